@@ -1,0 +1,27 @@
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "core/money.hpp"
+#include "event_sink.hpp"
+
+namespace kiosk::hal {
+
+// A way to take money: a card terminal, or an e-wallet that the customer pays by QR code.
+// Every operation is asynchronous; outcomes arrive as events (PaymentPrompted, WalletCodeReady,
+// PaymentApproved, PaymentFailed, PaymentReversed, TerminalAvailabilityChanged).
+class PaymentTerminal {
+ public:
+  virtual ~PaymentTerminal() = default;
+  virtual void start_payment(const std::string& reference, Cents amount) = 0;
+  // Ask to stop a payment in progress; the terminal answers PaymentFailed(cancelled) or, if
+  // the card went through first, PaymentApproved.
+  virtual void abort_payment(const std::string& reference) = 0;
+  // Give back an approved payment (by the terminal's receipt number).
+  virtual void reverse(const std::string& reference, Cents amount, std::uint32_t receipt_no) = 0;
+  virtual bool available() const = 0;
+  // Lets timers run: called by the app's loop with the monotonic time.
+  virtual void poll(std::int64_t now_ms) = 0;
+};
+
+}  // namespace kiosk::hal

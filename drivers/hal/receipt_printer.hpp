@@ -1,0 +1,22 @@
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "core/printer_status.hpp"
+#include "event_sink.hpp"
+#include "receipt/raster.hpp"
+
+namespace kiosk::hal {
+
+// A receipt printer takes a finished 1-bit picture of the paper: the kiosk lays the receipt out
+// itself so every language prints the same way. Outcomes arrive as ReceiptPrinted and
+// PrinterStatusChanged events.
+class ReceiptPrinter {
+ public:
+  virtual ~ReceiptPrinter() = default;
+  virtual void print(const std::string& reference, const Raster& paper) = 0;
+  virtual PrinterStatus status() const = 0;
+  virtual int width_dots() const = 0;
+};
+
+}  // namespace kiosk::hal

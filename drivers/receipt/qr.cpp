@@ -1,0 +1,26 @@
+#include "qr.hpp"
+
+#include <qrencode.h>
+
+#include <string>
+
+namespace kiosk {
+
+Raster qr_raster(std::string_view data, int module_dots) {
+  const std::string text(data);
+  QRcode* code = QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  if (!code) return Raster{};
+  const int quiet = 4;
+  const int side = (code->width + 2 * quiet) * module_dots;
+  Raster r(side, side);
+  for (int y = 0; y < code->width; ++y)
+    for (int x = 0; x < code->width; ++x)
+      if (code->data[y * code->width + x] & 1)  // bit 0: dark module
+        for (int dy = 0; dy < module_dots; ++dy)
+          for (int dx = 0; dx < module_dots; ++dx)
+            r.set((x + quiet) * module_dots + dx, (y + quiet) * module_dots + dy);
+  QRcode_free(code);
+  return r;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,140 @@
+#include "receipt_layout.hpp"
+
+#include <algorithm>
+
+#include "core/text_wrap.hpp"
+#include "qr.hpp"
+
+namespace kiosk {
+
+namespace {
+
+class Pen {
+ public:
+  Pen(Raster& paper, TextPainter& painter, int margin) : paper_(paper), painter_(painter), margin_(margin) {}
+
+  int inner_width() const { return paper_.width - 2 * margin_; }
+
+  void paragraph(const std::string& text, int px, bool bold = false, bool centred = false) {
+    const auto measure = [&](std::string_view s) { return painter_.measure(s, px, bold); };
+    for (const std::string& line : wrap_text(text, static_cast<float>(inner_width()), measure)) {
+      const int w = static_cast<int>(measure(line));
+      const int x = centred ? (paper_.width - w) / 2 : margin_;
+      text_line(line, x, px, bold);
+    }
+  }
+
+  // "Label      value": the value is right-aligned; if both do not fit, the value goes below.
+  void row(const std::string& label, const std::string& value, int px, bool bold = false) {
+    const int lw = static_cast<int>(painter_.measure(label, px, false));
+    const int vw = static_cast<int>(painter_.measure(value, px, bold));
+    if (lw + vw + px <= inner_width()) {
+      paper_.grow_to(y_ + painter_.line_height(px));
+      const int baseline = y_ + painter_.ascent(px);
+      painter_.draw(paper_, margin_, baseline, label, px, false);
+      painter_.draw(paper_, paper_.width - margin_ - vw, baseline, value, px, bold);
+      y_ += painter_.line_height(px);
+    } else {
+      paragraph(label, px);
+      const auto measure = [&](std::string_view s) { return painter_.measure(s, px, bold); };
+      for (const std::string& line : wrap_text(value, static_cast<float>(inner_width()), measure))
+        text_line(line, paper_.width - margin_ - static_cast<int>(measure(line)), px, bold);
+    }
+  }
+
+  void rule() {
+    space(8);
+    paper_.grow_to(y_ + 3);
+    for (int x = margin_; x < paper_.width - margin_; x += 12)
+      for (int dx = 0; dx < 6; ++dx)
+        for (int dy = 0; dy < 3; ++dy) paper_.set(x + dx, y_ + dy);
+    y_ += 3;
+    space(14);
+  }
+
+  void image(const Raster& img) {
+    const int x0 = (paper_.width - img.width) / 2;
+    paper_.grow_to(y_ + img.height);
+    for (int y = 0; y < img.height; ++y)
+      for (int x = 0; x < img.width; ++x)
+        if (img.at(x, y)) paper_.set(x0 + x, y_ + y);
+    y_ += img.height;
+  }
+
+  void space(int dots) {
+    y_ += dots;
+    paper_.grow_to(y_);
+  }
+
+ private:
+  void text_line(const std::string& line, int x, int px, bool bold) {
+    paper_.grow_to(y_ + painter_.line_height(px));
+    painter_.draw(paper_, x, y_ + painter_.ascent(px), line, px, bold);
+    y_ += painter_.line_height(px);
+  }
+
+  Raster& paper_;
+  TextPainter& painter_;
+  int margin_;
+  int y_ = 0;
+};
+
+std::string months_text(const Catalog& t, int months) {
+  return t.format(months == 1 ? "plans.months.one" : "plans.months.other", {{"n", std::to_string(months)}});
+}
+
+}  // namespace
+
+Raster layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter& painter, int width_dots) {
+  Raster paper(width_dots, 0);
+  const bool narrow = width_dots < 500;
+  const int body = narrow ? 22 : 26;
+  const int small = narrow ? 18 : 21;
+  const int title = narrow ? 32 : 40;
+  Pen pen(paper, painter, narrow ? 8 : 16);
+  const bool refund = r.kind == ReceiptData::Kind::refund;
+
+  pen.space(12);
+  pen.paragraph(t.text(refund ? "receipt.refund_title" : "receipt.title"), title, true, true);
+  pen.space(6);
+  pen.paragraph(r.location, small, false, true);
+  pen.paragraph(t.text("receipt.kiosk") + " " + r.kiosk_id, small, false, true);
+  pen.rule();
+
+  pen.row(t.text("receipt.date"), r.timestamp, body);
+  pen.row(t.text("receipt.operator"), std::string(brand_name(r.brand)), body);
+  pen.row(t.text("receipt.number"), r.number_masked, body);
+  pen.row(t.text("receipt.plan"), r.plan_name, body);
+  pen.row(t.text("receipt.duration"), months_text(t, r.months), body);
+  if (!refund) pen.row(t.text("receipt.valid_until"), format_date(r.valid_until, r.lang), body);
+  pen.rule();
+
+  pen.row(t.text(refund ? "receipt.refunded" : "receipt.amount"), format_money(r.amount, r.lang), title, true);
+  pen.space(6);
+  pen.row(t.text("receipt.payment"),
+          t.text(r.method == PayMethod::card ? "receipt.method.card" : "receipt.method.wallet"), body);
+  if (!r.payment.pan_masked.empty())
+    pen.row(t.text("receipt.card"), r.payment.card_type + " " + r.payment.pan_masked, small);
+  if (!r.payment.terminal_id.empty()) pen.row(t.text("receipt.terminal"), r.payment.terminal_id, small);
+  if (r.payment.trace) pen.row(t.text("receipt.trace"), std::to_string(r.payment.trace), small);
+  if (!r.payment.auth_code.empty()) pen.row(t.text("receipt.auth"), r.payment.auth_code, small);
+  for (const std::string& line : r.payment.terminal_lines) pen.paragraph(line, small);
+  pen.rule();
+
+  if (refund) {
+    pen.paragraph(t.text("receipt.refund_note"), body, true);
+    pen.space(10);
+  } else {
+    pen.row(t.text("receipt.confirmation"), r.confirmation_id, body, true);
+  }
+  pen.row(t.text("receipt.reference"), r.reference, small);
+  pen.space(12);
+  pen.image(qr_raster(r.reference, narrow ? 4 : 6));
+  pen.space(8);
+  pen.paragraph(t.format("receipt.support", {{"phone", r.support_phone}}), body, false, true);
+  pen.paragraph(t.text("receipt.thanks"), body, true, true);
+  pen.space(40);  // room before the cutter
+  return paper;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,89 @@
+#include "text_painter.hpp"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include "core/utf8.hpp"
+
+namespace kiosk {
+
+struct TextPainter::Impl {
+  FT_Library lib = nullptr;
+  FT_Face regular = nullptr;
+  FT_Face bold = nullptr;
+  FT_Face cjk = nullptr;
+
+  ~Impl() {
+    for (FT_Face f : {regular, bold, cjk})
+      if (f) FT_Done_Face(f);
+    if (lib) FT_Done_FreeType(lib);
+  }
+
+  // The face that has this character, or nullptr.
+  FT_Face face_for(char32_t cp, bool want_bold) const {
+    FT_Face first = want_bold && bold ? bold : regular;
+    if (FT_Get_Char_Index(first, cp)) return first;
+    if (cjk && FT_Get_Char_Index(cjk, cp)) return cjk;
+    return nullptr;
+  }
+};
+
+TextPainter::TextPainter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+TextPainter::~TextPainter() = default;
+
+std::unique_ptr<TextPainter> TextPainter::create(const FontSet& fonts, std::string* error) {
+  auto impl = std::make_unique<Impl>();
+  if (FT_Init_FreeType(&impl->lib) != 0) {
+    if (error) *error = "FreeType could not start";
+    return nullptr;
+  }
+  auto open = [&](const FontFile& f, FT_Face* face) {
+    return f.found() && FT_New_Face(impl->lib, f.path.c_str(), f.face_index, face) == 0;
+  };
+  if (!open(fonts.latin, &impl->regular)) {
+    if (error) *error = "Noto Sans not found (Debian package fonts-noto-core)";
+    return nullptr;
+  }
+  open(fonts.latin_bold, &impl->bold);
+  if (!open(fonts.cjk, &impl->cjk)) {
+    if (error) *error = "Noto Sans CJK not found (Debian package fonts-noto-cjk)";
+    return nullptr;
+  }
+  return std::unique_ptr<TextPainter>(new TextPainter(std::move(impl)));
+}
+
+float TextPainter::measure(std::string_view text, int px, bool bold) {
+  float width = 0;
+  for (char32_t cp : utf8_decode(text)) {
+    FT_Face face = impl_->face_for(cp, bold);
+    if (!face) continue;
+    FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(px));
+    if (FT_Load_Char(face, cp, FT_LOAD_DEFAULT) == 0) width += face->glyph->advance.x / 64.0f;
+  }
+  return width;
+}
+
+void TextPainter::draw(Raster& paper, int x, int baseline, std::string_view text, int px, bool bold) {
+  float pen = static_cast<float>(x);
+  for (char32_t cp : utf8_decode(text)) {
+    FT_Face face = impl_->face_for(cp, bold);
+    if (!face) {
+      ++missing_;
+      continue;
+    }
+    FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(px));
+    if (FT_Load_Char(face, cp, FT_LOAD_RENDER) != 0) {
+      ++missing_;
+      continue;
+    }
+    const FT_GlyphSlot g = face->glyph;
+    const int left = static_cast<int>(pen) + g->bitmap_left;
+    const int top = baseline - g->bitmap_top;
+    for (unsigned row = 0; row < g->bitmap.rows; ++row)
+      for (unsigned col = 0; col < g->bitmap.width; ++col)
+        if (g->bitmap.buffer[row * g->bitmap.pitch + col] >= 128) paper.set(left + col, top + row);
+    pen += g->advance.x / 64.0f;
+  }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,115 @@
+// kiosk-bench: start-up, frame times, memory and idle CPU, measured in one run and printed.
+// Figures only: nothing here passes or fails on time (the machines are shared and noisy).
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "gallery.hpp"
+#include "kiosk_app.hpp"
+#include "ui_host.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+long resident_kib() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  return -1;
+}
+
+double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  const std::size_t i = std::min(v.size() - 1, static_cast<std::size_t>(p * (v.size() - 1) + 0.5));
+  return v[i];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace kiosk;
+  const auto t0 = Clock::now();
+  int idle_seconds = 10;
+  std::string data = "bench-data";
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--idle-seconds" && i + 1 < argc) idle_seconds = std::atoi(argv[++i]);
+    else if (a == "--data" && i + 1 < argc) data = argv[++i];
+    else {
+      std::cerr << "usage: kiosk-bench [--data DIR] [--idle-seconds N]\n";
+      return 2;
+    }
+  }
+  app::Config config;
+  config.assets_dir = KIOSK_ASSET_DIR;
+  config.data_dir = data;
+  config.devices_automatic = false;
+  std::string error;
+  auto kiosk_app = app::KioskApp::create(config, &error);
+  auto ui = kiosk_app ? app::UiHost::create(app::UiHost::Mode::offscreen, kiosk_app->catalogs(), &error) : nullptr;
+  if (!ui) {
+    std::cerr << "kiosk-bench: " << error << "\n";
+    return 1;
+  }
+  kiosk_app->start(0);
+  ui->frame(kiosk_app->state(), kiosk_app->catalogs());
+  const double first_frame_ms = ms_since(t0);
+
+  // Frame times over every gallery state in every language, three passes.
+  std::vector<double> frames;
+  const auto states = app::gallery_states(config.kiosk);
+  for (int pass = 0; pass < 3; ++pass)
+    for (Lang lang : all_langs)
+      for (const auto& g : states) {
+        const State s = g.make(lang);
+        const auto t = Clock::now();
+        ui->frame(s, kiosk_app->catalogs());
+        frames.push_back(ms_since(t));
+      }
+  const long rss = resident_kib();
+
+  // Idle: the attract screen with nothing happening, the same waiting the real loop does.
+  const double cpu0 = cpu_seconds();
+  const auto idle_start = Clock::now();
+  int idle_frames = 0;
+  unsigned drawn = kiosk_app->revision();
+  std::int64_t now = 0;
+  while (ms_since(idle_start) < idle_seconds * 1000.0) {
+    kiosk_app->queue().wait_for(std::chrono::milliseconds(1000));
+    now += 1000;
+    kiosk_app->tick(now);
+    kiosk_app->pump();
+    if (kiosk_app->revision() != drawn) {
+      drawn = kiosk_app->revision();
+      ui->frame(kiosk_app->state(), kiosk_app->catalogs());
+      ++idle_frames;
+    }
+  }
+  const double idle_cpu_pct = 100.0 * (cpu_seconds() - cpu0) / (ms_since(idle_start) / 1000.0);
+
+  std::printf("start_to_first_frame_ms %.1f\n", first_frame_ms);
+  std::printf("frames %zu (1080x1920, software renderer)\n", frames.size());
+  std::printf("frame_ms_p50 %.2f\n", percentile(frames, 0.50));
+  std::printf("frame_ms_p99 %.2f\n", percentile(frames, 0.99));
+  std::printf("resident_kib_all_languages %ld\n", rss);
+  std::printf("font_texture_kib %lld\n", ui->font_texture_bytes() / 1024);
+  std::printf("idle_seconds %d idle_frames %d idle_cpu_percent %.2f\n", idle_seconds, idle_frames, idle_cpu_pct);
+  return 0;
+}

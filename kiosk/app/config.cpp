@@ -1,0 +1,49 @@
+#include "config.hpp"
+
+#include <toml++/toml.h>
+
+namespace kiosk::app {
+
+bool load_config(const std::string& path, Config* c, std::string* error) {
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    if (error)
+      *error = path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description());
+    return false;
+  }
+  KioskSettings& k = c->kiosk;
+  k.kiosk_id = t["kiosk"]["id"].value_or(k.kiosk_id);
+  k.location = t["kiosk"]["location"].value_or(k.location);
+  k.support_phone = t["kiosk"]["support_phone"].value_or(k.support_phone);
+  if (auto lang = t["kiosk"]["default_language"].value<std::string>()) {
+    auto parsed = parse_lang(*lang);
+    if (!parsed) {
+      if (error) *error = path + ": unknown default_language '" + *lang + "'";
+      return false;
+    }
+    k.default_lang = *parsed;
+  }
+  k.idle_timeout_s = t["timeouts"]["idle_seconds"].value_or(k.idle_timeout_s);
+  k.idle_warning_s = t["timeouts"]["warning_seconds"].value_or(k.idle_warning_s);
+  k.end_screen_s = t["timeouts"]["end_screen_seconds"].value_or(k.end_screen_s);
+  if (k.idle_warning_s < 20 || k.idle_timeout_s <= k.idle_warning_s) {
+    if (error) *error = path + ": the idle warning must come at least 20 s before the timeout";
+    return false;
+  }
+  c->data_dir = t["paths"]["data"].value_or(c->data_dir);
+  c->assets_dir = t["paths"]["assets"].value_or(c->assets_dir);
+  c->gateway_host = t["gateway"]["host"].value_or(c->gateway_host);
+  c->gateway_port = t["gateway"]["port"].value_or(c->gateway_port);
+  c->gateway_ca = t["gateway"]["ca_certificate"].value_or(c->gateway_ca);
+  c->gateway_timeout_ms = t["gateway"]["timeout_ms"].value_or(c->gateway_timeout_ms);
+  c->printer_width_dots = t["printer"]["width_dots"].value_or(c->printer_width_dots);
+  if (c->printer_width_dots != 576 && c->printer_width_dots != 512 && c->printer_width_dots != 384) {
+    if (error) *error = path + ": printer width_dots must be 576, 512 or 384";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,25 @@
+#pragma once
+#include <string>
+
+#include "core/state.hpp"
+
+namespace kiosk::app {
+
+// Everything the configuration file (TOML) can set; defaults run the simulated kiosk.
+struct Config {
+  KioskSettings kiosk;
+  std::string data_dir = "kiosk-data";
+  std::string assets_dir;            // defaults to the source tree's assets/
+  // Gateway: empty host = start the embedded gateway in this process.
+  std::string gateway_host;
+  int gateway_port = 0;
+  std::string gateway_ca;            // certificate to trust for an external gateway
+  int gateway_timeout_ms = 5000;
+  int printer_width_dots = 576;      // 80 mm paper; 384 for 58 mm
+  bool devices_automatic = true;     // simulated customer in the demo; scripts turn this off
+};
+
+// Reads FILE over the defaults. On error returns false and says which line is wrong.
+bool load_config(const std::string& path, Config* config, std::string* error);
+
+}  // namespace kiosk::app

@@ -1,0 +1,60 @@
+#include "driver.hpp"
+
+#include <chrono>
+#include <thread>
+
+namespace kiosk::app {
+
+void Driver::render() {
+  for (Event& e : ui_.frame(app_.state(), app_.catalogs())) app_.queue().post(std::move(e));
+  app_.pump();
+}
+
+bool Driver::settle(std::string* error) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  for (;;) {
+    app_.pump();
+    if (!app_.busy()) break;
+    if (std::chrono::steady_clock::now() > deadline) {
+      if (error) *error = "the kiosk did not settle within 30 s";
+      return false;
+    }
+    app_.queue().wait_for(std::chrono::milliseconds(20));
+  }
+  render();
+  render();  // a second frame: widgets placed in the first are where the report says
+  return true;
+}
+
+bool Driver::tap(const std::string& id, std::string* error) {
+  render();
+  const ui::FrameReport::Widget* w = ui_.report().find(id);
+  if (!w) {
+    if (error) *error = "no widget '" + id + "' on screen " + std::string(screen_name(app_.state().screen));
+    return false;
+  }
+  if (!w->enabled) {
+    if (error) *error = "widget '" + id + "' is disabled";
+    return false;
+  }
+  const float x = w->rect.x + w->rect.w / 2, y = w->rect.y + w->rect.h / 2;
+  ui_.pointer(x, y, false);
+  render();
+  ui_.pointer(x, y, true);
+  render();
+  ui_.pointer(x, y, false);
+  render();
+  ui_.pointer_gone();  // nothing stays hovered after the finger lifts
+  render();
+  return settle(error);
+}
+
+void Driver::advance(int seconds) {
+  for (int i = 0; i < seconds; ++i) {
+    now_ += 1000;
+    app_.tick(now_);
+    app_.pump();
+  }
+}
+
+}  // namespace kiosk::app

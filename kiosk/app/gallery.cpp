@@ -1,0 +1,179 @@
+#include "gallery.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "core/session.hpp"
+#include "gateway/seed.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+// Applies events to a state, like the app does, ignoring effects.
+struct Steps {
+  State s;
+  std::int64_t now = 1'000'000;
+  Steps& operator<<(const Event& e) {
+    s = update(std::move(s), e).state;
+    return *this;
+  }
+  Steps& type(const std::string& digits) {
+    for (char c : digits) *this << ev::DigitPressed{c};
+    return *this;
+  }
+  Steps& advance(int seconds) {
+    now += seconds * 1000LL;
+    return *this << ev::Ticked{now, today()};
+  }
+  static CivilDate today() { return CivilDate{2026, 11, 27}; }
+};
+
+std::vector<Plan> plans_of(Brand b) {
+  std::vector<Plan> out;
+  for (const Plan& p : gateway::seed_plans())
+    if (p.brand == b) out.push_back(p);
+  return out;
+}
+
+Subscriber subscriber(SubscriberStatus status, Cents fee = 0) {
+  return Subscriber{status, 350, CivilDate{2026, 11, 30}, "px-smart-10", true, fee};
+}
+
+PaymentReceipt card() { return PaymentReceipt{"Bancontact", "670300******1234", "52500123", 501, 1001, "123456", {}}; }
+
+}  // namespace
+
+std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
+  const auto start = [settings](Lang lang) {
+    Steps st{initial_state(settings)};
+    st << ev::Started{"a1b2c3", st.now, Steps::today()};
+    if (lang != settings.default_lang) st.s.session.lang = lang;  // the attract screen shows the default
+    return st;
+  };
+  const auto session = [start](Lang lang, Brand brand = Brand::proximus) {
+    Steps st = start(lang);
+    st << ev::LanguageChosen{lang} << ev::ServiceChosen{ev::Service::renew} << ev::BrandChosen{brand};
+    return st;
+  };
+  const auto plans = [session](Lang lang, Brand brand = Brand::proximus, Subscriber sub = subscriber(SubscriberStatus::active)) {
+    Steps st = session(lang, brand);
+    st.type("0470123456") << ev::NumberSubmitted{} << ev::SubscriberFound{sub, plans_of(brand)};
+    return st;
+  };
+  const auto summary = [plans](Lang lang) {
+    Steps st = plans(lang);
+    st << ev::PlanChosen{"px-unlimited"} << ev::DurationChosen{3} << ev::PlanConfirmed{};
+    return st;
+  };
+  const auto pay = [summary](Lang lang) { return summary(lang) << ev::SummaryConfirmed{}; };
+  const auto paid = [pay](Lang lang) {
+    Steps st = pay(lang);
+    st << ev::PayMethodChosen{PayMethod::card};
+    const std::string ref = st.s.session.txn->reference;
+    return st << ev::PaymentApproved{ref, card()};
+  };
+  const auto ref = [](const Steps& st) { return st.s.session.txn ? st.s.session.txn->reference : std::string(); };
+
+  return {
+      {"attract", [start](Lang l) { return start(l).s; }},
+      {"language", [session](Lang l) { return (session(l) << ev::LanguageSwitchOpened{}).s; }},
+      {"service", [start](Lang l) { return (start(l) << ev::LanguageChosen{l}).s; }},
+      {"help", [start](Lang l) { return (start(l) << ev::LanguageChosen{l} << ev::HelpOpened{}).s; }},
+      {"brand", [start](Lang l) { return (start(l) << ev::LanguageChosen{l} << ev::ServiceChosen{ev::Service::renew}).s; }},
+      {"number", [session](Lang l) { return session(l).type("0470123456").s; }},
+      {"number_error", [session](Lang l) { return (session(l).type("025551234") << ev::NumberSubmitted{}).s; }},
+      {"number_not_found", [session](Lang l) {
+         return (session(l).type("0479999999") << ev::NumberSubmitted{} << ev::LookupFailed{ev::LookupError::not_found}).s;
+       }},
+      {"idle_warning", [session](Lang l) { return session(l).type("0470").advance(45).s; }},
+      {"lookup", [session](Lang l) { return (session(l).type("0470123456") << ev::NumberSubmitted{}).s; }},
+      {"balance", [start](Lang l) {
+         Steps st = start(l);
+         st << ev::LanguageChosen{l} << ev::ServiceChosen{ev::Service::balance} << ev::BrandChosen{Brand::proximus};
+         st.type("0470123456") << ev::NumberSubmitted{} << ev::SubscriberFound{subscriber(SubscriberStatus::active), plans_of(Brand::proximus)};
+         return st.s;
+       }},
+      {"suspended", [plans](Lang l) { return plans(l, Brand::proximus, subscriber(SubscriberStatus::suspended, 500)).s; }},
+      {"plans", [plans](Lang l) { return (plans(l) << ev::PlanChosen{"px-unlimited"}).s; }},
+      {"plans_page2", [plans](Lang l) {
+         return (plans(l, Brand::lycamobile) << ev::PlansPaged{1} << ev::PlanChosen{"lyca-data"}).s;
+       }},
+      {"summary", [summary](Lang l) { return summary(l).s; }},
+      {"summary_fee", [plans](Lang l) {
+         return (plans(l, Brand::proximus, subscriber(SubscriberStatus::suspended, 500)) << ev::ContinuePressed{}
+                 << ev::PlanConfirmed{}).s;
+       }},
+      {"summary_no_printer", [summary](Lang l) { return (summary(l) << ev::PrinterStatusChanged{PrinterStatus::paper_out}).s; }},
+      {"pay_method", [pay](Lang l) { return pay(l).s; }},
+      {"pay_method_no_terminal", [pay](Lang l) { return (pay(l) << ev::TerminalAvailabilityChanged{false}).s; }},
+      {"paying", [pay](Lang l) { return (pay(l) << ev::PayMethodChosen{PayMethod::card} << ev::PaymentPrompted{TerminalPrompt::enter_pin}).s; }},
+      {"paying_cancelling", [pay](Lang l) { return (pay(l) << ev::PayMethodChosen{PayMethod::card} << ev::CancelPressed{}).s; }},
+      {"wallet", [pay, ref](Lang l) {
+         Steps st = pay(l);
+         st << ev::PayMethodChosen{PayMethod::wallet};
+         return (st << ev::WalletCodeReady{ref(st), "WALLETSIM:" + ref(st) + ":6750:EUR"}).s;
+       }},
+      {"delivering", [paid](Lang l) { return paid(l).s; }},
+      {"delivering_reversing", [paid, ref](Lang l) { Steps st = paid(l); return (st << ev::RenewalFailed{ref(st), "x"}).s; }},
+      {"done", [paid, ref](Lang l) { Steps st = paid(l); return (st << ev::RenewalDelivered{ref(st), "PXM-100001", CivilDate{2027, 3, 30}}).s; }},
+      {"done_receipt_failed", [paid, ref](Lang l) {
+         Steps st = paid(l);
+         st << ev::RenewalDelivered{ref(st), "PXM-100001", CivilDate{2027, 3, 30}};
+         return (st << ev::ReceiptPrinted{ref(st), false}).s;
+       }},
+      {"declined", [pay, ref](Lang l) {
+         Steps st = pay(l);
+         st << ev::PayMethodChosen{PayMethod::card};
+         return (st << ev::PaymentFailed{ref(st), PaymentFailure::declined, 5}).s;
+       }},
+      {"cancelled", [session](Lang l) { return (session(l) << ev::CancelPressed{}).s; }},
+      {"unavailable", [session](Lang l) {
+         return (session(l).type("0470123456") << ev::NumberSubmitted{} << ev::LookupFailed{ev::LookupError::unavailable}).s;
+       }},
+      {"reversed", [paid, ref](Lang l) {
+         Steps st = paid(l);
+         st << ev::RenewalFailed{ref(st), "x"};
+         return (st << ev::PaymentReversed{ref(st), true}).s;
+       }},
+      {"pending", [paid, ref](Lang l) { Steps st = paid(l); return (st << ev::RenewalUnknown{ref(st)}).s; }},
+      {"out_of_service", [start](Lang l) { return (start(l) << ev::TerminalAvailabilityChanged{false}).s; }},
+      {"high_contrast_summary", [summary](Lang l) { return (summary(l) << ev::ContrastToggled{}).s; }},
+  };
+}
+
+int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, const KioskSettings& settings) {
+  namespace fs = std::filesystem;
+  nlohmann::json entries = nlohmann::json::array();
+  int bad = 0;
+  for (Lang lang : all_langs) {
+    const std::string lang_dir = dir + "/" + std::string(lang_code(lang));
+    fs::create_directories(lang_dir);
+    for (const GalleryState& g : gallery_states(settings)) {
+      const State s = g.make(lang);
+      ui.frame(s, catalogs);  // twice: the first frame places the widgets
+      ui.frame(s, catalogs);
+      std::string error;
+      const std::string path = lang_dir + "/" + g.name + ".png";
+      if (!ui.save_png(path, &error)) std::cerr << "gallery: " << error << "\n";
+      const ui::FrameReport& r = ui.report();
+      nlohmann::json clipped = r.clipped;
+      nlohmann::json missing = r.missing_chars;
+      entries.push_back({{"lang", lang_code(lang)},
+                         {"screen", g.name},
+                         {"state", screen_name(s.screen)},
+                         {"theme", s.session.high_contrast ? "high_contrast" : "standard"},
+                         {"missing_glyphs", r.missing_glyphs},
+                         {"missing_chars", missing},
+                         {"clipped", clipped},
+                         {"file", std::string(lang_code(lang)) + "/" + g.name + ".png"}});
+      if (r.missing_glyphs > 0 || !r.clipped.empty()) ++bad;
+    }
+  }
+  std::ofstream(dir + "/gallery.json") << entries.dump(2) << "\n";
+  return bad;
+}
+
+}  // namespace kiosk::app

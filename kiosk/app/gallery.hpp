@@ -1,0 +1,23 @@
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/state.hpp"
+#include "ui_host.hpp"
+
+namespace kiosk::app {
+
+// A state worth seeing, reached through the core's own transitions.
+struct GalleryState {
+  std::string name;
+  std::function<State(Lang)> make;
+};
+
+std::vector<GalleryState> gallery_states(const KioskSettings& settings);
+
+// Renders every gallery state in every language to DIR/<lang>/<name>.png and writes
+// DIR/gallery.json. Returns the number of images with missing glyphs or clipped text.
+int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, const KioskSettings& settings);
+
+}  // namespace kiosk::app

@@ -1,0 +1,102 @@
+#include "interactive.hpp"
+
+#include <SDL.h>
+
+#include <chrono>
+#include <deque>
+
+#include "view.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+std::int64_t monotonic_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+struct PointerStep {
+  float x, y;
+  bool down;
+  bool gone;
+};
+
+}  // namespace
+
+int run_interactive(KioskApp& app, UiHost& ui) {
+  const Uint32 wake_event = SDL_RegisterEvents(1);
+  app.queue().set_wake([wake_event] {
+    SDL_Event e{};
+    e.type = wake_event;
+    SDL_PushEvent(&e);  // thread-safe: devices and the gateway worker wake the UI thread
+  });
+  std::int64_t next_tick = monotonic_ms() + 1000;
+  app.start(monotonic_ms());
+  unsigned drawn_revision = app.revision() - 1;
+  int extra_frames = 0;
+  // Dear ImGui 1.86 needs press and release in separate frames: queue pointer steps and
+  // feed one per frame.
+  std::deque<PointerStep> pointer;
+  int w = 0, h = 0;
+  for (bool running = true; running;) {
+    const std::int64_t now = monotonic_ms();
+    const int wait_ms = (extra_frames > 0 || !pointer.empty()) ? 0 : static_cast<int>(std::max<std::int64_t>(0, next_tick - now));
+    SDL_Event e;
+    if (SDL_WaitEventTimeout(&e, wait_ms)) {
+      do {
+        SDL_GetWindowSize(ui.window(), &w, &h);
+        switch (e.type) {
+          case SDL_QUIT: running = false; break;
+          case SDL_KEYDOWN:
+            if (e.key.keysym.sym == SDLK_ESCAPE && (e.key.keysym.mod & KMOD_CTRL)) running = false;
+            break;
+          case SDL_MOUSEMOTION:
+            if (e.motion.which != SDL_TOUCH_MOUSEID) pointer.push_back({float(e.motion.x), float(e.motion.y), (e.motion.state & SDL_BUTTON_LMASK) != 0, false});
+            break;
+          case SDL_MOUSEBUTTONDOWN:
+          case SDL_MOUSEBUTTONUP:
+            // Touches also arrive as synthetic mouse events; the finger events below handle those.
+            if (e.button.which != SDL_TOUCH_MOUSEID && e.button.button == SDL_BUTTON_LEFT)
+              pointer.push_back({float(e.button.x), float(e.button.y), e.type == SDL_MOUSEBUTTONDOWN, false});
+            break;
+          case SDL_FINGERDOWN:
+          case SDL_FINGERUP:
+          case SDL_FINGERMOTION: {
+            // Finger coordinates are 0..1 of the window; the layout is 1080×1920.
+            const float x = e.tfinger.x * ui::screen_w, y = e.tfinger.y * ui::screen_h;
+            pointer.push_back({x, y, e.type != SDL_FINGERUP, false});
+            if (e.type == SDL_FINGERUP) pointer.push_back({0, 0, false, true});
+            break;
+          }
+          case SDL_WINDOWEVENT: extra_frames = 2; break;
+          default: break;
+        }
+      } while (SDL_PollEvent(&e));
+    }
+    const std::int64_t t = monotonic_ms();
+    if (t >= next_tick) {
+      app.tick(t);
+      next_tick = t + 1000;
+    }
+    app.pump();
+    if (!pointer.empty()) {
+      const PointerStep p = pointer.front();
+      pointer.pop_front();
+      if (p.gone) ui.pointer_gone();
+      else ui.pointer(p.x, p.y, p.down);
+      extra_frames = std::max(extra_frames, 2);
+    }
+    if (app.revision() != drawn_revision || extra_frames > 0) {
+      drawn_revision = app.revision();
+      if (extra_frames > 0) --extra_frames;
+      for (Event& ev : ui.frame(app.state(), app.catalogs())) app.queue().post(std::move(ev));
+      app.pump();
+      if (app.revision() != drawn_revision) extra_frames = std::max(extra_frames, 2);  // popups settle
+    }
+  }
+  app.queue().set_wake(nullptr);
+  return 0;
+}
+
+}  // namespace kiosk::app

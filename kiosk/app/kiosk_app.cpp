@@ -1,0 +1,222 @@
+#include "kiosk_app.hpp"
+
+#include <ctime>
+#include <filesystem>
+#include <random>
+
+#include "fonts/font_files.hpp"
+#include "gateway/client.hpp"
+#include "gateway/server.hpp"
+#include "journal/journal.hpp"
+#include "log.hpp"
+#include "receipt_layout.hpp"
+#include "sim/sim_payment.hpp"
+#include "sim/sim_printer.hpp"
+#include "text_painter.hpp"
+#include "worker.hpp"
+
+namespace kiosk::app {
+
+CivilDate local_today() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return CivilDate{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+std::string local_timestamp(Lang lang) {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char hm[8];
+  std::strftime(hm, sizeof hm, "%H:%M", &tm);
+  return format_date(CivilDate{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, lang) + " " + hm;
+}
+
+namespace {
+
+std::string random_nonce() {
+  std::random_device rd;
+  static const char hex[] = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 6; ++i) out += hex[rd() % 16];
+  return out;
+}
+
+std::string sms_text(const Catalog& t, const ReceiptData& r) {
+  if (r.kind == ReceiptData::Kind::refund)
+    return t.format("sms.refund", {{"amount", format_money(r.amount, r.lang)}, {"reference", r.reference}});
+  return t.format("sms.confirmation", {{"brand", std::string(brand_name(r.brand))},
+                                       {"plan", r.plan_name},
+                                       {"date", format_date(r.valid_until, r.lang)},
+                                       {"reference", r.reference}});
+}
+
+}  // namespace
+
+std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* error) {
+  namespace fs = std::filesystem;
+  std::unique_ptr<KioskApp> app(new KioskApp());
+  app->config_ = config;
+  std::error_code ec;
+  fs::create_directories(config.data_dir, ec);
+  if (ec) {
+    if (error) *error = "cannot create the data folder " + config.data_dir + ": " + ec.message();
+    return nullptr;
+  }
+  log_open(config.data_dir + "/kiosk.log");
+
+  auto catalogs = Catalogs::load(config.assets_dir + "/i18n", error);
+  if (!catalogs) return nullptr;
+  app->catalogs_ = std::move(*catalogs);
+
+  app->painter_ = TextPainter::create(find_fonts(), error);
+  if (!app->painter_) return nullptr;
+
+  std::string journal_error;
+  app->journal_ = Journal::open(config.data_dir + "/journal.sqlite", &journal_error);
+  if (!app->journal_) log_warn(journal_error + ": the kiosk will not sell");
+
+  gateway::Link link;
+  link.timeout_ms = config.gateway_timeout_ms;
+  if (config.gateway_host.empty()) {
+    gateway::ServerOptions options;
+    options.data_dir = config.data_dir + "/gateway";
+    options.timeout_fault_ms = config.gateway_timeout_ms + 500;
+    app->embedded_gateway_ = gateway::Server::start(options, error);
+    if (!app->embedded_gateway_) return nullptr;
+    link.port = app->embedded_gateway_->port();
+    link.ca_cert_path = app->embedded_gateway_->cert_path();
+    log_info("embedded gateway on https://127.0.0.1:" + std::to_string(link.port));
+  } else {
+    link.host = config.gateway_host;
+    link.port = config.gateway_port;
+    link.ca_cert_path = config.gateway_ca;
+  }
+  app->client_ = std::make_unique<gateway::Client>(link);
+  app->worker_ = std::make_unique<Worker>();
+
+  EventQueue* queue = &app->queue_;
+  const auto sink = [queue](Event e) { queue->post(std::move(e)); };
+  app->card_ = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::card, sink, config.devices_automatic);
+  app->wallet_ = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::wallet, sink, config.devices_automatic);
+  app->printer_ = std::make_unique<sim::SimPrinter>(sink, config.data_dir + "/receipts", config.printer_width_dots);
+  app->state_ = initial_state(config.kiosk);
+  return app;
+}
+
+KioskApp::~KioskApp() {
+  worker_.reset();  // finish gateway calls before the gateway goes
+  if (embedded_gateway_) embedded_gateway_->stop();
+}
+
+const std::string& KioskApp::last_receipt_path() const { return printer_->last_path(); }
+
+void KioskApp::start(std::int64_t now_ms) {
+  now_ms_ = now_ms;
+  dispatch(ev::Started{random_nonce(), now_ms, local_today()});
+  if (!journal_) dispatch(ev::JournalFailed{""});
+}
+
+bool KioskApp::pump() {
+  bool any = false;
+  while (auto e = queue_.take()) {
+    dispatch(*e);
+    any = true;
+  }
+  return any;
+}
+
+void KioskApp::tick(std::int64_t now_ms) {
+  now_ms_ = now_ms;
+  card_->poll(now_ms);
+  wallet_->poll(now_ms);
+  const Screen before = state_.screen;
+  const int left = idle_seconds_left(state_);
+  dispatch(ev::Ticked{now_ms, local_today()});
+  // Ticks redraw only when the picture changes: a countdown or a new screen.
+  if (state_.screen == before && (!idle_warning_visible(state_) || idle_seconds_left(state_) == left)) --revision_;
+}
+
+bool KioskApp::busy() { return worker_->busy() || !queue_.empty(); }
+
+void KioskApp::dispatch(const Event& e) {
+  Update u = update(std::move(state_), e);
+  state_ = std::move(u.state);
+  ++revision_;
+  for (const Effect& effect : u.effects)
+    if (!carry_out(effect)) break;
+}
+
+bool KioskApp::carry_out(const Effect& effect) {
+  EventQueue* queue = &queue_;
+  gateway::Client* client = client_.get();
+  if (const auto* j = std::get_if<fx::RequestJournal>(&effect)) {
+    std::string err = "journal unavailable";
+    if (!journal_ || !journal_->append(j->entry, &err)) {
+      log_warn(err + " (" + j->entry.reference + " " + std::string(journal_step_name(j->entry.step)) + ")");
+      queue_.post(ev::JournalFailed{j->entry.reference});
+      return false;
+    }
+    log_info(j->entry.reference + " " + std::string(journal_step_name(j->entry.step)));
+  } else if (const auto* l = std::get_if<fx::RequestLookup>(&effect)) {
+    const auto req = *l;
+    log_info("lookup " + std::string(brand_id(req.brand)) + " " + mask_mobile(req.number));
+    worker_->run([queue, client, req] {
+      const gateway::LookupResult r = client->lookup(req.brand, req.number);
+      if (r.kind == gateway::LookupResult::Kind::found) {
+        queue->post(ev::SubscriberFound{r.subscriber, r.plans});
+      } else {
+        if (!r.detail.empty()) log_warn("lookup failed: " + r.detail);
+        queue->post(ev::LookupFailed{r.kind == gateway::LookupResult::Kind::not_found ? ev::LookupError::not_found
+                                                                                       : ev::LookupError::unavailable});
+      }
+    });
+  } else if (const auto* p = std::get_if<fx::RequestPayment>(&effect)) {
+    (p->method == PayMethod::card ? card_ : wallet_)->start_payment(p->reference, p->amount);
+  } else if (const auto* a = std::get_if<fx::RequestPaymentAbort>(&effect)) {
+    card_->abort_payment(a->reference);
+    wallet_->abort_payment(a->reference);
+  } else if (const auto* d = std::get_if<fx::RequestDelivery>(&effect)) {
+    const gateway::RenewalRequest req{d->reference, d->brand, d->number, d->plan_id, d->months, d->amount};
+    worker_->run([queue, client, req] {
+      const gateway::RenewalResult r = client->renew(req);
+      switch (r.kind) {
+        case gateway::RenewalResult::Kind::delivered:
+          queue->post(ev::RenewalDelivered{req.reference, r.confirmation_id, r.new_expiry});
+          break;
+        case gateway::RenewalResult::Kind::failed:
+          log_warn("renewal " + req.reference + " refused: " + r.detail);
+          queue->post(ev::RenewalFailed{req.reference, r.detail});
+          break;
+        case gateway::RenewalResult::Kind::unknown:
+          log_warn("renewal " + req.reference + " outcome unknown: " + r.detail);
+          queue->post(ev::RenewalUnknown{req.reference});
+          break;
+      }
+    });
+  } else if (const auto* r = std::get_if<fx::RequestReversal>(&effect)) {
+    (r->method == PayMethod::card ? card_ : wallet_)->reverse(r->reference, r->amount, r->receipt_no);
+  } else if (const auto* rc = std::get_if<fx::RequestReceipt>(&effect)) {
+    ReceiptData data = rc->receipt;
+    data.timestamp = local_timestamp(data.lang);
+    const Raster paper = layout_receipt(data, catalogs_[data.lang], *painter_, printer_->width_dots());
+    ++receipts_printed_;
+    printer_->print(data.reference, paper);
+  } else if (const auto* s = std::get_if<fx::RequestSms>(&effect)) {
+    const std::string text = sms_text(catalogs_[s->receipt.lang], s->receipt);
+    const std::string kind = s->receipt.kind == ReceiptData::Kind::refund ? "refund" : "confirmation";
+    const auto reference = s->receipt.reference;
+    const MobileNumber number = s->number;
+    worker_->run([client, reference, kind, number, text] {
+      std::string detail;
+      if (!client->send_sms(reference, kind, number, text, &detail))
+        log_warn("sms for " + reference + " not sent: " + detail);
+    });
+  } else if (std::holds_alternative<fx::RequestForgetSession>(effect)) {
+    log_info("session ended; personal data dropped");
+  }
+  return true;
+}
+
+}  // namespace kiosk::app

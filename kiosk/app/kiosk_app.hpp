@@ -1,0 +1,81 @@
+#pragma once
+#include <memory>
+#include <string>
+
+#include "config.hpp"
+#include "core/session.hpp"
+#include "event_queue.hpp"
+#include "i18n/catalog.hpp"
+
+namespace kiosk {
+class Journal;
+class TextPainter;
+namespace gateway {
+class Client;
+class Server;
+}  // namespace gateway
+namespace sim {
+class SimPayment;
+class SimPrinter;
+}  // namespace sim
+}  // namespace kiosk
+
+namespace kiosk::app {
+
+class Worker;
+
+// The kiosk without its screen: state, journal, devices, gateway. It takes events, runs the
+// core, and carries out the effects in order (journal first, then the step it announces).
+class KioskApp {
+ public:
+  static std::unique_ptr<KioskApp> create(const Config& config, std::string* error);
+  ~KioskApp();
+
+  void start(std::int64_t now_ms);
+  // Processes every queued event; true if any was processed.
+  bool pump();
+  // Time passes: devices' timers run, and the core gets a tick.
+  void tick(std::int64_t now_ms);
+  // Something is still on its way (a gateway call, or queued events).
+  bool busy();
+
+  const State& state() const { return state_; }
+  const Catalogs& catalogs() const { return catalogs_; }
+  const Config& config() const { return config_; }
+  EventQueue& queue() { return queue_; }
+  sim::SimPayment& card() { return *card_; }
+  sim::SimPayment& wallet() { return *wallet_; }
+  sim::SimPrinter& printer() { return *printer_; }
+  gateway::Client& gateway() { return *client_; }
+  Journal& journal() { return *journal_; }
+  int receipts_printed() const { return receipts_printed_; }
+  const std::string& last_receipt_path() const;
+  // Bumped whenever something the screen shows may have changed.
+  unsigned revision() const { return revision_; }
+
+ private:
+  KioskApp() = default;
+  void dispatch(const Event& e);
+  bool carry_out(const Effect& effect);  // false: stop the batch (the journal failed)
+
+  Config config_;
+  State state_;
+  Catalogs catalogs_;
+  EventQueue queue_;
+  std::unique_ptr<Journal> journal_;
+  std::unique_ptr<gateway::Server> embedded_gateway_;
+  std::unique_ptr<gateway::Client> client_;
+  std::unique_ptr<sim::SimPayment> card_;
+  std::unique_ptr<sim::SimPayment> wallet_;
+  std::unique_ptr<sim::SimPrinter> printer_;
+  std::unique_ptr<TextPainter> painter_;
+  std::unique_ptr<Worker> worker_;
+  std::int64_t now_ms_ = 0;
+  int receipts_printed_ = 0;
+  unsigned revision_ = 0;
+};
+
+CivilDate local_today();
+std::string local_timestamp(Lang lang);
+
+}  // namespace kiosk::app

@@ -1,0 +1,37 @@
+#include "log.hpp"
+
+#include <cstdio>
+#include <ctime>
+#include <mutex>
+
+namespace kiosk::app {
+
+namespace {
+std::mutex mutex;
+std::FILE* file = nullptr;
+
+void write(const char* level, const std::string& line, bool to_stderr) {
+  char stamp[32];
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::lock_guard lock(mutex);
+  if (file) {
+    std::fprintf(file, "%s %s %s\n", stamp, level, line.c_str());
+    std::fflush(file);
+  }
+  if (to_stderr) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
+}
+}  // namespace
+
+void log_open(const std::string& path) {
+  std::lock_guard lock(mutex);
+  if (file) std::fclose(file);
+  file = std::fopen(path.c_str(), "a");
+}
+
+void log_info(const std::string& line) { write("info", line, false); }
+void log_warn(const std::string& line) { write("warn", line, true); }
+
+}  // namespace kiosk::app

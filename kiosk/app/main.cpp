@@ -1,0 +1,145 @@
+// kiosk: the touch UI. Simulated devices and the embedded gateway by default.
+#include <SDL.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+#include "config.hpp"
+#include "driver.hpp"
+#include "gallery.hpp"
+#include "interactive.hpp"
+#include "kiosk_app.hpp"
+#include "ui_host.hpp"
+
+#ifndef KIOSK_ASSET_DIR
+#define KIOSK_ASSET_DIR "assets"
+#endif
+
+namespace {
+
+constexpr const char* usage =
+    "usage: kiosk [--config FILE] [--data DIR] [--headless] [--fullscreen] [--lang CODE]\n"
+    "             [--script FILE] [--gallery DIR] [--shots DIR] [--assets DIR]\n"
+    "  --headless      offscreen 1080x1920; without --script runs the demo session\n"
+    "  --script FILE   run a scripted session; exit 0 if every expectation held\n"
+    "  --gallery DIR   render every screen state in every language, write gallery.json\n";
+
+struct Options {
+  std::string config, data, lang, script, gallery, shots, assets;
+  bool headless = false, fullscreen = false;
+};
+
+bool parse(int argc, char** argv, Options* o) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= argc) return false;
+      *out = argv[++i];
+      return true;
+    };
+    if (a == "--headless") o->headless = true;
+    else if (a == "--fullscreen") o->fullscreen = true;
+    else if (a == "--config") { if (!value(&o->config)) return false; }
+    else if (a == "--data") { if (!value(&o->data)) return false; }
+    else if (a == "--lang") { if (!value(&o->lang)) return false; }
+    else if (a == "--script") { if (!value(&o->script)) return false; }
+    else if (a == "--gallery") { if (!value(&o->gallery)) return false; }
+    else if (a == "--shots") { if (!value(&o->shots)) return false; }
+    else if (a == "--assets") { if (!value(&o->assets)) return false; }
+    else return false;
+  }
+  return true;
+}
+
+bool has_display() {
+  const char* x = std::getenv("DISPLAY");
+  const char* wl = std::getenv("WAYLAND_DISPLAY");
+  return (x && *x) || (wl && *wl);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace kiosk;
+  Options opt;
+  if (!parse(argc, argv, &opt)) {
+    std::cerr << usage;
+    return 2;
+  }
+  app::Config config;
+  config.assets_dir = KIOSK_ASSET_DIR;
+  std::string error;
+  if (!opt.config.empty() && !app::load_config(opt.config, &config, &error)) {
+    std::cerr << "kiosk: " << error << "\n";
+    return 2;
+  }
+  if (!opt.data.empty()) config.data_dir = opt.data;
+  if (!opt.assets.empty()) config.assets_dir = opt.assets;
+  if (!opt.lang.empty()) {
+    auto lang = parse_lang(opt.lang);
+    if (!lang) {
+      std::cerr << "kiosk: unknown language '" << opt.lang << "' (nl, fr, de, en, zh)\n";
+      return 2;
+    }
+    config.kiosk.default_lang = *lang;
+  }
+
+  const bool scripted = !opt.script.empty() || !opt.gallery.empty() || opt.headless || !has_display();
+  if (scripted) {
+    // Scripts decide what the customer does, and wait less for a silent gateway.
+    config.devices_automatic = false;
+    config.gateway_timeout_ms = 1000;
+  }
+
+  if (!opt.gallery.empty()) {
+    auto catalogs = Catalogs::load(config.assets_dir + "/i18n", &error);
+    auto ui = catalogs ? app::UiHost::create(app::UiHost::Mode::offscreen, *catalogs, &error) : nullptr;
+    if (!ui) {
+      std::cerr << "kiosk: " << error << "\n";
+      return 1;
+    }
+    const int bad = app::write_gallery(opt.gallery, *ui, *catalogs, config.kiosk);
+    std::cout << "gallery: " << opt.gallery << "/gallery.json (" << bad << " image(s) with problems)\n";
+    return bad == 0 ? 0 : 1;
+  }
+
+  auto kiosk_app = app::KioskApp::create(config, &error);
+  if (!kiosk_app) {
+    std::cerr << "kiosk: " << error << "\n";
+    return 1;
+  }
+  if (scripted) {
+    auto ui = app::UiHost::create(app::UiHost::Mode::offscreen, kiosk_app->catalogs(), &error);
+    if (!ui) {
+      std::cerr << "kiosk: " << error << "\n";
+      return 1;
+    }
+    const bool demo = opt.script.empty();
+    const std::string script = demo ? config.assets_dir + "/demo/demo.script" : opt.script;
+    const std::string shots = !opt.shots.empty() ? opt.shots : config.data_dir + "/shots";
+    const int rc = app::run_script(script, *kiosk_app, *ui, shots);
+    if (demo) {
+      std::cout << "demo session " << (rc == 0 ? "completed" : "FAILED") << "\n"
+                << "screenshots: " << std::filesystem::absolute(shots).string() << "\n"
+                << "receipt: "
+                << (kiosk_app->last_receipt_path().empty() ? std::string("(none printed)")
+                                                           : std::filesystem::absolute(kiosk_app->last_receipt_path()).string())
+                << "\n"
+                << "journal: " << std::filesystem::absolute(config.data_dir).string() << "/journal.sqlite\n";
+    }
+    return rc;
+  }
+  auto ui = app::UiHost::create(opt.fullscreen ? app::UiHost::Mode::fullscreen : app::UiHost::Mode::window,
+                                kiosk_app->catalogs(), &error);
+  if (!ui) {
+    std::cerr << "kiosk: " << error << "\n";
+    return 1;
+  }
+  const int rc = app::run_interactive(*kiosk_app, *ui);
+  ui.reset();
+  SDL_Quit();
+  return rc;
+}

@@ -1,0 +1,191 @@
+// The --script language (documented in tests/e2e/README.md): one command per line, '#' starts
+// a comment. Every command waits until the kiosk has settled before the next one runs.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <vector>
+
+#include "core/printer_status.hpp"
+#include "driver.hpp"
+#include "gateway/client.hpp"
+#include "journal/journal.hpp"
+#include "sim/sim_payment.hpp"
+#include "sim/sim_printer.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+std::vector<std::string> words(const std::string& line) {
+  std::istringstream in(line.substr(0, line.find('#')));
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+bool parse_int(const std::string& s, int* out) {
+  if (s.empty() || s.size() > 6) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  *out = std::stoi(s);
+  return true;
+}
+
+bool printer_word(const std::string& w, PrinterStatus* s) {
+  if (w == "ok") *s = PrinterStatus::ok;
+  else if (w == "near_end") *s = PrinterStatus::paper_near_end;
+  else if (w == "paper_out") *s = PrinterStatus::paper_out;
+  else if (w == "cover_open") *s = PrinterStatus::cover_open;
+  else if (w == "unplug") *s = PrinterStatus::unplugged;
+  else return false;
+  return true;
+}
+
+class ScriptRun {
+ public:
+  ScriptRun(KioskApp& app, UiHost& ui, std::string shots) : app_(app), ui_(ui), driver_(app, ui, 1'000'000), shots_(std::move(shots)) {}
+
+  bool start(std::string* error) {
+    app_.start(driver_.now());
+    return driver_.settle(error);
+  }
+
+  // Runs one command; false with `error` set when it did not hold.
+  bool command(const std::vector<std::string>& w, std::string* error) {
+    const std::string& verb = w[0];
+    const auto arity = [&](std::size_t n) {
+      if (w.size() == n) return true;
+      *error = "'" + verb + "' takes " + std::to_string(n - 1) + " argument(s)";
+      return false;
+    };
+    if (verb == "tap") return arity(2) && driver_.tap(w[1], error);
+    if (verb == "type") {
+      if (!arity(2)) return false;
+      for (char c : w[1]) {
+        if (c < '0' || c > '9') return *error = "type takes digits only", false;
+        if (!driver_.tap(std::string("key_") + c, error)) return false;
+      }
+      return true;
+    }
+    if (verb == "advance") {
+      int seconds = 0;
+      if (!arity(2) || !parse_int(w[1], &seconds)) return *error = "advance takes whole seconds", false;
+      driver_.advance(seconds);
+      return driver_.settle(error);
+    }
+    if (verb == "shot") {
+      if (!arity(2)) return false;
+      std::filesystem::create_directories(shots_);
+      driver_.render();
+      return ui_.save_png(shots_ + "/" + w[1] + ".png", error);
+    }
+    if (verb == "device") return w.size() == 3 ? device(w[1], w[2], error) : (*error = "device DEVICE ACTION", false);
+    if (verb == "gateway") {
+      if (!arity(2)) return false;
+      return app_.gateway().set_fault(w[1], error);
+    }
+    if (verb == "expect") return w.size() >= 2 ? expect(w, error) : (*error = "expect what?", false);
+    if (verb == "wait") return driver_.settle(error);
+    *error = "unknown command '" + verb + "'";
+    return false;
+  }
+
+ private:
+  bool device(const std::string& dev, const std::string& action, std::string* error) {
+    if (dev == "terminal" || dev == "wallet") {
+      sim::SimPayment& d = dev == "terminal" ? app_.card() : app_.wallet();
+      sim::Outcome o;
+      if (action == "unplug") d.set_plugged(false);
+      else if (action == "plug") d.set_plugged(true);
+      else if (sim::parse_outcome(action, &o)) d.script(o);
+      else return *error = "unknown " + dev + " action '" + action + "'", false;
+    } else if (dev == "printer") {
+      PrinterStatus s;
+      if (!printer_word(action, &s)) return *error = "unknown printer action '" + action + "'", false;
+      app_.printer().set_status(s);
+    } else {
+      return *error = "unknown device '" + dev + "'", false;
+    }
+    return driver_.settle(error);
+  }
+
+  bool expect(const std::vector<std::string>& w, std::string* error) {
+    const State& s = app_.state();
+    if (w[1] == "screen" && w.size() == 3) {
+      if (screen_name(s.screen) == w[2]) return true;
+      *error = "expected screen " + w[2] + ", got " + std::string(screen_name(s.screen));
+      return false;
+    }
+    if (w[1] == "idle_warning" || w[1] == "no_idle_warning") {
+      const bool want = w[1] == "idle_warning";
+      if (idle_warning_visible(s) == want) return true;
+      *error = want ? "no idle warning is shown" : "an idle warning is shown";
+      return false;
+    }
+    if ((w[1] == "widget" || w[1] == "disabled") && w.size() == 3) {
+      driver_.render();
+      const auto* widget = ui_.report().find(w[2]);
+      const bool want_enabled = w[1] == "widget";
+      if (widget && widget->enabled == want_enabled) return true;
+      *error = "widget " + w[2] + (widget ? (want_enabled ? " is disabled" : " is enabled") : " is not on screen");
+      return false;
+    }
+    if (w[1] == "receipts" && w.size() == 3) {
+      int n = 0;
+      if (!parse_int(w[2], &n)) return *error = "expect receipts N", false;
+      if (app_.receipts_printed() == n) return true;
+      *error = "expected " + w[2] + " receipt(s), " + std::to_string(app_.receipts_printed()) + " printed";
+      return false;
+    }
+    if (w[1] == "journal" && w.size() == 3) {
+      const auto all = app_.journal().transactions();
+      if (all.empty()) return *error = "the journal is empty", false;
+      const auto& last = all.back();
+      for (const std::string& step : last.steps)
+        if (step == w[2]) return true;
+      *error = "the last transaction (" + last.reference + ") has no step " + w[2] + "; its state is " + last.state;
+      return false;
+    }
+    if (w[1] == "no_journal" && w.size() == 2) {
+      if (app_.journal().transactions().empty()) return true;
+      return *error = "the journal has transactions", false;
+    }
+    *error = "unknown expectation";
+    return false;
+  }
+
+  KioskApp& app_;
+  UiHost& ui_;
+  Driver driver_;
+  std::string shots_;
+};
+
+}  // namespace
+
+int run_script(const std::string& path, KioskApp& app, UiHost& ui, const std::string& shots_dir) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << path << ": cannot open\n";
+    return 1;
+  }
+  ScriptRun run(app, ui, shots_dir);
+  std::string error;
+  if (!run.start(&error)) {
+    std::cerr << path << ": start: " << error << "\n";
+    return 1;
+  }
+  int number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++number;
+    const auto w = words(line);
+    if (w.empty()) continue;
+    if (!run.command(w, &error)) {
+      std::cerr << path << ":" << number << ": " << line << "\n  " << error << "\n";
+      return 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,57 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/events.hpp"
+#include "core/state.hpp"
+#include "i18n/catalog.hpp"
+#include "sdl_renderer.hpp"
+#include "ui.hpp"
+
+struct SDL_Window;
+struct SDL_Renderer;
+struct SDL_Surface;
+struct ImGuiContext;
+
+namespace kiosk::app {
+
+// The screen: SDL2 (a window, or an offscreen surface with the software renderer), Dear ImGui
+// with our fonts, and the pointer. It draws a state and returns what the user did.
+class UiHost {
+ public:
+  enum class Mode { window, fullscreen, offscreen };
+  static std::unique_ptr<UiHost> create(Mode mode, const Catalogs& catalogs, std::string* error);
+  ~UiHost();
+
+  // Draws one frame of the state; returns the user's events and what was drawn.
+  std::vector<Event> frame(const State& s, const Catalogs& catalogs);
+  const ui::FrameReport& report() const { return report_; }
+
+  // Pointer in screen coordinates (1080×1920). Down and up must come in separate frames:
+  // Dear ImGui 1.86 has no input queue and loses a click that starts and ends in one frame.
+  void pointer(float x, float y, bool down);
+  void pointer_gone();
+  bool save_png(const std::string& path, std::string* error);
+  long long font_texture_bytes() const;
+  Mode mode() const { return mode_; }
+  SDL_Window* window() const { return window_; }
+
+ private:
+  UiHost() = default;
+  Mode mode_ = Mode::offscreen;
+  SDL_Window* window_ = nullptr;
+  SDL_Surface* surface_ = nullptr;
+  SDL_Renderer* renderer_ = nullptr;
+  ImGuiContext* imgui_ = nullptr;
+  std::unique_ptr<ui::SdlRenderer> backend_;
+  ui::UiFonts fonts_;
+  ui::FrameReport report_;
+  float px_ = -1, py_ = -1;
+  bool down_ = false;
+};
+
+// All the text the kiosk can show: the atlas is built from exactly these characters.
+std::string glyph_text(const Catalogs& catalogs);
+
+}  // namespace kiosk::app

@@ -1,0 +1,22 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace kiosk {
+
+// The user picks the brand; the number's prefix never decides it (number portability).
+enum class Brand { proximus, orange, base, telenet, digi, lycamobile };
+
+inline constexpr std::array<Brand, 6> all_brands{Brand::proximus, Brand::orange,   Brand::base,
+                                                 Brand::telenet,  Brand::digi,     Brand::lycamobile};
+
+std::string_view brand_id(Brand brand);       // "proximus"
+std::string_view brand_name(Brand brand);     // "Proximus Pay&Go"
+std::optional<Brand> parse_brand(std::string_view id);
+// Plain tile colour (0xRRGGBB) with white or black text chosen for contrast; no logos.
+std::uint32_t brand_tile_rgb(Brand brand);
+bool brand_tile_dark_text(Brand brand);
+
+}  // namespace kiosk

@@ -1,0 +1,45 @@
+#pragma once
+#include <string>
+#include <variant>
+
+#include "brand.hpp"
+#include "journal_step.hpp"
+#include "lang.hpp"
+#include "money.hpp"
+#include "payment.hpp"
+#include "phone.hpp"
+#include "receipt_data.hpp"
+
+// Effects: requests the core makes of the outside world. The app carries them out in order,
+// so a RequestJournal before a RequestPayment is durable before the payment starts.
+namespace kiosk::fx {
+
+struct RequestJournal { JournalEntry entry; };
+struct RequestLookup { Brand brand; MobileNumber number; };
+struct RequestPayment { std::string reference; Cents amount; PayMethod method; };
+struct RequestPaymentAbort { std::string reference; };
+struct RequestDelivery {
+  std::string reference;  // idempotency key at the gateway
+  Brand brand;
+  MobileNumber number;
+  std::string plan_id;
+  int months;
+  Cents amount;
+};
+struct RequestReversal { std::string reference; Cents amount; std::uint32_t receipt_no; PayMethod method; };
+struct RequestReceipt { ReceiptData receipt; };
+// The confirmation (or refund notice) by SMS; the app words it from the receipt in the
+// session's language.
+struct RequestSms { ReceiptData receipt; MobileNumber number; };
+// The session is over: screens, caches and logs must drop everything about the user.
+struct RequestForgetSession {};
+
+}  // namespace kiosk::fx
+
+namespace kiosk {
+
+using Effect = std::variant<fx::RequestJournal, fx::RequestLookup, fx::RequestPayment,
+                            fx::RequestPaymentAbort, fx::RequestDelivery, fx::RequestReversal,
+                            fx::RequestReceipt, fx::RequestSms, fx::RequestForgetSession>;
+
+}  // namespace kiosk

@@ -1,0 +1,98 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "brand.hpp"
+#include "civil_date.hpp"
+#include "lang.hpp"
+#include "payment.hpp"
+#include "plan.hpp"
+#include "printer_status.hpp"
+#include "subscriber.hpp"
+
+// Events: things that happened. The user's (from screens) and the world's (devices, gateway,
+// time). Named for what happened, in the past tense where it reads naturally.
+namespace kiosk::ev {
+
+// --- time and start-up -------------------------------------------------------------------
+struct Started {
+  std::string boot_nonce;  // random per start, keeps references unique across restarts
+  std::int64_t now_ms = 0;
+  CivilDate today;
+};
+struct Ticked {
+  std::int64_t now_ms = 0;  // monotonic
+  CivilDate today;
+};
+
+// --- the user ------------------------------------------------------------------------------
+struct LanguageChosen { Lang lang; };
+struct LanguageSwitchOpened {};
+struct HelpOpened {};
+struct ContrastToggled {};             // high-contrast theme on/off for this session
+struct OverlayClosed {};                 // back from help or language
+enum class Service { renew, balance };
+struct ServiceChosen { Service service; };
+struct BrandChosen { Brand brand; };
+struct DigitPressed { char digit; };
+struct DigitDeleted {};
+struct NumberCleared {};
+struct NumberSubmitted {};
+struct PlanChosen { std::string plan_id; };
+struct DurationChosen { int months; };
+struct PlansPaged { int delta; };
+struct PlanConfirmed {};
+struct ReceiptToggled {};
+struct SmsToggled {};
+struct SummaryConfirmed {};
+struct PayMethodChosen { PayMethod method; };
+struct BackPressed {};
+struct CancelPressed {};
+struct MoreTimeAsked {};
+struct RetryPressed {};
+struct ContinuePressed {};               // suspended → plans; balance → plans
+struct FinishPressed {};                 // any end screen → attract
+
+// --- operator gateway ----------------------------------------------------------------------
+struct SubscriberFound { Subscriber subscriber; std::vector<Plan> plans; };
+enum class LookupError { not_found, unavailable };
+struct LookupFailed { LookupError error; };
+struct RenewalDelivered { std::string reference; std::string confirmation_id; CivilDate new_expiry; };
+struct RenewalFailed { std::string reference; std::string reason; };
+struct RenewalUnknown { std::string reference; };
+
+// --- payment -----------------------------------------------------------------------------
+struct PaymentPrompted { TerminalPrompt prompt; };
+struct WalletCodeReady { std::string reference; std::string qr_payload; };
+struct PaymentApproved { std::string reference; PaymentReceipt receipt; };
+struct PaymentFailed { std::string reference; PaymentFailure failure; int result_code = 0; };
+struct PaymentReversed { std::string reference; bool ok = true; };
+struct TerminalAvailabilityChanged { bool available; };
+
+// --- journal -----------------------------------------------------------------------------
+// A write-ahead record could not be made durable: the step it announced was not carried out.
+struct JournalFailed { std::string reference; };
+
+// --- printer -----------------------------------------------------------------------------
+struct PrinterStatusChanged { PrinterStatus status; };
+struct ReceiptPrinted { std::string reference; bool ok = true; };
+
+}  // namespace kiosk::ev
+
+namespace kiosk {
+
+using Event = std::variant<
+    ev::Started, ev::Ticked, ev::LanguageChosen, ev::LanguageSwitchOpened, ev::HelpOpened, ev::ContrastToggled,
+    ev::OverlayClosed, ev::ServiceChosen, ev::BrandChosen, ev::DigitPressed, ev::DigitDeleted,
+    ev::NumberCleared, ev::NumberSubmitted, ev::PlanChosen, ev::DurationChosen, ev::PlansPaged,
+    ev::PlanConfirmed, ev::ReceiptToggled, ev::SmsToggled, ev::SummaryConfirmed,
+    ev::PayMethodChosen, ev::BackPressed, ev::CancelPressed, ev::MoreTimeAsked, ev::RetryPressed,
+    ev::ContinuePressed, ev::FinishPressed, ev::SubscriberFound, ev::LookupFailed,
+    ev::RenewalDelivered, ev::RenewalFailed, ev::RenewalUnknown, ev::PaymentPrompted,
+    ev::WalletCodeReady, ev::PaymentApproved, ev::PaymentFailed, ev::PaymentReversed,
+    ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted,
+    ev::JournalFailed>;
+
+}  // namespace kiosk

@@ -1,0 +1,76 @@
+#pragma once
+// Internal to the core: the handlers update() dispatches to, split by concern.
+#include <vector>
+
+#include "effects.hpp"
+#include "events.hpp"
+#include "state.hpp"
+
+namespace kiosk::flow {
+
+struct Step {
+  State& s;
+  std::vector<Effect>& fx;
+  void go(Screen screen) { s.screen = screen; }
+  void journal(const std::string& reference, JournalStep step,
+               std::map<std::string, std::string> fields = {});
+};
+
+// The session is over: wipe the user's data and return to the attract screen.
+void end_session(Step& st);
+bool is_end_screen(Screen screen);
+bool money_in_flight(const State& s);
+ReceiptData make_receipt(const State& s, ReceiptData::Kind kind);
+
+// flow_navigation.cpp: the screens before any money moves.
+void on(Step&, const ev::LanguageChosen&);
+void on(Step&, const ev::LanguageSwitchOpened&);
+void on(Step&, const ev::HelpOpened&);
+void on(Step&, const ev::ContrastToggled&);
+void on(Step&, const ev::OverlayClosed&);
+void on(Step&, const ev::ServiceChosen&);
+void on(Step&, const ev::BrandChosen&);
+void on(Step&, const ev::DigitPressed&);
+void on(Step&, const ev::DigitDeleted&);
+void on(Step&, const ev::NumberCleared&);
+void on(Step&, const ev::NumberSubmitted&);
+void on(Step&, const ev::SubscriberFound&);
+void on(Step&, const ev::LookupFailed&);
+void on(Step&, const ev::ContinuePressed&);
+void on(Step&, const ev::PlanChosen&);
+void on(Step&, const ev::DurationChosen&);
+void on(Step&, const ev::PlansPaged&);
+void on(Step&, const ev::PlanConfirmed&);
+void on(Step&, const ev::ReceiptToggled&);
+void on(Step&, const ev::SmsToggled&);
+void on(Step&, const ev::SummaryConfirmed&);
+void on(Step&, const ev::BackPressed&);
+void on(Step&, const ev::CancelPressed&);
+void on(Step&, const ev::FinishPressed&);
+void on(Step&, const ev::RetryPressed&);
+
+// flow_payment.cpp: from the payment method to the money being taken, declined or returned.
+void on(Step&, const ev::PayMethodChosen&);
+void on(Step&, const ev::PaymentPrompted&);
+void on(Step&, const ev::WalletCodeReady&);
+void on(Step&, const ev::PaymentApproved&);
+void on(Step&, const ev::PaymentFailed&);
+void on(Step&, const ev::PaymentReversed&);
+void cancel_payment(Step&);
+
+// flow_delivery.cpp: the renewal at the operator, receipts and SMS.
+void on(Step&, const ev::RenewalDelivered&);
+void on(Step&, const ev::RenewalFailed&);
+void on(Step&, const ev::RenewalUnknown&);
+void on(Step&, const ev::ReceiptPrinted&);
+
+// flow_time.cpp: start-up, ticks, idle timeouts, device availability.
+void on(Step&, const ev::Started&);
+void on(Step&, const ev::Ticked&);
+void on(Step&, const ev::MoreTimeAsked&);
+void on(Step&, const ev::TerminalAvailabilityChanged&);
+void on(Step&, const ev::PrinterStatusChanged&);
+void on(Step&, const ev::JournalFailed&);
+bool can_sell(const State& s);
+
+}  // namespace kiosk::flow

@@ -1,0 +1,59 @@
+// The renewal at the operator and what the customer takes away: receipt and SMS.
+#include "flow.hpp"
+
+namespace kiosk::flow {
+
+namespace {
+Transaction* delivering(State& s, const std::string& reference) {
+  if (!s.session.txn || s.session.txn->reference != reference) return nullptr;
+  if (s.session.txn->phase != Transaction::Phase::delivering) return nullptr;
+  return &*s.session.txn;
+}
+}  // namespace
+
+void on(Step& st, const ev::RenewalDelivered& e) {
+  Transaction* t = delivering(st.s, e.reference);
+  if (!t) return;
+  t->phase = Transaction::Phase::delivered;
+  t->confirmation_id = e.confirmation_id;
+  t->new_expiry = e.new_expiry;
+  st.journal(t->reference, JournalStep::delivered,
+             {{"confirmation_id", e.confirmation_id}, {"new_expiry", iso_date(e.new_expiry)}});
+  st.journal(t->reference, JournalStep::settled);
+  const ReceiptData receipt = make_receipt(st.s, ReceiptData::Kind::renewal);
+  if (st.s.session.want_sms) {
+    st.journal(t->reference, JournalStep::sms_requested, {{"kind", "confirmation"}});
+    st.fx.push_back(fx::RequestSms{receipt, *st.s.session.number});
+  }
+  if (st.s.session.want_receipt && receipt_printable(st.s))
+    st.fx.push_back(fx::RequestReceipt{receipt});
+  st.go(Screen::done);
+}
+
+void on(Step& st, const ev::RenewalFailed& e) {
+  Transaction* t = delivering(st.s, e.reference);
+  if (!t) return;
+  st.journal(t->reference, JournalStep::delivery_failed, {{"reason", e.reason}});
+  t->phase = Transaction::Phase::reversing;
+  st.journal(t->reference, JournalStep::reversal_requested,
+             {{"receipt_no", std::to_string(t->payment.receipt_no)}});
+  st.fx.push_back(fx::RequestReversal{t->reference, t->amount, t->payment.receipt_no, t->method});
+}
+
+void on(Step& st, const ev::RenewalUnknown& e) {
+  Transaction* t = delivering(st.s, e.reference);
+  if (!t) return;
+  // Neither delivered nor failed as far as we know: reversing could refund a delivered
+  // renewal, retrying could deliver twice. The journal keeps it open for recovery.
+  t->phase = Transaction::Phase::unresolved;
+  st.journal(t->reference, JournalStep::delivery_unknown);
+  st.go(Screen::pending);
+}
+
+void on(Step& st, const ev::ReceiptPrinted& e) {
+  st.journal(e.reference, e.ok ? JournalStep::receipt_printed : JournalStep::receipt_failed);
+  if (!e.ok && st.s.session.txn && st.s.session.txn->reference == e.reference)
+    st.s.session.txn->receipt_failed = true;
+}
+
+}  // namespace kiosk::flow

@@ -1,0 +1,262 @@
+// The screens before any money moves: language, service, brand, number, plan, summary.
+#include <algorithm>
+
+#include "flow.hpp"
+
+namespace kiosk::flow {
+
+namespace {
+
+bool is_overlay(Screen s) { return s == Screen::language || s == Screen::help; }
+
+void open_overlay(Step& st, Screen overlay) {
+  if (st.s.screen == Screen::out_of_service) return;
+  if (!is_overlay(st.s.screen)) st.s.overlay_return = st.s.screen;
+  st.go(overlay);
+}
+
+void close_overlay(Step& st) { st.go(st.s.overlay_return); }
+
+void show_plans(Step& st) {
+  Session& se = st.s.session;
+  if (se.plan_id.empty() || !find_plan(se.plans, se.plan_id)) {
+    const Plan* current = se.subscriber ? find_plan(se.plans, se.subscriber->current_plan_id) : nullptr;
+    const Plan* pick = current ? current : (se.plans.empty() ? nullptr : &se.plans.front());
+    se.plan_id = pick ? pick->id : "";
+    se.months = pick ? pick->durations_months.front() : 1;
+  }
+  st.go(Screen::plans);
+}
+
+// After a successful look-up while renewing: suspended numbers see their fee first.
+void continue_to_renewal(Step& st) {
+  const Session& se = st.s.session;
+  if (se.subscriber && se.subscriber->status == SubscriberStatus::suspended)
+    st.go(Screen::suspended);
+  else
+    show_plans(st);
+}
+
+// Leaves the personal data behind but keeps the language for the "cancelled" message.
+void cancel_session(Step& st) {
+  const Lang lang = st.s.session.lang;
+  const bool high_contrast = st.s.session.high_contrast;
+  st.s.session = Session{};
+  st.s.session.lang = lang;
+  st.s.session.high_contrast = high_contrast;
+  st.go(Screen::cancelled);
+  st.fx.push_back(fx::RequestForgetSession{});
+}
+
+}  // namespace
+
+void on(Step& st, const ev::LanguageChosen& e) {
+  st.s.session.lang = e.lang;
+  if (st.s.screen == Screen::attract) st.go(Screen::service);
+  else if (st.s.screen == Screen::language) close_overlay(st);
+}
+
+void on(Step& st, const ev::LanguageSwitchOpened&) { open_overlay(st, Screen::language); }
+void on(Step& st, const ev::HelpOpened&) { open_overlay(st, Screen::help); }
+void on(Step& st, const ev::ContrastToggled&) { st.s.session.high_contrast = !st.s.session.high_contrast; }
+
+void on(Step& st, const ev::OverlayClosed&) {
+  if (is_overlay(st.s.screen)) close_overlay(st);
+}
+
+void on(Step& st, const ev::ServiceChosen& e) {
+  if (st.s.screen != Screen::service) return;
+  st.s.session.service = e.service;
+  st.go(Screen::brand);
+}
+
+void on(Step& st, const ev::BrandChosen& e) {
+  if (st.s.screen != Screen::brand) return;
+  Session& se = st.s.session;
+  if (se.brand != e.brand) {  // another brand: what we knew about the number no longer holds
+    se.subscriber.reset();
+    se.plans.clear();
+    se.plan_id.clear();
+  }
+  se.brand = e.brand;
+  se.number_error_key.clear();
+  st.go(Screen::number);
+}
+
+void on(Step& st, const ev::DigitPressed& e) {
+  if (st.s.screen != Screen::number || e.digit < '0' || e.digit > '9') return;
+  Session& se = st.s.session;
+  if (se.number_input.size() < 13) se.number_input += e.digit;  // room for 0032 4xx xx xx xx
+  se.number_error_key.clear();
+}
+
+void on(Step& st, const ev::DigitDeleted&) {
+  if (st.s.screen != Screen::number) return;
+  if (!st.s.session.number_input.empty()) st.s.session.number_input.pop_back();
+  st.s.session.number_error_key.clear();
+}
+
+void on(Step& st, const ev::NumberCleared&) {
+  if (st.s.screen != Screen::number) return;
+  st.s.session.number_input.clear();
+  st.s.session.number_error_key.clear();
+}
+
+void on(Step& st, const ev::NumberSubmitted&) {
+  if (st.s.screen != Screen::number || !st.s.session.brand) return;
+  Session& se = st.s.session;
+  const PhoneParse parsed = parse_mobile(se.number_input);
+  if (const auto* err = std::get_if<PhoneError>(&parsed)) {
+    se.number_error_key = std::string(phone_error_key(*err));
+    return;
+  }
+  const MobileNumber number = std::get<MobileNumber>(parsed);
+  if (se.number != number) {
+    se.subscriber.reset();
+    se.plans.clear();
+    se.plan_id.clear();
+  }
+  se.number = number;
+  st.go(Screen::lookup);
+  st.fx.push_back(fx::RequestLookup{*se.brand, number});
+}
+
+void on(Step& st, const ev::SubscriberFound& e) {
+  if (st.s.screen != Screen::lookup) return;
+  Session& se = st.s.session;
+  if (e.subscriber.status == SubscriberStatus::expired) {  // deactivated for good
+    se.number_error_key = "number.error.deactivated";
+    st.go(Screen::number);
+    return;
+  }
+  se.subscriber = e.subscriber;
+  se.plans = e.plans;
+  se.plans_page = 0;
+  if (se.service == ev::Service::balance) st.go(Screen::balance);
+  else continue_to_renewal(st);
+}
+
+void on(Step& st, const ev::LookupFailed& e) {
+  if (st.s.screen != Screen::lookup) return;
+  if (e.error == ev::LookupError::not_found) {
+    st.s.session.number_error_key = "number.error.not_found";
+    st.go(Screen::number);
+  } else {
+    st.go(Screen::unavailable);
+  }
+}
+
+void on(Step& st, const ev::ContinuePressed&) {
+  if (st.s.screen == Screen::suspended) {
+    show_plans(st);
+  } else if (st.s.screen == Screen::balance) {
+    st.s.session.service = ev::Service::renew;
+    continue_to_renewal(st);
+  }
+}
+
+void on(Step& st, const ev::PlanChosen& e) {
+  if (st.s.screen != Screen::plans) return;
+  const Plan* p = find_plan(st.s.session.plans, e.plan_id);
+  if (!p) return;
+  st.s.session.plan_id = p->id;
+  st.s.session.months = p->durations_months.front();
+}
+
+void on(Step& st, const ev::DurationChosen& e) {
+  if (st.s.screen != Screen::plans) return;
+  const Plan* p = chosen_plan(st.s);
+  if (!p) return;
+  const auto& d = p->durations_months;
+  if (std::find(d.begin(), d.end(), e.months) != d.end()) st.s.session.months = e.months;
+}
+
+void on(Step& st, const ev::PlansPaged& e) {
+  if (st.s.screen != Screen::plans) return;
+  const int per_page = std::max(1, st.s.settings.plans_per_page);
+  const int count = static_cast<int>(st.s.session.plans.size());
+  const int pages = std::max(1, (count + per_page - 1) / per_page);
+  st.s.session.plans_page = std::clamp(st.s.session.plans_page + e.delta, 0, pages - 1);
+}
+
+void on(Step& st, const ev::PlanConfirmed&) {
+  if (st.s.screen != Screen::plans) return;
+  Session& se = st.s.session;
+  const Plan* p = chosen_plan(st.s);
+  if (!p || !se.subscriber) return;
+  se.quote = quote(*p, se.months, *se.subscriber, st.s.today);
+  se.want_receipt = receipt_printable(st.s);
+  st.go(Screen::summary);
+}
+
+void on(Step& st, const ev::ReceiptToggled&) {
+  if (st.s.screen != Screen::summary || !receipt_printable(st.s)) return;
+  st.s.session.want_receipt = !st.s.session.want_receipt;
+}
+
+void on(Step& st, const ev::SmsToggled&) {
+  if (st.s.screen != Screen::summary) return;
+  st.s.session.want_sms = !st.s.session.want_sms;
+}
+
+void on(Step& st, const ev::SummaryConfirmed&) {
+  if (st.s.screen != Screen::summary || !st.s.session.quote) return;
+  st.go(Screen::pay_method);
+}
+
+void on(Step& st, const ev::BackPressed&) {
+  switch (st.s.screen) {
+    case Screen::language:
+    case Screen::help: close_overlay(st); break;
+    case Screen::service: end_session(st); break;
+    case Screen::brand: st.go(Screen::service); break;
+    case Screen::number: st.go(Screen::brand); break;
+    case Screen::balance:
+    case Screen::suspended: st.go(Screen::number); break;
+    case Screen::plans: st.go(Screen::number); break;
+    case Screen::summary: st.go(Screen::plans); break;
+    case Screen::pay_method: st.go(Screen::summary); break;
+    default: break;  // no way back once money moves, and end screens only finish
+  }
+}
+
+void on(Step& st, const ev::CancelPressed&) {
+  switch (st.s.screen) {
+    case Screen::paying:
+    case Screen::wallet: cancel_payment(st); break;
+    case Screen::service:
+    case Screen::brand:
+    case Screen::number:
+    case Screen::balance:
+    case Screen::suspended:
+    case Screen::plans:
+    case Screen::summary:
+    case Screen::pay_method:
+    case Screen::declined: cancel_session(st); break;
+    case Screen::language:
+    case Screen::help:
+      // Cancel from an overlay cancels what lies beneath, as long as no money moves.
+      if (!money_in_flight(st.s)) {
+        if (st.s.overlay_return == Screen::attract) close_overlay(st);
+        else cancel_session(st);
+      }
+      break;
+    default: break;
+  }
+}
+
+void on(Step& st, const ev::FinishPressed&) {
+  if (is_end_screen(st.s.screen) || st.s.screen == Screen::balance) end_session(st);
+}
+
+void on(Step& st, const ev::RetryPressed&) {
+  if (st.s.screen == Screen::declined) {
+    st.s.session.txn.reset();
+    st.go(Screen::pay_method);
+  } else if (st.s.screen == Screen::unavailable && st.s.session.brand && st.s.session.number) {
+    st.go(Screen::lookup);
+    st.fx.push_back(fx::RequestLookup{*st.s.session.brand, *st.s.session.number});
+  }
+}
+
+}  // namespace kiosk::flow

@@ -1,0 +1,155 @@
+// From the payment method to money taken, refused or returned. Every step that moves money is
+// journaled first, and one transaction reference never sees a second payment request.
+#include "flow.hpp"
+
+namespace kiosk::flow {
+
+namespace {
+
+std::string next_reference(State& s) {
+  std::string seq = std::to_string(s.next_sequence++);
+  while (seq.size() < 4) seq.insert(seq.begin(), '0');
+  return s.settings.kiosk_id + "-" + s.boot_nonce + "-" + seq;
+}
+
+bool is_current(const State& s, const std::string& reference) {
+  return s.session.txn && s.session.txn->reference == reference;
+}
+
+void request_reversal(Step& st, Transaction& t) {
+  t.phase = Transaction::Phase::reversing;
+  st.journal(t.reference, JournalStep::reversal_requested,
+             {{"receipt_no", std::to_string(t.payment.receipt_no)}});
+  st.fx.push_back(fx::RequestReversal{t.reference, t.amount, t.payment.receipt_no, t.method});
+}
+
+}  // namespace
+
+void on(Step& st, const ev::PayMethodChosen& e) {
+  if (st.s.screen != Screen::pay_method) return;
+  Session& se = st.s.session;
+  if (!se.quote || !se.number || !se.brand) return;
+  if (e.method == PayMethod::card && !st.s.terminal_available) return;
+  if (!st.s.journal_ok) return;  // nothing is sold without a durable record
+  const Plan* plan = chosen_plan(st.s);
+  if (!plan) return;
+
+  Transaction t;
+  t.reference = next_reference(st.s);
+  t.amount = se.quote->total;
+  t.method = e.method;
+  t.phase = Transaction::Phase::paying;
+  t.new_expiry = se.quote->valid_until;
+
+  JournalEntry intent{t.reference, JournalStep::intent,
+                      {{"brand", std::string(brand_id(*se.brand))},
+                       {"number", mask_mobile(*se.number)},
+                       {"plan", plan->id},
+                       {"months", std::to_string(se.months)},
+                       {"amount_cents", std::to_string(t.amount)},
+                       {"method", e.method == PayMethod::card ? "card" : "wallet"}},
+                      e164(*se.number)};
+  st.fx.push_back(fx::RequestJournal{std::move(intent)});
+  st.journal(t.reference, JournalStep::payment_started);
+  st.fx.push_back(fx::RequestPayment{t.reference, t.amount, t.method});
+  se.prompt = e.method == PayMethod::card ? TerminalPrompt::present_card : TerminalPrompt::please_wait;
+  se.txn = std::move(t);
+  st.go(e.method == PayMethod::card ? Screen::paying : Screen::wallet);
+}
+
+void cancel_payment(Step& st) {
+  if (!st.s.session.txn || st.s.session.txn->phase != Transaction::Phase::paying) return;
+  st.s.session.txn->phase = Transaction::Phase::aborting;
+  st.fx.push_back(fx::RequestPaymentAbort{st.s.session.txn->reference});
+}
+
+void on(Step& st, const ev::PaymentPrompted& e) {
+  if (st.s.session.txn && st.s.session.txn->phase == Transaction::Phase::paying)
+    st.s.session.prompt = e.prompt;
+}
+
+void on(Step& st, const ev::WalletCodeReady& e) {
+  if (is_current(st.s, e.reference)) st.s.session.txn->wallet_qr = e.qr_payload;
+}
+
+void on(Step& st, const ev::PaymentApproved& e) {
+  if (!is_current(st.s, e.reference)) {
+    // Money taken for a reference this session no longer follows: give it back, never keep it.
+    st.journal(e.reference, JournalStep::payment_approved,
+               {{"receipt_no", std::to_string(e.receipt.receipt_no)}, {"stale", "1"}});
+    st.journal(e.reference, JournalStep::reversal_requested,
+               {{"receipt_no", std::to_string(e.receipt.receipt_no)}});
+    st.fx.push_back(fx::RequestReversal{e.reference, 0, e.receipt.receipt_no, PayMethod::card});
+    return;
+  }
+  Transaction& t = *st.s.session.txn;
+  using P = Transaction::Phase;
+  if (t.phase != P::paying && t.phase != P::aborting) return;  // a duplicate report
+  const bool user_cancelled = t.phase == P::aborting;
+  t.payment = e.receipt;
+  t.payment.pan_masked = mask_pan(e.receipt.pan_masked);
+  t.phase = P::approved;
+  st.journal(t.reference, JournalStep::payment_approved,
+             {{"receipt_no", std::to_string(t.payment.receipt_no)},
+              {"card_type", t.payment.card_type},
+              {"pan_masked", t.payment.pan_masked},
+              {"terminal_id", t.payment.terminal_id},
+              {"trace", std::to_string(t.payment.trace)},
+              {"auth_code", t.payment.auth_code}});
+  if (user_cancelled) {
+    // The user asked to stop but the card went through anyway: honour the cancel.
+    request_reversal(st, t);
+    st.go(Screen::delivering);
+    return;
+  }
+  const Session& se = st.s.session;
+  t.phase = P::delivering;
+  st.journal(t.reference, JournalStep::delivery_requested);
+  st.fx.push_back(fx::RequestDelivery{t.reference, *se.brand, *se.number, se.plan_id, se.months,
+                                      t.amount});
+  st.go(Screen::delivering);
+}
+
+void on(Step& st, const ev::PaymentFailed& e) {
+  if (!is_current(st.s, e.reference)) return;
+  Transaction& t = *st.s.session.txn;
+  using P = Transaction::Phase;
+  if (t.phase != P::paying && t.phase != P::aborting) return;
+  const bool cancelled = t.phase == P::aborting || e.failure == PaymentFailure::cancelled;
+  t.phase = P::failed;
+  st.journal(t.reference, JournalStep::payment_failed,
+             {{"reason", std::string(payment_failure_key(e.failure))},
+              {"result_code", std::to_string(e.result_code)}});
+  st.journal(t.reference, JournalStep::settled);
+  st.s.session.failure = e.failure;
+  st.s.session.failure_code = e.result_code;
+  st.go(cancelled ? Screen::cancelled : Screen::declined);
+}
+
+void on(Step& st, const ev::PaymentReversed& e) {
+  if (!is_current(st.s, e.reference)) {
+    st.journal(e.reference, e.ok ? JournalStep::reversed : JournalStep::reversal_failed);
+    if (e.ok) st.journal(e.reference, JournalStep::settled);
+    return;
+  }
+  Transaction& t = *st.s.session.txn;
+  if (t.phase != Transaction::Phase::reversing) return;
+  if (!e.ok) {
+    t.phase = Transaction::Phase::unresolved;
+    st.journal(t.reference, JournalStep::reversal_failed);
+    st.go(Screen::pending);
+    return;
+  }
+  t.phase = Transaction::Phase::reversed;
+  st.journal(t.reference, JournalStep::reversed);
+  st.journal(t.reference, JournalStep::settled);
+  const ReceiptData refund = make_receipt(st.s, ReceiptData::Kind::refund);
+  if (st.s.session.want_sms && st.s.session.number) {
+    st.journal(t.reference, JournalStep::sms_requested, {{"kind", "refund"}});
+    st.fx.push_back(fx::RequestSms{refund, *st.s.session.number});
+  }
+  if (receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{refund});
+  st.go(Screen::reversed);
+}
+
+}  // namespace kiosk::flow

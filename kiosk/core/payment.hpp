@@ -1,0 +1,35 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "money.hpp"
+
+namespace kiosk {
+
+enum class PayMethod { card, wallet };
+
+// What the card terminal asks the customer to do, shown translated on our screen.
+enum class TerminalPrompt { present_card, insert_card, enter_pin, please_wait, remove_card, try_again };
+
+// The outcome of an approved payment: only what a PCI-scoped terminal may hand to the kiosk.
+struct PaymentReceipt {
+  std::string card_type;       // "Bancontact", "Visa", "Payconiq"
+  std::string pan_masked;      // first 6 / last 4 at most: "670300******1234"
+  std::string terminal_id;
+  std::uint32_t trace = 0;
+  std::uint32_t receipt_no = 0;
+  std::string auth_code;
+  std::vector<std::string> terminal_lines;  // the terminal's own receipt text
+};
+
+// Why a payment did not happen. Codes follow the ZVT result codes where one exists.
+enum class PaymentFailure { declined, cancelled, card_unreadable, timeout, terminal_unavailable };
+
+std::string_view terminal_prompt_key(TerminalPrompt prompt);
+std::string_view payment_failure_key(PaymentFailure failure);
+// Keeps at most the first six and last four digits of a PAN; anything else becomes '*'.
+std::string mask_pan(std::string_view pan);
+
+}  // namespace kiosk

@@ -1,0 +1,34 @@
+#pragma once
+#include <string>
+
+#include "brand.hpp"
+#include "civil_date.hpp"
+#include "lang.hpp"
+#include "money.hpp"
+#include "payment.hpp"
+
+namespace kiosk {
+
+// Everything a receipt shows (domain.md), as data; drivers lay it out for paper.
+// The number is masked here already: a receipt never holds a full number.
+struct ReceiptData {
+  enum class Kind { renewal, refund };
+  Kind kind = Kind::renewal;
+  Lang lang = Lang::en;
+  std::string kiosk_id;
+  std::string location;
+  std::string support_phone;
+  std::string timestamp;          // local date and time, formatted by the app
+  Brand brand = Brand::proximus;
+  std::string number_masked;
+  std::string plan_name;
+  int months = 1;
+  CivilDate valid_until;
+  Cents amount = 0;
+  PayMethod method = PayMethod::card;
+  PaymentReceipt payment;
+  std::string reference;
+  std::string confirmation_id;    // the operator's, empty on a refund
+};
+
+}  // namespace kiosk

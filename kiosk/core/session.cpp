@@ -1,0 +1,152 @@
+#include "session.hpp"
+
+#include <type_traits>
+
+#include "flow.hpp"
+
+namespace kiosk {
+
+namespace {
+
+// Events that come from the person at the kiosk reset the idle timer.
+template <typename E>
+constexpr bool is_user_input =
+    !std::is_same_v<E, ev::Started> && !std::is_same_v<E, ev::Ticked> &&
+    !std::is_same_v<E, ev::SubscriberFound> && !std::is_same_v<E, ev::LookupFailed> &&
+    !std::is_same_v<E, ev::RenewalDelivered> && !std::is_same_v<E, ev::RenewalFailed> &&
+    !std::is_same_v<E, ev::RenewalUnknown> && !std::is_same_v<E, ev::PaymentPrompted> &&
+    !std::is_same_v<E, ev::WalletCodeReady> && !std::is_same_v<E, ev::PaymentApproved> &&
+    !std::is_same_v<E, ev::PaymentFailed> && !std::is_same_v<E, ev::PaymentReversed> &&
+    !std::is_same_v<E, ev::TerminalAvailabilityChanged> &&
+    !std::is_same_v<E, ev::PrinterStatusChanged> && !std::is_same_v<E, ev::ReceiptPrinted> &&
+    !std::is_same_v<E, ev::MoreTimeAsked> && !std::is_same_v<E, ev::JournalFailed>;
+
+}  // namespace
+
+State initial_state(const KioskSettings& settings) {
+  State s;
+  s.settings = settings;
+  s.session.lang = settings.default_lang;
+  return s;
+}
+
+Update update(State state, const Event& event) {
+  Update out{std::move(state), {}};
+  flow::Step step{out.state, out.effects};
+  const Screen before = out.state.screen;
+  std::visit(
+      [&](const auto& e) {
+        using E = std::decay_t<decltype(e)>;
+        if constexpr (is_user_input<E>) out.state.last_input_ms = out.state.now_ms;
+        flow::on(step, e);
+      },
+      event);
+  // "More time" is counted per screen; moving on starts a fresh allowance and a fresh timer.
+  if (out.state.screen != before) {
+    out.state.extensions_used = 0;
+    out.state.last_input_ms = out.state.now_ms;
+  }
+  return out;
+}
+
+namespace flow {
+
+void Step::journal(const std::string& reference, JournalStep step,
+                   std::map<std::string, std::string> fields) {
+  fx.push_back(fx::RequestJournal{JournalEntry{reference, step, std::move(fields), {}}});
+}
+
+bool is_end_screen(Screen screen) {
+  switch (screen) {
+    case Screen::done:
+    case Screen::declined:
+    case Screen::cancelled:
+    case Screen::unavailable:
+    case Screen::reversed:
+    case Screen::pending: return true;
+    default: return false;
+  }
+}
+
+bool can_sell(const State& s) { return s.terminal_available && s.journal_ok; }
+
+bool money_in_flight(const State& s) {
+  if (!s.session.txn) return false;
+  using P = Transaction::Phase;
+  const P p = s.session.txn->phase;
+  return p == P::paying || p == P::aborting || p == P::approved || p == P::delivering ||
+         p == P::reversing;
+}
+
+void end_session(Step& st) {
+  Session fresh;
+  fresh.lang = st.s.settings.default_lang;
+  st.s.session = std::move(fresh);
+  st.s.overlay_return = Screen::attract;
+  st.go(can_sell(st.s) ? Screen::attract : Screen::out_of_service);
+  st.fx.push_back(fx::RequestForgetSession{});
+}
+
+ReceiptData make_receipt(const State& s, ReceiptData::Kind kind) {
+  ReceiptData r;
+  r.kind = kind;
+  r.lang = s.session.lang;
+  r.kiosk_id = s.settings.kiosk_id;
+  r.location = s.settings.location;
+  r.support_phone = s.settings.support_phone;
+  if (s.session.brand) r.brand = *s.session.brand;
+  if (s.session.number) r.number_masked = mask_mobile(*s.session.number);
+  if (const Plan* p = chosen_plan(s)) r.plan_name = p->name;
+  r.months = s.session.months;
+  if (s.session.txn) {
+    const Transaction& t = *s.session.txn;
+    r.valid_until = t.new_expiry;
+    r.amount = t.amount;
+    r.method = t.method;
+    r.payment = t.payment;
+    r.reference = t.reference;
+    r.confirmation_id = t.confirmation_id;
+  }
+  return r;
+}
+
+}  // namespace flow
+
+// ---- derived facts ------------------------------------------------------------------------
+
+bool screen_has_idle_timeout(const State& s) {
+  if (flow::money_in_flight(s)) return false;  // never time out while money moves
+  switch (s.screen) {
+    case Screen::attract:
+    case Screen::out_of_service:
+    case Screen::lookup:
+    case Screen::paying:
+    case Screen::wallet:
+    case Screen::delivering: return false;
+    default: return true;
+  }
+}
+
+namespace {
+int timeout_for(const State& s) {
+  return flow::is_end_screen(s.screen) ? s.settings.end_screen_s : s.settings.idle_timeout_s;
+}
+}  // namespace
+
+int idle_seconds_left(const State& s) {
+  const std::int64_t elapsed = s.now_ms - s.last_input_ms;
+  const std::int64_t left_ms = static_cast<std::int64_t>(timeout_for(s)) * 1000 - elapsed;
+  return left_ms <= 0 ? 0 : static_cast<int>((left_ms + 999) / 1000);
+}
+
+bool idle_warning_visible(const State& s) {
+  // End screens return quietly; input screens warn first.
+  if (!screen_has_idle_timeout(s) || flow::is_end_screen(s.screen)) return false;
+  return idle_seconds_left(s) <= s.settings.idle_warning_s;
+}
+
+const Plan* chosen_plan(const State& s) { return find_plan(s.session.plans, s.session.plan_id); }
+
+bool receipt_printable(const State& s) { return printer_can_print(s.printer); }
+
+}  // namespace kiosk

@@ -1,0 +1,110 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "civil_date.hpp"
+#include "events.hpp"
+#include "lang.hpp"
+#include "payment.hpp"
+#include "phone.hpp"
+#include "plan.hpp"
+#include "pricing.hpp"
+#include "printer_status.hpp"
+#include "screen.hpp"
+#include "subscriber.hpp"
+
+namespace kiosk {
+
+// Settings the core needs; the app reads them from the configuration file.
+struct KioskSettings {
+  std::string kiosk_id = "BE-KIOSK-01";
+  std::string location = "Bruxelles-Central / Brussel-Centraal";
+  std::string support_phone = "+32 2 123 45 67";
+  Lang default_lang = Lang::en;
+  int idle_timeout_s = 60;       // per screen, without input
+  int idle_warning_s = 20;       // warn this long before the timeout (EN 301 549: at least 20 s)
+  int max_extensions = 10;       // "more time" taps per screen
+  int end_screen_s = 30;         // done / failure screens return to attract after this
+  int plans_per_page = 4;
+};
+
+// One purchase attempt: one reference, at most one payment, at most one delivery.
+struct Transaction {
+  enum class Phase {
+    paying,       // payment requested, no outcome yet
+    aborting,     // the user cancelled; waiting for the terminal to confirm
+    approved,     // money taken, delivery not yet requested (never observable: same update)
+    delivering,
+    delivered,
+    reversing,
+    reversed,
+    unresolved,   // outcome unknown: the journal keeps it open for recovery
+    failed,       // no money taken
+  };
+  std::string reference;
+  Cents amount = 0;
+  PayMethod method = PayMethod::card;
+  Phase phase = Phase::paying;
+  PaymentReceipt payment;
+  std::string confirmation_id;
+  CivilDate new_expiry;
+  std::string wallet_qr;
+  bool receipt_failed = false;
+};
+
+// The whole kiosk state. A session's personal data lives only in `session` and is replaced
+// by an empty one when the session ends.
+struct Session {
+  Lang lang = Lang::en;
+  bool high_contrast = false;
+  std::optional<ev::Service> service;
+  std::optional<Brand> brand;
+  std::string number_input;           // digits as typed
+  std::string number_error_key;       // i18n key of the last validation error, if any
+  std::optional<MobileNumber> number;
+  std::optional<Subscriber> subscriber;
+  std::vector<Plan> plans;
+  int plans_page = 0;
+  std::string plan_id;
+  int months = 1;
+  bool want_receipt = true;
+  bool want_sms = true;
+  std::optional<Quote> quote;
+  std::optional<Transaction> txn;
+  TerminalPrompt prompt = TerminalPrompt::present_card;
+  PaymentFailure failure = PaymentFailure::declined;
+  int failure_code = 0;
+};
+
+struct State {
+  KioskSettings settings;
+  Screen screen = Screen::attract;
+  Screen overlay_return = Screen::attract;  // where help/language go back to
+  Session session;
+
+  // Devices as last reported.
+  bool terminal_available = true;
+  bool journal_ok = true;  // without a durable journal the kiosk must not sell
+  PrinterStatus printer = PrinterStatus::ok;
+
+  // Time: all from Ticked events.
+  std::int64_t now_ms = 0;
+  CivilDate today{2026, 1, 1};
+  std::int64_t last_input_ms = 0;
+  int extensions_used = 0;
+
+  // References: <kiosk>-<boot nonce>-<sequence>, unique across restarts without a clock.
+  std::string boot_nonce = "000000";
+  int next_sequence = 1;
+};
+
+// Derived facts the screens also use.
+bool idle_warning_visible(const State& s);
+int idle_seconds_left(const State& s);
+bool screen_has_idle_timeout(const State& s);
+const Plan* chosen_plan(const State& s);
+bool receipt_printable(const State& s);
+
+}  // namespace kiosk

@@ -1,0 +1,21 @@
+#pragma once
+#include <string>
+
+namespace kiosk {
+
+struct FontFile {
+  std::string path;
+  int face_index = 0;
+  bool found() const { return !path.empty(); }
+};
+
+// The Noto fonts from Debian's packages, located through fontconfig (never a fixed path).
+struct FontSet {
+  FontFile latin;       // Noto Sans Regular: Latin, Greek, Cyrillic
+  FontFile latin_bold;  // Noto Sans Bold
+  FontFile cjk;         // Noto Sans CJK, the Simplified Chinese face of the collection
+};
+
+FontSet find_fonts();
+
+}  // namespace kiosk

@@ -1,0 +1,161 @@
+#include "client.hpp"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "wire.hpp"
+
+namespace kiosk::gateway {
+
+using nlohmann::json;
+
+namespace {
+
+// One HTTP exchange, reduced to what the kiosk needs to decide.
+struct Reply {
+  bool transport_ok = false;  // a complete HTTP response arrived over verified TLS
+  int status = 0;
+  json body;                  // discarded (is_discarded) when not JSON
+  std::string error;
+  bool json_ok() const { return transport_ok && !body.is_discarded(); }
+};
+
+}  // namespace
+
+struct Client::Impl {
+  Link link;
+
+  Reply call(const std::string& method, const std::string& path, const json* payload = nullptr) {
+    httplib::SSLClient cli(link.host, link.port);
+    cli.enable_server_certificate_verification(true);
+    cli.set_ca_cert_path(link.ca_cert_path.c_str());
+    const auto t = std::chrono::milliseconds(link.timeout_ms);
+    cli.set_connection_timeout(t);
+    cli.set_read_timeout(t);
+    cli.set_write_timeout(t);
+    httplib::Result r = method == "POST"
+                            ? cli.Post(path.c_str(), payload ? payload->dump() : "{}", "application/json")
+                            : cli.Get(path.c_str());
+    Reply out;
+    if (!r) {
+      out.error = httplib::to_string(r.error());
+      if (r.error() == httplib::Error::SSLServerVerification) out.error += " (certificate not trusted)";
+      return out;
+    }
+    out.transport_ok = true;
+    out.status = r->status;
+    out.body = json::parse(r->body, nullptr, /*allow_exceptions=*/false);
+    if (out.body.is_discarded()) out.error = "response is not JSON";
+    return out;
+  }
+};
+
+Client::Client(Link link) : impl_(std::make_unique<Impl>()) { impl_->link = std::move(link); }
+Client::~Client() = default;
+
+LookupResult Client::lookup(Brand brand, const MobileNumber& number) {
+  LookupResult out;
+  const std::string b(brand_id(brand));
+  Reply sub = impl_->call("GET", "/v1/subscribers/" + b + "/" + e164(number));
+  if (!sub.json_ok()) {
+    out.detail = sub.error;
+    return out;
+  }
+  if (sub.status == 404 && sub.body.value("error", "") == "not_found") {
+    out.kind = LookupResult::Kind::not_found;
+    return out;
+  }
+  auto subscriber = sub.status == 200 ? wire::subscriber_from_json(sub.body) : std::nullopt;
+  if (!subscriber) {
+    out.detail = "subscriber: HTTP " + std::to_string(sub.status) + " or malformed body";
+    return out;
+  }
+  Reply plans = impl_->call("GET", "/v1/plans/" + b);
+  if (!plans.json_ok() || plans.status != 200 || !plans.body.contains("plans") || !plans.body["plans"].is_array()) {
+    out.detail = "plans: " + (plans.error.empty() ? "HTTP " + std::to_string(plans.status) : plans.error);
+    return out;
+  }
+  for (const json& pj : plans.body["plans"]) {
+    auto p = wire::plan_from_json(pj);
+    if (!p) {
+      out.detail = "plans: malformed plan";
+      return out;
+    }
+    out.plans.push_back(std::move(*p));
+  }
+  if (out.plans.empty()) {
+    out.detail = "plans: none for this brand";
+    return out;
+  }
+  out.kind = LookupResult::Kind::found;
+  out.subscriber = *subscriber;
+  return out;
+}
+
+namespace {
+bool read_delivered(const json& body, RenewalResult& out) {
+  if (!body.is_object() || body.value("status", "") != "delivered") return false;
+  auto expiry = parse_iso_date(body.value("new_expiry", ""));
+  const std::string confirmation = body.value("confirmation_id", "");
+  if (!expiry || confirmation.empty()) return false;
+  out.kind = RenewalResult::Kind::delivered;
+  out.confirmation_id = confirmation;
+  out.new_expiry = *expiry;
+  return true;
+}
+}  // namespace
+
+RenewalResult Client::renew(const RenewalRequest& req) {
+  const json payload{{"reference", req.reference}, {"brand", brand_id(req.brand)},
+                     {"msisdn", e164(req.number)},  {"plan_id", req.plan_id},
+                     {"months", req.months},        {"amount_cents", req.amount}};
+  RenewalResult out;
+  constexpr int max_posts = 2;
+  constexpr int max_queries = 4;
+  bool may_post = true;
+  for (int query = 0; query < max_queries; ++query) {
+    if (may_post && out.attempts < max_posts) {
+      ++out.attempts;
+      Reply r = impl_->call("POST", "/v1/renewals", &payload);
+      if (r.json_ok() && (r.status == 200 || r.status == 201) && read_delivered(r.body, out)) return out;
+      if (r.json_ok() && r.status >= 400 && r.status < 500) {
+        // The gateway looked at the request and refused it: nothing was delivered.
+        out.kind = RenewalResult::Kind::failed;
+        out.detail = r.body.value("error", "refused");
+        return out;
+      }
+      out.detail = r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error;
+    }
+    // The answer was lost or unreadable: ask by reference before anything else.
+    std::this_thread::sleep_for(std::chrono::milliseconds(100 << query));
+    Reply q = impl_->call("GET", "/v1/renewals/" + req.reference);
+    if (q.json_ok() && q.status == 200 && read_delivered(q.body, out)) return out;
+    // Only a clear "no such renewal" makes another POST safe (and it carries the same key).
+    may_post = q.json_ok() && q.status == 404 && q.body.value("error", "") == "not_found";
+    if (!q.json_ok()) out.detail = q.error;
+  }
+  out.kind = RenewalResult::Kind::unknown;
+  return out;
+}
+
+bool Client::send_sms(const std::string& reference, const std::string& kind, const MobileNumber& number,
+                      const std::string& text, std::string* detail) {
+  const json payload{{"reference", reference}, {"kind", kind}, {"msisdn", e164(number)}, {"text", text}};
+  Reply r = impl_->call("POST", "/v1/sms", &payload);
+  if (r.json_ok() && (r.status == 200 || r.status == 201)) return true;
+  if (detail) *detail = r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error;
+  return false;
+}
+
+bool Client::set_fault(const std::string& mode, std::string* detail) {
+  const json payload{{"mode", mode}};
+  Reply r = impl_->call("POST", "/v1/admin/faults", &payload);
+  if (r.json_ok() && r.status == 200) return true;
+  if (detail) *detail = r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error;
+  return false;
+}
+
+}  // namespace kiosk::gateway

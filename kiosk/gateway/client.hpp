@@ -1,0 +1,66 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/phone.hpp"
+#include "core/plan.hpp"
+#include "core/subscriber.hpp"
+
+namespace kiosk::gateway {
+
+struct Link {
+  std::string host = "127.0.0.1";
+  int port = 0;
+  std::string ca_cert_path;  // the gateway's certificate (self-signed) or its CA; always verified
+  int timeout_ms = 5000;     // per call: connect, read and write each
+};
+
+struct LookupResult {
+  enum class Kind { found, not_found, unavailable };
+  Kind kind = Kind::unavailable;
+  Subscriber subscriber;
+  std::vector<Plan> plans;
+  std::string detail;  // why, for the log
+};
+
+struct RenewalResult {
+  enum class Kind { delivered, failed, unknown };
+  Kind kind = Kind::unknown;
+  std::string confirmation_id;
+  CivilDate new_expiry;
+  std::string detail;
+  int attempts = 0;   // POSTs sent (always with the same reference)
+};
+
+struct RenewalRequest {
+  std::string reference;
+  Brand brand;
+  MobileNumber number;
+  std::string plan_id;
+  int months;
+  Cents amount;
+};
+
+// The kiosk's side of the operator gateway, over HTTPS with certificate verification always on.
+// Calls block; the app runs them off the UI thread.
+class Client {
+ public:
+  explicit Client(Link link);
+  ~Client();
+
+  LookupResult lookup(Brand brand, const MobileNumber& number);
+  // Delivers once per reference. When an answer is lost it asks by reference before it sends
+  // again, and says "unknown" rather than guess.
+  RenewalResult renew(const RenewalRequest& request);
+  bool send_sms(const std::string& reference, const std::string& kind, const MobileNumber& number,
+                const std::string& text, std::string* detail);
+  // Test and demo hook: the embedded gateway's fault mode ("ok", "timeout", "error", "garbage").
+  bool set_fault(const std::string& mode, std::string* detail);
+
+  struct Impl;
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kiosk::gateway

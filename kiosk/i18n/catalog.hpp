@@ -1,0 +1,50 @@
+#pragma once
+#include <array>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/lang.hpp"
+
+namespace kiosk {
+
+// One language's messages: flat keys to UTF-8 text with {name} placeholders.
+class Catalog {
+ public:
+  using Args = std::vector<std::pair<std::string_view, std::string>>;
+
+  // Reads assets/i18n/<lang>.json. On failure returns nullopt and says why in `error`.
+  static std::optional<Catalog> load(const std::string& path, std::string* error);
+
+  // The text for `key`; a missing key shows as the key itself so it is visible, never blank.
+  const std::string& text(std::string_view key) const;
+  // The text with every {name} replaced by its value.
+  std::string format(std::string_view key, const Args& args) const;
+  bool has(std::string_view key) const;
+  const std::map<std::string, std::string, std::less<>>& entries() const { return entries_; }
+
+ private:
+  std::map<std::string, std::string, std::less<>> entries_;
+  mutable std::map<std::string, std::string, std::less<>> missing_;
+};
+
+// The placeholder names used in a text: "{amount} on {date}" → {amount, date}.
+std::set<std::string> placeholders(std::string_view text);
+// Fills placeholders of any text (also used for data such as plan names).
+std::string fill(std::string_view text, const Catalog::Args& args);
+
+// All the kiosk's languages, loaded together.
+class Catalogs {
+ public:
+  static std::optional<Catalogs> load(const std::string& dir, std::string* error);
+  const Catalog& operator[](Lang lang) const { return by_lang_[static_cast<int>(lang)]; }
+
+ private:
+  std::array<Catalog, all_langs.size()> by_lang_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,146 @@
+#include "journal.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace kiosk {
+
+namespace {
+
+bool exec(sqlite3* db, const char* sql, std::string* error) {
+  char* msg = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) == SQLITE_OK) return true;
+  if (error) *error = std::string("journal: ") + (msg ? msg : "error");
+  sqlite3_free(msg);
+  return false;
+}
+
+std::string column_text(sqlite3_stmt* s, int col) {
+  const auto* p = sqlite3_column_text(s, col);
+  return p ? reinterpret_cast<const char*>(p) : "";
+}
+
+}  // namespace
+
+std::unique_ptr<Journal> Journal::open(const std::string& path, std::string* error) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+    if (error) *error = "journal: cannot open " + path;
+    sqlite3_close(db);
+    return nullptr;
+  }
+  sqlite3_busy_timeout(db, 5000);
+  std::unique_ptr<Journal> j(new Journal(db));
+  // secure_delete overwrites what an update removes, so an erased number is gone from the file.
+  if (!exec(db, "PRAGMA journal_mode=WAL", error) || !exec(db, "PRAGMA synchronous=FULL", error) ||
+      !exec(db, "PRAGMA secure_delete=ON", error))
+    return nullptr;
+  // A damaged journal must stop sales, not be written over.
+  sqlite3_stmt* check = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &check, nullptr);
+  const bool intact = check && sqlite3_step(check) == SQLITE_ROW && column_text(check, 0) == "ok";
+  sqlite3_finalize(check);
+  if (!intact) {
+    if (error) *error = "journal: integrity check failed for " + path;
+    return nullptr;
+  }
+  if (!exec(db,
+            "CREATE TABLE IF NOT EXISTS transactions (reference TEXT PRIMARY KEY, state TEXT, "
+            "number_until_settled TEXT, "
+            "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), updated_at TEXT);"
+            "CREATE TABLE IF NOT EXISTS steps (id INTEGER PRIMARY KEY AUTOINCREMENT, reference TEXT, "
+            "step TEXT, fields TEXT, at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
+            "CREATE INDEX IF NOT EXISTS steps_by_reference ON steps (reference, id);",
+            error))
+    return nullptr;
+  return j;
+}
+
+Journal::~Journal() { sqlite3_close(db_); }
+
+bool Journal::append(const JournalEntry& e, std::string* error) {
+  nlohmann::json fields = nlohmann::json::object();
+  for (const auto& [k, v] : e.fields) fields[k] = v;
+  const std::string step(journal_step_name(e.step));
+  const std::string fields_text = fields.dump();
+  if (!exec(db_, "BEGIN IMMEDIATE", error)) return false;
+  auto run = [&](const char* sql, std::initializer_list<const std::string*> args) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) != SQLITE_OK) return false;
+    int i = 1;
+    for (const std::string* a : args) {
+      if (a) sqlite3_bind_text(s, i, a->c_str(), static_cast<int>(a->size()), SQLITE_TRANSIENT);
+      else sqlite3_bind_null(s, i);
+      ++i;
+    }
+    const bool ok = sqlite3_step(s) == SQLITE_DONE;
+    sqlite3_finalize(s);
+    return ok;
+  };
+  const std::string* number = e.number_until_settled.empty() ? nullptr : &e.number_until_settled;
+  bool ok = run("INSERT INTO steps (reference, step, fields) VALUES (?,?,?)", {&e.reference, &step, &fields_text}) &&
+            run("INSERT INTO transactions (reference, state, number_until_settled, updated_at) "
+                "VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ','now')) "
+                "ON CONFLICT (reference) DO UPDATE SET state = ?2, "
+                "number_until_settled = COALESCE(?3, number_until_settled), "
+                "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')",
+                {&e.reference, &step, number});
+  // Once settled, nothing more is owed: the full number goes (domain.md, "Is my data safe?").
+  if (ok && e.step == JournalStep::settled)
+    ok = run("UPDATE transactions SET number_until_settled = NULL WHERE reference = ?", {&e.reference});
+  if (!ok) {
+    if (error) *error = std::string("journal: ") + sqlite3_errmsg(db_);
+    exec(db_, "ROLLBACK", nullptr);
+    return false;
+  }
+  if (!exec(db_, "COMMIT", error)) return false;
+  // The WAL still holds the page as it was before the number was erased: fold it into the
+  // database and empty the log.
+  if (e.step == JournalStep::settled) exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr);
+  return true;
+}
+
+std::vector<JournaledTransaction> Journal::transactions() {
+  std::vector<JournaledTransaction> out;
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db_,
+                     "SELECT reference, state, number_until_settled IS NOT NULL, created_at, updated_at "
+                     "FROM transactions ORDER BY created_at, reference",
+                     -1, &s, nullptr);
+  while (s && sqlite3_step(s) == SQLITE_ROW) {
+    JournaledTransaction t;
+    t.reference = column_text(s, 0);
+    t.state = column_text(s, 1);
+    t.holds_number = sqlite3_column_int(s, 2) != 0;
+    t.created_at = column_text(s, 3);
+    t.updated_at = column_text(s, 4);
+    out.push_back(std::move(t));
+  }
+  sqlite3_finalize(s);
+  for (auto& t : out) {
+    sqlite3_stmt* q = nullptr;
+    sqlite3_prepare_v2(db_, "SELECT step, fields FROM steps WHERE reference = ? ORDER BY id", -1, &q, nullptr);
+    sqlite3_bind_text(q, 1, t.reference.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(q) == SQLITE_ROW) {
+      t.steps.push_back(column_text(q, 0));
+      auto f = nlohmann::json::parse(column_text(q, 1), nullptr, false);
+      if (f.is_object())
+        for (const auto& [k, v] : f.items())
+          if (v.is_string()) t.fields[k] = v.get<std::string>();
+    }
+    sqlite3_finalize(q);
+  }
+  return out;
+}
+
+std::vector<JournaledTransaction> Journal::open_transactions() {
+  std::vector<JournaledTransaction> open;
+  for (auto& t : transactions())
+    if (std::find(t.steps.begin(), t.steps.end(), "settled") == t.steps.end())
+      open.push_back(std::move(t));
+  return open;
+}
+
+}  // namespace kiosk

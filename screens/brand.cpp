@@ -1,0 +1,21 @@
+// Which operator: plain coloured tiles with the name in text, no logos, no guessing.
+#include "screens.hpp"
+
+namespace kiosk::ui {
+
+void draw_brand(const View& v) {
+  v.heading(v.tr("brand.title"), v.tr("brand.hint"));
+  const float gap = 30, w = (content_w - gap) / 2, h = 230;
+  int i = 0;
+  for (Brand b : all_brands) {
+    const float x = margin + (i % 2) * (w + gap);
+    const float y = 600 + (i / 2) * (h + gap);
+    const std::string id = "brand_" + std::string(brand_id(b));
+    const std::uint32_t ink = brand_tile_dark_text(b) ? 0x000000 : 0xFFFFFF;
+    if (v.ui.tile(id.c_str(), {x, y, w, h}, brand_name(b), brand_tile_rgb(b), ink)) v.emit(ev::BrandChosen{b});
+    ++i;
+  }
+  v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, nullptr, "", ev::CancelPressed{});
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,76 @@
+#include "fonts.hpp"
+
+#include <imgui.h>
+
+#include <fstream>
+#include <iterator>
+#include <vector>
+
+namespace kiosk::ui {
+
+namespace {
+
+std::vector<char> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::vector<char>(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+bool build_fonts(ImFontAtlas& atlas, const FontSet& files, const std::string& glyph_text,
+                 UiFonts* out, std::string* error) {
+  if (!files.latin.found() || !files.latin_bold.found() || !files.cjk.found()) {
+    if (error) *error = "Noto Sans / Noto Sans CJK not found: install fonts-noto-core and fonts-noto-cjk";
+    return false;
+  }
+  // The TTF data is read once and handed to every size; the atlas only borrows it.
+  std::vector<char> regular = read_file(files.latin.path);
+  std::vector<char> bold = read_file(files.latin_bold.path);
+  std::vector<char> cjk = read_file(files.cjk.path);
+  if (regular.empty() || bold.empty() || cjk.empty()) {
+    if (error) *error = "cannot read the font files";
+    return false;
+  }
+
+  ImFontGlyphRangesBuilder text_builder;
+  text_builder.AddRanges(atlas.GetGlyphRangesDefault());  // Basic Latin + Latin-1 for data
+  text_builder.AddText(glyph_text.c_str());
+  static ImVector<ImWchar> text_ranges;
+  text_ranges.clear();
+  text_builder.BuildRanges(&text_ranges);
+
+  static const ImWchar digit_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x20AC, 0x20AC, 0};
+
+  struct Spec { FontRole role; float px; bool bold; bool with_cjk; };
+  const Spec specs[] = {{FontRole::hint, 40, false, true},
+                        {FontRole::body, 46, false, true},
+                        {FontRole::button, 50, true, true},
+                        {FontRole::title, 64, true, true},
+                        {FontRole::digits, 88, true, false}};
+  atlas.Clear();
+  for (const Spec& s : specs) {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.OversampleH = 1;  // one baked size per role: no need for sub-pixel positions
+    cfg.OversampleV = 1;
+    std::vector<char>& latin = s.bold ? bold : regular;
+    ImFont* f = atlas.AddFontFromMemoryTTF(latin.data(), static_cast<int>(latin.size()), s.px, &cfg,
+                                           s.with_cjk ? text_ranges.Data : digit_ranges);
+    if (s.with_cjk) {
+      ImFontConfig merge = cfg;
+      merge.MergeMode = true;
+      merge.FontNo = static_cast<unsigned>(files.cjk.face_index);
+      atlas.AddFontFromMemoryTTF(cjk.data(), static_cast<int>(cjk.size()), s.px, &merge, text_ranges.Data);
+    }
+    out->font[static_cast<int>(s.role)] = f;
+    out->px[static_cast<int>(s.role)] = s.px;
+  }
+  if (!atlas.Build()) {
+    if (error) *error = "the font atlas could not be built";
+    return false;
+  }
+  atlas.ClearInputData();  // the TTF buffers go away with this function
+  return true;
+}
+
+}  // namespace kiosk::ui

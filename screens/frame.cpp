@@ -1,0 +1,116 @@
+#include "frame.hpp"
+
+#include <imgui.h>
+
+#include "screens.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+
+bool has_back(Screen s) {
+  switch (s) {
+    case Screen::language:
+    case Screen::help:
+    case Screen::service:
+    case Screen::brand:
+    case Screen::number:
+    case Screen::balance:
+    case Screen::suspended:
+    case Screen::plans:
+    case Screen::summary:
+    case Screen::pay_method: return true;
+    default: return false;
+  }
+}
+
+void draw_screen(const View& v) {
+  switch (v.s.screen) {
+    case Screen::attract: draw_attract(v); break;
+    case Screen::language: draw_language(v); break;
+    case Screen::service: draw_service(v); break;
+    case Screen::help: draw_help(v); break;
+    case Screen::brand: draw_brand(v); break;
+    case Screen::number: draw_number(v); break;
+    case Screen::lookup: draw_lookup(v); break;
+    case Screen::balance: draw_balance(v); break;
+    case Screen::suspended: draw_suspended(v); break;
+    case Screen::plans: draw_plans(v); break;
+    case Screen::summary: draw_summary(v); break;
+    case Screen::pay_method: draw_pay_method(v); break;
+    case Screen::paying: draw_paying(v); break;
+    case Screen::wallet: draw_wallet(v); break;
+    case Screen::delivering: draw_delivering(v); break;
+    case Screen::done: draw_done(v); break;
+    case Screen::declined: draw_declined(v); break;
+    case Screen::cancelled: draw_cancelled(v); break;
+    case Screen::unavailable: draw_unavailable(v); break;
+    case Screen::reversed: draw_reversed(v); break;
+    case Screen::pending: draw_pending(v); break;
+    case Screen::out_of_service: draw_out_of_service(v); break;
+  }
+}
+
+// Back, language, contrast and help along the bottom, with the support number above them.
+void draw_chrome(const View& v) {
+  const Screen s = v.s.screen;
+  const float support_y = 1690;
+  v.ui.text({margin, support_y, content_w, 60}, v.fmt("app.support", {{"phone", v.s.settings.support_phone}}),
+            FontRole::hint, v.theme().text, Align::centre);
+  if (s == Screen::out_of_service) return;
+  const float y = 1770, gap = 20, w = (content_w - 3 * gap) / 4;
+  if (has_back(s)) {
+    const Event back = (s == Screen::language || s == Screen::help) ? Event{ev::OverlayClosed{}} : Event{ev::BackPressed{}};
+    if (v.ui.button("back", {margin, y, w, button_h}, v.tr("app.back"), ButtonKind::secondary)) v.emit(back);
+  }
+  if (s != Screen::attract && s != Screen::language &&
+      v.ui.button("language", {margin + (w + gap), y, w, button_h}, v.tr("app.language"), ButtonKind::secondary))
+    v.emit(ev::LanguageSwitchOpened{});
+  if (v.ui.button("contrast", {margin + 2 * (w + gap), y, w, button_h}, v.tr("app.contrast"),
+                  v.s.session.high_contrast ? ButtonKind::selected : ButtonKind::secondary))
+    v.emit(ev::ContrastToggled{});
+  if (s != Screen::help &&
+      v.ui.button("help", {margin + 3 * (w + gap), y, w, button_h}, v.tr("app.help"), ButtonKind::secondary))
+    v.emit(ev::HelpOpened{});
+}
+
+void draw_idle_warning(const View& v) {
+  v.ui.set_blocked(false);
+  v.ui.dim_all(v.theme().background, 215);
+  const Rect box{margin, 980, content_w, 520};
+  v.ui.panel(box, v.theme().surface, true);
+  const std::string msg = v.fmt("app.idle_warning", {{"seconds", std::to_string(idle_seconds_left(v.s))}});
+  v.ui.text({box.x + 40, box.y + 50, box.w - 80, 250}, msg, FontRole::title, v.theme().text, Align::centre);
+  const bool can_extend = v.s.extensions_used < v.s.settings.max_extensions;
+  if (v.ui.button("more_time", {box.x + 140, box.y + 330, box.w - 280, 140}, v.tr("app.more_time"),
+                  ButtonKind::primary, can_extend))
+    v.emit(ev::MoreTimeAsked{});
+}
+
+}  // namespace
+
+const Theme& theme_for(const State& s) { return s.session.high_contrast ? high_contrast_theme() : standard_theme(); }
+
+std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const UiFonts& fonts, FrameReport& report) {
+  std::vector<Event> out;
+  const Theme& theme = theme_for(s);
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(screen_w, screen_h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  ImGui::Begin("kiosk", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  Ui ui(fonts, theme, report);
+  const View v{s, catalogs[s.session.lang], catalogs, ui, out};
+  const bool warning = idle_warning_visible(s);
+  ui.set_blocked(warning);
+  draw_screen(v);
+  draw_chrome(v);
+  if (warning) draw_idle_warning(v);
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+  return out;
+}
+
+}  // namespace kiosk::ui

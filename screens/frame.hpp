@@ -1,0 +1,20 @@
+#pragma once
+#include <vector>
+
+#include "core/events.hpp"
+#include "core/state.hpp"
+#include "i18n/catalog.hpp"
+#include "ui.hpp"
+
+namespace kiosk::ui {
+
+// The theme the session asked for; the host clears the screen with its background.
+const Theme& theme_for(const State& s);
+
+// Draws one whole frame for the state (inside ImGui::NewFrame/Render) and returns what the
+// user did. The chrome (back, language, contrast, help, the support number and the idle
+// warning) is the same on every screen.
+std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const UiFonts& fonts,
+                              FrameReport& report);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,11 @@
+// Waiting for the operator: says who we are asking; the gateway client has its own timeouts.
+#include "screens.hpp"
+
+namespace kiosk::ui {
+
+void draw_lookup(const View& v) {
+  const std::string brand = v.s.session.brand ? std::string(brand_name(*v.s.session.brand)) : "";
+  v.heading(v.tr("lookup.title"), v.fmt("lookup.hint", {{"brand", brand}}));
+}
+
+}  // namespace kiosk::ui

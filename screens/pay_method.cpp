@@ -1,0 +1,29 @@
+// Card on the terminal, or an e-wallet by QR code. Prices are in euro only.
+#include "screens.hpp"
+
+namespace kiosk::ui {
+
+void draw_pay_method(const View& v) {
+  const Session& se = v.s.session;
+  const Cents total = se.quote ? se.quote->total : 0;
+  float y = v.heading(v.tr("pay.title"));
+  v.ui.text({margin, y, content_w, 80}, v.fmt("pay.amount", {{"amount", format_money(total, se.lang)}}),
+            FontRole::title, v.theme().text);
+  y = 640;
+  const bool card_ok = v.s.terminal_available;
+  if (v.ui.button("pay_card", {margin, y, content_w, 280}, v.tr("pay.card"), ButtonKind::primary, card_ok,
+                  v.tr("pay.card.hint")))
+    v.emit(ev::PayMethodChosen{PayMethod::card});
+  y += 300;
+  if (!card_ok) {
+    const float h = v.ui.text_height(v.tr("pay.card_unavailable"), FontRole::hint, content_w);
+    v.ui.text({margin, y, content_w, h}, v.tr("pay.card_unavailable"), FontRole::hint, v.theme().danger);
+    y += h + 20;
+  }
+  if (v.ui.button("pay_wallet", {margin, y, content_w, 280}, v.tr("pay.wallet"), ButtonKind::primary, true,
+                  v.tr("pay.wallet.hint")))
+    v.emit(ev::PayMethodChosen{PayMethod::wallet});
+  v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, nullptr, "", ev::CancelPressed{});
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,29 @@
+// The card terminal's own prompts, translated, large; cancel only while the terminal allows it.
+#include <imgui.h>
+
+#include "screens.hpp"
+
+namespace kiosk::ui {
+
+void draw_paying(const View& v) {
+  const Session& se = v.s.session;
+  if (!se.txn) return;
+  const bool aborting = se.txn->phase == Transaction::Phase::aborting;
+  v.heading(v.fmt("paying.title", {{"amount", format_money(se.txn->amount, se.lang)}}), v.tr("paying.hint"));
+  const Rect prompt{margin, 620, content_w, 420};
+  v.ui.panel(prompt, v.theme().surface, true);
+  const std::string text = aborting ? v.tr("paying.cancelling") : v.tr(terminal_prompt_key(se.prompt));
+  const float th = v.ui.text_height(text, FontRole::title, prompt.w - 80);
+  v.ui.text({prompt.x + 40, prompt.y + (prompt.h - th) / 2, prompt.w - 80, th}, text, FontRole::title,
+            v.theme().text, Align::centre);
+  // An arrow down towards the terminal under the screen.
+  const float cx = screen_w / 2, top = 1120;
+  const auto c = v.theme().primary;
+  const ImU32 ink = IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, 255);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(ImVec2(cx - 30, top), ImVec2(cx + 30, top + 200), ink);
+  draw->AddTriangleFilled(ImVec2(cx - 110, top + 200), ImVec2(cx + 110, top + 200), ImVec2(cx, top + 340), ink);
+  if (!aborting) v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, nullptr, "", ev::CancelPressed{});
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,84 @@
+// Plan and duration, a page at a time (no drag-scrolling in Dear ImGui 1.86; big buttons page).
+#include <algorithm>
+
+#include "screens.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+std::string promotion_text(const Catalog& t, const Promotion& p, Lang lang) {
+  switch (p.kind) {
+    case Promotion::Kind::new_customer_percent:
+      return t.format("plans.promo.new_customer", {{"percent", std::to_string(p.percent)}});
+    case Promotion::Kind::returning_bonus_cents:
+      return t.format("plans.promo.returning", {{"amount", format_money(p.amount, lang)}});
+    case Promotion::Kind::multi_month_percent:
+      return t.format("plans.promo.multi_month",
+                      {{"percent", std::to_string(p.percent)}, {"months", std::to_string(p.min_months)}});
+    case Promotion::Kind::none: return "";
+  }
+  return "";
+}
+}  // namespace
+
+void draw_plans(const View& v) {
+  const Session& se = v.s.session;
+  const Lang lang = se.lang;
+  const int per_page = std::max(1, v.s.settings.plans_per_page);
+  const int count = static_cast<int>(se.plans.size());
+  const int pages = std::max(1, (count + per_page - 1) / per_page);
+  const std::string page =
+      pages > 1 ? v.fmt("plans.page", {{"page", std::to_string(se.plans_page + 1)}, {"pages", std::to_string(pages)}}) : "";
+  v.ui.text({margin, 70, content_w * 0.6f, 90}, v.tr("plans.title"), FontRole::title, v.theme().text);
+  v.ui.text({margin + content_w * 0.6f, 90, content_w * 0.4f, 60}, page, FontRole::hint, v.theme().text_muted,
+            Align::right);
+  const int first = se.plans_page * per_page;
+  float y = 200;
+  for (int i = first; i < std::min(count, first + per_page); ++i) {
+    const Plan& p = se.plans[static_cast<std::size_t>(i)];
+    const std::string id = "plan_" + p.id;
+    std::string sub = plan_contents(v.t, p);
+    if (se.subscriber && se.subscriber->current_plan_id == p.id) sub = v.tr("plans.current") + " · " + sub;
+    const std::string label = p.name + " · " + v.fmt("plans.per_month", {{"price", format_money(p.price_per_month, lang)}});
+    const ButtonKind kind = p.id == se.plan_id ? ButtonKind::selected : ButtonKind::secondary;
+    if (v.ui.button(id.c_str(), {margin, y, content_w, 200}, label, kind, true, sub)) v.emit(ev::PlanChosen{p.id});
+    y += 216;
+  }
+  y = 200 + per_page * 216;
+  if (pages > 1) {
+    const float w = (content_w - 30) / 2;
+    if (v.ui.button("plans_prev", {margin, y, w, button_h}, v.tr("plans.previous"), ButtonKind::secondary,
+                    se.plans_page > 0))
+      v.emit(ev::PlansPaged{-1});
+    if (v.ui.button("plans_next", {margin + w + 30, y, w, button_h}, v.tr("plans.more"), ButtonKind::secondary,
+                    se.plans_page + 1 < pages))
+      v.emit(ev::PlansPaged{+1});
+  }
+  y += button_h + 20;
+
+  if (const Plan* chosen = chosen_plan(v.s)) {
+    v.ui.text({margin, y, content_w, 60}, v.tr("plans.duration"), FontRole::body, v.theme().text);
+    y += 64;
+    const int n = static_cast<int>(chosen->durations_months.size());
+    const float gap = 20, w = (content_w - gap * (n - 1)) / n;
+    for (int i = 0; i < n; ++i) {
+      const int months = chosen->durations_months[static_cast<std::size_t>(i)];
+      const std::string id = "dur_" + std::to_string(months);
+      const ButtonKind kind = months == se.months ? ButtonKind::selected : ButtonKind::secondary;
+      if (v.ui.button(id.c_str(), {margin + i * (w + gap), y, w, button_h}, months_label(v.t, months), kind))
+        v.emit(ev::DurationChosen{months});
+    }
+    y += button_h + 16;
+    std::string promos;
+    for (const Promotion& p : chosen->promotions) {
+      if (!promos.empty()) promos += "\n";
+      promos += promotion_text(v.t, p, lang);
+    }
+    if (!promos.empty())
+      v.ui.text({margin, y, content_w, action_y - y - 8}, promos, FontRole::hint, v.theme().success);
+  }
+  v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, "next", v.tr("app.next"), ev::PlanConfirmed{},
+            chosen_plan(v.s) != nullptr);
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,30 @@
+#pragma once
+#include "view.hpp"
+
+namespace kiosk::ui {
+
+// One function per screen (one file each); they draw and report taps as events.
+void draw_attract(const View& v);
+void draw_language(const View& v);
+void draw_service(const View& v);
+void draw_help(const View& v);
+void draw_brand(const View& v);
+void draw_number(const View& v);
+void draw_lookup(const View& v);
+void draw_balance(const View& v);
+void draw_suspended(const View& v);
+void draw_plans(const View& v);
+void draw_summary(const View& v);
+void draw_pay_method(const View& v);
+void draw_paying(const View& v);
+void draw_wallet(const View& v);
+void draw_delivering(const View& v);
+void draw_done(const View& v);
+void draw_declined(const View& v);
+void draw_cancelled(const View& v);
+void draw_unavailable(const View& v);
+void draw_reversed(const View& v);
+void draw_pending(const View& v);
+void draw_out_of_service(const View& v);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,47 @@
+// Everything repeated back before paying: the number large, the final price, receipt choices.
+#include "rows.hpp"
+#include "screens.hpp"
+
+namespace kiosk::ui {
+
+void draw_summary(const View& v) {
+  const Session& se = v.s.session;
+  if (!se.quote || !se.number || !se.brand) return;
+  const Quote& q = *se.quote;
+  const Lang lang = se.lang;
+  const Plan* plan = chosen_plan(v.s);
+  float y = v.heading(v.tr("summary.title"), v.tr("summary.check_number"));
+  v.ui.text({margin, y, content_w, 110}, format_mobile(*se.number), FontRole::digits, v.theme().text, Align::centre);
+  y += 120;
+  std::vector<Row> rows{
+      {v.tr("summary.operator"), std::string(brand_name(*se.brand))},
+      {v.tr("summary.plan"), plan ? plan->name : ""},
+      {v.tr("summary.duration"), months_label(v.t, se.months)},
+      {v.tr("summary.valid"),
+       v.fmt("summary.valid_range", {{"from", format_date(q.valid_from, lang)}, {"until", format_date(q.valid_until, lang)}})},
+      {v.tr("summary.price"), format_money(q.base, lang)}};
+  if (q.discount > 0) rows.push_back({v.tr("summary.discount"), format_money(-q.discount, lang)});
+  if (q.reactivation_fee > 0) rows.push_back({v.tr("summary.fee"), format_money(q.reactivation_fee, lang)});
+  if (q.bonus_credit > 0) rows.push_back({v.tr("summary.bonus"), format_money(q.bonus_credit, lang)});
+  rows.push_back({v.tr("summary.total"), format_money(q.total, lang), true});
+  y = draw_rows(v, y, rows) + 24;
+
+  const bool printable = receipt_printable(v.s);
+  const float gap = 30, w = (content_w - gap) / 2, h = 150;
+  const std::string yes = v.tr("summary.yes"), no = v.tr("summary.no");
+  if (v.ui.button("rcpt_print", {margin, y, w, h}, v.tr("summary.receipt"),
+                  se.want_receipt ? ButtonKind::selected : ButtonKind::secondary, printable,
+                  se.want_receipt ? yes : no))
+    v.emit(ev::ReceiptToggled{});
+  if (v.ui.button("rcpt_sms", {margin + w + gap, y, w, h}, v.tr("summary.sms"),
+                  se.want_sms ? ButtonKind::selected : ButtonKind::secondary, true, se.want_sms ? yes : no))
+    v.emit(ev::SmsToggled{});
+  y += h + 16;
+  if (!printable)
+    v.ui.text({margin, y, content_w, action_y - y - 8}, v.tr("summary.printer_unavailable"), FontRole::hint,
+              v.theme().danger);
+  v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, "confirm", v.tr("summary.confirm"),
+            ev::SummaryConfirmed{});
+}
+
+}  // namespace kiosk::ui

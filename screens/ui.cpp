@@ -1,0 +1,176 @@
+#include "ui.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text_wrap.hpp"
+#include "core/utf8.hpp"
+#include "raster.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+
+ImU32 col(std::uint32_t rgb, int alpha = 255) {
+  return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, alpha);
+}
+
+constexpr float line_spacing = 1.22f;
+constexpr float corner = 18.0f;
+
+}  // namespace
+
+const FrameReport::Widget* FrameReport::find(std::string_view id) const {
+  for (const Widget& w : widgets)
+    if (w.id == id) return &w;
+  return nullptr;
+}
+
+Ui::Ui(const UiFonts& fonts, const Theme& theme, FrameReport& report)
+    : fonts_(fonts), theme_(theme), report_(report) {}
+
+float Ui::line_height(FontRole role) const { return fonts_.size(role) * line_spacing; }
+
+void Ui::check_glyphs(std::string_view text, FontRole role) {
+  const ImFont* font = fonts_.get(role);
+  for (char32_t cp : utf8_decode(text)) {
+    if (cp == U' ' || cp == U'\n') continue;
+    if (cp > 0xFFFF || !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) {
+      ++report_.missing_glyphs;
+      std::string c;
+      utf8_append(c, cp);
+      report_.missing_chars.push_back(c);
+    }
+  }
+}
+
+float Ui::text_height(std::string_view text, FontRole role, float width) const {
+  const ImFont* font = fonts_.get(role);
+  const float px = fonts_.size(role);
+  const auto measure = [&](std::string_view s) {
+    return font->CalcTextSizeA(px, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+  };
+  return static_cast<float>(wrap_text(text, width, measure).size()) * line_height(role);
+}
+
+float Ui::text(const Rect& box, std::string_view text, FontRole role, std::uint32_t rgb, Align align) {
+  ImFont* font = fonts_.get(role);
+  const float px = fonts_.size(role);
+  const auto measure = [&](std::string_view s) {
+    return font->CalcTextSizeA(px, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+  };
+  check_glyphs(text, role);
+  const std::vector<std::string> lines = wrap_text(text, box.w, measure);
+  const float lh = line_height(role);
+  const float used = static_cast<float>(lines.size()) * lh;
+  bool clipped = used > box.h + 0.5f;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  float y = box.y;
+  for (const std::string& line : lines) {
+    const float w = measure(line);
+    clipped |= w > box.w + 0.5f;
+    float x = box.x;
+    if (align == Align::centre) x = box.x + (box.w - w) / 2;
+    if (align == Align::right) x = box.right() - w;
+    // Centre the glyphs in the line's extra spacing.
+    draw->AddText(font, px, ImVec2(x, y + (lh - px) / 2), col(rgb), line.data(), line.data() + line.size());
+    y += lh;
+  }
+  if (clipped) report_.clipped.emplace_back(text);
+  return used;
+}
+
+bool Ui::hit(const char* id, const Rect& box, bool enabled, bool* held) {
+  enabled = enabled && !blocked_;
+  report_.widgets.push_back({id, box, enabled});
+  if (blocked_) {
+    // Not submitted at all: Dear ImGui gives the hover to the first item under the pointer,
+    // which would starve the modal's own buttons.
+    *held = false;
+    return false;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(box.x, box.y));
+  const bool clicked = ImGui::InvisibleButton(id, ImVec2(box.w, box.h));
+  *held = enabled && ImGui::IsItemActive();
+  return enabled && clicked;
+}
+
+bool Ui::button(const char* id, const Rect& box, std::string_view label, ButtonKind kind, bool enabled,
+                std::string_view sublabel, FontRole label_role) {
+  bool held = false;
+  const bool clicked = hit(id, box, enabled, &held);
+  std::uint32_t fill = theme_.secondary, ink = theme_.on_secondary;
+  if (kind == ButtonKind::primary) fill = theme_.primary, ink = theme_.on_primary;
+  if (kind == ButtonKind::selected) fill = theme_.selected, ink = theme_.on_selected;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const int alpha = enabled ? 255 : 110;
+  draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(fill, alpha), corner);
+  if (kind == ButtonKind::secondary)
+    draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.outline, alpha), corner, 0, 3.0f);
+  if (held)
+    draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.pressed_overlay, 60), corner);
+
+  const Rect inner = box.inset(20);
+  const float label_h = text_height(label, label_role, inner.w);
+  const float sub_h = sublabel.empty() ? 0 : text_height(sublabel, FontRole::hint, inner.w);
+  const float total = label_h + sub_h;
+  float y = box.y + std::max(10.0f, (box.h - total) / 2);
+  const std::uint32_t text_rgb = enabled ? ink : (kind == ButtonKind::secondary ? theme_.text_muted : ink);
+  text({inner.x, y, inner.w, std::min(label_h, box.bottom() - y)}, label, label_role, text_rgb, Align::centre);
+  if (!sublabel.empty()) {
+    y += label_h;
+    text({inner.x, y, inner.w, box.bottom() - y - 6}, sublabel, FontRole::hint, text_rgb, Align::centre);
+  }
+  if (total > box.h - 12) report_.clipped.emplace_back(label);
+  return clicked;
+}
+
+bool Ui::tile(const char* id, const Rect& box, std::string_view label, std::uint32_t fill, std::uint32_t text_rgb) {
+  bool held = false;
+  const bool clicked = hit(id, box, true, &held);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(fill), corner);
+  draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.outline), corner, 0, 3.0f);
+  if (held)
+    draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.pressed_overlay, 60), corner);
+  const Rect inner = box.inset(16);
+  const float h = text_height(label, FontRole::title, inner.w);
+  text({inner.x, box.y + (box.h - h) / 2, inner.w, h}, label, FontRole::title, text_rgb, Align::centre);
+  return clicked;
+}
+
+void Ui::panel(const Rect& box, std::uint32_t fill, bool outline) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(fill), corner);
+  if (outline)
+    draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.outline), corner, 0, 2.0f);
+}
+
+void Ui::rule(float x, float y, float w) {
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(x, y), ImVec2(x + w, y), col(theme_.outline), 2.0f);
+}
+
+void Ui::qr(const Rect& box, const Raster& code) {
+  if (code.width == 0) return;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  // Always dark on white, whatever the theme: phone cameras expect it.
+  draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(0xFFFFFF));
+  // Whole pixels per module: fractional edges leave seams that confuse scanners.
+  const float scale = std::floor(std::min(box.w, box.h) / static_cast<float>(code.width));
+  const float x0 = std::floor(box.x + (box.w - scale * code.width) / 2);
+  const float y0 = std::floor(box.y + (box.h - scale * code.height) / 2);
+  for (int y = 0; y < code.height; ++y)
+    for (int x = 0; x < code.width; ++x)
+      if (code.at(x, y))
+        draw->AddRectFilled(ImVec2(x0 + x * scale, y0 + y * scale), ImVec2(x0 + (x + 1) * scale, y0 + (y + 1) * scale),
+                            col(0x000000));
+}
+
+void Ui::dim_all(std::uint32_t rgb, int alpha) {
+  const ImVec2 size = ImGui::GetIO().DisplaySize;
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), size, col(rgb, alpha));
+}
+
+}  // namespace kiosk::ui

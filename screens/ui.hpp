@@ -1,0 +1,85 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fonts.hpp"
+#include "theme.hpp"
+
+struct ImDrawList;
+
+namespace kiosk {
+struct Raster;
+}
+
+namespace kiosk::ui {
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+  float right() const { return x + w; }
+  float bottom() const { return y + h; }
+  Rect inset(float d) const { return {x + d, y + d, w - 2 * d, h - 2 * d}; }
+};
+
+enum class Align { left, centre, right };
+enum class ButtonKind { primary, secondary, selected };
+
+// What one frame drew, for scripts (where is widget X), the gallery (missing glyphs, clipped
+// texts) and tests.
+struct FrameReport {
+  struct Widget {
+    std::string id;
+    Rect rect;
+    bool enabled;
+  };
+  int missing_glyphs = 0;
+  std::vector<std::string> missing_chars;  // UTF-8, one entry per missing character
+  std::vector<std::string> clipped;        // texts that did not fit their box
+  std::vector<Widget> widgets;
+  const Widget* find(std::string_view id) const;
+};
+
+// The widgets every screen uses: wrapped text that reports when it does not fit, big buttons
+// with stable ids, panels, and QR codes. Draws into ImGui's window draw list.
+class Ui {
+ public:
+  Ui(const UiFonts& fonts, const Theme& theme, FrameReport& report);
+
+  const Theme& theme() const { return theme_; }
+  const UiFonts& fonts() const { return fonts_; }
+
+  // Draws `text` wrapped into `box`; returns the height it took. Text that does not fit the
+  // box (too many lines, or a word wider than the box) is drawn anyway and reported.
+  float text(const Rect& box, std::string_view text, FontRole role, std::uint32_t rgb,
+             Align align = Align::left);
+  // Height the text would take at this width.
+  float text_height(std::string_view text, FontRole role, float width) const;
+  float line_height(FontRole role) const;
+
+  // A button; true when tapped (released inside). Disabled buttons draw muted and never fire.
+  bool button(const char* id, const Rect& box, std::string_view label, ButtonKind kind,
+              bool enabled = true, std::string_view sublabel = {}, FontRole label_role = FontRole::button);
+  // A coloured tile with its own text colour (brands).
+  bool tile(const char* id, const Rect& box, std::string_view label, std::uint32_t fill,
+            std::uint32_t text_rgb);
+  void panel(const Rect& box, std::uint32_t fill, bool outline);
+  void rule(float x, float y, float w);
+  void qr(const Rect& box, const Raster& code);
+  void dim_all(std::uint32_t rgb, int alpha);
+  // Reports a layout that does not fit the screen as clipped.
+  void overflow(std::string_view what) { report_.clipped.emplace_back(what); }
+  // While a modal is up, the widgets beneath draw but do not react.
+  void set_blocked(bool blocked) { blocked_ = blocked; }
+
+ private:
+  bool hit(const char* id, const Rect& box, bool enabled, bool* held);
+  void check_glyphs(std::string_view text, FontRole role);
+
+  const UiFonts& fonts_;
+  const Theme& theme_;
+  FrameReport& report_;
+  bool blocked_ = false;
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,47 @@
+#pragma once
+// What every screen gets: the state to show (read-only), the words in the session's language,
+// the widgets, and where to put what the user did.
+#include <string>
+#include <vector>
+
+#include "core/events.hpp"
+#include "core/state.hpp"
+#include "i18n/catalog.hpp"
+#include "ui.hpp"
+
+namespace kiosk::ui {
+
+// The portrait panel the layout is made for.
+inline constexpr float screen_w = 1080;
+inline constexpr float screen_h = 1920;
+inline constexpr float margin = 60;
+inline constexpr float content_w = screen_w - 2 * margin;
+inline constexpr float action_y = 1530;  // the row of main actions, within easy reach
+inline constexpr float action_h = 140;
+inline constexpr float button_h = 130;   // every touch target is at least 120 px high
+
+struct View {
+  const State& s;
+  const Catalog& t;        // the session's language
+  const Catalogs& all;     // every language (the attract and language screens)
+  Ui& ui;
+  std::vector<Event>& out;
+
+  void emit(Event e) const { out.push_back(std::move(e)); }
+  const Theme& theme() const { return ui.theme(); }
+  const std::string& tr(std::string_view key) const { return t.text(key); }
+  std::string fmt(std::string_view key, const Catalog::Args& args) const { return t.format(key, args); }
+
+  // Title at the top and an optional hint under it; returns the y below them.
+  float heading(std::string_view title, std::string_view hint = {}) const;
+  // The action row: a secondary button on the left and a primary on the right (either may be
+  // absent: pass nullptr as id).
+  void actions(const char* left_id, std::string_view left_label, Event left_event, const char* right_id,
+               std::string_view right_label, Event right_event, bool right_enabled = true) const;
+};
+
+// Shared formatting for what screens show.
+std::string months_label(const Catalog& t, int months);
+std::string plan_contents(const Catalog& t, const Plan& plan);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,20 @@
+// E-wallet: the QR code to scan with the banking app, and the amount to confirm there.
+#include "qr.hpp"
+#include "screens.hpp"
+
+namespace kiosk::ui {
+
+void draw_wallet(const View& v) {
+  const Session& se = v.s.session;
+  if (!se.txn) return;
+  const bool aborting = se.txn->phase == Transaction::Phase::aborting;
+  const float y = v.heading(v.tr("wallet.title"), v.fmt("wallet.hint", {{"amount", format_money(se.txn->amount, se.lang)}}));
+  const float side = 620;
+  const Rect box{(screen_w - side) / 2, std::max(y + 20, 420.0f), side, side};
+  if (!se.txn->wallet_qr.empty()) v.ui.qr(box, qr_raster(se.txn->wallet_qr, 1));
+  v.ui.text({margin, box.bottom() + 30, content_w, 130}, v.tr(aborting ? "paying.cancelling" : "wallet.waiting"),
+            FontRole::body, v.theme().text, Align::centre);
+  if (!aborting) v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, nullptr, "", ev::CancelPressed{});
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,192 @@
+#include <catch2/catch.hpp>
+
+#include "drive.hpp"
+
+using namespace kiosk;
+using kiosk::test::Driver;
+
+TEST_CASE("Choosing a language on the attract screen starts a session in it") {
+  Driver d;
+  CHECK(d.screen() == Screen::attract);
+  d.send(ev::LanguageChosen{Lang::zh});
+  CHECK(d.screen() == Screen::service);
+  CHECK(d.state.session.lang == Lang::zh);
+}
+
+TEST_CASE("The language switch and help return to the screen they were opened from") {
+  Driver d;
+  d.to_number();
+  d.type("047");
+  d.send(ev::LanguageSwitchOpened{});
+  CHECK(d.screen() == Screen::language);
+  d.send(ev::HelpOpened{});  // from one overlay to the other still returns to the number
+  CHECK(d.screen() == Screen::help);
+  d.send(ev::OverlayClosed{});
+  CHECK(d.screen() == Screen::number);
+  d.send(ev::LanguageSwitchOpened{});
+  d.send(ev::LanguageChosen{Lang::fr});
+  CHECK(d.screen() == Screen::number);
+  CHECK(d.state.session.lang == Lang::fr);
+  CHECK(d.state.session.number_input == "047");
+}
+
+TEST_CASE("The keypad edits the number and a wrong number says why") {
+  Driver d;
+  d.to_number();
+  d.type("04701");
+  d.send(ev::DigitDeleted{});
+  CHECK(d.state.session.number_input == "0470");
+  d.send(ev::NumberSubmitted{});
+  CHECK(d.screen() == Screen::number);
+  CHECK(d.state.session.number_error_key == "number.error.too_short");
+  d.send(ev::NumberCleared{});
+  CHECK(d.state.session.number_input.empty());
+  CHECK(d.state.session.number_error_key.empty());
+  d.type("025551234");
+  d.send(ev::NumberSubmitted{});
+  CHECK(d.state.session.number_error_key == "number.error.not_mobile");
+  d.send(ev::DigitPressed{'x'});  // not a digit: ignored
+  CHECK(d.state.session.number_input == "025551234");
+}
+
+TEST_CASE("A valid number is looked up at the operator of the chosen brand") {
+  Driver d;
+  d.to_number();
+  d.type("+32470123456");  // '+' is not on the keypad; typed digits only
+  d.send(ev::NumberCleared{});
+  d.type("0032470123456");
+  auto fx = d.send(ev::NumberSubmitted{});
+  CHECK(d.screen() == Screen::lookup);
+  REQUIRE(fx.size() == 1);
+  const auto& lookup = std::get<fx::RequestLookup>(fx[0]);
+  CHECK(lookup.brand == Brand::proximus);
+  CHECK(lookup.number.digits == "470123456");
+}
+
+TEST_CASE("Look-up outcomes lead to plans, the balance, the fee, or a clear error") {
+  SECTION("active number renews: plans with the current plan preselected") {
+    Driver d;
+    d.to_plans();
+    CHECK(d.screen() == Screen::plans);
+    CHECK(d.state.session.plan_id == "px-basic");
+  }
+  SECTION("suspended number: the reactivation fee is shown first") {
+    Driver d;
+    auto sub = test::active_subscriber();
+    sub.status = SubscriberStatus::suspended;
+    sub.reactivation_fee = 500;
+    d.to_plans(sub);
+    CHECK(d.screen() == Screen::suspended);
+    d.send(ev::ContinuePressed{});
+    CHECK(d.screen() == Screen::plans);
+    d.send(ev::PlanConfirmed{});
+    REQUIRE(d.state.session.quote);
+    CHECK(d.state.session.quote->reactivation_fee == 500);
+    CHECK(d.state.session.quote->total == 1500);
+  }
+  SECTION("deactivated number: back to the number with a reason") {
+    Driver d;
+    auto sub = test::active_subscriber();
+    sub.status = SubscriberStatus::expired;
+    d.to_plans(sub);
+    CHECK(d.screen() == Screen::number);
+    CHECK(d.state.session.number_error_key == "number.error.deactivated");
+  }
+  SECTION("unknown number at that operator") {
+    Driver d;
+    d.to_number();
+    d.type("0470123456");
+    d.send(ev::NumberSubmitted{});
+    d.send(ev::LookupFailed{ev::LookupError::not_found});
+    CHECK(d.screen() == Screen::number);
+    CHECK(d.state.session.number_error_key == "number.error.not_found");
+  }
+  SECTION("operator unreachable: say so, offer a retry that asks again") {
+    Driver d;
+    d.to_number();
+    d.type("0470123456");
+    d.send(ev::NumberSubmitted{});
+    d.send(ev::LookupFailed{ev::LookupError::unavailable});
+    CHECK(d.screen() == Screen::unavailable);
+    auto fx = d.send(ev::RetryPressed{});
+    CHECK(d.screen() == Screen::lookup);
+    CHECK(std::holds_alternative<fx::RequestLookup>(fx.at(0)));
+  }
+  SECTION("check balance shows the balance, and can go on to renew") {
+    Driver d;
+    d.to_number(ev::Service::balance);
+    d.type("0470123456");
+    d.send(ev::NumberSubmitted{});
+    d.send(ev::SubscriberFound{test::active_subscriber(), test::sample_plans()});
+    CHECK(d.screen() == Screen::balance);
+    d.send(ev::ContinuePressed{});
+    CHECK(d.screen() == Screen::plans);
+  }
+}
+
+TEST_CASE("Plans, durations and pages only accept what exists") {
+  Driver d;
+  d.to_plans();
+  d.send(ev::PlanChosen{"px-unlimited"});
+  d.send(ev::DurationChosen{3});
+  CHECK(d.state.session.months == 3);
+  d.send(ev::DurationChosen{5});
+  CHECK(d.state.session.months == 3);
+  d.send(ev::PlanChosen{"no-such-plan"});
+  CHECK(d.state.session.plan_id == "px-unlimited");
+  d.send(ev::PlansPaged{+1});
+  CHECK(d.state.session.plans_page == 0);  // three plans fit one page of four
+  d.send(ev::PlanConfirmed{});
+  CHECK(d.screen() == Screen::summary);
+  REQUIRE(d.state.session.quote);
+  CHECK(d.state.session.quote->total == 6750);  // 3 × 25,00 less 10 %
+}
+
+TEST_CASE("Back walks the flow backwards and out of the session") {
+  Driver d;
+  d.to_pay_method();
+  const Screen expected[] = {Screen::summary, Screen::plans, Screen::number, Screen::brand,
+                             Screen::service, Screen::attract};
+  for (Screen s : expected) {
+    d.send(ev::BackPressed{});
+    CHECK(d.screen() == s);
+  }
+  CHECK_FALSE(d.state.session.number);
+}
+
+TEST_CASE("Cancel before paying says nothing was charged and forgets the user") {
+  for (int stop = 0; stop < 6; ++stop) {
+    Driver d;
+    d.send(ev::LanguageChosen{Lang::de});
+    if (stop > 0) d.send(ev::ServiceChosen{ev::Service::renew});
+    if (stop > 1) d.send(ev::BrandChosen{Brand::orange});
+    if (stop > 2) { d.type("0470123456"); d.send(ev::NumberSubmitted{}); d.send(ev::SubscriberFound{test::active_subscriber(), test::sample_plans()}); }
+    if (stop > 3) d.send(ev::PlanConfirmed{});
+    if (stop > 4) d.send(ev::SummaryConfirmed{});
+    auto fx = d.send(ev::CancelPressed{});
+    CHECK(d.screen() == Screen::cancelled);
+    CHECK_FALSE(d.state.session.number);
+    CHECK(d.state.session.number_input.empty());
+    CHECK(d.state.session.lang == Lang::de);
+    CHECK(std::holds_alternative<fx::RequestForgetSession>(fx.back()));
+    d.send(ev::FinishPressed{});
+    CHECK(d.screen() == Screen::attract);
+    CHECK(d.state.session.lang == Lang::en);
+  }
+}
+
+TEST_CASE("The summary's receipt choice follows the printer") {
+  Driver d;
+  d.to_plans();
+  d.send(ev::PrinterStatusChanged{PrinterStatus::paper_out});
+  d.send(ev::PlanConfirmed{});
+  CHECK_FALSE(d.state.session.want_receipt);
+  d.send(ev::ReceiptToggled{});
+  CHECK_FALSE(d.state.session.want_receipt);  // nothing to print on
+  CHECK(d.state.session.want_sms);
+  d.send(ev::SmsToggled{});
+  CHECK_FALSE(d.state.session.want_sms);       // "none" is honoured
+  d.send(ev::PrinterStatusChanged{PrinterStatus::ok});
+  d.send(ev::ReceiptToggled{});
+  CHECK(d.state.session.want_receipt);
+}

@@ -1,0 +1,167 @@
+#include <catch2/catch.hpp>
+
+#include "drive.hpp"
+
+using namespace kiosk;
+using kiosk::test::Driver;
+
+TEST_CASE("Paying by card journals the intent before asking the terminal") {
+  Driver d;
+  d.to_pay_method();
+  auto fx = d.send(ev::PayMethodChosen{PayMethod::card});
+  CHECK(d.screen() == Screen::paying);
+  REQUIRE(fx.size() == 3);
+  const auto& intent = std::get<fx::RequestJournal>(fx[0]).entry;
+  CHECK(intent.step == JournalStep::intent);
+  CHECK(intent.fields.at("number") == "0470 xx x4 56");
+  CHECK(intent.fields.at("amount_cents") == "1000");
+  CHECK(intent.number_until_settled == "+32470123456");
+  CHECK(std::get<fx::RequestJournal>(fx[1]).entry.step == JournalStep::payment_started);
+  const auto& pay = std::get<fx::RequestPayment>(fx[2]);
+  CHECK(pay.amount == 1000);
+  CHECK(pay.reference == "BE-KIOSK-01-abc123-0001");
+}
+
+TEST_CASE("An approved card payment is delivered, then receipt and SMS follow") {
+  Driver d;
+  d.to_pay_method();
+  d.send(ev::PayMethodChosen{PayMethod::card});
+  const std::string ref = d.reference();
+  d.send(ev::PaymentPrompted{TerminalPrompt::enter_pin});
+  CHECK(d.state.session.prompt == TerminalPrompt::enter_pin);
+  auto fx = d.send(ev::PaymentApproved{ref, test::card_receipt()});
+  CHECK(d.screen() == Screen::delivering);
+  const auto& deliver = std::get<fx::RequestDelivery>(fx.back());
+  CHECK(deliver.reference == ref);
+  CHECK(deliver.plan_id == "px-basic");
+  CHECK(d.state.session.txn->payment.pan_masked == "670300******1234");
+
+  fx = d.send(ev::RenewalDelivered{ref, "PX-778899", CivilDate{2027, 1, 4}});
+  CHECK(d.screen() == Screen::done);
+  CHECK(d.journal_steps(ref) ==
+        std::vector<JournalStep>{JournalStep::intent, JournalStep::payment_started,
+                                 JournalStep::payment_approved, JournalStep::delivery_requested,
+                                 JournalStep::delivered, JournalStep::settled,
+                                 JournalStep::sms_requested});
+  const auto receipts = d.all<fx::RequestReceipt>();
+  REQUIRE(receipts.size() == 1);
+  CHECK(receipts[0].receipt.confirmation_id == "PX-778899");
+  CHECK(receipts[0].receipt.number_masked == "0470 xx x4 56");
+  CHECK(receipts[0].receipt.lang == Lang::nl);
+  CHECK(d.all<fx::RequestSms>().size() == 1);
+
+  d.send(ev::ReceiptPrinted{ref, true});
+  CHECK(d.journal_steps(ref).back() == JournalStep::receipt_printed);
+  d.send(ev::FinishPressed{});
+  CHECK(d.screen() == Screen::attract);
+  CHECK_FALSE(d.state.session.txn);
+}
+
+TEST_CASE("A declined card can be retried with a new reference, never the same one twice") {
+  Driver d;
+  d.to_pay_method();
+  d.send(ev::PayMethodChosen{PayMethod::card});
+  const std::string first = d.reference();
+  d.send(ev::PaymentFailed{first, PaymentFailure::declined, 0x05});
+  CHECK(d.screen() == Screen::declined);
+  CHECK(d.state.session.failure_code == 0x05);
+  d.send(ev::RetryPressed{});
+  CHECK(d.screen() == Screen::pay_method);
+  d.send(ev::PayMethodChosen{PayMethod::wallet});
+  CHECK(d.screen() == Screen::wallet);
+  CHECK(d.reference() != first);
+  CHECK(d.all<fx::RequestPayment>().size() == 2);
+}
+
+TEST_CASE("A failed delivery returns the money and says so") {
+  Driver d;
+  d.to_pay_method();
+  d.send(ev::PayMethodChosen{PayMethod::card});
+  const std::string ref = d.reference();
+  d.send(ev::PaymentApproved{ref, test::card_receipt()});
+  auto fx = d.send(ev::RenewalFailed{ref, "operator_rejected"});
+  const auto& rev = std::get<fx::RequestReversal>(fx.back());
+  CHECK(rev.receipt_no == 1234);
+  CHECK(rev.amount == 1000);
+  d.send(ev::PaymentReversed{ref, true});
+  CHECK(d.screen() == Screen::reversed);
+  const auto receipts = d.all<fx::RequestReceipt>();
+  REQUIRE(receipts.size() == 1);
+  CHECK(receipts[0].receipt.kind == ReceiptData::Kind::refund);
+  CHECK(d.all<fx::RequestDelivery>().size() == 1);
+}
+
+TEST_CASE("An unknown delivery outcome is kept open, neither reversed nor retried") {
+  Driver d;
+  d.to_pay_method();
+  d.send(ev::PayMethodChosen{PayMethod::card});
+  const std::string ref = d.reference();
+  d.send(ev::PaymentApproved{ref, test::card_receipt()});
+  d.send(ev::RenewalUnknown{ref});
+  CHECK(d.screen() == Screen::pending);
+  CHECK(d.all<fx::RequestReversal>().empty());
+  CHECK(d.all<fx::RequestDelivery>().size() == 1);
+  CHECK(d.journal_steps(ref).back() == JournalStep::delivery_unknown);
+}
+
+TEST_CASE("Cancelling on the terminal screen aborts; a late approval is given back") {
+  SECTION("the terminal confirms the abort") {
+    Driver d;
+    d.to_pay_method();
+    d.send(ev::PayMethodChosen{PayMethod::card});
+    auto fx = d.send(ev::CancelPressed{});
+    CHECK(std::holds_alternative<fx::RequestPaymentAbort>(fx.at(0)));
+    CHECK(d.screen() == Screen::paying);  // until the terminal says it stopped
+    d.send(ev::PaymentFailed{d.reference(), PaymentFailure::cancelled, 0x6C});
+    CHECK(d.screen() == Screen::cancelled);
+  }
+  SECTION("the card went through before the abort arrived") {
+    Driver d;
+    d.to_pay_method();
+    d.send(ev::PayMethodChosen{PayMethod::card});
+    const std::string ref = d.reference();
+    d.send(ev::CancelPressed{});
+    d.send(ev::PaymentApproved{ref, test::card_receipt()});
+    CHECK(d.all<fx::RequestDelivery>().empty());
+    CHECK(d.all<fx::RequestReversal>().size() == 1);
+    d.send(ev::PaymentReversed{ref, true});
+    CHECK(d.screen() == Screen::reversed);
+  }
+}
+
+TEST_CASE("Reports for another reference never touch the current transaction") {
+  Driver d;
+  d.to_pay_method();
+  d.send(ev::PayMethodChosen{PayMethod::card});
+  d.send(ev::PaymentFailed{"other", PaymentFailure::declined, 5});
+  CHECK(d.screen() == Screen::paying);
+  auto fx = d.send(ev::PaymentApproved{"other", test::card_receipt()});
+  CHECK(d.screen() == Screen::paying);
+  CHECK(std::get<fx::RequestReversal>(fx.back()).reference == "other");
+  d.send(ev::PaymentApproved{d.reference(), test::card_receipt()});
+  d.send(ev::PaymentApproved{d.reference(), test::card_receipt()});  // duplicate report
+  CHECK(d.all<fx::RequestDelivery>().size() == 1);
+}
+
+TEST_CASE("Without a card terminal the kiosk sells by e-wallet only") {
+  Driver d;
+  d.to_pay_method();
+  d.send(ev::TerminalAvailabilityChanged{false});
+  d.send(ev::PayMethodChosen{PayMethod::card});
+  CHECK(d.screen() == Screen::pay_method);
+  d.send(ev::PayMethodChosen{PayMethod::wallet});
+  CHECK(d.screen() == Screen::wallet);
+  d.send(ev::WalletCodeReady{d.reference(), "QR"});
+  CHECK(d.state.session.txn->wallet_qr == "QR");
+}
+
+TEST_CASE("A journal that cannot write stops the sale before any money moves") {
+  Driver d;
+  d.to_pay_method();
+  d.send(ev::PayMethodChosen{PayMethod::card});
+  d.send(ev::JournalFailed{d.reference()});
+  CHECK(d.screen() == Screen::unavailable);
+  CHECK_FALSE(d.state.journal_ok);
+  d.send(ev::FinishPressed{});
+  CHECK(d.screen() == Screen::out_of_service);
+}
