@@ -27,7 +27,10 @@ bool build_fonts(ImFontAtlas& atlas, const FontSet& files, const std::string& gl
   std::vector<char> regular = read_file(files.latin.path);
   std::vector<char> bold = read_file(files.latin_bold.path);
   std::vector<char> cjk = read_file(files.cjk.path);
-  if (regular.empty() || bold.empty() || cjk.empty()) {
+  // Bold Chinese next to bold Latin; the regular face stands in if the bold one is missing.
+  const FontFile& cjk_bold_file = files.cjk_bold.found() ? files.cjk_bold : files.cjk;
+  std::vector<char> cjk_bold = read_file(cjk_bold_file.path);
+  if (regular.empty() || bold.empty() || cjk.empty() || cjk_bold.empty()) {
     if (error) *error = "cannot read the font files";
     return false;
   }
@@ -59,8 +62,9 @@ bool build_fonts(ImFontAtlas& atlas, const FontSet& files, const std::string& gl
     if (s.with_cjk) {
       ImFontConfig merge = cfg;
       merge.MergeMode = true;
-      merge.FontNo = static_cast<unsigned>(files.cjk.face_index);
-      atlas.AddFontFromMemoryTTF(cjk.data(), static_cast<int>(cjk.size()), s.px, &merge, text_ranges.Data);
+      std::vector<char>& han = s.bold ? cjk_bold : cjk;
+      merge.FontNo = static_cast<unsigned>(s.bold ? cjk_bold_file.face_index : files.cjk.face_index);
+      atlas.AddFontFromMemoryTTF(han.data(), static_cast<int>(han.size()), s.px, &merge, text_ranges.Data);
     }
     out->font[static_cast<int>(s.role)] = f;
     out->px[static_cast<int>(s.role)] = s.px;

@@ -8,22 +8,6 @@ namespace kiosk::ui {
 
 namespace {
 
-bool has_back(Screen s) {
-  switch (s) {
-    case Screen::language:
-    case Screen::help:
-    case Screen::service:
-    case Screen::brand:
-    case Screen::number:
-    case Screen::balance:
-    case Screen::suspended:
-    case Screen::plans:
-    case Screen::summary:
-    case Screen::pay_method: return true;
-    default: return false;
-  }
-}
-
 void draw_screen(const View& v) {
   switch (v.s.screen) {
     case Screen::attract: draw_attract(v); break;
@@ -59,7 +43,7 @@ void draw_chrome(const View& v) {
             FontRole::hint, v.theme().text, Align::centre);
   if (s == Screen::out_of_service) return;
   const float y = 1770, gap = 20, w = (content_w - 3 * gap) / 4;
-  if (has_back(s)) {
+  if (back_available(v.s)) {
     const Event back = (s == Screen::language || s == Screen::help) ? Event{ev::OverlayClosed{}} : Event{ev::BackPressed{}};
     if (v.ui.button("back", {margin, y, w, button_h}, v.tr("app.back"), ButtonKind::secondary)) v.emit(back);
   }

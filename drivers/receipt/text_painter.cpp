@@ -12,9 +12,10 @@ struct TextPainter::Impl {
   FT_Face regular = nullptr;
   FT_Face bold = nullptr;
   FT_Face cjk = nullptr;
+  FT_Face cjk_bold = nullptr;
 
   ~Impl() {
-    for (FT_Face f : {regular, bold, cjk})
+    for (FT_Face f : {regular, bold, cjk, cjk_bold})
       if (f) FT_Done_Face(f);
     if (lib) FT_Done_FreeType(lib);
   }
@@ -23,7 +24,8 @@ struct TextPainter::Impl {
   FT_Face face_for(char32_t cp, bool want_bold) const {
     FT_Face first = want_bold && bold ? bold : regular;
     if (FT_Get_Char_Index(first, cp)) return first;
-    if (cjk && FT_Get_Char_Index(cjk, cp)) return cjk;
+    FT_Face han = want_bold && cjk_bold ? cjk_bold : cjk;
+    if (han && FT_Get_Char_Index(han, cp)) return han;
     return nullptr;
   }
 };
@@ -45,6 +47,7 @@ std::unique_ptr<TextPainter> TextPainter::create(const FontSet& fonts, std::stri
     return nullptr;
   }
   open(fonts.latin_bold, &impl->bold);
+  open(fonts.cjk_bold, &impl->cjk_bold);
   if (!open(fonts.cjk, &impl->cjk)) {
     if (error) *error = "Noto Sans CJK not found (Debian package fonts-noto-cjk)";
     return nullptr;

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -94,5 +95,8 @@ using Event = std::variant<
     ev::WalletCodeReady, ev::PaymentApproved, ev::PaymentFailed, ev::PaymentReversed,
     ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted,
     ev::JournalFailed>;
+
+// "payment_approved": for logs and the generated flow diagram.
+std::string_view event_name(const Event& e);
 
 }  // namespace kiosk

@@ -205,6 +205,7 @@ void on(Step& st, const ev::SummaryConfirmed&) {
 }
 
 void on(Step& st, const ev::BackPressed&) {
+  if (!back_available(st.s)) return;  // no way back once money moves; end screens only finish
   switch (st.s.screen) {
     case Screen::language:
     case Screen::help: close_overlay(st); break;
@@ -212,11 +213,11 @@ void on(Step& st, const ev::BackPressed&) {
     case Screen::brand: st.go(Screen::service); break;
     case Screen::number: st.go(Screen::brand); break;
     case Screen::balance:
-    case Screen::suspended: st.go(Screen::number); break;
+    case Screen::suspended:
     case Screen::plans: st.go(Screen::number); break;
     case Screen::summary: st.go(Screen::plans); break;
     case Screen::pay_method: st.go(Screen::summary); break;
-    default: break;  // no way back once money moves, and end screens only finish
+    default: break;
   }
 }
 
@@ -224,14 +225,6 @@ void on(Step& st, const ev::CancelPressed&) {
   switch (st.s.screen) {
     case Screen::paying:
     case Screen::wallet: cancel_payment(st); break;
-    case Screen::service:
-    case Screen::brand:
-    case Screen::number:
-    case Screen::balance:
-    case Screen::suspended:
-    case Screen::plans:
-    case Screen::summary:
-    case Screen::pay_method:
     case Screen::declined: cancel_session(st); break;
     case Screen::language:
     case Screen::help:
@@ -241,7 +234,9 @@ void on(Step& st, const ev::CancelPressed&) {
         else cancel_session(st);
       }
       break;
-    default: break;
+    default:
+      if (back_available(st.s)) cancel_session(st);  // every step before the money moves
+      break;
   }
 }
 
@@ -260,3 +255,23 @@ void on(Step& st, const ev::RetryPressed&) {
 }
 
 }  // namespace kiosk::flow
+
+namespace kiosk {
+
+bool back_available(const State& s) {
+  switch (s.screen) {
+    case Screen::language:
+    case Screen::help:
+    case Screen::service:
+    case Screen::brand:
+    case Screen::number:
+    case Screen::balance:
+    case Screen::suspended:
+    case Screen::plans:
+    case Screen::summary:
+    case Screen::pay_method: return true;
+    default: return false;
+  }
+}
+
+}  // namespace kiosk

@@ -106,5 +106,7 @@ int idle_seconds_left(const State& s);
 bool screen_has_idle_timeout(const State& s);
 const Plan* chosen_plan(const State& s);
 bool receipt_printable(const State& s);
+// The steps before any money moves, where Back (and Cancel) are offered.
+bool back_available(const State& s);
 
 }  // namespace kiosk

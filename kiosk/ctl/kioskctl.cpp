@@ -1,10 +1,12 @@
-// kioskctl: the technician's command line. JSON on stdout; bad input: exit 1, one line on stderr.
+// kioskctl: the technician's command line. JSON on stdout (the flow diagram: Mermaid);
+// bad input: exit 1, one line on stderr.
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "flow_graph.hpp"
 #include "journal/journal.hpp"
 
 namespace {
@@ -40,5 +42,9 @@ int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.size() >= 2 && args[0] == "journal" && args[1] == "list")
     return journal_list({args.begin() + 2, args.end()});
-  return fail("usage: kioskctl journal list [--data DIR]");
+  if (args.size() == 1 && args[0] == "flow") {
+    std::cout << kiosk::flow_mermaid();
+    return 0;
+  }
+  return fail("usage: kioskctl journal list [--data DIR] | kioskctl flow");
 }

@@ -41,6 +41,7 @@ FontSet find_fonts() {
   set.latin = match("Noto Sans:style=Regular", "Noto Sans");
   set.latin_bold = match("Noto Sans:style=Bold", "Noto Sans");
   set.cjk = match("Noto Sans CJK SC:style=Regular", "Noto Sans CJK");
+  set.cjk_bold = match("Noto Sans CJK SC:style=Bold", "Noto Sans CJK");
   return set;
 }
 

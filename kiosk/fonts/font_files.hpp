@@ -14,6 +14,7 @@ struct FontSet {
   FontFile latin;       // Noto Sans Regular: Latin, Greek, Cyrillic
   FontFile latin_bold;  // Noto Sans Bold
   FontFile cjk;         // Noto Sans CJK, the Simplified Chinese face of the collection
+  FontFile cjk_bold;    // the same in bold, for titles and buttons
 };
 
 FontSet find_fonts();
