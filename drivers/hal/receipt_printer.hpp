@@ -4,19 +4,21 @@
 
 #include "core/printer_status.hpp"
 #include "event_sink.hpp"
-#include "receipt/raster.hpp"
+#include "receipt/receipt_layout.hpp"
 
 namespace kiosk::hal {
 
-// A receipt printer takes a finished 1-bit picture of the paper: the kiosk lays the receipt out
+// A receipt printer takes a finished picture of the paper: the kiosk lays the receipt out
 // itself so every language prints the same way. Outcomes arrive as ReceiptPrinted and
 // PrinterStatusChanged events.
 class ReceiptPrinter {
  public:
   virtual ~ReceiptPrinter() = default;
-  virtual void print(const std::string& reference, const Raster& paper) = 0;
+  virtual void print(const std::string& reference, const ReceiptLayout& receipt) = 0;
   virtual PrinterStatus status() const = 0;
   virtual int width_dots() const = 0;
+  // A job or a status check is under way (scripts wait for it).
+  virtual bool busy() const { return false; }
 };
 
 }  // namespace kiosk::hal

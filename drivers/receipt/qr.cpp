@@ -6,9 +6,11 @@
 
 namespace kiosk {
 
-Raster qr_raster(std::string_view data, int module_dots) {
+Raster qr_raster(std::string_view data, int module_dots, int error_correction) {
   const std::string text(data);
-  QRcode* code = QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  static constexpr QRecLevel levels[] = {QR_ECLEVEL_L, QR_ECLEVEL_M, QR_ECLEVEL_Q, QR_ECLEVEL_H};
+  if (text.empty() || module_dots < 1 || error_correction < 0 || error_correction > 3) return Raster{};
+  QRcode* code = QRcode_encodeString(text.c_str(), 0, levels[error_correction], QR_MODE_8, 1);
   if (!code) return Raster{};
   const int quiet = 4;
   const int side = (code->width + 2 * quiet) * module_dots;

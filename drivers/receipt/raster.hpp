@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -16,6 +17,13 @@ struct Raster {
   std::uint8_t at(int x, int y) const { return dots[static_cast<std::size_t>(y) * width + x]; }
   void set(int x, int y) {
     if (x >= 0 && y >= 0 && x < width && y < height) dots[static_cast<std::size_t>(y) * width + x] = 1;
+  }
+  // Rows [from, to) as a raster of their own.
+  Raster rows(int from, int to) const {
+    Raster r(width, to - from);
+    std::copy(dots.begin() + static_cast<std::ptrdiff_t>(from) * width,
+              dots.begin() + static_cast<std::ptrdiff_t>(to) * width, r.dots.begin());
+    return r;
   }
   void grow_to(int h) {
     if (h > height) {

@@ -61,6 +61,7 @@ class Pen {
     y_ += img.height;
   }
 
+  int y() const { return y_; }
   void space(int dots) {
     y_ += dots;
     paper_.grow_to(y_);
@@ -85,8 +86,10 @@ std::string months_text(const Catalog& t, int months) {
 
 }  // namespace
 
-Raster layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter& painter, int width_dots) {
-  Raster paper(width_dots, 0);
+ReceiptLayout layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter& painter, int width_dots) {
+  ReceiptLayout out;
+  Raster& paper = out.paper;
+  paper = Raster(width_dots, 0);
   const bool narrow = width_dots < 500;
   const int body = narrow ? 22 : 26;
   const int small = narrow ? 18 : 21;
@@ -129,12 +132,16 @@ Raster layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter& paint
   }
   pen.row(t.text("receipt.reference"), r.reference, small);
   pen.space(12);
-  pen.image(qr_raster(r.reference, narrow ? 4 : 6));
+  out.qr_data = r.reference;
+  out.qr_module = narrow ? 4 : 6;
+  out.qr_top = pen.y();
+  pen.image(qr_raster(out.qr_data, out.qr_module));
+  out.qr_height = pen.y() - out.qr_top;
   pen.space(8);
   pen.paragraph(t.format("receipt.support", {{"phone", r.support_phone}}), body, false, true);
   pen.paragraph(t.text("receipt.thanks"), body, true, true);
   pen.space(40);  // room before the cutter
-  return paper;
+  return out;
 }
 
 }  // namespace kiosk

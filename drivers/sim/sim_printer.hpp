@@ -1,25 +1,33 @@
 #pragma once
 #include <string>
 
+#include "escpos/receipt_job.hpp"
 #include "hal/receipt_printer.hpp"
+#include "printer_device.hpp"
 
 namespace kiosk::sim {
 
-// A simulated 80 mm printer: what it prints lands as a PNG in its output folder.
+// The default printer: the real driver's bytes (receipt_job) go to a simulated device, whose
+// virtual printer draws the paper; the PNG and the raw bytes land in the output folder.
+// Status comes from real DLE EOT replies of the device.
 class SimPrinter : public hal::ReceiptPrinter {
  public:
-  SimPrinter(hal::EventSink sink, std::string out_dir, int width_dots = 576);
-  void print(const std::string& reference, const Raster& paper) override;
+  SimPrinter(hal::EventSink sink, std::string out_dir, escpos::PrinterModel model = {});
+  void print(const std::string& reference, const ReceiptLayout& receipt) override;
   PrinterStatus status() const override { return status_; }
-  int width_dots() const override { return width_; }
+  int width_dots() const override { return model_.width_dots; }
 
-  void set_status(PrinterStatus status);
+  // What a technician would do to the device: take the paper out, open the cover, unplug it.
+  void set_condition(PrinterStatus condition);
   const std::string& last_path() const { return last_path_; }
+  PrinterDevice& device() { return device_; }
 
  private:
+  void refresh_status();
   hal::EventSink sink_;
   std::string out_dir_;
-  int width_;
+  escpos::PrinterModel model_;
+  PrinterDevice device_;
   PrinterStatus status_ = PrinterStatus::ok;
   std::string last_path_;
   int count_ = 0;

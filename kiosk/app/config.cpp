@@ -43,6 +43,22 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
     if (error) *error = path + ": printer width_dots must be 576, 512 or 384";
     return false;
   }
+  c->printer_kind = t["printer"]["kind"].value_or(c->printer_kind);
+  if (c->printer_kind != "sim" && c->printer_kind != "usb" && c->printer_kind != "tcp" && c->printer_kind != "file") {
+    if (error) *error = path + ": printer kind must be sim, usb, tcp or file";
+    return false;
+  }
+  if (const toml::array* ids = t["printer"]["usb_ids"].as_array())
+    for (const auto& id : *ids)
+      if (auto text = id.value<std::string>()) c->printer_usb_ids.push_back(*text);
+  c->printer_host = t["printer"]["host"].value_or(c->printer_host);
+  c->printer_port = t["printer"]["port"].value_or(c->printer_port);
+  c->printer_path = t["printer"]["path"].value_or(c->printer_path);
+  c->printer_native_qr = t["printer"]["native_qr"].value_or(c->printer_native_qr);
+  if ((c->printer_kind == "tcp" && c->printer_host.empty()) || (c->printer_kind == "file" && c->printer_path.empty())) {
+    if (error) *error = path + ": printer kind " + c->printer_kind + " needs " + (c->printer_kind == "tcp" ? "host" : "path");
+    return false;
+  }
   return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/state.hpp"
 
@@ -15,7 +16,14 @@ struct Config {
   int gateway_port = 0;
   std::string gateway_ca;            // certificate to trust for an external gateway
   int gateway_timeout_ms = 5000;
-  int printer_width_dots = 576;      // 80 mm paper; 384 for 58 mm
+  int printer_width_dots = 576;      // 80 mm paper; 512 for TM-T88 at 180 dpi; 384 for 58 mm
+  // Which printer: "sim" (default), "usb" (printer class or printer_usb_ids), "tcp", "file".
+  std::string printer_kind = "sim";
+  std::vector<std::string> printer_usb_ids;  // "04b8:0202", "0519"; empty: the usual vendors
+  std::string printer_host;
+  int printer_port = 9100;
+  std::string printer_path;          // for "file": /dev/usb/lp0 or a capture file
+  bool printer_native_qr = false;    // GS ( k instead of a raster QR code
   bool devices_automatic = true;     // simulated customer in the demo; scripts turn this off
 };
 

@@ -11,6 +11,9 @@
 #include "log.hpp"
 #include "receipt_layout.hpp"
 #include "sim/sim_payment.hpp"
+#include "escpos/escpos_printer.hpp"
+#include "escpos/stream_link.hpp"
+#include "escpos/usb_link.hpp"
 #include "sim/sim_printer.hpp"
 #include "text_painter.hpp"
 #include "worker.hpp"
@@ -41,6 +44,33 @@ std::string random_nonce() {
   std::string out;
   for (int i = 0; i < 6; ++i) out += hex[rd() % 16];
   return out;
+}
+
+// How the real driver reaches its printer.
+escpos::EscPosPrinterOptions printer_options(const Config& c, const escpos::PrinterModel& model) {
+  escpos::EscPosPrinterOptions o;
+  o.model = model;
+  if (c.printer_kind == "usb") {
+    std::vector<escpos::VidPid> ids;
+    for (const std::string& text : c.printer_usb_ids) {
+      escpos::VidPid id;
+      if (escpos::parse_vid_pid(text, &id)) ids.push_back(id);
+      else log_warn("printer: ignoring usb id '" + text + "'");
+    }
+    if (ids.empty()) ids = escpos::default_printer_ids();
+    o.connect = [ids](std::string* error) -> std::unique_ptr<escpos::Link> {
+      auto endpoints = escpos::open_usb_printer(ids, error);
+      if (!endpoints) return nullptr;
+      return std::make_unique<escpos::UsbLink>(std::move(endpoints));
+    };
+  } else if (c.printer_kind == "tcp") {
+    o.connect = [host = c.printer_host, port = c.printer_port](std::string* error) {
+      return escpos::open_tcp_printer(host, port, 2000, error);
+    };
+  } else {
+    o.connect = [path = c.printer_path](std::string* error) { return escpos::open_file_printer(path, error); };
+  }
+  return o;
 }
 
 std::string sms_text(const Catalog& t, const ReceiptData& r) {
@@ -100,7 +130,16 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
   const auto sink = [queue](Event e) { queue->post(std::move(e)); };
   app->card_ = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::card, sink, config.devices_automatic);
   app->wallet_ = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::wallet, sink, config.devices_automatic);
-  app->printer_ = std::make_unique<sim::SimPrinter>(sink, config.data_dir + "/receipts", config.printer_width_dots);
+  escpos::PrinterModel model;
+  model.width_dots = config.printer_width_dots;
+  model.native_qr = config.printer_native_qr;
+  if (config.printer_kind == "sim") {
+    auto printer = std::make_unique<sim::SimPrinter>(sink, config.data_dir + "/receipts", model);
+    app->sim_printer_ = printer.get();
+    app->printer_ = std::move(printer);
+  } else {
+    app->printer_ = std::make_unique<escpos::EscPosPrinter>(sink, printer_options(config, model));
+  }
   app->state_ = initial_state(config.kiosk);
   return app;
 }
@@ -110,7 +149,10 @@ KioskApp::~KioskApp() {
   if (embedded_gateway_) embedded_gateway_->stop();
 }
 
-const std::string& KioskApp::last_receipt_path() const { return printer_->last_path(); }
+const std::string& KioskApp::last_receipt_path() const {
+  static const std::string none;
+  return sim_printer_ ? sim_printer_->last_path() : none;
+}
 
 void KioskApp::start(std::int64_t now_ms) {
   now_ms_ = now_ms;
@@ -138,7 +180,7 @@ void KioskApp::tick(std::int64_t now_ms) {
   if (state_.screen == before && (!idle_warning_visible(state_) || idle_seconds_left(state_) == left)) --revision_;
 }
 
-bool KioskApp::busy() { return worker_->busy() || !queue_.empty(); }
+bool KioskApp::busy() { return worker_->busy() || printer_->busy() || !queue_.empty(); }
 
 void KioskApp::dispatch(const Event& e) {
   Update u = update(std::move(state_), e);
@@ -200,9 +242,9 @@ bool KioskApp::carry_out(const Effect& effect) {
   } else if (const auto* rc = std::get_if<fx::RequestReceipt>(&effect)) {
     ReceiptData data = rc->receipt;
     data.timestamp = local_timestamp(data.lang);
-    const Raster paper = layout_receipt(data, catalogs_[data.lang], *painter_, printer_->width_dots());
+    const ReceiptLayout layout = layout_receipt(data, catalogs_[data.lang], *painter_, printer_->width_dots());
     ++receipts_printed_;
-    printer_->print(data.reference, paper);
+    printer_->print(data.reference, layout);
   } else if (const auto* s = std::get_if<fx::RequestSms>(&effect)) {
     const std::string text = sms_text(catalogs_[s->receipt.lang], s->receipt);
     const std::string kind = s->receipt.kind == ReceiptData::Kind::refund ? "refund" : "confirmation";

@@ -14,6 +14,9 @@ namespace gateway {
 class Client;
 class Server;
 }  // namespace gateway
+namespace hal {
+class ReceiptPrinter;
+}  // namespace hal
 namespace sim {
 class SimPayment;
 class SimPrinter;
@@ -45,7 +48,8 @@ class KioskApp {
   EventQueue& queue() { return queue_; }
   sim::SimPayment& card() { return *card_; }
   sim::SimPayment& wallet() { return *wallet_; }
-  sim::SimPrinter& printer() { return *printer_; }
+  // The simulated printer, or nullptr when a real one is configured.
+  sim::SimPrinter* sim_printer() { return sim_printer_; }
   gateway::Client& gateway() { return *client_; }
   Journal& journal() { return *journal_; }
   int receipts_printed() const { return receipts_printed_; }
@@ -67,7 +71,8 @@ class KioskApp {
   std::unique_ptr<gateway::Client> client_;
   std::unique_ptr<sim::SimPayment> card_;
   std::unique_ptr<sim::SimPayment> wallet_;
-  std::unique_ptr<sim::SimPrinter> printer_;
+  std::unique_ptr<hal::ReceiptPrinter> printer_;
+  sim::SimPrinter* sim_printer_ = nullptr;
   std::unique_ptr<TextPainter> painter_;
   std::unique_ptr<Worker> worker_;
   std::int64_t now_ms_ = 0;

@@ -38,6 +38,7 @@ bool printer_word(const std::string& w, PrinterStatus* s) {
   else if (w == "paper_out") *s = PrinterStatus::paper_out;
   else if (w == "cover_open") *s = PrinterStatus::cover_open;
   else if (w == "unplug") *s = PrinterStatus::unplugged;
+  else if (w == "fault") *s = PrinterStatus::fault;
   else return false;
   return true;
 }
@@ -103,7 +104,8 @@ class ScriptRun {
     } else if (dev == "printer") {
       PrinterStatus s;
       if (!printer_word(action, &s)) return *error = "unknown printer action '" + action + "'", false;
-      app_.printer().set_status(s);
+      if (!app_.sim_printer()) return *error = "the configured printer is not simulated", false;
+      app_.sim_printer()->set_condition(s);
     } else {
       return *error = "unknown device '" + dev + "'", false;
     }

@@ -9,6 +9,7 @@ std::string_view printer_status_name(PrinterStatus s) {
     case PrinterStatus::paper_out: return "paper_out";
     case PrinterStatus::cover_open: return "cover_open";
     case PrinterStatus::unplugged: return "unplugged";
+    case PrinterStatus::fault: return "fault";
   }
   return "ok";
 }

@@ -104,7 +104,7 @@ TEST_CASE("An unknown delivery outcome is kept open, neither reversed nor retrie
   CHECK(d.journal_steps(ref).back() == JournalStep::delivery_unknown);
 }
 
-TEST_CASE("Cancelling on the terminal screen aborts; a late approval is given back") {
+TEST_CASE("Cancelling on the terminal screen aborts, and a late approval is given back") {
   SECTION("the terminal confirms the abort") {
     Driver d;
     d.to_pay_method();

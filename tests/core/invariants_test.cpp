@@ -50,7 +50,7 @@ Event random_event(std::mt19937& rng, const Driver& d) {
     case 27: return ev::RenewalFailed{some_ref, "x"};
     case 28: return ev::RenewalUnknown{some_ref};
     case 29: return ev::TerminalAvailabilityChanged{rng() % 3 != 0};
-    case 30: return ev::PrinterStatusChanged{static_cast<PrinterStatus>(rng() % 5)};
+    case 30: return ev::PrinterStatusChanged{static_cast<PrinterStatus>(rng() % 6)};
     case 31: return ev::ReceiptPrinted{some_ref, rng() % 2 == 0};
     case 32: return ev::PaymentPrompted{static_cast<TerminalPrompt>(rng() % 6)};
     default: return ev::Ticked{d.now + static_cast<std::int64_t>(rng() % 70000), CivilDate{2026, 11, 27}};

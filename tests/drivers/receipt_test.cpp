@@ -57,7 +57,7 @@ TEST_CASE("Receipts are laid out in every language with every glyph, and the QR 
   for (Lang lang : all_langs) {
     for (auto kind : {ReceiptData::Kind::renewal, ReceiptData::Kind::refund}) {
       INFO(lang_code(lang) << (kind == ReceiptData::Kind::refund ? " refund" : " renewal"));
-      const Raster paper = layout_receipt(sample(lang, kind), (*catalogs)[lang], *painter, 576);
+      const Raster paper = layout_receipt(sample(lang, kind), (*catalogs)[lang], *painter, 576).paper;
       CHECK(paper.width == 576);
       CHECK(paper.height > 800);
       CHECK(painter->missing_glyphs() == 0);
@@ -67,7 +67,7 @@ TEST_CASE("Receipts are laid out in every language with every glyph, and the QR 
     }
   }
   // 58 mm paper: narrower, still complete.
-  const Raster narrow = layout_receipt(sample(Lang::zh), (*catalogs)[Lang::zh], *painter, 384);
+  const Raster narrow = layout_receipt(sample(Lang::zh), (*catalogs)[Lang::zh], *painter, 384).paper;
   CHECK(narrow.width == 384);
   CHECK(painter->missing_glyphs() == 0);
 }

@@ -1,0 +1,15 @@
+#pragma once
+// kioskctl's commands, one file per area. Each returns the exit code; output is JSON on stdout,
+// errors one line on stderr via fail().
+#include <string>
+#include <vector>
+
+namespace kiosk::ctl {
+
+using Args = std::vector<std::string>;
+
+int fail(const std::string& message);
+int journal_command(const Args& args);
+int escpos_command(const Args& args);
+
+}  // namespace kiosk::ctl

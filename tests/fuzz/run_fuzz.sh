@@ -1,0 +1,20 @@
+#!/bin/sh
+# Coverage-guided fuzzing with libFuzzer (clang), outside the test suite's time budget:
+#   tests/fuzz/run_fuzz.sh [SECONDS]      default 120
+# Builds the virtual printer with the fuzzer, AddressSanitizer and UBSan, seeds the corpus with
+# the committed fixtures, and keeps what it learns in build-fuzz/corpus/. Needs clang and
+# libclang-rt-14-dev (apt-get install clang libclang-rt-14-dev).
+set -eu
+here=$(cd "$(dirname "$0")/../.." && pwd)
+seconds=${1:-120}
+out="$here/build-fuzz"
+mkdir -p "$out/corpus/escpos"
+cp "$here"/tests/fixtures/escpos/*.bin "$out/corpus/escpos/"
+flags="-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -I$here/drivers -I$here/kiosk"
+deps=$(pkg-config --cflags --libs freetype2 fontconfig libqrencode)
+clang++ $flags \
+  "$here"/tests/fuzz/escpos_fuzz.cpp \
+  "$here"/drivers/escpos/virtual_printer.cpp "$here"/drivers/escpos/codepages.cpp \
+  "$here"/drivers/escpos/mono_font.cpp "$here"/drivers/receipt/qr.cpp \
+  "$here"/kiosk/core/utf8.cpp $deps -o "$out/escpos_fuzz"
+"$out/escpos_fuzz" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=1024 "$out/corpus/escpos"
