@@ -110,10 +110,16 @@ class Run {
   void put_char(char32_t ch) { put_item(Glyph{ch, mul_w_, mul_h_, bold_, underline_, font_b_}); }
 
   void put_item(const Glyph& g) {
+    make_room(item_w(g));
+    line_.push_back(g);
+  }
+
+  // The printer wraps when the next item does not fit the line. Flushing drops the line's
+  // images, so room is made before an image is added, never after.
+  void make_room(int width) {
     int used = 0;
     for (const Glyph& q : line_) used += item_w(q);
-    if (!line_.empty() && used + item_w(g) > area_width()) flush_line(true);  // the printer wraps
-    line_.push_back(g);
+    if (!line_.empty() && used + width > area_width()) flush_line(true);
   }
 
   void flush_line(bool force = false) {
@@ -353,8 +359,9 @@ class Run {
             for (int sx = 0; sx < stretch; ++sx) band.set(col * stretch + sx, k * 8 + bit);
       }
     pos_ += 5 + size;
+    make_room(band.width);
     images_.push_back(std::move(band));
-    put_item(Glyph{0, 1, 1, false, false, false, static_cast<int>(images_.size() - 1), 0});
+    line_.push_back(Glyph{0, 1, 1, false, false, false, static_cast<int>(images_.size() - 1), 0});
   }
 
   // GS v 0 m xL xH yL yH d1…dk

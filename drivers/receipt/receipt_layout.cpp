@@ -96,9 +96,12 @@ ReceiptLayout layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter
   const int title = narrow ? 32 : 40;
   Pen pen(paper, painter, narrow ? 8 : 16);
   const bool refund = r.kind == ReceiptData::Kind::refund;
+  const bool pending = r.kind == ReceiptData::Kind::pending;
 
   pen.space(12);
-  pen.paragraph(t.text(refund ? "receipt.refund_title" : "receipt.title"), title, true, true);
+  pen.paragraph(t.text(refund ? "receipt.refund_title" : pending ? "receipt.pending_title" : "receipt.title"), title,
+                true, true);
+  if (r.merchant_copy) pen.paragraph(t.text("receipt.merchant_copy"), body, true, true);
   pen.space(6);
   pen.paragraph(r.location, small, false, true);
   pen.paragraph(t.text("receipt.kiosk") + " " + r.kiosk_id, small, false, true);
@@ -109,7 +112,7 @@ ReceiptLayout layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter
   pen.row(t.text("receipt.number"), r.number_masked, body);
   pen.row(t.text("receipt.plan"), r.plan_name, body);
   pen.row(t.text("receipt.duration"), months_text(t, r.months), body);
-  if (!refund) pen.row(t.text("receipt.valid_until"), format_date(r.valid_until, r.lang), body);
+  if (!refund && !pending) pen.row(t.text("receipt.valid_until"), format_date(r.valid_until, r.lang), body);
   pen.rule();
 
   pen.row(t.text(refund ? "receipt.refunded" : "receipt.amount"), format_money(r.amount, r.lang), title, true);
@@ -124,8 +127,8 @@ ReceiptLayout layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter
   for (const std::string& line : r.payment.terminal_lines) pen.paragraph(line, small);
   pen.rule();
 
-  if (refund) {
-    pen.paragraph(t.text("receipt.refund_note"), body, true);
+  if (refund || pending) {
+    pen.paragraph(t.text(refund ? "receipt.refund_note" : "receipt.pending_note"), body, true);
     pen.space(10);
   } else {
     pen.row(t.text("receipt.confirmation"), r.confirmation_id, body, true);

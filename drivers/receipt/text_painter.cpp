@@ -3,6 +3,8 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include <unordered_map>
+
 #include "core/utf8.hpp"
 
 namespace kiosk {
@@ -13,6 +15,8 @@ struct TextPainter::Impl {
   FT_Face bold = nullptr;
   FT_Face cjk = nullptr;
   FT_Face cjk_bold = nullptr;
+  // Advances by (code point, size, bold): measuring is most of the layout's work.
+  std::unordered_map<std::uint64_t, float> advances;
 
   ~Impl() {
     for (FT_Face f : {regular, bold, cjk, cjk_bold})
@@ -58,10 +62,17 @@ std::unique_ptr<TextPainter> TextPainter::create(const FontSet& fonts, std::stri
 float TextPainter::measure(std::string_view text, int px, bool bold) {
   float width = 0;
   for (char32_t cp : utf8_decode(text)) {
-    FT_Face face = impl_->face_for(cp, bold);
-    if (!face) continue;
-    FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(px));
-    if (FT_Load_Char(face, cp, FT_LOAD_DEFAULT) == 0) width += face->glyph->advance.x / 64.0f;
+    const std::uint64_t key = (static_cast<std::uint64_t>(cp) << 16) | (static_cast<std::uint64_t>(px) << 1) | (bold ? 1 : 0);
+    auto it = impl_->advances.find(key);
+    if (it == impl_->advances.end()) {
+      float advance = 0;
+      if (FT_Face face = impl_->face_for(cp, bold)) {
+        FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(px));
+        if (FT_Load_Char(face, cp, FT_LOAD_DEFAULT) == 0) advance = face->glyph->advance.x / 64.0f;
+      }
+      it = impl_->advances.emplace(key, advance).first;
+    }
+    width += it->second;
   }
   return width;
 }

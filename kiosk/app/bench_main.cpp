@@ -10,7 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "escpos/receipt_job.hpp"
+#include "escpos/virtual_printer.hpp"
+#include "fonts/font_files.hpp"
 #include "gallery.hpp"
+#include "receipt_layout.hpp"
 #include "kiosk_app.hpp"
 #include "ui_host.hpp"
 
@@ -104,6 +108,39 @@ int main(int argc, char** argv) {
   }
   const double idle_cpu_pct = 100.0 * (cpu_seconds() - cpu0) / (ms_since(idle_start) / 1000.0);
 
+  // Receipts: layout (FreeType + QR), ESC/POS encoding, and the virtual printer reading it back.
+  auto painter = TextPainter::create(find_fonts(), &error);
+  std::vector<double> layout_ms, encode_ms, render_ms;
+  std::size_t job_bytes = 0;
+  for (int i = 0; i < 20; ++i) {
+    ReceiptData r;
+    r.lang = all_langs[static_cast<std::size_t>(i) % all_langs.size()];
+    r.kiosk_id = config.kiosk.kiosk_id;
+    r.location = config.kiosk.location;
+    r.support_phone = config.kiosk.support_phone;
+    r.timestamp = "27/11/2026 18:45";
+    r.number_masked = "0470 xx x4 56";
+    r.plan_name = "Pay&Go Unlimited";
+    r.months = 3;
+    r.valid_until = CivilDate{2027, 2, 28};
+    r.amount = 8100;
+    r.payment = PaymentReceipt{"Bancontact", "670300******1234", "52500123", 501, 1001, "123456", {}};
+    r.reference = "BE-KIOSK-01-a1b2c3-" + std::to_string(1000 + i);
+    r.confirmation_id = "PXM-100001";
+    auto t = Clock::now();
+    const ReceiptLayout layout = layout_receipt(r, kiosk_app->catalogs()[r.lang], *painter, 576);
+    layout_ms.push_back(ms_since(t));
+    t = Clock::now();
+    const escpos::Bytes job = escpos::receipt_job(layout, escpos::PrinterModel{});
+    encode_ms.push_back(ms_since(t));
+    job_bytes = std::max(job_bytes, job.size());
+    t = Clock::now();
+    escpos::VirtualPrinter(576).print(job);
+    render_ms.push_back(ms_since(t));
+  }
+  // USB full speed: at most 19 bulk packets of 64 bytes per 1 ms frame (1216 bytes/ms).
+  const double usb_full_speed_ms = static_cast<double>(job_bytes) / 1216.0;
+
   std::printf("start_to_first_frame_ms %.1f\n", first_frame_ms);
   std::printf("frames %zu (1080x1920, software renderer)\n", frames.size());
   std::printf("frame_ms_p50 %.2f\n", percentile(frames, 0.50));
@@ -111,5 +148,10 @@ int main(int argc, char** argv) {
   std::printf("resident_kib_all_languages %ld\n", rss);
   std::printf("font_texture_kib %lld\n", ui->font_texture_bytes() / 1024);
   std::printf("idle_seconds %d idle_frames %d idle_cpu_percent %.2f\n", idle_seconds, idle_frames, idle_cpu_pct);
+  std::printf("receipt_layout_ms_p50 %.2f\n", percentile(layout_ms, 0.5));
+  std::printf("receipt_encode_ms_p50 %.3f\n", percentile(encode_ms, 0.5));
+  std::printf("receipt_bytes_max %zu (576 dots, raster QR)\n", job_bytes);
+  std::printf("receipt_usb_full_speed_ms %.1f (bulk ceiling; the print mechanism is slower)\n", usb_full_speed_ms);
+  std::printf("virtual_printer_ms_p50 %.2f\n", percentile(render_ms, 0.5));
   return 0;
 }

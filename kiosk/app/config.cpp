@@ -55,6 +55,7 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
   c->printer_port = t["printer"]["port"].value_or(c->printer_port);
   c->printer_path = t["printer"]["path"].value_or(c->printer_path);
   c->printer_native_qr = t["printer"]["native_qr"].value_or(c->printer_native_qr);
+  c->printer_merchant_copy = t["printer"]["merchant_copy"].value_or(c->printer_merchant_copy);
   if ((c->printer_kind == "tcp" && c->printer_host.empty()) || (c->printer_kind == "file" && c->printer_path.empty())) {
     if (error) *error = path + ": printer kind " + c->printer_kind + " needs " + (c->printer_kind == "tcp" ? "host" : "path");
     return false;

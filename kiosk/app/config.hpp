@@ -24,6 +24,7 @@ struct Config {
   int printer_port = 9100;
   std::string printer_path;          // for "file": /dev/usb/lp0 or a capture file
   bool printer_native_qr = false;    // GS ( k instead of a raster QR code
+  bool printer_merchant_copy = false;  // a second copy for the kiosk operator
   bool devices_automatic = true;     // simulated customer in the demo; scripts turn this off
 };
 

@@ -183,6 +183,12 @@ void KioskApp::tick(std::int64_t now_ms) {
 bool KioskApp::busy() { return worker_->busy() || printer_->busy() || !queue_.empty(); }
 
 void KioskApp::dispatch(const Event& e) {
+  if (const auto* p = std::get_if<ev::PrinterStatusChanged>(&e)) {
+    // The technician learns of the printer from the log (and, later, the fleet's status).
+    const std::string line = "printer: " + std::string(printer_status_name(p->status));
+    if (p->status == PrinterStatus::ok) log_info(line);
+    else log_warn(line + (p->status == PrinterStatus::paper_near_end ? " (replace the roll soon)" : ""));
+  }
   Update u = update(std::move(state_), e);
   state_ = std::move(u.state);
   ++revision_;
@@ -242,9 +248,12 @@ bool KioskApp::carry_out(const Effect& effect) {
   } else if (const auto* rc = std::get_if<fx::RequestReceipt>(&effect)) {
     ReceiptData data = rc->receipt;
     data.timestamp = local_timestamp(data.lang);
-    const ReceiptLayout layout = layout_receipt(data, catalogs_[data.lang], *painter_, printer_->width_dots());
     ++receipts_printed_;
-    printer_->print(data.reference, layout);
+    printer_->print(data.reference, layout_receipt(data, catalogs_[data.lang], *painter_, printer_->width_dots()));
+    if (config_.printer_merchant_copy) {
+      data.merchant_copy = true;
+      printer_->print(data.reference, layout_receipt(data, catalogs_[data.lang], *painter_, printer_->width_dots()));
+    }
   } else if (const auto* s = std::get_if<fx::RequestSms>(&effect)) {
     const std::string text = sms_text(catalogs_[s->receipt.lang], s->receipt);
     const std::string kind = s->receipt.kind == ReceiptData::Kind::refund ? "refund" : "confirmation";

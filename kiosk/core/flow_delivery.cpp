@@ -47,13 +47,25 @@ void on(Step& st, const ev::RenewalUnknown& e) {
   // renewal, retrying could deliver twice. The journal keeps it open for recovery.
   t->phase = Transaction::Phase::unresolved;
   st.journal(t->reference, JournalStep::delivery_unknown);
+  // Proof of payment now; the outcome follows by SMS when recovery resolves it.
+  if (receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{make_receipt(st.s, ReceiptData::Kind::pending)});
   st.go(Screen::pending);
 }
 
 void on(Step& st, const ev::ReceiptPrinted& e) {
   st.journal(e.reference, e.ok ? JournalStep::receipt_printed : JournalStep::receipt_failed);
-  if (!e.ok && st.s.session.txn && st.s.session.txn->reference == e.reference)
-    st.s.session.txn->receipt_failed = true;
+  Session& se = st.s.session;
+  if (e.ok || !se.txn || se.txn->reference != e.reference) return;
+  se.txn->receipt_failed = true;
+  // The customer wanted proof on paper and gets none: the SMS stands in for it.
+  if (!se.want_sms && se.number &&
+      (se.txn->phase == Transaction::Phase::delivered || se.txn->phase == Transaction::Phase::reversed)) {
+    se.want_sms = true;
+    const auto kind = se.txn->phase == Transaction::Phase::delivered ? ReceiptData::Kind::renewal : ReceiptData::Kind::refund;
+    st.journal(e.reference, JournalStep::sms_requested,
+               {{"kind", kind == ReceiptData::Kind::renewal ? "confirmation" : "refund"}, {"instead_of", "receipt"}});
+    st.fx.push_back(fx::RequestSms{make_receipt(st.s, kind), *se.number});
+  }
 }
 
 }  // namespace kiosk::flow

@@ -137,6 +137,7 @@ void on(Step& st, const ev::PaymentReversed& e) {
   if (!e.ok) {
     t.phase = Transaction::Phase::unresolved;
     st.journal(t.reference, JournalStep::reversal_failed);
+    if (receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{make_receipt(st.s, ReceiptData::Kind::pending)});
     st.go(Screen::pending);
     return;
   }

@@ -12,8 +12,9 @@ namespace kiosk {
 // Everything a receipt shows (domain.md), as data; drivers lay it out for paper.
 // The number is masked here already: a receipt never holds a full number.
 struct ReceiptData {
-  enum class Kind { renewal, refund };
+  enum class Kind { renewal, refund, pending };  // pending: paid, delivery not confirmed yet
   Kind kind = Kind::renewal;
+  bool merchant_copy = false;  // the kiosk operator's copy, where configured
   Lang lang = Lang::en;
   std::string kiosk_id;
   std::string location;

@@ -99,6 +99,9 @@ TEST_CASE("An unknown delivery outcome is kept open, neither reversed nor retrie
   d.send(ev::PaymentApproved{ref, test::card_receipt()});
   d.send(ev::RenewalUnknown{ref});
   CHECK(d.screen() == Screen::pending);
+  const auto receipts = d.all<fx::RequestReceipt>();
+  REQUIRE(receipts.size() == 1);  // proof of payment while the outcome is open
+  CHECK(receipts[0].receipt.kind == ReceiptData::Kind::pending);
   CHECK(d.all<fx::RequestReversal>().empty());
   CHECK(d.all<fx::RequestDelivery>().size() == 1);
   CHECK(d.journal_steps(ref).back() == JournalStep::delivery_unknown);
@@ -164,4 +167,22 @@ TEST_CASE("A journal that cannot write stops the sale before any money moves") {
   CHECK_FALSE(d.state.journal_ok);
   d.send(ev::FinishPressed{});
   CHECK(d.screen() == Screen::out_of_service);
+}
+
+TEST_CASE("A receipt that fails to print is replaced by an SMS, once") {
+  Driver d;
+  d.to_plans();
+  d.send(ev::PlanConfirmed{});
+  d.send(ev::SmsToggled{});  // receipt only
+  d.send(ev::SummaryConfirmed{});
+  d.send(ev::PayMethodChosen{PayMethod::card});
+  const std::string ref = d.reference();
+  d.send(ev::PaymentApproved{ref, test::card_receipt()});
+  d.send(ev::RenewalDelivered{ref, "C1", CivilDate{2027, 1, 4}});
+  CHECK(d.all<fx::RequestSms>().empty());
+  d.send(ev::ReceiptPrinted{ref, false});
+  CHECK(d.all<fx::RequestSms>().size() == 1);
+  CHECK(d.state.session.txn->receipt_failed);
+  d.send(ev::ReceiptPrinted{ref, false});
+  CHECK(d.all<fx::RequestSms>().size() == 1);
 }

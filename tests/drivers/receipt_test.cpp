@@ -52,16 +52,18 @@ TEST_CASE("Receipts are laid out in every language with every glyph, and the QR 
   auto painter = TextPainter::create(find_fonts(), &error);
   INFO(error);
   REQUIRE(painter);
-  const auto out = std::filesystem::temp_directory_path() / "kiosk-receipts";
+  // Kept in the build tree (build/tests/receipts/) for people to look at.
+  const std::filesystem::path out = KIOSK_TEST_OUTPUT_DIR "/receipts";
   std::filesystem::create_directories(out);
   for (Lang lang : all_langs) {
-    for (auto kind : {ReceiptData::Kind::renewal, ReceiptData::Kind::refund}) {
-      INFO(lang_code(lang) << (kind == ReceiptData::Kind::refund ? " refund" : " renewal"));
+    for (auto kind : {ReceiptData::Kind::renewal, ReceiptData::Kind::refund, ReceiptData::Kind::pending}) {
+      const char* suffix = kind == ReceiptData::Kind::refund ? "-refund" : kind == ReceiptData::Kind::pending ? "-pending" : "";
+      INFO(lang_code(lang) << suffix);
       const Raster paper = layout_receipt(sample(lang, kind), (*catalogs)[lang], *painter, 576).paper;
       CHECK(paper.width == 576);
       CHECK(paper.height > 800);
       CHECK(painter->missing_glyphs() == 0);
-      const std::string png = (out / (std::string(lang_code(lang)) + (kind == ReceiptData::Kind::refund ? "-refund" : "") + ".png")).string();
+      const std::string png = (out / (std::string(lang_code(lang)) + suffix + ".png")).string();
       REQUIRE(write_png(paper, png, &error));
       CHECK(decode_qr(png) == "BE-KIOSK-01-a1b2c3-0001");
     }

@@ -17,4 +17,6 @@ clang++ $flags \
   "$here"/drivers/escpos/virtual_printer.cpp "$here"/drivers/escpos/codepages.cpp \
   "$here"/drivers/escpos/mono_font.cpp "$here"/drivers/receipt/qr.cpp \
   "$here"/kiosk/core/utf8.cpp $deps -o "$out/escpos_fuzz"
-"$out/escpos_fuzz" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=1024 "$out/corpus/escpos"
+# Crashes land in build-fuzz/; fontconfig's process-long configuration is not a leak.
+LSAN_OPTIONS="suppressions=$here/tests/fuzz/lsan.supp" "$out/escpos_fuzz" -max_total_time="$seconds" \
+  -max_len=65536 -rss_limit_mb=1024 -artifact_prefix="$out/" "$out/corpus/escpos"
