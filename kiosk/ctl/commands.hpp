@@ -11,5 +11,6 @@ using Args = std::vector<std::string>;
 int fail(const std::string& message);
 int journal_command(const Args& args);
 int escpos_command(const Args& args);
+int zvt_command(const Args& args);
 
 }  // namespace kiosk::ctl

@@ -1,0 +1,196 @@
+// ZVT: APDUs, BMP fields, TLV and serial framing, both directions.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "zvt/message.hpp"
+#include "zvt/serial_frame.hpp"
+
+using namespace kiosk::zvt;
+
+namespace {
+Bytes h(const char* text) { return *from_hex(text); }
+Message parsed(const char* text) {
+  std::string error;
+  auto apdu = decode(h(text), &error);
+  INFO(error);
+  REQUIRE(apdu);
+  auto m = parse(*apdu, &error);
+  INFO(error);
+  REQUIRE(m);
+  return *m;
+}
+std::string parse_error(const char* text) {
+  std::string error;
+  auto apdu = decode(h(text), &error);
+  if (!apdu) return error;
+  auto m = parse(*apdu, &error);
+  return m ? "" : error;
+}
+}  // namespace
+
+TEST_CASE("Serial frames match published vectors") {
+  // Vectors from the test suite of the open-source "decom" ZVT implementation (prot_zvt tests):
+  // Initialisation 06 93 with password 123456, and an ACK.
+  CHECK(frame(h("06 93 03 12 34 56")) == h("10 02 06 93 03 12 34 56 10 03 CA A4"));
+  CHECK(frame(h("80 00 00")) == h("10 02 80 00 00 10 03 F5 1F"));
+  // The CRC is CRC-16/KERMIT (0x8408 reflected, init 0): its catalogue check value.
+  const std::string check = "123456789";
+  CHECK(crc_ccitt(reinterpret_cast<const std::uint8_t*>(check.data()), check.size()) == 0x2189);
+}
+
+TEST_CASE("DLE inside an APDU is doubled in the frame and undoubled back") {
+  const Bytes apdu = h("06 01 0A 04 00 00 00 01 10 00 49 09 78");  // € 10,00: one 0x10 byte
+  const Bytes f = frame(apdu);
+  CHECK(f.size() == apdu.size() + 1 + 6);
+  std::string error;
+  CHECK(unframe(f, &error) == apdu);
+}
+
+TEST_CASE("Broken frames are refused with the reason") {
+  std::string error;
+  Bytes f = frame(h("80 00 00"));
+  f[f.size() - 1] ^= 0x01;
+  CHECK_FALSE(unframe(f, &error));
+  CHECK(error.find("CRC") != std::string::npos);
+  CHECK_FALSE(unframe(h("10 02 80 10 05 00 10 03 00 00"), &error));
+  CHECK(error.find("stuffing") != std::string::npos);
+  CHECK_FALSE(unframe(h("02 80 00 00 10 03 F5 1F"), &error));
+  CHECK_FALSE(unframe(h("10 02 80 00 00 10 03 F5"), &error));
+  CHECK_FALSE(unframe(h("10 02 80 00 00"), &error));
+  CHECK_FALSE(unframe(h("10 02 80 00 00 10 03 F5 1F 00"), &error));
+}
+
+TEST_CASE("APDU lengths: short, extended, and wrong") {
+  Apdu big{0x06, 0xD3, Bytes(300, 0x41)};
+  const Bytes b = encode(big);
+  CHECK(b[2] == 0xFF);
+  CHECK(b[3] == (300 & 0xFF));
+  CHECK(b[4] == 1);
+  std::string error;
+  CHECK(decode(b, &error) == big);
+  CHECK(complete_length(b) == b.size());
+  CHECK(complete_length(Bytes(b.begin(), b.end() - 1)) == 0);
+  CHECK_FALSE(decode(h("06 01 05 04 00"), &error));
+  CHECK(error.find("length says 5") != std::string::npos);
+  CHECK_FALSE(decode(h("06"), &error));
+}
+
+TEST_CASE("Authorization carries the amount in BCD cents and EUR") {
+  CHECK(encode(authorization(1500)) == h("06 01 0A 04 00 00 00 00 15 00 49 09 78"));
+  const Message m = parsed("06 01 0A 04 00 00 00 00 15 00 49 09 78");
+  CHECK(*m.amount_cents == 1500);
+  CHECK(*m.currency_code == 978);
+  CHECK(encode(authorization(999999999999)) == h("06 01 0A 04 99 99 99 99 99 99 49 09 78"));
+}
+
+TEST_CASE("Registration: password, config byte, currency without a tag, service byte") {
+  const Apdu r = registration("123456", 0xBA);
+  CHECK(encode(r) == h("06 00 08 12 34 56 BA 09 78 03 00"));
+  const Message m = parsed("06 00 08 12 34 56 BA 09 78 03 00");
+  CHECK(*m.password == "123456");
+  CHECK(*m.config_byte == 0xBA);
+  CHECK(*m.currency_code == 978);
+  CHECK(*m.service_byte == 0);
+  const Message short_form = parsed("06 00 04 12 34 56 BA");
+  CHECK_FALSE(short_form.currency_code);
+}
+
+TEST_CASE("Status information: the fields of an approved card payment") {
+  Message s;
+  s.cls = 0x04;
+  s.instr = 0x0F;
+  s.result_code = 0;
+  s.amount_cents = 8100;
+  s.trace = 501;
+  s.time_hhmmss = "184512";
+  s.date_mmdd = "1127";
+  s.expiry_yymm = "2912";
+  s.payment_type = 0x60;
+  s.pan_masked = "670300******1234";
+  s.terminal_id = "52500123";
+  s.vu_number = "BE-KIOSK-01";
+  s.aid = "123456";
+  s.currency_code = 978;
+  s.receipt = 1001;
+  s.card_type = 5;
+  s.card_name = "Bancontact";
+  const Bytes wire = encode(build(s));
+  std::string error;
+  const Message back = *parse(*decode(wire, &error), &error);
+  CHECK(*back.result_code == 0);
+  CHECK(*back.amount_cents == 8100);
+  CHECK(*back.trace == 501);
+  CHECK(*back.time_hhmmss == "184512");
+  CHECK(*back.date_mmdd == "1127");
+  CHECK(*back.expiry_yymm == "2912");
+  CHECK(*back.pan_masked == "670300******1234");
+  CHECK(*back.terminal_id == "52500123");
+  CHECK(*back.vu_number == "BE-KIOSK-01");
+  CHECK(*back.aid == "123456");
+  CHECK(*back.receipt == 1001);
+  CHECK(*back.card_type == 5);
+  CHECK(*back.card_name == "Bancontact");
+  // The masked PAN travels as BCD with E nibbles: no digit hides behind them.
+  const Bytes pan_bytes = h("22 F0 F8 67 03 00 EE EE EE 12 34");
+  CHECK(std::search(wire.begin(), wire.end(), pan_bytes.begin(), pan_bytes.end()) != wire.end());
+}
+
+TEST_CASE("Terminal messages: intermediate status, abort, print line, text block, NACK") {
+  CHECK(*parsed("04 FF 01 0A").intermediate_status == 0x0A);
+  const Message with_timeout = parsed("04 FF 02 0E 1E");
+  CHECK(*with_timeout.intermediate_status == 0x0E);
+  CHECK(*with_timeout.timeout_s == 30);
+  CHECK(*parsed("06 1E 01 6C").result_code == 0x6C);
+  CHECK(parsed("06 D1 06 00 48 45 4C 4C 4F").text_lines == std::vector<std::string>{"HELLO"});
+  // 06 D3: TLV container with tag 25 holding text lines (tag 07).
+  const Message block = parsed("06 D3 0E 06 0C 25 0A 07 03 41 42 43 07 03 44 45 46");
+  CHECK(block.text_lines == std::vector<std::string>{"ABC", "DEF"});
+  REQUIRE(block.tlv.size() == 1);
+  CHECK(block.tlv[0].tag == 0x25);
+  CHECK(block.tlv[0].children.size() == 2);
+  CHECK(*parsed("84 9C 00").nack_code == 0x9C);
+  CHECK(*parsed("06 30 06 12 34 56 87 10 01").receipt == 1001);
+  CHECK(*parsed("06 20 03 12 34 56").password == "123456");
+}
+
+TEST_CASE("Fields that are known but unused are skipped, while unknown tags and bad data are errors") {
+  const Message m = parsed("04 0F 06 27 00 17 00 01 05");  // BMP 17: card sequence number
+  CHECK(m.unknown.at(0x17) == h("00 01"));
+  CHECK(*m.result_code == 0);
+  CHECK(parse_error("04 0F 02 C5 00").find("unknown BMP C5") != std::string::npos);
+  CHECK(parse_error("04 0F 03 04 00 00").find("needs 6") != std::string::npos);
+  CHECK(parse_error("04 0F 07 04 00 00 00 0A 00 00").find("not BCD") != std::string::npos);
+  CHECK(parse_error("04 0F 03 8B F1 41").find("Fx") == std::string::npos);
+  CHECK(parse_error("04 0F 03 8B 31 41").find("not Fx") != std::string::npos);
+  CHECK(parse_error("04 0F 04 06 05 01 02").find("needs 5") != std::string::npos);
+}
+
+TEST_CASE("Random messages survive encode then decode") {
+  std::mt19937 rng(7);
+  for (int i = 0; i < 2000; ++i) {
+    Message m;
+    m.cls = 0x04;
+    m.instr = 0x0F;
+    if (rng() % 2) m.amount_cents = static_cast<std::int64_t>(rng() % 100000000);
+    if (rng() % 2) m.trace = rng() % 1000000;
+    if (rng() % 2) m.receipt = rng() % 10000;
+    if (rng() % 2) m.result_code = static_cast<int>(rng() % 256);
+    if (rng() % 2) m.card_name = std::string(rng() % 40, 'x');
+    if (rng() % 2) m.additional_text = std::string(rng() % 300, 'y');
+    const Bytes wire = encode(build(m));
+    std::string error;
+    auto apdu = decode(wire, &error);
+    REQUIRE(apdu);
+    auto back = parse(*apdu, &error);
+    INFO(error);
+    REQUIRE(back);
+    CHECK(back->amount_cents == m.amount_cents);
+    CHECK(back->trace == m.trace);
+    CHECK(back->receipt == m.receipt);
+    CHECK(back->result_code == m.result_code);
+    CHECK(back->card_name == m.card_name);
+    CHECK(back->additional_text == m.additional_text);
+    CHECK(unframe(frame(wire), &error) == wire);
+  }
+}
