@@ -22,6 +22,8 @@ class PaymentTerminal {
   virtual bool available() const = 0;
   // Lets timers run: called by the app's loop with the monotonic time.
   virtual void poll(std::int64_t now_ms) = 0;
+  // An operation is under way (scripts wait for it).
+  virtual bool busy() const { return false; }
 };
 
 }  // namespace kiosk::hal

@@ -43,6 +43,14 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
     if (error) *error = path + ": printer width_dots must be 576, 512 or 384";
     return false;
   }
+  c->terminal_kind = t["terminal"]["kind"].value_or(c->terminal_kind);
+  c->terminal_host = t["terminal"]["host"].value_or(c->terminal_host);
+  c->terminal_port = t["terminal"]["port"].value_or(c->terminal_port);
+  c->terminal_password = t["terminal"]["password"].value_or(c->terminal_password);
+  if (c->terminal_kind != "sim" && c->terminal_kind != "zvt") {
+    if (error) *error = path + ": terminal kind must be sim or zvt";
+    return false;
+  }
   c->printer_kind = t["printer"]["kind"].value_or(c->printer_kind);
   if (c->printer_kind != "sim" && c->printer_kind != "usb" && c->printer_kind != "tcp" && c->printer_kind != "file") {
     if (error) *error = path + ": printer kind must be sim, usb, tcp or file";

@@ -26,6 +26,11 @@ struct Config {
   bool printer_native_qr = false;    // GS ( k instead of a raster QR code
   bool printer_merchant_copy = false;  // a second copy for the kiosk operator
   bool devices_automatic = true;     // simulated customer in the demo; scripts turn this off
+  // The card terminal: "sim" (in-process) or "zvt" (ZVT over TCP, e.g. kioskctl zvt-sim).
+  std::string terminal_kind = "sim";
+  std::string terminal_host = "127.0.0.1";
+  int terminal_port = 20007;
+  std::string terminal_password = "000000";
 };
 
 // Reads FILE over the defaults. On error returns false and says which line is wrong.

@@ -15,8 +15,9 @@ class Driver {
 
   // One frame; what the user did goes to the core.
   void render();
-  // Lets queued events and gateway calls finish (real time, bounded), then redraws.
-  bool settle(std::string* error);
+  // Lets queued events and gateway calls finish (real time, bounded), then redraws. A payment
+  // on a real terminal is waited for only when asked (the script's "wait").
+  bool settle(std::string* error, bool including_payment = false);
   // Taps the widget with this id: pointer over it, down, up, away (one frame each).
   bool tap(const std::string& id, std::string* error);
   void advance(int seconds);

@@ -17,6 +17,7 @@
 #include "sim/sim_printer.hpp"
 #include "text_painter.hpp"
 #include "worker.hpp"
+#include "zvt/zvt_terminal.hpp"
 
 namespace kiosk::app {
 
@@ -128,7 +129,17 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
 
   EventQueue* queue = &app->queue_;
   const auto sink = [queue](Event e) { queue->post(std::move(e)); };
-  app->card_ = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::card, sink, config.devices_automatic);
+  if (config.terminal_kind == "zvt") {
+    zvt::ZvtOptions z;
+    z.host = config.terminal_host;
+    z.port = config.terminal_port;
+    z.password = config.terminal_password;
+    app->card_ = std::make_unique<zvt::ZvtTerminal>(sink, z);
+  } else {
+    auto card = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::card, sink, config.devices_automatic);
+    app->sim_card_ = card.get();
+    app->card_ = std::move(card);
+  }
   app->wallet_ = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::wallet, sink, config.devices_automatic);
   escpos::PrinterModel model;
   model.width_dots = config.printer_width_dots;
@@ -180,7 +191,9 @@ void KioskApp::tick(std::int64_t now_ms) {
   if (state_.screen == before && (!idle_warning_visible(state_) || idle_seconds_left(state_) == left)) --revision_;
 }
 
-bool KioskApp::busy() { return worker_->busy() || printer_->busy() || !queue_.empty(); }
+bool KioskApp::busy(bool including_payment) {
+  return worker_->busy() || printer_->busy() || (including_payment && card_->busy()) || !queue_.empty();
+}
 
 void KioskApp::dispatch(const Event& e) {
   if (const auto* p = std::get_if<ev::PrinterStatusChanged>(&e)) {
@@ -194,6 +207,11 @@ void KioskApp::dispatch(const Event& e) {
   ++revision_;
   for (const Effect& effect : u.effects)
     if (!carry_out(effect)) break;
+}
+
+hal::PaymentTerminal& KioskApp::terminal_for(PayMethod method) {
+  if (method == PayMethod::card) return *card_;
+  return *wallet_;
 }
 
 bool KioskApp::carry_out(const Effect& effect) {
@@ -221,7 +239,7 @@ bool KioskApp::carry_out(const Effect& effect) {
       }
     });
   } else if (const auto* p = std::get_if<fx::RequestPayment>(&effect)) {
-    (p->method == PayMethod::card ? card_ : wallet_)->start_payment(p->reference, p->amount);
+    terminal_for(p->method).start_payment(p->reference, p->amount);
   } else if (const auto* a = std::get_if<fx::RequestPaymentAbort>(&effect)) {
     card_->abort_payment(a->reference);
     wallet_->abort_payment(a->reference);
@@ -244,7 +262,7 @@ bool KioskApp::carry_out(const Effect& effect) {
       }
     });
   } else if (const auto* r = std::get_if<fx::RequestReversal>(&effect)) {
-    (r->method == PayMethod::card ? card_ : wallet_)->reverse(r->reference, r->amount, r->receipt_no);
+    terminal_for(r->method).reverse(r->reference, r->amount, r->receipt_no);
   } else if (const auto* rc = std::get_if<fx::RequestReceipt>(&effect)) {
     ReceiptData data = rc->receipt;
     data.timestamp = local_timestamp(data.lang);

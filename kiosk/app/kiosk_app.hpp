@@ -15,6 +15,7 @@ class Client;
 class Server;
 }  // namespace gateway
 namespace hal {
+class PaymentTerminal;
 class ReceiptPrinter;
 }  // namespace hal
 namespace sim {
@@ -39,14 +40,16 @@ class KioskApp {
   bool pump();
   // Time passes: devices' timers run, and the core gets a tick.
   void tick(std::int64_t now_ms);
-  // Something is still on its way (a gateway call, or queued events).
-  bool busy();
+  // Something is still on its way: queued events, a gateway call, a print job, and (when asked)
+  // a payment on a real terminal, which can take as long as the customer does.
+  bool busy(bool including_payment = false);
 
   const State& state() const { return state_; }
   const Catalogs& catalogs() const { return catalogs_; }
   const Config& config() const { return config_; }
   EventQueue& queue() { return queue_; }
-  sim::SimPayment& card() { return *card_; }
+  // The simulated card terminal, or nullptr when a real one (ZVT) is configured.
+  sim::SimPayment* sim_card() { return sim_card_; }
   sim::SimPayment& wallet() { return *wallet_; }
   // The simulated printer, or nullptr when a real one is configured.
   sim::SimPrinter* sim_printer() { return sim_printer_; }
@@ -61,6 +64,7 @@ class KioskApp {
   KioskApp() = default;
   void dispatch(const Event& e);
   bool carry_out(const Effect& effect);  // false: stop the batch (the journal failed)
+  hal::PaymentTerminal& terminal_for(PayMethod method);
 
   Config config_;
   State state_;
@@ -69,7 +73,8 @@ class KioskApp {
   std::unique_ptr<Journal> journal_;
   std::unique_ptr<gateway::Server> embedded_gateway_;
   std::unique_ptr<gateway::Client> client_;
-  std::unique_ptr<sim::SimPayment> card_;
+  std::unique_ptr<hal::PaymentTerminal> card_;
+  sim::SimPayment* sim_card_ = nullptr;
   std::unique_ptr<sim::SimPayment> wallet_;
   std::unique_ptr<hal::ReceiptPrinter> printer_;
   sim::SimPrinter* sim_printer_ = nullptr;

@@ -87,7 +87,7 @@ class ScriptRun {
       return app_.gateway().set_fault(w[1], error);
     }
     if (verb == "expect") return w.size() >= 2 ? expect(w, error) : (*error = "expect what?", false);
-    if (verb == "wait") return driver_.settle(error);
+    if (verb == "wait") return driver_.settle(error, true);
     *error = "unknown command '" + verb + "'";
     return false;
   }
@@ -95,7 +95,9 @@ class ScriptRun {
  private:
   bool device(const std::string& dev, const std::string& action, std::string* error) {
     if (dev == "terminal" || dev == "wallet") {
-      sim::SimPayment& d = dev == "terminal" ? app_.card() : app_.wallet();
+      sim::SimPayment* simulated = dev == "terminal" ? app_.sim_card() : &app_.wallet();
+      if (!simulated) return *error = "the configured card terminal is not simulated (its behaviour is set where it runs)", false;
+      sim::SimPayment& d = *simulated;
       sim::Outcome o;
       if (action == "unplug") d.set_plugged(false);
       else if (action == "plug") d.set_plugged(true);

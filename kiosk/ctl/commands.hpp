@@ -12,5 +12,6 @@ int fail(const std::string& message);
 int journal_command(const Args& args);
 int escpos_command(const Args& args);
 int zvt_command(const Args& args);
+int zvt_sim_command(const Args& args);
 
 }  // namespace kiosk::ctl

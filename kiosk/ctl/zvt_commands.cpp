@@ -1,7 +1,11 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include <csignal>
+#include <sstream>
+
 #include "commands.hpp"
+#include "sim/zvt_terminal_sim.hpp"
 #include "zvt/message.hpp"
 #include "zvt/serial_frame.hpp"
 
@@ -82,7 +86,56 @@ bool one_hex_arg(const Args& args, const char* usage, zvt::Bytes* out, int* rc) 
   return true;
 }
 
+sim::ZvtTerminalSim* running_sim = nullptr;
+void stop_sim(int) {
+  if (running_sim) running_sim->stop_soon();
+}
+
 }  // namespace
+
+// kioskctl zvt-sim --listen HOST:PORT --ledger FILE [--script approve,decline:05,...] [--password P]
+int zvt_sim_command(const Args& args) {
+  constexpr const char* usage =
+      "zvt-sim --listen HOST:PORT --ledger FILE [--script approve,decline:05,slow,drop-before-result,"
+      "drop-after-result] [--password 000000]";
+  std::string listen, ledger, script = "approve", password = "000000";
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const bool has_value = i + 1 < args.size();
+    if (args[i] == "--listen" && has_value) listen = args[++i];
+    else if (args[i] == "--ledger" && has_value) ledger = args[++i];
+    else if (args[i] == "--script" && has_value) script = args[++i];
+    else if (args[i] == "--password" && has_value) password = args[++i];
+    else return fail(usage);
+  }
+  const auto colon = listen.rfind(':');
+  if (listen.empty() || ledger.empty() || colon == std::string::npos) return fail(usage);
+  const std::string host = listen.substr(0, colon);
+  const int port = std::atoi(listen.c_str() + colon + 1);
+  if (port < 0 || port > 65535 || listen.substr(colon + 1).find_first_not_of("0123456789") != std::string::npos)
+    return fail("bad port in " + listen);  // 0: any free port, printed in the first line
+  if (password.size() != 6 || password.find_first_not_of("0123456789") != std::string::npos)
+    return fail("the password is six digits");
+  sim::ZvtSimOptions o;
+  o.ledger_path = ledger;
+  o.password = password;
+  o.script.clear();
+  std::stringstream list(script);
+  for (std::string item; std::getline(list, item, ',');) {
+    const bool known = item == "approve" || item == "slow" || item == "drop-before-result" ||
+                       item == "drop-after-result" || item.rfind("decline", 0) == 0;
+    if (!known) return fail("unknown behaviour '" + item + "'");
+    o.script.push_back(item);
+  }
+  sim::ZvtTerminalSim terminal(o);
+  std::string error;
+  if (!terminal.listen(host, port, &error)) return fail(error);
+  running_sim = &terminal;
+  std::signal(SIGINT, stop_sim);
+  std::signal(SIGTERM, stop_sim);
+  std::cout << json{{"listening", host + ":" + std::to_string(terminal.port())}, {"ledger", ledger}}.dump() << std::endl;
+  terminal.serve_forever();
+  return 0;
+}
 
 int zvt_command(const Args& args) {
   const Args rest = args.empty() ? Args{} : Args(args.begin() + 1, args.end());

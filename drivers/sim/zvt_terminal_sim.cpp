@@ -1,0 +1,293 @@
+#include "zvt_terminal_sim.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "zvt/tcp_transport.hpp"
+
+namespace kiosk::sim {
+
+namespace {
+constexpr int io_timeout_ms = 5000;
+constexpr std::uint8_t status_insert_card = 0x0A, status_watch_pin_pad = 0x01, status_please_wait = 0x0E,
+                       status_remove_card = 0x0B;
+constexpr int result_abort = 0x6C;      // abort via timeout or abort key
+constexpr int result_system = 0xFF;     // system error
+
+void pause(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
+}  // namespace
+
+ZvtTerminalSim::ZvtTerminalSim(ZvtSimOptions options) : options_(std::move(options)) {
+  if (options_.script.empty()) options_.script = {"approve"};
+  load_ledger();
+}
+
+ZvtTerminalSim::~ZvtTerminalSim() { stop(); }
+
+bool ZvtTerminalSim::listen(const std::string& host, int port, std::string* error) {
+  listener_ = net::TcpListener::listen(host, port, error);
+  return listener_ != nullptr;
+}
+
+int ZvtTerminalSim::port() const { return listener_ ? listener_->port() : 0; }
+
+void ZvtTerminalSim::start() {
+  thread_ = std::thread([this] { serve_forever(); });
+}
+
+void ZvtTerminalSim::stop() {
+  stopping_ = true;
+  if (thread_.joinable()) thread_.join();
+}
+
+void ZvtTerminalSim::serve_forever() {
+  while (!stopping_) {
+    auto s = listener_->accept(100);
+    if (s) serve(*s);
+  }
+}
+
+std::vector<ZvtTerminalSim::LedgerEntry> ZvtTerminalSim::ledger() const {
+  std::lock_guard lock(mutex_);
+  return ledger_;
+}
+
+void ZvtTerminalSim::load_ledger() {
+  if (options_.ledger_path.empty()) return;
+  std::ifstream in(options_.ledger_path);
+  for (std::string line; std::getline(in, line);) {
+    const auto j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object()) continue;  // a line cut short by a crash: the rest still counts
+    LedgerEntry e{j.value("type", ""), j.value("result", 0), j.value("amount_cents", std::int64_t{0}),
+                  j.value("receipt", 0u), j.value("trace", 0u), j.value("original_receipt", 0u)};
+    ledger_.push_back(e);
+    next_receipt_ = std::max(next_receipt_, e.receipt + 1);
+    next_trace_ = std::max(next_trace_, e.trace + 1);
+    if (e.type == "reversal" && e.result == 0) reversed_.insert(e.original_receipt);
+  }
+}
+
+void ZvtTerminalSim::record(const LedgerEntry& e) {
+  std::lock_guard lock(mutex_);
+  ledger_.push_back(e);
+  if (options_.ledger_path.empty()) return;
+  const std::string line = nlohmann::json{{"type", e.type}, {"result", e.result}, {"amount_cents", e.amount_cents},
+                                          {"receipt", e.receipt}, {"trace", e.trace},
+                                          {"original_receipt", e.original_receipt}, {"at", std::time(nullptr)}}
+                               .dump() + "\n";
+  // Durable before the terminal says anything about it.
+  const int fd = ::open(options_.ledger_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  if (::write(fd, line.data(), line.size()) != static_cast<ssize_t>(line.size())) std::perror("zvt-sim ledger");
+  ::fsync(fd);
+  ::close(fd);
+}
+
+std::string ZvtTerminalSim::next_behaviour() {
+  std::lock_guard lock(mutex_);
+  const std::string b = options_.script[std::min(script_pos_, options_.script.size() - 1)];
+  ++script_pos_;
+  return b;
+}
+
+bool ZvtTerminalSim::send(net::TcpStream& s, const zvt::Apdu& a) {
+  return zvt::send_apdu(s, a, io_timeout_ms) == net::IoStatus::ok;
+}
+
+// After each message the terminal sends, the ECR answers ACK, or may ask to abort (06 B0).
+bool ZvtTerminalSim::ack_wait(net::TcpStream& s, bool* aborted) {
+  zvt::Apdu reply;
+  if (zvt::read_apdu(s, &reply, io_timeout_ms) != net::IoStatus::ok) return false;
+  if (reply.cls == 0x06 && reply.instr == 0xB0) {
+    if (aborted) *aborted = true;
+    return send(s, zvt::ack());
+  }
+  return zvt::is_ack(reply);
+}
+
+zvt::Message ZvtTerminalSim::status_for(const LedgerEntry& e) const {
+  zvt::Message m;
+  m.cls = 0x04;
+  m.instr = 0x0F;
+  m.result_code = e.result;
+  m.amount_cents = e.amount_cents;
+  m.currency_code = zvt::eur;
+  m.trace = e.trace;
+  if (e.result == 0) {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char hms[8], md[8];
+    std::strftime(hms, sizeof hms, "%H%M%S", &tm);
+    std::strftime(md, sizeof md, "%m%d", &tm);
+    m.time_hhmmss = hms;
+    m.date_mmdd = md;
+    m.receipt = e.receipt;
+    m.terminal_id = options_.terminal_id;
+    m.vu_number = "KIOSKSIM01";
+    m.card_name = "Bancontact";
+    m.card_type = 5;
+    m.pan_masked = "670300******1234";
+    m.expiry_yymm = "2912";
+    char auth[8];
+    std::snprintf(auth, sizeof auth, "%06u", (e.trace * 7919u) % 1000000u);
+    m.aid = auth;
+    m.payment_type = 0x60;
+  }
+  return m;
+}
+
+void ZvtTerminalSim::serve(net::TcpStream& s) {
+  while (!stopping_) {
+    zvt::Apdu a;
+    const net::IoStatus st = zvt::read_apdu(s, &a, 200);
+    if (st == net::IoStatus::timeout) continue;
+    if (st != net::IoStatus::ok) return;
+    std::string error;
+    auto m = zvt::parse(a, &error);
+    if (!m) {
+      send(s, zvt::nack(0x83));  // not understood
+      continue;
+    }
+    const auto password_ok = [&] { return m->password && *m->password == options_.password; };
+    if (a.cls == 0x06 && a.instr == 0x00) {
+      if (!password_ok()) {
+        send(s, zvt::nack(0x83));
+        continue;
+      }
+      send(s, zvt::ack());
+      if (!send(s, zvt::completion()) || !ack_wait(s)) return;
+    } else if (a.cls == 0x06 && a.instr == 0x01) {
+      if (!authorization(s, *m)) return;
+    } else if (a.cls == 0x06 && a.instr == 0x30) {
+      reversal(s, *m);
+    } else if (a.cls == 0x06 && a.instr == 0x31) {
+      refund(s, *m);
+    } else if (a.cls == 0x06 && a.instr == 0x20) {  // repeat receipt: the last result again
+      send(s, zvt::ack());
+      std::optional<zvt::Message> last;
+      {
+        std::lock_guard lock(mutex_);
+        last = last_status_;
+      }
+      if (last) {
+        if (!send(s, zvt::build(*last)) || !ack_wait(s)) return;
+        if (!send(s, zvt::completion()) || !ack_wait(s)) return;
+      } else if (!send(s, zvt::pt_abort(result_system)) || !ack_wait(s)) {
+        return;
+      }
+    } else if (a.cls == 0x06 && (a.instr == 0x50 || a.instr == 0x02 || a.instr == 0xB0)) {
+      send(s, zvt::ack());
+      if (a.instr == 0x50 && (!send(s, zvt::completion()) || !ack_wait(s))) return;
+    } else {
+      send(s, zvt::nack(0x83));
+    }
+  }
+}
+
+bool ZvtTerminalSim::authorization(net::TcpStream& s, const zvt::Message& m) {
+  if (!m.amount_cents || *m.amount_cents <= 0) {
+    send(s, zvt::nack(0x83));
+    return true;
+  }
+  send(s, zvt::ack());
+  const std::string b = next_behaviour();
+  const int delay = b == "slow" ? 1500 : options_.step_delay_ms;
+  bool aborted = false;
+  for (std::uint8_t prompt : {status_insert_card, status_watch_pin_pad, status_please_wait}) {
+    pause(delay);
+    if (!send(s, zvt::intermediate_status(prompt)) || !ack_wait(s, &aborted)) return false;
+    if (aborted) {
+      if (send(s, zvt::pt_abort(result_abort))) ack_wait(s);
+      return true;
+    }
+  }
+  if (b == "drop-before-result") return false;  // the connection goes; no money was taken
+  LedgerEntry e;
+  e.type = "authorization";
+  e.amount_cents = *m.amount_cents;
+  {
+    std::lock_guard lock(mutex_);
+    e.trace = next_trace_++;
+    if (b.rfind("decline", 0) != 0) e.receipt = next_receipt_++;
+  }
+  if (b.rfind("decline", 0) == 0) {
+    e.result = b.size() > 8 ? static_cast<int>(std::strtol(b.c_str() + 8, nullptr, 16)) : 0x05;
+    if (e.result == 0) e.result = 0x05;
+  }
+  record(e);
+  const zvt::Message status = status_for(e);
+  {
+    std::lock_guard lock(mutex_);
+    last_status_ = status;
+  }
+  if (!send(s, zvt::build(status)) || !ack_wait(s)) return false;
+  if (b == "drop-after-result") return false;  // money taken, and the line goes
+  if (e.result == 0) {
+    if (!send(s, zvt::intermediate_status(status_remove_card)) || !ack_wait(s)) return false;
+    send(s, zvt::print_line("BANCONTACT  670300******1234"));
+    if (!ack_wait(s)) return false;
+    return send(s, zvt::completion()) && ack_wait(s);
+  }
+  return send(s, zvt::pt_abort(static_cast<std::uint8_t>(e.result))) && ack_wait(s);
+}
+
+void ZvtTerminalSim::reversal(net::TcpStream& s, const zvt::Message& m) {
+  if (!m.password || *m.password != options_.password || !m.receipt) {
+    send(s, zvt::nack(0x83));
+    return;
+  }
+  send(s, zvt::ack());
+  std::optional<LedgerEntry> original;
+  {
+    std::lock_guard lock(mutex_);
+    for (const LedgerEntry& e : ledger_)
+      if (e.type == "authorization" && e.result == 0 && e.receipt == *m.receipt && !reversed_.count(e.receipt))
+        original = e;
+    if (original) reversed_.insert(original->receipt);
+  }
+  if (!original) {  // nothing to give back: never invent a refund
+    if (send(s, zvt::pt_abort(result_system))) ack_wait(s);
+    return;
+  }
+  LedgerEntry r;
+  r.type = "reversal";
+  r.amount_cents = original->amount_cents;
+  r.original_receipt = original->receipt;
+  {
+    std::lock_guard lock(mutex_);
+    r.trace = next_trace_++;
+    r.receipt = next_receipt_++;
+  }
+  record(r);
+  zvt::Message status = status_for(r);
+  if (!send(s, zvt::build(status)) || !ack_wait(s)) return;
+  if (send(s, zvt::completion())) ack_wait(s);
+}
+
+void ZvtTerminalSim::refund(net::TcpStream& s, const zvt::Message& m) {
+  if (!m.password || *m.password != options_.password || !m.amount_cents) {
+    send(s, zvt::nack(0x83));
+    return;
+  }
+  send(s, zvt::ack());
+  LedgerEntry r;
+  r.type = "refund";
+  r.amount_cents = *m.amount_cents;
+  {
+    std::lock_guard lock(mutex_);
+    r.trace = next_trace_++;
+    r.receipt = next_receipt_++;
+  }
+  record(r);
+  if (!send(s, zvt::build(status_for(r))) || !ack_wait(s)) return;
+  if (send(s, zvt::completion())) ack_wait(s);
+}
+
+}  // namespace kiosk::sim

@@ -1,0 +1,269 @@
+#include "zvt_terminal.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "tcp_transport.hpp"
+
+namespace kiosk::zvt {
+
+TerminalPrompt prompt_for(int s) {
+  switch (s) {
+    case 0x0A: return TerminalPrompt::insert_card;
+    case 0x01:
+    case 0x02: return TerminalPrompt::enter_pin;
+    case 0x0B: return TerminalPrompt::remove_card;
+    case 0x07: case 0x08: case 0x09: case 0x0C: case 0x10: case 0x15: case 0x19:
+      return TerminalPrompt::try_again;  // card not admitted, unknown, expired, unreadable, wrong PIN
+    default: return TerminalPrompt::please_wait;
+  }
+}
+
+PaymentFailure failure_for(int rc) {
+  if (rc == 0x64 || rc == 0x65) return PaymentFailure::card_unreadable;
+  if (rc == 0x6C) return PaymentFailure::cancelled;
+  if (rc >= 0x01 && rc <= 0x63) return PaymentFailure::declined;  // the authorisation system said no
+  return PaymentFailure::declined;
+}
+
+ZvtTerminal::ZvtTerminal(hal::EventSink sink, ZvtOptions options)
+    : sink_(std::move(sink)), options_(std::move(options)) {
+  thread_ = std::thread([this] { loop(); });
+}
+
+ZvtTerminal::~ZvtTerminal() {
+  shutting_down_ = true;
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+bool ZvtTerminal::busy() const {
+  std::lock_guard lock(mutex_);
+  return running_ || !jobs_.empty();
+}
+
+void ZvtTerminal::start_payment(const std::string& reference, Cents amount) {
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back({Job::Kind::payment, reference, amount, 0});
+  }
+  wake_.notify_all();
+}
+
+void ZvtTerminal::abort_payment(const std::string& reference) {
+  std::lock_guard lock(mutex_);
+  if (reference == active_reference_) abort_requested_ = true;
+  // A payment still queued never reaches the terminal.
+  for (auto it = jobs_.begin(); it != jobs_.end(); ++it)
+    if (it->reference == reference && it->kind == Job::Kind::payment) {
+      jobs_.erase(it);
+      sink_(ev::PaymentFailed{reference, PaymentFailure::cancelled, 0x6C});
+      break;
+    }
+}
+
+void ZvtTerminal::reverse(const std::string& reference, Cents amount, std::uint32_t receipt_no) {
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back({Job::Kind::reversal, reference, amount, receipt_no});
+  }
+  wake_.notify_all();
+}
+
+void ZvtTerminal::drop(const std::string& why) {
+  std::fprintf(stderr, "zvt: %s\n", why.c_str());
+  stream_.reset();
+  if (connected_.exchange(false)) sink_(ev::TerminalAvailabilityChanged{false});
+}
+
+bool ZvtTerminal::ensure_connected() {
+  if (stream_) return true;
+  std::string error;
+  auto s = net::TcpStream::connect(options_.host, options_.port, options_.connect_timeout_ms, &error);
+  if (!s) {
+    if (connected_.exchange(false)) sink_(ev::TerminalAvailabilityChanged{false});
+    return false;
+  }
+  // Registration: the terminal answers ACK, then a completion that we ACK.
+  Apdu reply;
+  if (send_apdu(*s, registration(options_.password, options_.config_byte), options_.ack_timeout_ms) != net::IoStatus::ok ||
+      read_apdu(*s, &reply, options_.ack_timeout_ms) != net::IoStatus::ok || !is_ack(reply) ||
+      read_apdu(*s, &reply, options_.ack_timeout_ms) != net::IoStatus::ok || reply.cls != 0x06 || reply.instr != 0x0F ||
+      send_apdu(*s, ack(), options_.ack_timeout_ms) != net::IoStatus::ok) {
+    std::fprintf(stderr, "zvt: registration with %s:%d failed\n", options_.host.c_str(), options_.port);
+    return false;
+  }
+  stream_ = std::move(s);
+  if (!connected_.exchange(true)) sink_(ev::TerminalAvailabilityChanged{true});
+  return true;
+}
+
+void ZvtTerminal::loop() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    if (jobs_.empty()) {
+      lock.unlock();
+      ensure_connected();  // keeps the kiosk's idea of availability current
+      lock.lock();
+      wake_.wait_for(lock, std::chrono::seconds(2), [&] { return stopping_ || !jobs_.empty(); });
+      continue;
+    }
+    Job job = jobs_.front();
+    jobs_.pop_front();
+    running_ = true;
+    active_reference_ = job.reference;
+    abort_requested_ = false;
+    lock.unlock();
+    if (job.kind == Job::Kind::payment) run_payment(job);
+    else run_reversal(job);
+    lock.lock();
+    running_ = false;
+    active_reference_.clear();
+  }
+}
+
+bool ZvtTerminal::exchange(const Job& job, Message* status, bool* completed, int* abort_code) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.payment_timeout_ms);
+  bool abort_sent = false;
+  while (std::chrono::steady_clock::now() < deadline && !shutting_down_) {
+    if (abort_requested_ && !abort_sent) {
+      std::lock_guard lock(write_mutex_);
+      abort_sent = send_apdu(*stream_, abort_command(), options_.ack_timeout_ms) == net::IoStatus::ok;
+    }
+    Apdu a;
+    const net::IoStatus st = read_apdu(*stream_, &a, 200);
+    if (st == net::IoStatus::timeout) continue;
+    if (st != net::IoStatus::ok) return false;
+    std::string error;
+    auto m = parse(a, &error);
+    if (!m) {
+      // A message we cannot read: say so (NACK) rather than guess what it meant.
+      send_apdu(*stream_, nack(0x83), options_.ack_timeout_ms);
+      std::fprintf(stderr, "zvt: %s: %s\n", job.reference.c_str(), error.c_str());
+      continue;
+    }
+    if (a.cls == 0x80 || a.cls == 0x84) continue;  // the ACK of our abort
+    send_apdu(*stream_, ack(), options_.ack_timeout_ms);
+    if (a.cls == 0x04 && a.instr == 0xFF && m->intermediate_status) {
+      if (job.kind == Job::Kind::payment) sink_(ev::PaymentPrompted{prompt_for(*m->intermediate_status)});
+    } else if (a.cls == 0x04 && a.instr == 0x0F) {
+      *status = *m;
+    } else if (a.cls == 0x06 && (a.instr == 0xD1 || a.instr == 0xD3)) {
+      status->text_lines.insert(status->text_lines.end(), m->text_lines.begin(), m->text_lines.end());
+    } else if (a.cls == 0x06 && a.instr == 0x0F) {
+      *completed = true;
+      return true;
+    } else if (a.cls == 0x06 && a.instr == 0x1E) {
+      *abort_code = m->result_code.value_or(0xFF);
+      return true;
+    }
+  }
+  return false;
+}
+
+void ZvtTerminal::run_payment(const Job& job) {
+  if (!ensure_connected()) {
+    sink_(ev::PaymentFailed{job.reference, PaymentFailure::terminal_unavailable, 0});
+    return;
+  }
+  {
+    std::lock_guard lock(write_mutex_);
+    Apdu reply;
+    if (send_apdu(*stream_, authorization(job.amount), options_.ack_timeout_ms) != net::IoStatus::ok ||
+        read_apdu(*stream_, &reply, options_.ack_timeout_ms) != net::IoStatus::ok) {
+      drop("authorization not acknowledged");
+      sink_(ev::PaymentFailed{job.reference, PaymentFailure::terminal_unavailable, 0});
+      return;
+    }
+    if (!is_ack(reply)) {
+      sink_(ev::PaymentFailed{job.reference, PaymentFailure::declined, reply.instr});
+      return;
+    }
+  }
+  Message status;
+  bool completed = false;
+  int abort_code = -1;
+  if (!exchange(job, &status, &completed, &abort_code)) {
+    drop("line lost during payment " + job.reference);
+    if (!recover_after_loss(job)) sink_(ev::PaymentFailed{job.reference, PaymentFailure::timeout, 0});
+    return;
+  }
+  const int rc = status.result_code.value_or(abort_code >= 0 ? abort_code : 0xFF);
+  if (completed && rc == 0 && status.receipt) {
+    last_receipt_seen_ = *status.receipt;
+    PaymentReceipt r;
+    r.card_type = status.card_name.value_or("card");
+    r.pan_masked = mask_pan(status.pan_masked.value_or(""));
+    r.terminal_id = status.terminal_id.value_or("");
+    r.trace = status.trace.value_or(0);
+    r.receipt_no = *status.receipt;
+    r.auth_code = status.aid.value_or("");
+    r.terminal_lines = status.text_lines;
+    sink_(ev::PaymentApproved{job.reference, r});
+  } else {
+    sink_(ev::PaymentFailed{job.reference, failure_for(rc), rc});
+  }
+}
+
+// The line dropped mid-payment: the terminal knows whether it took the money. Ask it for the
+// last receipt; an approval newer than any seen, for this amount, is this payment.
+bool ZvtTerminal::recover_after_loss(const Job& job) {
+  if (!ensure_connected()) return false;
+  {
+    std::lock_guard lock(write_mutex_);
+    Apdu reply;
+    if (send_apdu(*stream_, repeat_receipt(options_.password), options_.ack_timeout_ms) != net::IoStatus::ok ||
+        read_apdu(*stream_, &reply, options_.ack_timeout_ms) != net::IoStatus::ok || !is_ack(reply))
+      return false;
+  }
+  Message status;
+  bool completed = false;
+  int abort_code = -1;
+  Job lookup = job;
+  lookup.kind = Job::Kind::reversal;  // no prompts to show while asking
+  if (!exchange(lookup, &status, &completed, &abort_code) || !completed) return false;
+  if (status.result_code.value_or(0xFF) == 0 && status.receipt && *status.receipt > last_receipt_seen_ &&
+      status.amount_cents == job.amount) {
+    last_receipt_seen_ = *status.receipt;
+    PaymentReceipt r;
+    r.card_type = status.card_name.value_or("card");
+    r.pan_masked = mask_pan(status.pan_masked.value_or(""));
+    r.terminal_id = status.terminal_id.value_or("");
+    r.trace = status.trace.value_or(0);
+    r.receipt_no = *status.receipt;
+    r.auth_code = status.aid.value_or("");
+    sink_(ev::PaymentApproved{job.reference, r});
+    return true;
+  }
+  sink_(ev::PaymentFailed{job.reference, PaymentFailure::timeout, 0});
+  return true;
+}
+
+void ZvtTerminal::run_reversal(const Job& job) {
+  if (!ensure_connected()) {
+    sink_(ev::PaymentReversed{job.reference, false});
+    return;
+  }
+  {
+    std::lock_guard lock(write_mutex_);
+    Apdu reply;
+    if (send_apdu(*stream_, reversal(options_.password, job.receipt_no), options_.ack_timeout_ms) != net::IoStatus::ok ||
+        read_apdu(*stream_, &reply, options_.ack_timeout_ms) != net::IoStatus::ok || !is_ack(reply)) {
+      drop("reversal not acknowledged");
+      sink_(ev::PaymentReversed{job.reference, false});
+      return;
+    }
+  }
+  Message status;
+  bool completed = false;
+  int abort_code = -1;
+  const bool answered = exchange(job, &status, &completed, &abort_code);
+  if (!answered) drop("line lost during reversal " + job.reference);
+  sink_(ev::PaymentReversed{job.reference, answered && completed && status.result_code.value_or(0xFF) == 0});
+}
+
+}  // namespace kiosk::zvt

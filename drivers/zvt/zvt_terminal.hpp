@@ -1,0 +1,83 @@
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "hal/payment_terminal.hpp"
+#include "message.hpp"
+#include "net/tcp.hpp"
+
+namespace kiosk::zvt {
+
+struct ZvtOptions {
+  std::string host = "127.0.0.1";
+  int port = 20007;
+  std::string password = "000000";
+  // 0xBE: the ECR prints payment and administration receipts (the terminal sends its lines),
+  // the terminal sends intermediate status, the ECR controls payment and administration, and
+  // print lines come as text blocks.
+  std::uint8_t config_byte = 0xBE;
+  int connect_timeout_ms = 3000;
+  int ack_timeout_ms = 5000;       // an answer to each message
+  int payment_timeout_ms = 180000; // the whole payment, PIN entry included
+};
+
+// Prompt for an intermediate status code (04 FF), as the kiosk shows it.
+TerminalPrompt prompt_for(int intermediate_status);
+// What a result code means for the customer.
+PaymentFailure failure_for(int result_code);
+
+// The card terminal over ZVT/TCP: registers on connect, runs one operation at a time on its
+// own thread, reports through events. After a lost connection it asks the terminal for the last
+// receipt before it says anything about the money.
+class ZvtTerminal : public hal::PaymentTerminal {
+ public:
+  ZvtTerminal(hal::EventSink sink, ZvtOptions options);
+  ~ZvtTerminal() override;
+
+  void start_payment(const std::string& reference, Cents amount) override;
+  void abort_payment(const std::string& reference) override;
+  void reverse(const std::string& reference, Cents amount, std::uint32_t receipt_no) override;
+  bool available() const override { return connected_; }
+  void poll(std::int64_t) override {}
+  bool busy() const override;
+
+ private:
+  struct Job {
+    enum class Kind { payment, reversal } kind;
+    std::string reference;
+    Cents amount = 0;
+    std::uint32_t receipt_no = 0;
+  };
+  void loop();
+  bool ensure_connected();
+  void run_payment(const Job& job);
+  void run_reversal(const Job& job);
+  // Reads terminal messages until a final one, ACKing each; false if the line was lost.
+  bool exchange(const Job& job, Message* status, bool* completed, int* abort_code);
+  bool recover_after_loss(const Job& job);
+  void drop(const std::string& why);
+
+  hal::EventSink sink_;
+  ZvtOptions options_;
+  std::unique_ptr<net::TcpStream> stream_;
+  std::mutex write_mutex_;
+  std::atomic<bool> connected_{false};
+  std::atomic<bool> abort_requested_{false};
+  std::atomic<bool> shutting_down_{false};  // ends a wait on the terminal when the kiosk stops
+  std::string active_reference_;
+  std::uint32_t last_receipt_seen_ = 0;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Job> jobs_;
+  bool running_ = false;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace kiosk::zvt

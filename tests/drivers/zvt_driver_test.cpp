@@ -1,0 +1,172 @@
+// The ZVT driver against the terminal simulator over a real TCP socket on 127.0.0.1.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "sim/zvt_terminal_sim.hpp"
+#include "zvt/zvt_terminal.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+struct Events {
+  std::mutex m;
+  std::vector<Event> all;
+  hal::EventSink sink() {
+    return [this](Event e) {
+      std::lock_guard lock(m);
+      all.push_back(std::move(e));
+    };
+  }
+  template <typename T>
+  std::vector<T> of() {
+    std::lock_guard lock(m);
+    std::vector<T> out;
+    for (const Event& e : all)
+      if (const T* t = std::get_if<T>(&e)) out.push_back(*t);
+    return out;
+  }
+};
+
+template <typename F>
+bool eventually(F condition, int ms = 8000) {
+  for (int i = 0; i < ms / 5; ++i) {
+    if (condition()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return false;
+}
+
+std::string fresh_ledger(const std::string& name) {
+  const auto p = std::filesystem::temp_directory_path() / ("kiosk-zvt-" + name + ".jsonl");
+  std::filesystem::remove(p);
+  return p.string();
+}
+
+struct Rig {
+  sim::ZvtTerminalSim sim;
+  Events events;
+  std::unique_ptr<zvt::ZvtTerminal> terminal;
+  Rig(std::vector<std::string> script, const std::string& ledger)
+      : sim(sim::ZvtSimOptions{ledger, std::move(script), "000000", 5, "52500123"}) {
+    std::string error;
+    REQUIRE(sim.listen("127.0.0.1", 0, &error));
+    sim.start();
+    zvt::ZvtOptions o;
+    o.port = sim.port();
+    o.ack_timeout_ms = 2000;
+    terminal = std::make_unique<zvt::ZvtTerminal>(events.sink(), o);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("An approved payment: registration, prompts, the status information, completion") {
+  Rig rig({"approve"}, fresh_ledger("approve"));
+  rig.terminal->start_payment("R1", 1500);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
+  const auto ok = rig.events.of<ev::PaymentApproved>()[0];
+  CHECK(ok.reference == "R1");
+  CHECK(ok.receipt.receipt_no == 1);
+  CHECK(ok.receipt.pan_masked == "670300******1234");
+  CHECK(ok.receipt.terminal_id == "52500123");
+  CHECK(ok.receipt.card_type == "Bancontact");
+  CHECK(ok.receipt.auth_code.size() == 6);
+  CHECK(ok.receipt.terminal_lines == std::vector<std::string>{"BANCONTACT  670300******1234"});
+  std::vector<TerminalPrompt> prompts;
+  for (const auto& p : rig.events.of<ev::PaymentPrompted>()) prompts.push_back(p.prompt);
+  CHECK(prompts == std::vector<TerminalPrompt>{TerminalPrompt::insert_card, TerminalPrompt::enter_pin,
+                                               TerminalPrompt::please_wait, TerminalPrompt::remove_card});
+  CHECK(rig.terminal->available());
+  const auto ledger = rig.sim.ledger();
+  REQUIRE(ledger.size() == 1);
+  CHECK(ledger[0].amount_cents == 1500);
+}
+
+TEST_CASE("A declined payment reports the result code") {
+  Rig rig({"decline:05", "decline:64"}, fresh_ledger("decline"));
+  rig.terminal->start_payment("R1", 1500);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentFailed>().size() == 1; }));
+  CHECK(rig.events.of<ev::PaymentFailed>()[0].failure == PaymentFailure::declined);
+  CHECK(rig.events.of<ev::PaymentFailed>()[0].result_code == 0x05);
+  rig.terminal->start_payment("R2", 1500);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentFailed>().size() == 2; }));
+  CHECK(rig.events.of<ev::PaymentFailed>()[1].failure == PaymentFailure::card_unreadable);
+  CHECK(rig.events.of<ev::PaymentApproved>().empty());
+}
+
+TEST_CASE("The customer cancels while the terminal waits: abort, nothing taken") {
+  Rig rig({"slow"}, fresh_ledger("abort"));
+  rig.terminal->start_payment("R1", 1500);
+  REQUIRE(eventually([&] { return !rig.events.of<ev::PaymentPrompted>().empty(); }));
+  rig.terminal->abort_payment("R1");
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentFailed>().size() == 1; }));
+  CHECK(rig.events.of<ev::PaymentFailed>()[0].failure == PaymentFailure::cancelled);
+  CHECK(rig.sim.ledger().empty());
+}
+
+TEST_CASE("A reversal by receipt number gives the money back once") {
+  Rig rig({"approve"}, fresh_ledger("reversal"));
+  rig.terminal->start_payment("R1", 2500);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
+  const std::uint32_t receipt = rig.events.of<ev::PaymentApproved>()[0].receipt.receipt_no;
+  rig.terminal->reverse("R1", 2500, receipt);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentReversed>().size() == 1; }));
+  CHECK(rig.events.of<ev::PaymentReversed>()[0].ok);
+  rig.terminal->reverse("R1", 2500, receipt);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentReversed>().size() == 2; }));
+  CHECK_FALSE(rig.events.of<ev::PaymentReversed>()[1].ok);  // already given back
+  const auto ledger = rig.sim.ledger();
+  REQUIRE(ledger.size() == 2);
+  CHECK(ledger[1].type == "reversal");
+  CHECK(ledger[1].original_receipt == receipt);
+}
+
+TEST_CASE("A line lost after the result: the driver asks for the last receipt and finds the money") {
+  Rig rig({"drop-after-result"}, fresh_ledger("drop-after"));
+  rig.terminal->start_payment("R1", 1000);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
+  CHECK(rig.events.of<ev::PaymentApproved>()[0].receipt.receipt_no == 1);
+  CHECK(rig.events.of<ev::PaymentFailed>().empty());
+}
+
+TEST_CASE("A line lost before the result: no approval is invented") {
+  Rig rig({"drop-before-result"}, fresh_ledger("drop-before"));
+  rig.terminal->start_payment("R1", 1000);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentFailed>().size() == 1; }));
+  CHECK(rig.events.of<ev::PaymentApproved>().empty());
+  CHECK(rig.sim.ledger().empty());
+}
+
+TEST_CASE("The terminal's ledger survives a restart") {
+  const std::string ledger = fresh_ledger("restart");
+  {
+    Rig rig({"approve"}, ledger);
+    rig.terminal->start_payment("R1", 1000);
+    REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
+  }
+  Rig again({"approve"}, ledger);
+  CHECK(again.sim.ledger().size() == 1);
+  again.terminal->reverse("R1", 1000, 1);  // a reversal after the restart still finds it
+  REQUIRE(eventually([&] { return again.events.of<ev::PaymentReversed>().size() == 1; }));
+  CHECK(again.events.of<ev::PaymentReversed>()[0].ok);
+  again.terminal->start_payment("R2", 1000);
+  REQUIRE(eventually([&] { return again.events.of<ev::PaymentApproved>().size() == 1; }));
+  CHECK(again.events.of<ev::PaymentApproved>()[0].receipt.receipt_no == 3);  // numbering goes on
+}
+
+TEST_CASE("No terminal listening: unavailable, and the payment fails without guessing") {
+  Events events;
+  zvt::ZvtOptions o;
+  o.port = 1;  // nothing listens on port 1 here
+  o.connect_timeout_ms = 200;
+  zvt::ZvtTerminal terminal(events.sink(), o);
+  terminal.start_payment("R1", 1000);
+  REQUIRE(eventually([&] { return events.of<ev::PaymentFailed>().size() == 1; }));
+  CHECK(events.of<ev::PaymentFailed>()[0].failure == PaymentFailure::terminal_unavailable);
+  CHECK_FALSE(terminal.available());
+}

@@ -1,0 +1,44 @@
+#!/bin/sh
+# End-to-end through the real ZVT driver: kioskctl zvt-sim runs as its own process on
+# 127.0.0.1, the kiosk is configured to use it, and afterwards the terminal's ledger is
+# compared with the kiosk's journal.
+#   zvt_sessions.sh KIOSK KIOSKCTL SCRIPTS_DIR WORKDIR
+set -eu
+kiosk=$1 ctl=$2 scripts=$3 work=$4
+rm -rf "$work"
+mkdir -p "$work"
+sim_pid=""
+trap '[ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null || true' EXIT
+
+run() {  # NAME SIM_SCRIPT
+  name=$1 behaviour=$2
+  "$ctl" zvt-sim --listen 127.0.0.1:0 --ledger "$work/$name-ledger.jsonl" --script "$behaviour" > "$work/$name-sim.txt" &
+  sim_pid=$!
+  for _ in $(seq 1 50); do grep -q listening "$work/$name-sim.txt" 2>/dev/null && break; sleep 0.1; done
+  port=$(sed -n 's/.*"listening":"127.0.0.1:\([0-9]*\)".*/\1/p' "$work/$name-sim.txt")
+  test -n "$port"
+  printf '[terminal]\nkind = "zvt"\nport = %s\n' "$port" > "$work/$name.toml"
+  "$kiosk" --headless --config "$work/$name.toml" --script "$scripts/$name.script" --data "$work/$name-data" \
+    --shots "$work/$name-shots"
+  kill "$sim_pid"
+  wait "$sim_pid" || true
+  sim_pid=""
+}
+
+run decline_then_approve "decline:05,approve"
+ledger="$work/decline_then_approve-ledger.jsonl"
+cat "$ledger"
+# Money taken once (result 0), one decline, and the journal holds the same receipt number.
+test "$(grep -c '"type":"authorization"' "$ledger")" -eq 2
+test "$(grep -c '"result":0' "$ledger")" -eq 1
+receipt=$(grep '"result":0' "$ledger" | sed 's/.*"receipt":\([0-9]*\).*/\1/')
+"$ctl" journal list --data "$work/decline_then_approve-data" > "$work/journal.jsonl"
+grep -q "\"receipt_no\":\"$receipt\"" "$work/journal.jsonl"
+
+run cancel_on_terminal "slow"
+# Cancelled on the terminal: no authorization in the ledger at all.
+if grep -q '"type":"authorization"' "$work/cancel_on_terminal-ledger.jsonl" 2>/dev/null; then
+  echo "money taken after a cancel" >&2
+  exit 1
+fi
+echo "zvt sessions: ledgers and journals agree"
