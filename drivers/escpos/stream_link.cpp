@@ -1,16 +1,14 @@
 #include "stream_link.hpp"
 
-#include <arpa/inet.h>
 #include <fcntl.h>
-#include <netdb.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+
+#include "net/tcp.hpp"
 
 namespace kiosk::escpos {
 
@@ -70,40 +68,9 @@ class FdLink : public Link {
 }  // namespace
 
 std::unique_ptr<Link> open_tcp_printer(const std::string& host, int port, int timeout_ms, std::string* error) {
-  addrinfo hints{};
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  addrinfo* res = nullptr;
-  const std::string service = std::to_string(port);
-  if (::getaddrinfo(host.c_str(), service.c_str(), &hints, &res) != 0 || !res) {
-    if (error) *error = "cannot resolve " + host;
-    return nullptr;
-  }
-  int fd = -1;
-  for (addrinfo* a = res; a && fd < 0; a = a->ai_next) {
-    fd = ::socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK, a->ai_protocol);
-    if (fd < 0) continue;
-    if (::connect(fd, a->ai_addr, a->ai_addrlen) != 0 && errno != EINPROGRESS) {
-      ::close(fd);
-      fd = -1;
-      continue;
-    }
-    pollfd p{fd, POLLOUT, 0};
-    int so_error = 0;
-    socklen_t len = sizeof so_error;
-    if (::poll(&p, 1, timeout_ms) != 1 || ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &so_error, &len) != 0 || so_error != 0) {
-      ::close(fd);
-      fd = -1;
-    }
-  }
-  ::freeaddrinfo(res);
-  if (fd < 0) {
-    if (error) *error = "cannot connect to " + host + ":" + service;
-    return nullptr;
-  }
-  const int one = 1;
-  ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-  return std::make_unique<FdLink>(fd, "tcp " + host + ":" + service, true);
+  auto stream = net::TcpStream::connect(host, port, timeout_ms, error);
+  if (!stream) return nullptr;
+  return std::make_unique<FdLink>(stream->release(), "tcp " + host + ":" + std::to_string(port), true);
 }
 
 std::unique_ptr<Link> open_file_printer(const std::string& path, std::string* error) {

@@ -13,7 +13,15 @@
 
 namespace kiosk::net {
 
-TcpStream::~TcpStream() { ::close(fd_); }
+TcpStream::~TcpStream() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+int TcpStream::release() {
+  const int fd = fd_;
+  fd_ = -1;
+  return fd;
+}
 
 void TcpStream::shutdown() { ::shutdown(fd_, SHUT_RDWR); }
 

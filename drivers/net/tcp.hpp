@@ -20,6 +20,7 @@ class TcpStream {
   IoStatus read_exact(std::uint8_t* data, std::size_t size, int timeout_ms);
   IoStatus write_all(const std::uint8_t* data, std::size_t size, int timeout_ms);
   void shutdown();  // wakes a reader on another thread
+  int release();    // hands the socket over; this object no longer closes it
 
  private:
   int fd_;

@@ -26,6 +26,21 @@ PaymentFailure failure_for(int rc) {
   return PaymentFailure::declined;
 }
 
+namespace {
+// What the kiosk keeps of an approved payment: never more than the masked PAN.
+PaymentReceipt receipt_from(const Message& status) {
+  PaymentReceipt r;
+  r.card_type = status.card_name.value_or("card");
+  r.pan_masked = mask_pan(status.pan_masked.value_or(""));
+  r.terminal_id = status.terminal_id.value_or("");
+  r.trace = status.trace.value_or(0);
+  r.receipt_no = status.receipt.value_or(0);
+  r.auth_code = status.aid.value_or("");
+  r.terminal_lines = status.text_lines;
+  return r;
+}
+}  // namespace
+
 ZvtTerminal::ZvtTerminal(hal::EventSink sink, ZvtOptions options)
     : sink_(std::move(sink)), options_(std::move(options)) {
   thread_ = std::thread([this] { loop(); });
@@ -195,15 +210,7 @@ void ZvtTerminal::run_payment(const Job& job) {
   const int rc = status.result_code.value_or(abort_code >= 0 ? abort_code : 0xFF);
   if (completed && rc == 0 && status.receipt) {
     last_receipt_seen_ = *status.receipt;
-    PaymentReceipt r;
-    r.card_type = status.card_name.value_or("card");
-    r.pan_masked = mask_pan(status.pan_masked.value_or(""));
-    r.terminal_id = status.terminal_id.value_or("");
-    r.trace = status.trace.value_or(0);
-    r.receipt_no = *status.receipt;
-    r.auth_code = status.aid.value_or("");
-    r.terminal_lines = status.text_lines;
-    sink_(ev::PaymentApproved{job.reference, r});
+    sink_(ev::PaymentApproved{job.reference, receipt_from(status)});
   } else {
     sink_(ev::PaymentFailed{job.reference, failure_for(rc), rc});
   }
@@ -229,14 +236,7 @@ bool ZvtTerminal::recover_after_loss(const Job& job) {
   if (status.result_code.value_or(0xFF) == 0 && status.receipt && *status.receipt > last_receipt_seen_ &&
       status.amount_cents == job.amount) {
     last_receipt_seen_ = *status.receipt;
-    PaymentReceipt r;
-    r.card_type = status.card_name.value_or("card");
-    r.pan_masked = mask_pan(status.pan_masked.value_or(""));
-    r.terminal_id = status.terminal_id.value_or("");
-    r.trace = status.trace.value_or(0);
-    r.receipt_no = *status.receipt;
-    r.auth_code = status.aid.value_or("");
-    sink_(ev::PaymentApproved{job.reference, r});
+    sink_(ev::PaymentApproved{job.reference, receipt_from(status)});
     return true;
   }
   sink_(ev::PaymentFailed{job.reference, PaymentFailure::timeout, 0});

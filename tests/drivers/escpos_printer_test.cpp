@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "event_recorder.hpp"
 #include "escpos/escpos_printer.hpp"
 #include "sim/printer_device.hpp"
 
@@ -23,33 +24,8 @@ struct DeviceLink : Link {
   std::string describe() const override { return "device"; }
 };
 
-struct Events {
-  std::mutex m;
-  std::vector<Event> all;
-  hal::EventSink sink() {
-    return [this](Event e) {
-      std::lock_guard lock(m);
-      all.push_back(std::move(e));
-    };
-  }
-  template <typename T>
-  std::vector<T> of() {
-    std::lock_guard lock(m);
-    std::vector<T> out;
-    for (const Event& e : all)
-      if (const T* t = std::get_if<T>(&e)) out.push_back(*t);
-    return out;
-  }
-};
-
-template <typename F>
-bool eventually(F condition) {
-  for (int i = 0; i < 400; ++i) {
-    if (condition()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return false;
-}
+using Events = test::EventRecorder;
+using test::eventually;
 
 ReceiptLayout small_receipt() {
   ReceiptLayout l;

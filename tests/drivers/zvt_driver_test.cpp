@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "event_recorder.hpp"
 #include "sim/zvt_terminal_sim.hpp"
 #include "zvt/zvt_terminal.hpp"
 
@@ -13,33 +14,8 @@ using namespace kiosk;
 
 namespace {
 
-struct Events {
-  std::mutex m;
-  std::vector<Event> all;
-  hal::EventSink sink() {
-    return [this](Event e) {
-      std::lock_guard lock(m);
-      all.push_back(std::move(e));
-    };
-  }
-  template <typename T>
-  std::vector<T> of() {
-    std::lock_guard lock(m);
-    std::vector<T> out;
-    for (const Event& e : all)
-      if (const T* t = std::get_if<T>(&e)) out.push_back(*t);
-    return out;
-  }
-};
-
-template <typename F>
-bool eventually(F condition, int ms = 8000) {
-  for (int i = 0; i < ms / 5; ++i) {
-    if (condition()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return false;
-}
+using Events = test::EventRecorder;
+using test::eventually;
 
 std::string fresh_ledger(const std::string& name) {
   const auto p = std::filesystem::temp_directory_path() / ("kiosk-zvt-" + name + ".jsonl");
