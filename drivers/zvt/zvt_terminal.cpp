@@ -3,7 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
-#include "tcp_transport.hpp"
+#include "channel.hpp"
 
 namespace kiosk::zvt {
 
@@ -91,28 +91,33 @@ void ZvtTerminal::reverse(const std::string& reference, Cents amount, std::uint3
 
 void ZvtTerminal::drop(const std::string& why) {
   std::fprintf(stderr, "zvt: %s\n", why.c_str());
-  stream_.reset();
+  channel_.reset();
   if (connected_.exchange(false)) sink_(ev::TerminalAvailabilityChanged{false});
 }
 
 bool ZvtTerminal::ensure_connected() {
-  if (stream_) return true;
+  if (channel_) return true;
   std::string error;
-  auto s = net::TcpStream::connect(options_.host, options_.port, options_.connect_timeout_ms, &error);
-  if (!s) {
+  std::unique_ptr<Channel> c;
+  if (!options_.serial_path.empty()) {
+    c = open_serial(options_.serial_path, options_.serial, &error);
+  } else if (auto s = net::TcpStream::connect(options_.host, options_.port, options_.connect_timeout_ms, &error)) {
+    c = tcp_channel(std::move(s), options_.host + ":" + std::to_string(options_.port));
+  }
+  if (!c) {
     if (connected_.exchange(false)) sink_(ev::TerminalAvailabilityChanged{false});
     return false;
   }
   // Registration: the terminal answers ACK, then a completion that we ACK.
   Apdu reply;
-  if (send_apdu(*s, registration(options_.password, options_.config_byte), options_.ack_timeout_ms) != net::IoStatus::ok ||
-      read_apdu(*s, &reply, options_.ack_timeout_ms) != net::IoStatus::ok || !is_ack(reply) ||
-      read_apdu(*s, &reply, options_.ack_timeout_ms) != net::IoStatus::ok || reply.cls != 0x06 || reply.instr != 0x0F ||
-      send_apdu(*s, ack(), options_.ack_timeout_ms) != net::IoStatus::ok) {
-    std::fprintf(stderr, "zvt: registration with %s:%d failed\n", options_.host.c_str(), options_.port);
+  const int t = options_.ack_timeout_ms;
+  if (c->send(registration(options_.password, options_.config_byte), t) != IoStatus::ok ||
+      c->receive(&reply, t) != IoStatus::ok || !is_ack(reply) || c->receive(&reply, t) != IoStatus::ok ||
+      reply.cls != 0x06 || reply.instr != 0x0F || c->send(ack(), t) != IoStatus::ok) {
+    std::fprintf(stderr, "zvt: registration with %s failed\n", c->describe().c_str());
     return false;
   }
-  stream_ = std::move(s);
+  channel_ = std::move(c);
   if (!connected_.exchange(true)) sink_(ev::TerminalAvailabilityChanged{true});
   return true;
 }
@@ -147,22 +152,22 @@ bool ZvtTerminal::exchange(const Job& job, Message* status, bool* completed, int
   while (std::chrono::steady_clock::now() < deadline && !shutting_down_) {
     if (abort_requested_ && !abort_sent) {
       std::lock_guard lock(write_mutex_);
-      abort_sent = send_apdu(*stream_, abort_command(), options_.ack_timeout_ms) == net::IoStatus::ok;
+      abort_sent = channel_->send(abort_command(), options_.ack_timeout_ms) == IoStatus::ok;
     }
     Apdu a;
-    const net::IoStatus st = read_apdu(*stream_, &a, 200);
-    if (st == net::IoStatus::timeout) continue;
-    if (st != net::IoStatus::ok) return false;
+    const IoStatus st = channel_->receive(&a, 200);
+    if (st == IoStatus::timeout) continue;
+    if (st != IoStatus::ok) return false;
     std::string error;
     auto m = parse(a, &error);
     if (!m) {
       // A message we cannot read: say so (NACK) rather than guess what it meant.
-      send_apdu(*stream_, nack(0x83), options_.ack_timeout_ms);
+      channel_->send(nack(0x83), options_.ack_timeout_ms);
       std::fprintf(stderr, "zvt: %s: %s\n", job.reference.c_str(), error.c_str());
       continue;
     }
     if (a.cls == 0x80 || a.cls == 0x84) continue;  // the ACK of our abort
-    send_apdu(*stream_, ack(), options_.ack_timeout_ms);
+    channel_->send(ack(), options_.ack_timeout_ms);
     if (a.cls == 0x04 && a.instr == 0xFF && m->intermediate_status) {
       if (job.kind == Job::Kind::payment) sink_(ev::PaymentPrompted{prompt_for(*m->intermediate_status)});
     } else if (a.cls == 0x04 && a.instr == 0x0F) {
@@ -188,8 +193,8 @@ void ZvtTerminal::run_payment(const Job& job) {
   {
     std::lock_guard lock(write_mutex_);
     Apdu reply;
-    if (send_apdu(*stream_, authorization(job.amount), options_.ack_timeout_ms) != net::IoStatus::ok ||
-        read_apdu(*stream_, &reply, options_.ack_timeout_ms) != net::IoStatus::ok) {
+    if (channel_->send(authorization(job.amount), options_.ack_timeout_ms) != IoStatus::ok ||
+        channel_->receive(&reply, options_.ack_timeout_ms) != IoStatus::ok) {
       drop("authorization not acknowledged");
       sink_(ev::PaymentFailed{job.reference, PaymentFailure::terminal_unavailable, 0});
       return;
@@ -223,8 +228,8 @@ bool ZvtTerminal::recover_after_loss(const Job& job) {
   {
     std::lock_guard lock(write_mutex_);
     Apdu reply;
-    if (send_apdu(*stream_, repeat_receipt(options_.password), options_.ack_timeout_ms) != net::IoStatus::ok ||
-        read_apdu(*stream_, &reply, options_.ack_timeout_ms) != net::IoStatus::ok || !is_ack(reply))
+    if (channel_->send(repeat_receipt(options_.password), options_.ack_timeout_ms) != IoStatus::ok ||
+        channel_->receive(&reply, options_.ack_timeout_ms) != IoStatus::ok || !is_ack(reply))
       return false;
   }
   Message status;
@@ -251,8 +256,8 @@ void ZvtTerminal::run_reversal(const Job& job) {
   {
     std::lock_guard lock(write_mutex_);
     Apdu reply;
-    if (send_apdu(*stream_, reversal(options_.password, job.receipt_no), options_.ack_timeout_ms) != net::IoStatus::ok ||
-        read_apdu(*stream_, &reply, options_.ack_timeout_ms) != net::IoStatus::ok || !is_ack(reply)) {
+    if (channel_->send(reversal(options_.password, job.receipt_no), options_.ack_timeout_ms) != IoStatus::ok ||
+        channel_->receive(&reply, options_.ack_timeout_ms) != IoStatus::ok || !is_ack(reply)) {
       drop("reversal not acknowledged");
       sink_(ev::PaymentReversed{job.reference, false});
       return;

@@ -9,14 +9,16 @@
 #include <thread>
 
 #include "hal/payment_terminal.hpp"
+#include "channel.hpp"
 #include "message.hpp"
-#include "net/tcp.hpp"
 
 namespace kiosk::zvt {
 
 struct ZvtOptions {
   std::string host = "127.0.0.1";
   int port = 20007;
+  std::string serial_path;         // set: the serial transport on this tty instead of TCP
+  SerialOptions serial;
   std::string password = "000000";
   // 0xBE: the ECR prints payment and administration receipts (the terminal sends its lines),
   // the terminal sends intermediate status, the ECR controls payment and administration, and
@@ -32,7 +34,7 @@ TerminalPrompt prompt_for(int intermediate_status);
 // What a result code means for the customer.
 PaymentFailure failure_for(int result_code);
 
-// The card terminal over ZVT/TCP: registers on connect, runs one operation at a time on its
+// The card terminal over ZVT (TCP or serial): registers on connect, runs one operation at a time on its
 // own thread, reports through events. After a lost connection it asks the terminal for the last
 // receipt before it says anything about the money.
 class ZvtTerminal : public hal::PaymentTerminal {
@@ -65,7 +67,7 @@ class ZvtTerminal : public hal::PaymentTerminal {
 
   hal::EventSink sink_;
   ZvtOptions options_;
-  std::unique_ptr<net::TcpStream> stream_;
+  std::unique_ptr<Channel> channel_;
   std::mutex write_mutex_;
   std::atomic<bool> connected_{false};
   std::atomic<bool> abort_requested_{false};

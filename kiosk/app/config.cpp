@@ -47,6 +47,8 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
   c->terminal_host = t["terminal"]["host"].value_or(c->terminal_host);
   c->terminal_port = t["terminal"]["port"].value_or(c->terminal_port);
   c->terminal_password = t["terminal"]["password"].value_or(c->terminal_password);
+  c->terminal_serial = t["terminal"]["serial"].value_or(c->terminal_serial);
+  c->terminal_baud = t["terminal"]["baud"].value_or(c->terminal_baud);
   if (c->terminal_kind != "sim" && c->terminal_kind != "zvt") {
     if (error) *error = path + ": terminal kind must be sim or zvt";
     return false;

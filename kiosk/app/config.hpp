@@ -31,6 +31,8 @@ struct Config {
   std::string terminal_host = "127.0.0.1";
   int terminal_port = 20007;
   std::string terminal_password = "000000";
+  std::string terminal_serial;       // a tty: the serial transport instead of TCP
+  int terminal_baud = 9600;
 };
 
 // Reads FILE over the defaults. On error returns false and says which line is wrong.

@@ -134,6 +134,8 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
     z.host = config.terminal_host;
     z.port = config.terminal_port;
     z.password = config.terminal_password;
+    z.serial_path = config.terminal_serial;
+    z.serial.baud = config.terminal_baud;
     app->card_ = std::make_unique<zvt::ZvtTerminal>(sink, z);
   } else {
     auto card = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::card, sink, config.devices_automatic);
