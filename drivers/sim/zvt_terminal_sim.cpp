@@ -182,9 +182,18 @@ void ZvtTerminalSim::serve(net::TcpStream& s) {
       } else if (!send(s, zvt::pt_abort(result_system)) || !ack_wait(s)) {
         return;
       }
-    } else if (a.cls == 0x06 && (a.instr == 0x50 || a.instr == 0x02 || a.instr == 0xB0)) {
+    } else if (a.cls == 0x06 && a.instr == 0x50) {  // end of day: the day's totals are closed
+      if (!password_ok()) {
+        send(s, zvt::nack(0x83));
+        continue;
+      }
       send(s, zvt::ack());
-      if (a.instr == 0x50 && (!send(s, zvt::completion()) || !ack_wait(s))) return;
+      LedgerEntry e;
+      e.type = "end_of_day";
+      record(e);
+      if (!send(s, zvt::completion()) || !ack_wait(s)) return;
+    } else if (a.cls == 0x06 && (a.instr == 0x02 || a.instr == 0xB0)) {
+      send(s, zvt::ack());
     } else {
       send(s, zvt::nack(0x83));
     }

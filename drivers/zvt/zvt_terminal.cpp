@@ -1,6 +1,7 @@
 #include "zvt_terminal.hpp"
 
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 
 #include "channel.hpp"
@@ -89,6 +90,33 @@ void ZvtTerminal::reverse(const std::string& reference, Cents amount, std::uint3
   wake_.notify_all();
 }
 
+void ZvtTerminal::refund(const std::string& reference, Cents amount) {
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back({Job::Kind::refund, reference, amount, 0});
+  }
+  wake_.notify_all();
+}
+
+void ZvtTerminal::end_of_day() {
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back({Job::Kind::end_of_day, "end-of-day", 0, 0});
+  }
+  wake_.notify_all();
+}
+
+// The daily closing at the configured minute, once per day, when no sale is under way.
+void ZvtTerminal::end_of_day_if_due() {
+  if (options_.end_of_day_minute < 0) return;
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  if (tm.tm_yday == last_end_of_day_yday_ || tm.tm_hour * 60 + tm.tm_min < options_.end_of_day_minute) return;
+  last_end_of_day_yday_ = tm.tm_yday;
+  run_admin(Job{Job::Kind::end_of_day, "end-of-day", 0, 0});
+}
+
 void ZvtTerminal::drop(const std::string& why) {
   std::fprintf(stderr, "zvt: %s\n", why.c_str());
   channel_.reset();
@@ -127,7 +155,7 @@ void ZvtTerminal::loop() {
   while (!stopping_) {
     if (jobs_.empty()) {
       lock.unlock();
-      ensure_connected();  // keeps the kiosk's idea of availability current
+      if (ensure_connected()) end_of_day_if_due();  // keeps the kiosk's idea of availability current
       lock.lock();
       wake_.wait_for(lock, std::chrono::seconds(2), [&] { return stopping_ || !jobs_.empty(); });
       continue;
@@ -139,7 +167,8 @@ void ZvtTerminal::loop() {
     abort_requested_ = false;
     lock.unlock();
     if (job.kind == Job::Kind::payment) run_payment(job);
-    else run_reversal(job);
+    else if (job.kind == Job::Kind::reversal) run_reversal(job);
+    else run_admin(job);
     lock.lock();
     running_ = false;
     active_reference_.clear();
@@ -270,5 +299,36 @@ void ZvtTerminal::run_reversal(const Job& job) {
   if (!answered) drop("line lost during reversal " + job.reference);
   sink_(ev::PaymentReversed{job.reference, answered && completed && status.result_code.value_or(0xFF) == 0});
 }
+
+}  // namespace kiosk::zvt
+
+namespace kiosk::zvt {
+
+void ZvtTerminal::run_admin(const Job& job) {
+  const bool is_refund = job.kind == Job::Kind::refund;
+  bool ok = false;
+  if (ensure_connected()) {
+    {
+      std::lock_guard lock(write_mutex_);
+      Apdu reply;
+      const Apdu command = is_refund ? refund_command(job) : zvt::end_of_day(options_.password);
+      ok = channel_->send(command, options_.ack_timeout_ms) == IoStatus::ok &&
+           channel_->receive(&reply, options_.ack_timeout_ms) == IoStatus::ok && is_ack(reply);
+    }
+    if (ok) {
+      Message status;
+      bool completed = false;
+      int abort_code = -1;
+      ok = exchange(job, &status, &completed, &abort_code) && completed && status.result_code.value_or(0) == 0;
+    } else {
+      drop(std::string(is_refund ? "refund" : "end of day") + " not acknowledged");
+    }
+  }
+  std::fprintf(stderr, "zvt: %s %s\n", is_refund ? ("refund " + job.reference).c_str() : "end of day",
+               ok ? "done" : "FAILED");
+  if (is_refund) sink_(ev::PaymentReversed{job.reference, ok});
+}
+
+Apdu ZvtTerminal::refund_command(const Job& job) const { return zvt::refund(options_.password, job.amount); }
 
 }  // namespace kiosk::zvt

@@ -27,6 +27,7 @@ struct ZvtOptions {
   int connect_timeout_ms = 3000;
   int ack_timeout_ms = 5000;       // an answer to each message
   int payment_timeout_ms = 180000; // the whole payment, PIN entry included
+  int end_of_day_minute = -1;      // minutes after local midnight for the daily closing; -1: none
 };
 
 // Prompt for an intermediate status code (04 FF), as the kiosk shows it.
@@ -45,13 +46,17 @@ class ZvtTerminal : public hal::PaymentTerminal {
   void start_payment(const std::string& reference, Cents amount) override;
   void abort_payment(const std::string& reference) override;
   void reverse(const std::string& reference, Cents amount, std::uint32_t receipt_no) override;
+  // Administrative operations (not part of a sale); outcomes are logged, and also
+  // reported as PaymentReversed for a refund.
+  void refund(const std::string& reference, Cents amount);
+  void end_of_day();
   bool available() const override { return connected_; }
   void poll(std::int64_t) override {}
   bool busy() const override;
 
  private:
   struct Job {
-    enum class Kind { payment, reversal } kind;
+    enum class Kind { payment, reversal, refund, end_of_day } kind;
     std::string reference;
     Cents amount = 0;
     std::uint32_t receipt_no = 0;
@@ -60,6 +65,9 @@ class ZvtTerminal : public hal::PaymentTerminal {
   bool ensure_connected();
   void run_payment(const Job& job);
   void run_reversal(const Job& job);
+  void run_admin(const Job& job);  // refund and end of day
+  Apdu refund_command(const Job& job) const;
+  void end_of_day_if_due();
   // Reads terminal messages until a final one, ACKing each; false if the line was lost.
   bool exchange(const Job& job, Message* status, bool* completed, int* abort_code);
   bool recover_after_loss(const Job& job);
@@ -74,6 +82,7 @@ class ZvtTerminal : public hal::PaymentTerminal {
   std::atomic<bool> shutting_down_{false};  // ends a wait on the terminal when the kiosk stops
   std::string active_reference_;
   std::uint32_t last_receipt_seen_ = 0;
+  int last_end_of_day_yday_ = -1;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Job> jobs_;

@@ -1,5 +1,6 @@
 #include "config.hpp"
 
+#include <cstdio>
 #include <toml++/toml.h>
 
 namespace kiosk::app {
@@ -49,6 +50,15 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
   c->terminal_password = t["terminal"]["password"].value_or(c->terminal_password);
   c->terminal_serial = t["terminal"]["serial"].value_or(c->terminal_serial);
   c->terminal_baud = t["terminal"]["baud"].value_or(c->terminal_baud);
+  if (auto eod = t["terminal"]["end_of_day"].value<std::string>()) {
+    int h = -1, m = -1;
+    char extra = 0;
+    if (std::sscanf(eod->c_str(), "%d:%d%c", &h, &m, &extra) != 2 || h < 0 || h > 23 || m < 0 || m > 59) {
+      if (error) *error = path + ": terminal end_of_day must be HH:MM";
+      return false;
+    }
+    c->terminal_end_of_day_minute = h * 60 + m;
+  }
   if (c->terminal_kind != "sim" && c->terminal_kind != "zvt") {
     if (error) *error = path + ": terminal kind must be sim or zvt";
     return false;

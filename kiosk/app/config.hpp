@@ -33,6 +33,7 @@ struct Config {
   std::string terminal_password = "000000";
   std::string terminal_serial;       // a tty: the serial transport instead of TCP
   int terminal_baud = 9600;
+  int terminal_end_of_day_minute = -1;  // "HH:MM" in the file: the terminal's daily closing
 };
 
 // Reads FILE over the defaults. On error returns false and says which line is wrong.

@@ -136,6 +136,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
     z.password = config.terminal_password;
     z.serial_path = config.terminal_serial;
     z.serial.baud = config.terminal_baud;
+    z.end_of_day_minute = config.terminal_end_of_day_minute;
     app->card_ = std::make_unique<zvt::ZvtTerminal>(sink, z);
   } else {
     auto card = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::card, sink, config.devices_automatic);

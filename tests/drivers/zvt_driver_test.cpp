@@ -146,3 +146,16 @@ TEST_CASE("No terminal listening: unavailable, and the payment fails without gue
   CHECK(events.of<ev::PaymentFailed>()[0].failure == PaymentFailure::terminal_unavailable);
   CHECK_FALSE(terminal.available());
 }
+
+TEST_CASE("Refund and end of day through the driver land in the terminal's ledger") {
+  Rig rig({"approve"}, fresh_ledger("admin"));
+  rig.terminal->refund("R9", 750);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentReversed>().size() == 1; }));
+  CHECK(rig.events.of<ev::PaymentReversed>()[0].ok);
+  rig.terminal->end_of_day();
+  REQUIRE(eventually([&] { return rig.sim.ledger().size() == 2; }));
+  const auto ledger = rig.sim.ledger();
+  CHECK(ledger[0].type == "refund");
+  CHECK(ledger[0].amount_cents == 750);
+  CHECK(ledger[1].type == "end_of_day");
+}
