@@ -13,6 +13,7 @@ void draw_done(const View& v) {
   std::string body = v.fmt("done.valid_until", {{"plan", plan ? plan->name : ""}, {"date", format_date(t.new_expiry, se.lang)}});
   body += "\n" + v.fmt("done.confirmation", {{"id", t.confirmation_id}});
   body += "\n" + v.fmt("done.reference", {{"reference", t.reference}});
+  body += "\n" + v.fmt("done.reprint_code", {{"code", reprint_code(t.reference)}});
   const Rect box{margin, 110 + th, content_w, 0};
   const float bh = v.ui.text_height(body, FontRole::body, content_w - 80);
   v.ui.panel({box.x, box.y, box.w, bh + 80}, v.theme().surface, true);

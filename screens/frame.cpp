@@ -14,6 +14,7 @@ void draw_screen(const View& v) {
     case Screen::language: draw_language(v); break;
     case Screen::service: draw_service(v); break;
     case Screen::help: draw_help(v); break;
+    case Screen::reprint: draw_reprint(v); break;
     case Screen::brand: draw_brand(v); break;
     case Screen::number: draw_number(v); break;
     case Screen::lookup: draw_lookup(v); break;

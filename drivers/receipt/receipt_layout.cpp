@@ -134,6 +134,7 @@ ReceiptLayout layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter
     pen.row(t.text("receipt.confirmation"), r.confirmation_id, body, true);
   }
   pen.row(t.text("receipt.reference"), r.reference, small);
+  if (!r.reprint_code.empty()) pen.row(t.text("receipt.reprint_code"), r.reprint_code, small);
   pen.space(12);
   out.qr_data = r.reference;
   out.qr_module = narrow ? 4 : 6;

@@ -82,6 +82,17 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
       {"language", [session](Lang l) { return (session(l) << ev::LanguageSwitchOpened{}).s; }},
       {"service", [start](Lang l) { return (start(l) << ev::LanguageChosen{l}).s; }},
       {"help", [start](Lang l) { return (start(l) << ev::LanguageChosen{l} << ev::HelpOpened{}).s; }},
+      {"reprint", [start](Lang l) {
+         Steps st = start(l);
+         st << ev::LanguageChosen{l} << ev::ReprintOpened{};
+         return st.type("482913").s;
+       }},
+      {"reprint_not_found", [start](Lang l) {
+         Steps st = start(l);
+         st << ev::LanguageChosen{l} << ev::ReprintOpened{};
+         st.type("482913") << ev::NumberSubmitted{} << ev::ReprintFinished{false, false};
+         return st.s;
+       }},
       {"brand", [start](Lang l) { return (start(l) << ev::LanguageChosen{l} << ev::ServiceChosen{ev::Service::renew}).s; }},
       {"number", [session](Lang l) { return session(l).type("0470123456").s; }},
       {"number_error", [session](Lang l) { return (session(l).type("025551234") << ev::NumberSubmitted{}).s; }},

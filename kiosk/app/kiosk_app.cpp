@@ -80,7 +80,8 @@ std::string sms_text(const Catalog& t, const ReceiptData& r) {
   return t.format("sms.confirmation", {{"brand", std::string(brand_name(r.brand))},
                                        {"plan", r.plan_name},
                                        {"date", format_date(r.valid_until, r.lang)},
-                                       {"reference", r.reference}});
+                                       {"reference", r.reference},
+                                       {"code", r.reprint_code}});
 }
 
 }  // namespace
@@ -269,6 +270,9 @@ bool KioskApp::carry_out(const Effect& effect) {
   } else if (const auto* rc = std::get_if<fx::RequestReceipt>(&effect)) {
     ReceiptData data = rc->receipt;
     data.timestamp = local_timestamp(data.lang);
+    // Kept first, so that it can be printed again even if this print fails.
+    std::string err;
+    if (journal_ && !journal_->save_receipt(data, &err)) log_warn(err);
     ++receipts_printed_;
     printer_->print(data.reference, layout_receipt(data, catalogs_[data.lang], *painter_, printer_->width_dots()));
     if (config_.printer_merchant_copy) {
@@ -285,6 +289,15 @@ bool KioskApp::carry_out(const Effect& effect) {
       if (!client->send_sms(reference, kind, number, text, &detail))
         log_warn("sms for " + reference + " not sent: " + detail);
     });
+  } else if (const auto* rp = std::get_if<fx::RequestReprint>(&effect)) {
+    std::optional<ReceiptData> data = journal_ ? journal_->find_receipt(rp->code) : std::nullopt;
+    const bool can_print = printer_can_print(printer_->status());
+    if (data && can_print) {
+      ++receipts_printed_;
+      printer_->print(data->reference, layout_receipt(*data, catalogs_[data->lang], *painter_, printer_->width_dots()));
+      log_info("reprint " + data->reference);
+    }
+    queue_.post(ev::ReprintFinished{data.has_value(), data.has_value() && can_print});
   } else if (std::holds_alternative<fx::RequestForgetSession>(effect)) {
     log_info("session ended; personal data dropped");
   }

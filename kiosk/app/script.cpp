@@ -69,6 +69,14 @@ class ScriptRun {
       }
       return true;
     }
+    if (verb == "type_code") {  // the receipt code of the latest journaled transaction
+      if (!arity(2) || w[1] != "last") return *error = "type_code last", false;
+      const auto all = app_.journal().transactions();
+      if (all.empty()) return *error = "the journal is empty", false;
+      for (char c : reprint_code(all.back().reference))
+        if (!driver_.tap(std::string("key_") + c, error)) return false;
+      return true;
+    }
     if (verb == "advance") {
       int seconds = 0;
       if (!arity(2) || !parse_int(w[1], &seconds)) return *error = "advance takes whole seconds", false;

@@ -31,6 +31,8 @@ struct RequestReceipt { ReceiptData receipt; };
 // The confirmation (or refund notice) by SMS; the app words it from the receipt in the
 // session's language.
 struct RequestSms { ReceiptData receipt; MobileNumber number; };
+// Print again the receipt with this code (from the journal's copy of the receipt).
+struct RequestReprint { std::string code; };
 // The session is over: screens, caches and logs must drop everything about the user.
 struct RequestForgetSession {};
 
@@ -40,6 +42,6 @@ namespace kiosk {
 
 using Effect = std::variant<fx::RequestJournal, fx::RequestLookup, fx::RequestPayment,
                             fx::RequestPaymentAbort, fx::RequestDelivery, fx::RequestReversal,
-                            fx::RequestReceipt, fx::RequestSms, fx::RequestForgetSession>;
+                            fx::RequestReceipt, fx::RequestSms, fx::RequestReprint, fx::RequestForgetSession>;
 
 }  // namespace kiosk

@@ -45,6 +45,8 @@ template <> struct Name<ev::TerminalAvailabilityChanged> { static constexpr std:
 template <> struct Name<ev::PrinterStatusChanged> { static constexpr std::string_view value = "printer_status_changed"; };
 template <> struct Name<ev::ReceiptPrinted> { static constexpr std::string_view value = "receipt_printed"; };
 template <> struct Name<ev::JournalFailed> { static constexpr std::string_view value = "journal_failed"; };
+template <> struct Name<ev::ReprintOpened> { static constexpr std::string_view value = "reprint_opened"; };
+template <> struct Name<ev::ReprintFinished> { static constexpr std::string_view value = "reprint_finished"; };
 }  // namespace
 
 std::string_view event_name(const Event& e) {

@@ -55,6 +55,7 @@ struct MoreTimeAsked {};
 struct RetryPressed {};
 struct ContinuePressed {};               // suspended → plans; balance → plans
 struct FinishPressed {};                 // any end screen → attract
+struct ReprintOpened {};                 // service → "reprint a receipt"
 
 // --- operator gateway ----------------------------------------------------------------------
 struct SubscriberFound { Subscriber subscriber; std::vector<Plan> plans; };
@@ -63,6 +64,8 @@ struct LookupFailed { LookupError error; };
 struct RenewalDelivered { std::string reference; std::string confirmation_id; CivilDate new_expiry; };
 struct RenewalFailed { std::string reference; std::string reason; };
 struct RenewalUnknown { std::string reference; };
+// The kiosk looked up a receipt code (journal) and printed it, or did not find it.
+struct ReprintFinished { bool found; bool printed; };
 
 // --- payment -----------------------------------------------------------------------------
 struct PaymentPrompted { TerminalPrompt prompt; };
@@ -94,7 +97,7 @@ using Event = std::variant<
     ev::RenewalDelivered, ev::RenewalFailed, ev::RenewalUnknown, ev::PaymentPrompted,
     ev::WalletCodeReady, ev::PaymentApproved, ev::PaymentFailed, ev::PaymentReversed,
     ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted,
-    ev::JournalFailed>;
+    ev::JournalFailed, ev::ReprintOpened, ev::ReprintFinished>;
 
 // "payment_approved": for logs and the generated flow diagram.
 std::string_view event_name(const Event& e);

@@ -48,6 +48,8 @@ void on(Step&, const ev::BackPressed&);
 void on(Step&, const ev::CancelPressed&);
 void on(Step&, const ev::FinishPressed&);
 void on(Step&, const ev::RetryPressed&);
+void on(Step&, const ev::ReprintOpened&);
+void on(Step&, const ev::ReprintFinished&);
 
 // flow_payment.cpp: from the payment method to the money being taken, declined or returned.
 void on(Step&, const ev::PayMethodChosen&);

@@ -84,25 +84,47 @@ void on(Step& st, const ev::BrandChosen& e) {
 }
 
 void on(Step& st, const ev::DigitPressed& e) {
-  if (st.s.screen != Screen::number || e.digit < '0' || e.digit > '9') return;
+  if (e.digit < '0' || e.digit > '9') return;
   Session& se = st.s.session;
+  if (st.s.screen == Screen::reprint && se.reprint != Session::ReprintState::waiting) {
+    if (se.reprint_input.size() < reprint_code_length) se.reprint_input += e.digit;
+    se.reprint = Session::ReprintState::entering;
+    return;
+  }
+  if (st.s.screen != Screen::number) return;
   if (se.number_input.size() < 13) se.number_input += e.digit;  // room for 0032 4xx xx xx xx
   se.number_error_key.clear();
 }
 
 void on(Step& st, const ev::DigitDeleted&) {
+  if (st.s.screen == Screen::reprint && !st.s.session.reprint_input.empty() &&
+      st.s.session.reprint != Session::ReprintState::waiting) {
+    st.s.session.reprint_input.pop_back();
+    st.s.session.reprint = Session::ReprintState::entering;
+  }
   if (st.s.screen != Screen::number) return;
   if (!st.s.session.number_input.empty()) st.s.session.number_input.pop_back();
   st.s.session.number_error_key.clear();
 }
 
 void on(Step& st, const ev::NumberCleared&) {
+  if (st.s.screen == Screen::reprint && st.s.session.reprint != Session::ReprintState::waiting) {
+    st.s.session.reprint_input.clear();
+    st.s.session.reprint = Session::ReprintState::entering;
+  }
   if (st.s.screen != Screen::number) return;
   st.s.session.number_input.clear();
   st.s.session.number_error_key.clear();
 }
 
 void on(Step& st, const ev::NumberSubmitted&) {
+  Session& rs = st.s.session;
+  if (st.s.screen == Screen::reprint) {
+    if (rs.reprint_input.size() != reprint_code_length || rs.reprint == Session::ReprintState::waiting) return;
+    rs.reprint = Session::ReprintState::waiting;
+    st.fx.push_back(fx::RequestReprint{rs.reprint_input});
+    return;
+  }
   if (st.s.screen != Screen::number || !st.s.session.brand) return;
   Session& se = st.s.session;
   const PhoneParse parsed = parse_mobile(se.number_input);
@@ -210,6 +232,7 @@ void on(Step& st, const ev::BackPressed&) {
     case Screen::language:
     case Screen::help: close_overlay(st); break;
     case Screen::service: end_session(st); break;
+    case Screen::reprint: st.go(Screen::service); break;
     case Screen::brand: st.go(Screen::service); break;
     case Screen::number: st.go(Screen::brand); break;
     case Screen::balance:
@@ -241,7 +264,20 @@ void on(Step& st, const ev::CancelPressed&) {
 }
 
 void on(Step& st, const ev::FinishPressed&) {
-  if (is_end_screen(st.s.screen) || st.s.screen == Screen::balance) end_session(st);
+  if (is_end_screen(st.s.screen) || st.s.screen == Screen::balance || st.s.screen == Screen::reprint) end_session(st);
+}
+
+void on(Step& st, const ev::ReprintOpened&) {
+  if (st.s.screen != Screen::service) return;
+  st.s.session.reprint_input.clear();
+  st.s.session.reprint = Session::ReprintState::entering;
+  st.go(Screen::reprint);
+}
+
+void on(Step& st, const ev::ReprintFinished& e) {
+  if (st.s.screen != Screen::reprint || st.s.session.reprint != Session::ReprintState::waiting) return;
+  using R = Session::ReprintState;
+  st.s.session.reprint = !e.found ? R::not_found : e.printed ? R::printed : R::failed;
 }
 
 void on(Step& st, const ev::RetryPressed&) {
@@ -259,6 +295,7 @@ void on(Step& st, const ev::RetryPressed&) {
 namespace kiosk {
 
 bool back_available(const State& s) {
+  if (s.screen == Screen::reprint) return s.session.reprint != Session::ReprintState::waiting;
   switch (s.screen) {
     case Screen::language:
     case Screen::help:

@@ -29,6 +29,7 @@ struct ReceiptData {
   PayMethod method = PayMethod::card;
   PaymentReceipt payment;
   std::string reference;
+  std::string reprint_code;       // six digits: "reprint a receipt" on the kiosk
   std::string confirmation_id;    // the operator's, empty on a refund
 };
 

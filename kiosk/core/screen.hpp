@@ -10,6 +10,7 @@ enum class Screen {
   language,       // language switch, reachable from every screen
   service,        // renew / check balance / help
   help,           // questions users ask
+  reprint,        // a receipt printed again by its code
   brand,
   number,         // keypad
   lookup,         // asking the operator about the number

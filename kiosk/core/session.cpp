@@ -19,7 +19,8 @@ constexpr bool is_user_input =
     !std::is_same_v<E, ev::PaymentFailed> && !std::is_same_v<E, ev::PaymentReversed> &&
     !std::is_same_v<E, ev::TerminalAvailabilityChanged> &&
     !std::is_same_v<E, ev::PrinterStatusChanged> && !std::is_same_v<E, ev::ReceiptPrinted> &&
-    !std::is_same_v<E, ev::MoreTimeAsked> && !std::is_same_v<E, ev::JournalFailed>;
+    !std::is_same_v<E, ev::MoreTimeAsked> && !std::is_same_v<E, ev::JournalFailed> &&
+    !std::is_same_v<E, ev::ReprintFinished>;
 
 }  // namespace
 
@@ -106,6 +107,7 @@ ReceiptData make_receipt(const State& s, ReceiptData::Kind kind) {
     r.payment = t.payment;
     r.reference = t.reference;
     r.confirmation_id = t.confirmation_id;
+    r.reprint_code = reprint_code(t.reference);
   }
   return r;
 }
@@ -143,6 +145,15 @@ bool idle_warning_visible(const State& s) {
   // End screens return quietly; input screens warn first.
   if (!screen_has_idle_timeout(s) || flow::is_end_screen(s.screen)) return false;
   return idle_seconds_left(s) <= s.settings.idle_warning_s;
+}
+
+std::string reprint_code(const std::string& reference) {
+  // FNV-1a, folded to six digits: short enough to type, and a lookup matches the reference too.
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : reference) h = (h ^ c) * 1099511628211ULL;
+  std::string code = std::to_string(h % 1000000);
+  while (code.size() < reprint_code_length) code.insert(code.begin(), '0');
+  return code;
 }
 
 const Plan* chosen_plan(const State& s) { return find_plan(s.session.plans, s.session.plan_id); }

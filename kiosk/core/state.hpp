@@ -62,6 +62,9 @@ struct Session {
   std::optional<ev::Service> service;
   std::optional<Brand> brand;
   std::string number_input;           // digits as typed
+  std::string reprint_input;          // the receipt code as typed
+  enum class ReprintState { entering, waiting, printed, not_found, failed };
+  ReprintState reprint = ReprintState::entering;
   std::string number_error_key;       // i18n key of the last validation error, if any
   std::optional<MobileNumber> number;
   std::optional<Subscriber> subscriber;
@@ -108,5 +111,9 @@ const Plan* chosen_plan(const State& s);
 bool receipt_printable(const State& s);
 // The steps before any money moves, where Back (and Cancel) are offered.
 bool back_available(const State& s);
+// The six-digit code a receipt can be printed again with: derived from the reference, so that
+// the customer can type it on the keypad.
+std::string reprint_code(const std::string& reference);
+inline constexpr std::size_t reprint_code_length = 6;
 
 }  // namespace kiosk

@@ -61,6 +61,12 @@ std::vector<Step> palette(const State& s) {
   add(ev::TerminalAvailabilityChanged{false});
   add(ev::TerminalAvailabilityChanged{true});
   add(ev::JournalFailed{ref});
+  add(ev::ReprintOpened{});
+  Step code;
+  for (char c : std::string("482913")) code.events.push_back(ev::DigitPressed{c});
+  code.events.push_back(ev::NumberSubmitted{});
+  out.push_back(code);
+  add(ev::ReprintFinished{true, true});
   return out;
 }
 

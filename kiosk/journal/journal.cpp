@@ -52,7 +52,10 @@ std::unique_ptr<Journal> Journal::open(const std::string& path, std::string* err
             "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), updated_at TEXT);"
             "CREATE TABLE IF NOT EXISTS steps (id INTEGER PRIMARY KEY AUTOINCREMENT, reference TEXT, "
             "step TEXT, fields TEXT, at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
-            "CREATE INDEX IF NOT EXISTS steps_by_reference ON steps (reference, id);",
+            "CREATE INDEX IF NOT EXISTS steps_by_reference ON steps (reference, id);"
+            "CREATE TABLE IF NOT EXISTS receipts (id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT, reference TEXT, "
+            "kind TEXT, json TEXT, at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
+            "CREATE INDEX IF NOT EXISTS receipts_by_code ON receipts (code, id);",
             error))
     return nullptr;
   return j;
@@ -141,6 +144,86 @@ std::vector<JournaledTransaction> Journal::open_transactions() {
     if (std::find(t.steps.begin(), t.steps.end(), "settled") == t.steps.end())
       open.push_back(std::move(t));
   return open;
+}
+
+}  // namespace kiosk
+
+namespace kiosk {
+
+namespace {
+const char* kind_name(ReceiptData::Kind k) {
+  switch (k) {
+    case ReceiptData::Kind::renewal: return "renewal";
+    case ReceiptData::Kind::refund: return "refund";
+    case ReceiptData::Kind::pending: return "pending";
+  }
+  return "renewal";
+}
+}  // namespace
+
+bool Journal::save_receipt(const ReceiptData& r, std::string* error) {
+  nlohmann::json j{{"kind", kind_name(r.kind)}, {"lang", lang_code(r.lang)}, {"kiosk_id", r.kiosk_id},
+                   {"location", r.location}, {"support_phone", r.support_phone}, {"timestamp", r.timestamp},
+                   {"brand", brand_id(r.brand)}, {"number_masked", r.number_masked}, {"plan_name", r.plan_name},
+                   {"months", r.months}, {"valid_until", iso_date(r.valid_until)}, {"amount_cents", r.amount},
+                   {"method", r.method == PayMethod::card ? "card" : "wallet"},
+                   {"card_type", r.payment.card_type}, {"pan_masked", mask_pan(r.payment.pan_masked)},
+                   {"terminal_id", r.payment.terminal_id}, {"trace", r.payment.trace},
+                   {"receipt_no", r.payment.receipt_no}, {"auth_code", r.payment.auth_code},
+                   {"terminal_lines", r.payment.terminal_lines}, {"reference", r.reference},
+                   {"confirmation_id", r.confirmation_id}};
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db_, "INSERT INTO receipts (code, reference, kind, json) VALUES (?,?,?,?)", -1, &s, nullptr);
+  const std::string text = j.dump();
+  sqlite3_bind_text(s, 1, r.reprint_code.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(s, 2, r.reference.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(s, 3, kind_name(r.kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text(s, 4, text.c_str(), -1, SQLITE_TRANSIENT);
+  const bool ok = s && sqlite3_step(s) == SQLITE_DONE;
+  sqlite3_finalize(s);
+  if (!ok && error) *error = std::string("journal: ") + sqlite3_errmsg(db_);
+  return ok;
+}
+
+std::optional<ReceiptData> Journal::find_receipt(const std::string& code) {
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db_, "SELECT json FROM receipts WHERE code = ? ORDER BY id DESC LIMIT 1", -1, &s, nullptr);
+  sqlite3_bind_text(s, 1, code.c_str(), -1, SQLITE_TRANSIENT);
+  std::optional<ReceiptData> out;
+  if (s && sqlite3_step(s) == SQLITE_ROW) {
+    const auto j = nlohmann::json::parse(column_text(s, 0), nullptr, false);
+    if (j.is_object()) {
+      ReceiptData r;
+      const std::string kind = j.value("kind", "renewal");
+      r.kind = kind == "refund" ? ReceiptData::Kind::refund : kind == "pending" ? ReceiptData::Kind::pending
+                                                                                : ReceiptData::Kind::renewal;
+      r.lang = parse_lang(j.value("lang", "en")).value_or(Lang::en);
+      r.kiosk_id = j.value("kiosk_id", "");
+      r.location = j.value("location", "");
+      r.support_phone = j.value("support_phone", "");
+      r.timestamp = j.value("timestamp", "");
+      r.brand = parse_brand(j.value("brand", "")).value_or(Brand::proximus);
+      r.number_masked = j.value("number_masked", "");
+      r.plan_name = j.value("plan_name", "");
+      r.months = j.value("months", 1);
+      r.valid_until = parse_iso_date(j.value("valid_until", "")).value_or(CivilDate{});
+      r.amount = j.value("amount_cents", Cents{0});
+      r.method = j.value("method", "card") == "card" ? PayMethod::card : PayMethod::wallet;
+      r.payment.card_type = j.value("card_type", "");
+      r.payment.pan_masked = j.value("pan_masked", "");
+      r.payment.terminal_id = j.value("terminal_id", "");
+      r.payment.trace = j.value("trace", 0u);
+      r.payment.receipt_no = j.value("receipt_no", 0u);
+      r.payment.auth_code = j.value("auth_code", "");
+      r.payment.terminal_lines = j.value("terminal_lines", std::vector<std::string>{});
+      r.reference = j.value("reference", "");
+      r.confirmation_id = j.value("confirmation_id", "");
+      r.reprint_code = code;
+      out = r;
+    }
+  }
+  sqlite3_finalize(s);
+  return out;
 }
 
 }  // namespace kiosk

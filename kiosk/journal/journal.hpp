@@ -1,10 +1,12 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/journal_step.hpp"
+#include "core/receipt_data.hpp"
 
 struct sqlite3;
 
@@ -30,6 +32,10 @@ class Journal {
   bool append(const JournalEntry& entry, std::string* error);
   std::vector<JournaledTransaction> transactions();
   std::vector<JournaledTransaction> open_transactions();  // not settled yet
+
+  // The receipts as printed (masked data only), so that one can be printed again by its code.
+  bool save_receipt(const ReceiptData& receipt, std::string* error);
+  std::optional<ReceiptData> find_receipt(const std::string& code);
 
  private:
   explicit Journal(sqlite3* db) : db_(db) {}

@@ -190,3 +190,37 @@ TEST_CASE("The summary's receipt choice follows the printer") {
   d.send(ev::ReceiptToggled{});
   CHECK(d.state.session.want_receipt);
 }
+
+TEST_CASE("A receipt is printed again by its six-digit code") {
+  Driver d;
+  d.send(ev::LanguageChosen{Lang::en});
+  d.send(ev::ReprintOpened{});
+  CHECK(d.screen() == Screen::reprint);
+  d.type("12345");
+  auto fx = d.send(ev::NumberSubmitted{});
+  CHECK(fx.empty());  // five digits are not a code
+  d.type("67");       // the seventh is refused
+  CHECK(d.state.session.reprint_input == "123456");
+  fx = d.send(ev::NumberSubmitted{});
+  REQUIRE(fx.size() == 1);
+  CHECK(std::get<fx::RequestReprint>(fx[0]).code == "123456");
+  CHECK_FALSE(back_available(d.state));  // waiting for the journal and the printer
+  d.send(ev::DigitPressed{'9'});
+  CHECK(d.state.session.reprint_input == "123456");
+  d.send(ev::ReprintFinished{false, false});
+  CHECK(d.state.session.reprint == Session::ReprintState::not_found);
+  d.send(ev::NumberCleared{});
+  d.type("654321");
+  d.send(ev::NumberSubmitted{});
+  d.send(ev::ReprintFinished{true, true});
+  CHECK(d.state.session.reprint == Session::ReprintState::printed);
+  d.send(ev::FinishPressed{});
+  CHECK(d.screen() == Screen::attract);
+  CHECK(d.state.session.reprint_input.empty());
+}
+
+TEST_CASE("Receipt codes are six digits, stable per reference") {
+  CHECK(reprint_code("BE-KIOSK-01-a1b2c3-0001").size() == 6);
+  CHECK(reprint_code("BE-KIOSK-01-a1b2c3-0001") == reprint_code("BE-KIOSK-01-a1b2c3-0001"));
+  CHECK(reprint_code("BE-KIOSK-01-a1b2c3-0001") != reprint_code("BE-KIOSK-01-a1b2c3-0002"));
+}

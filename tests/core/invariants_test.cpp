@@ -15,7 +15,9 @@ namespace {
 Event random_event(std::mt19937& rng, const Driver& d) {
   const std::string ref = d.reference();
   const std::string some_ref = (rng() % 4 == 0) ? "stale-ref" : ref;
-  switch (rng() % 34) {
+  switch (rng() % 36) {
+    case 34: return ev::ReprintOpened{};
+    case 35: return ev::ReprintFinished{rng() % 2 == 0, rng() % 2 == 0};
     case 0: return ev::LanguageChosen{all_langs[rng() % all_langs.size()]};
     case 1: return ev::LanguageSwitchOpened{};
     case 2: return ev::HelpOpened{};
