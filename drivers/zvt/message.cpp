@@ -1,5 +1,6 @@
 #include "message.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace kiosk::zvt {
@@ -409,9 +410,9 @@ Apdu intermediate_status(std::uint8_t status, std::uint8_t timeout_s) {
 Apdu completion() { return {0x06, 0x0F, {}}; }
 Apdu pt_abort(std::uint8_t result_code) { return {0x06, 0x1E, {result_code}}; }
 Apdu print_line(const std::string& text, std::uint8_t attribute) {
-  Apdu a{0x06, 0xD1, {attribute}};
-  a.data.insert(a.data.end(), text.begin(), text.end());
-  return a;
+  Bytes d(1 + text.size(), attribute);
+  std::copy(text.begin(), text.end(), d.begin() + 1);
+  return {0x06, 0xD1, d};
 }
 
 }  // namespace kiosk::zvt
