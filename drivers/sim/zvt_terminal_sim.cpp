@@ -236,7 +236,14 @@ bool ZvtTerminalSim::authorization(net::TcpStream& s, const zvt::Message& m) {
     std::lock_guard lock(mutex_);
     last_status_ = status;
   }
+  if (b == "garbage-after-result") {
+    // Money taken, then noise instead of a status information, and the line goes.
+    const std::uint8_t noise[] = {0x06, 0x0F, 0x40, 0xDE, 0xAD, 0xBE, 0xEF};
+    s.write_all(noise, sizeof noise, io_timeout_ms);
+    return false;
+  }
   if (!send(s, zvt::build(status)) || !ack_wait(s)) return false;
+  if (b == "duplicate-result" && (!send(s, zvt::build(status)) || !ack_wait(s))) return false;
   if (b == "drop-after-result") return false;  // money taken, and the line goes
   if (e.result == 0) {
     if (!send(s, zvt::intermediate_status(status_remove_card)) || !ack_wait(s)) return false;

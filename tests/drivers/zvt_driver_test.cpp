@@ -159,3 +159,24 @@ TEST_CASE("Refund and end of day through the driver land in the terminal's ledge
   CHECK(ledger[0].amount_cents == 750);
   CHECK(ledger[1].type == "end_of_day");
 }
+
+TEST_CASE("Noise instead of the result: the driver recovers the outcome by repeat receipt") {
+  Rig rig({"garbage-after-result"}, fresh_ledger("garbage"));
+  rig.terminal->start_payment("R1", 1200);
+  REQUIRE(eventually([&] {
+    return rig.events.of<ev::PaymentApproved>().size() + rig.events.of<ev::PaymentFailed>().size() == 1;
+  }));
+  // The terminal took the money (its ledger says so) and the repeat receipt tells the driver.
+  REQUIRE(rig.sim.ledger().size() == 1);
+  REQUIRE(rig.events.of<ev::PaymentApproved>().size() == 1);
+  CHECK(rig.events.of<ev::PaymentApproved>()[0].receipt.receipt_no == rig.sim.ledger()[0].receipt);
+}
+
+TEST_CASE("A status information sent twice makes one approval") {
+  Rig rig({"duplicate-result"}, fresh_ledger("duplicate"));
+  rig.terminal->start_payment("R1", 1200);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  CHECK(rig.events.of<ev::PaymentApproved>().size() == 1);
+  CHECK(rig.sim.ledger().size() == 1);
+}
