@@ -24,6 +24,9 @@ class PaymentTerminal {
   virtual void poll(std::int64_t now_ms) = 0;
   // An operation is under way (scripts wait for it).
   virtual bool busy() const { return false; }
+  // For terminals that hold an approved payment until the goods are delivered: take it, or
+  // refuse it (the terminal gives the money back and reports PaymentReversed).
+  virtual void settle(const std::string& /*reference*/, bool /*delivered*/) {}
 };
 
 }  // namespace kiosk::hal

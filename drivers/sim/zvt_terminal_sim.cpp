@@ -19,6 +19,7 @@ constexpr std::uint8_t status_insert_card = 0x0A, status_watch_pin_pad = 0x01, s
                        status_remove_card = 0x0B;
 constexpr int result_abort = 0x6C;      // abort via timeout or abort key
 constexpr int result_system = 0xFF;     // system error
+constexpr int result_refused_by_ecr = 0x6C;  // the ECR refused the held payment: given back
 
 void pause(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
 }  // namespace
@@ -242,7 +243,34 @@ bool ZvtTerminalSim::authorization(net::TcpStream& s, const zvt::Message& m) {
     s.write_all(noise, sizeof noise, io_timeout_ms);
     return false;
   }
-  if (!send(s, zvt::build(status)) || !ack_wait(s)) return false;
+  if (!send(s, zvt::build(status))) return false;
+  // The ECR may hold an approved payment (84 9C: "wait, repeat the status") until it knows the
+  // goods were delivered; any other refusal makes the terminal give the money back.
+  for (;;) {
+    zvt::Apdu reply;
+    if (zvt::read_apdu(s, &reply, io_timeout_ms) != net::IoStatus::ok) return false;
+    if (zvt::is_ack(reply)) break;
+    if (reply.cls == 0x84 && reply.instr == 0x9C && e.result == 0) {
+      pause(100);
+      if (!send(s, zvt::build(status))) return false;
+      continue;
+    }
+    if (reply.cls == 0x84 && e.result == 0) {
+      LedgerEntry back;
+      back.type = "reversal";
+      back.amount_cents = e.amount_cents;
+      back.original_receipt = e.receipt;
+      {
+        std::lock_guard lock(mutex_);
+        back.trace = next_trace_++;
+        back.receipt = next_receipt_++;
+        reversed_.insert(e.receipt);
+      }
+      record(back);
+      return send(s, zvt::pt_abort(result_refused_by_ecr)) && ack_wait(s);
+    }
+    return false;
+  }
   if (b == "duplicate-result" && (!send(s, zvt::build(status)) || !ack_wait(s))) return false;
   if (b == "drop-after-result") return false;  // money taken, and the line goes
   if (e.result == 0) {

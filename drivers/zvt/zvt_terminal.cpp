@@ -117,6 +117,11 @@ void ZvtTerminal::end_of_day_if_due() {
   run_admin(Job{Job::Kind::end_of_day, "end-of-day", 0, 0});
 }
 
+void ZvtTerminal::settle(const std::string& reference, bool delivered) {
+  std::lock_guard lock(mutex_);
+  if (reference == active_reference_) hold_decision_ = delivered;
+}
+
 void ZvtTerminal::drop(const std::string& why) {
   std::fprintf(stderr, "zvt: %s\n", why.c_str());
   channel_.reset();
@@ -196,6 +201,12 @@ bool ZvtTerminal::exchange(const Job& job, Message* status, bool* completed, int
       continue;
     }
     if (a.cls == 0x80 || a.cls == 0x84) continue;  // the ACK of our abort
+    if (a.cls == 0x04 && a.instr == 0x0F && job.kind == Job::Kind::payment && options_.hold_until_delivered &&
+        m->result_code.value_or(0xFF) == 0) {
+      answer_held(job, *m);
+      *status = *m;
+      continue;
+    }
     channel_->send(ack(), options_.ack_timeout_ms);
     if (a.cls == 0x04 && a.instr == 0xFF && m->intermediate_status) {
       if (job.kind == Job::Kind::payment) sink_(ev::PaymentPrompted{prompt_for(*m->intermediate_status)});
@@ -236,7 +247,24 @@ void ZvtTerminal::run_payment(const Job& job) {
   Message status;
   bool completed = false;
   int abort_code = -1;
-  if (!exchange(job, &status, &completed, &abort_code)) {
+  {
+    std::lock_guard lock(mutex_);
+    hold_reported_ = false;
+    hold_decision_.reset();
+  }
+  const bool answered = exchange(job, &status, &completed, &abort_code);
+  if (hold_reported_) {
+    // The kiosk already has the approval; what remains is whether the money was given back.
+    std::optional<bool> decision;
+    {
+      std::lock_guard lock(mutex_);
+      decision = hold_decision_;
+    }
+    if (!answered) drop("line lost while holding " + job.reference);
+    if (decision && !*decision) sink_(ev::PaymentReversed{job.reference, answered && abort_code >= 0});
+    return;
+  }
+  if (!answered) {
     drop("line lost during payment " + job.reference);
     if (!recover_after_loss(job)) sink_(ev::PaymentFailed{job.reference, PaymentFailure::timeout, 0});
     return;
@@ -303,6 +331,29 @@ void ZvtTerminal::run_reversal(const Job& job) {
 }  // namespace kiosk::zvt
 
 namespace kiosk::zvt {
+
+// An approved payment the terminal holds: the kiosk hears of it at once (to deliver), and the
+// terminal is asked to wait (84 9C) until the kiosk settles it, or the hold times out.
+void ZvtTerminal::answer_held(const Job& job, const Message& status) {
+  if (!hold_reported_) {
+    hold_reported_ = true;
+    held_since_ = std::chrono::steady_clock::now();
+    if (status.receipt) last_receipt_seen_ = *status.receipt;
+    sink_(ev::PaymentApproved{job.reference, receipt_from(status)});
+  }
+  std::optional<bool> decision;
+  {
+    std::lock_guard lock(mutex_);
+    decision = hold_decision_;
+  }
+  if (!decision && std::chrono::steady_clock::now() - held_since_ > std::chrono::milliseconds(options_.hold_timeout_ms)) {
+    std::fprintf(stderr, "zvt: %s held too long: refused\n", job.reference.c_str());
+    decision = false;
+  }
+  if (!decision) channel_->send(nack(0x9C), options_.ack_timeout_ms);     // wait, repeat the status
+  else if (*decision) channel_->send(ack(), options_.ack_timeout_ms);     // delivered: take it
+  else channel_->send(nack(0x83), options_.ack_timeout_ms);               // refused: give it back
+}
 
 void ZvtTerminal::run_admin(const Job& job) {
   const bool is_refund = job.kind == Job::Kind::refund;

@@ -1,5 +1,7 @@
 #pragma once
 #include <atomic>
+#include <chrono>
+#include <optional>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -28,6 +30,10 @@ struct ZvtOptions {
   int ack_timeout_ms = 5000;       // an answer to each message
   int payment_timeout_ms = 180000; // the whole payment, PIN entry included
   int end_of_day_minute = -1;      // minutes after local midnight for the daily closing; -1: none
+  // Hold an approved payment (answer its status information with 84 9C) until settle() says
+  // whether the renewal was delivered; refusing makes the terminal reverse it.
+  bool hold_until_delivered = false;
+  int hold_timeout_ms = 600000;    // undecided this long: refused, the customer keeps the money
 };
 
 // Prompt for an intermediate status code (04 FF), as the kiosk shows it.
@@ -46,6 +52,7 @@ class ZvtTerminal : public hal::PaymentTerminal {
   void start_payment(const std::string& reference, Cents amount) override;
   void abort_payment(const std::string& reference) override;
   void reverse(const std::string& reference, Cents amount, std::uint32_t receipt_no) override;
+  void settle(const std::string& reference, bool delivered) override;
   // Administrative operations (not part of a sale); outcomes are logged, and also
   // reported as PaymentReversed for a refund.
   void refund(const std::string& reference, Cents amount);
@@ -71,6 +78,8 @@ class ZvtTerminal : public hal::PaymentTerminal {
   // Reads terminal messages until a final one, ACKing each; false if the line was lost.
   bool exchange(const Job& job, Message* status, bool* completed, int* abort_code);
   bool recover_after_loss(const Job& job);
+  void answer_held(const Job& job, const Message& status);
+  std::chrono::steady_clock::time_point held_since_;
   void drop(const std::string& why);
 
   hal::EventSink sink_;
@@ -79,6 +88,9 @@ class ZvtTerminal : public hal::PaymentTerminal {
   std::mutex write_mutex_;
   std::atomic<bool> connected_{false};
   std::atomic<bool> abort_requested_{false};
+  // The held payment: reported to the kiosk already, and what the kiosk decided.
+  bool hold_reported_ = false;
+  std::optional<bool> hold_decision_;   // guarded by mutex_
   std::atomic<bool> shutting_down_{false};  // ends a wait on the terminal when the kiosk stops
   std::string active_reference_;
   std::uint32_t last_receipt_seen_ = 0;

@@ -50,6 +50,7 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
   c->terminal_password = t["terminal"]["password"].value_or(c->terminal_password);
   c->terminal_serial = t["terminal"]["serial"].value_or(c->terminal_serial);
   c->terminal_baud = t["terminal"]["baud"].value_or(c->terminal_baud);
+  c->terminal_hold_until_delivered = t["terminal"]["hold_until_delivered"].value_or(c->terminal_hold_until_delivered);
   if (auto eod = t["terminal"]["end_of_day"].value<std::string>()) {
     int h = -1, m = -1;
     char extra = 0;

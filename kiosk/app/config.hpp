@@ -34,6 +34,7 @@ struct Config {
   std::string terminal_serial;       // a tty: the serial transport instead of TCP
   int terminal_baud = 9600;
   int terminal_end_of_day_minute = -1;  // "HH:MM" in the file: the terminal's daily closing
+  bool terminal_hold_until_delivered = false;  // ZVT vending: take the money after delivery
 };
 
 // Reads FILE over the defaults. On error returns false and says which line is wrong.

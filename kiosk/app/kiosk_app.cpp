@@ -138,6 +138,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
     z.serial_path = config.terminal_serial;
     z.serial.baud = config.terminal_baud;
     z.end_of_day_minute = config.terminal_end_of_day_minute;
+    z.hold_until_delivered = config.terminal_hold_until_delivered;
     app->card_ = std::make_unique<zvt::ZvtTerminal>(sink, z);
   } else {
     auto card = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::card, sink, config.devices_automatic);
@@ -155,7 +156,9 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
   } else {
     app->printer_ = std::make_unique<escpos::EscPosPrinter>(sink, printer_options(config, model));
   }
-  app->state_ = initial_state(config.kiosk);
+  KioskSettings settings = config.kiosk;
+  settings.terminal_holds_payment = config.terminal_kind == "zvt" && config.terminal_hold_until_delivered;
+  app->state_ = initial_state(settings);
   return app;
 }
 
@@ -265,6 +268,8 @@ bool KioskApp::carry_out(const Effect& effect) {
           break;
       }
     });
+  } else if (const auto* h = std::get_if<fx::RequestPaymentSettle>(&effect)) {
+    card_->settle(h->reference, h->delivered);
   } else if (const auto* r = std::get_if<fx::RequestReversal>(&effect)) {
     terminal_for(r->method).reverse(r->reference, r->amount, r->receipt_no);
   } else if (const auto* rc = std::get_if<fx::RequestReceipt>(&effect)) {

@@ -27,6 +27,10 @@ struct RequestDelivery {
   Cents amount;
 };
 struct RequestReversal { std::string reference; Cents amount; std::uint32_t receipt_no; PayMethod method; };
+// For a card terminal that holds an approved payment until the kiosk says whether the renewal
+// was delivered: true completes it, false makes the terminal give the money back
+// (answered by PaymentReversed).
+struct RequestPaymentSettle { std::string reference; bool delivered; };
 struct RequestReceipt { ReceiptData receipt; };
 // The confirmation (or refund notice) by SMS; the app words it from the receipt in the
 // session's language.
@@ -42,6 +46,7 @@ namespace kiosk {
 
 using Effect = std::variant<fx::RequestJournal, fx::RequestLookup, fx::RequestPayment,
                             fx::RequestPaymentAbort, fx::RequestDelivery, fx::RequestReversal,
+                            fx::RequestPaymentSettle,
                             fx::RequestReceipt, fx::RequestSms, fx::RequestReprint, fx::RequestForgetSession>;
 
 }  // namespace kiosk

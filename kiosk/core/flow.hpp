@@ -59,6 +59,9 @@ void on(Step&, const ev::PaymentApproved&);
 void on(Step&, const ev::PaymentFailed&);
 void on(Step&, const ev::PaymentReversed&);
 void cancel_payment(Step&);
+// Gives the money back: by reversal, or by refusing a payment the terminal still holds.
+void return_payment(Step&, Transaction& t);
+bool held_by_terminal(const State& s, const Transaction& t);
 
 // flow_delivery.cpp: the renewal at the operator, receipts and SMS.
 void on(Step&, const ev::RenewalDelivered&);

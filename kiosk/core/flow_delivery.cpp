@@ -19,6 +19,8 @@ void on(Step& st, const ev::RenewalDelivered& e) {
   t->new_expiry = e.new_expiry;
   st.journal(t->reference, JournalStep::delivered,
              {{"confirmation_id", e.confirmation_id}, {"new_expiry", iso_date(e.new_expiry)}});
+  // A terminal that held the payment takes it now that the renewal is there.
+  if (held_by_terminal(st.s, *t)) st.fx.push_back(fx::RequestPaymentSettle{t->reference, true});
   st.journal(t->reference, JournalStep::settled);
   const ReceiptData receipt = make_receipt(st.s, ReceiptData::Kind::renewal);
   if (st.s.session.want_sms) {
@@ -34,10 +36,7 @@ void on(Step& st, const ev::RenewalFailed& e) {
   Transaction* t = delivering(st.s, e.reference);
   if (!t) return;
   st.journal(t->reference, JournalStep::delivery_failed, {{"reason", e.reason}});
-  t->phase = Transaction::Phase::reversing;
-  st.journal(t->reference, JournalStep::reversal_requested,
-             {{"receipt_no", std::to_string(t->payment.receipt_no)}});
-  st.fx.push_back(fx::RequestReversal{t->reference, t->amount, t->payment.receipt_no, t->method});
+  return_payment(st, *t);
 }
 
 void on(Step& st, const ev::RenewalUnknown& e) {

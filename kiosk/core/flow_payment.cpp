@@ -16,14 +16,20 @@ bool is_current(const State& s, const std::string& reference) {
   return s.session.txn && s.session.txn->reference == reference;
 }
 
-void request_reversal(Step& st, Transaction& t) {
-  t.phase = Transaction::Phase::reversing;
-  st.journal(t.reference, JournalStep::reversal_requested,
-             {{"receipt_no", std::to_string(t.payment.receipt_no)}});
-  st.fx.push_back(fx::RequestReversal{t.reference, t.amount, t.payment.receipt_no, t.method});
+}  // namespace
+
+bool held_by_terminal(const State& s, const Transaction& t) {
+  return t.method == PayMethod::card && s.settings.terminal_holds_payment;
 }
 
-}  // namespace
+void return_payment(Step& st, Transaction& t) {
+  t.phase = Transaction::Phase::reversing;
+  const bool held = held_by_terminal(st.s, t);
+  st.journal(t.reference, JournalStep::reversal_requested,
+             {{"receipt_no", std::to_string(t.payment.receipt_no)}, {"by", held ? "refusing the held payment" : "reversal"}});
+  if (held) st.fx.push_back(fx::RequestPaymentSettle{t.reference, false});
+  else st.fx.push_back(fx::RequestReversal{t.reference, t.amount, t.payment.receipt_no, t.method});
+}
 
 void on(Step& st, const ev::PayMethodChosen& e) {
   if (st.s.screen != Screen::pay_method) return;
@@ -79,7 +85,8 @@ void on(Step& st, const ev::PaymentApproved& e) {
                {{"receipt_no", std::to_string(e.receipt.receipt_no)}, {"stale", "1"}});
     st.journal(e.reference, JournalStep::reversal_requested,
                {{"receipt_no", std::to_string(e.receipt.receipt_no)}});
-    st.fx.push_back(fx::RequestReversal{e.reference, 0, e.receipt.receipt_no, PayMethod::card});
+    if (st.s.settings.terminal_holds_payment) st.fx.push_back(fx::RequestPaymentSettle{e.reference, false});
+    else st.fx.push_back(fx::RequestReversal{e.reference, 0, e.receipt.receipt_no, PayMethod::card});
     return;
   }
   Transaction& t = *st.s.session.txn;
@@ -98,7 +105,7 @@ void on(Step& st, const ev::PaymentApproved& e) {
               {"auth_code", t.payment.auth_code}});
   if (user_cancelled) {
     // The user asked to stop but the card went through anyway: honour the cancel.
-    request_reversal(st, t);
+    return_payment(st, t);
     st.go(Screen::delivering);
     return;
   }
@@ -133,6 +140,12 @@ void on(Step& st, const ev::PaymentReversed& e) {
     return;
   }
   Transaction& t = *st.s.session.txn;
+  if (t.phase == Transaction::Phase::unresolved && e.ok) {
+    // A terminal that held the payment gave it back on its own (the hold ran out while the
+    // delivery was unknown): the journal must say so; the delivery is resolved later.
+    st.journal(t.reference, JournalStep::reversed, {{"by", "terminal, hold expired"}});
+    return;
+  }
   if (t.phase != Transaction::Phase::reversing) return;
   if (!e.ok) {
     t.phase = Transaction::Phase::unresolved;

@@ -28,6 +28,8 @@ struct KioskSettings {
   int max_extensions = 10;       // "more time" taps per screen
   int end_screen_s = 30;         // done / failure screens return to attract after this
   int plans_per_page = 4;
+  // The card terminal holds an approved payment until delivery is confirmed (ZVT vending).
+  bool terminal_holds_payment = false;
 };
 
 // One purchase attempt: one reference, at most one payment, at most one delivery.

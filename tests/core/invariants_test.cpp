@@ -80,6 +80,11 @@ void check_money_invariants(const std::vector<Effect>& effects) {
       INFO("reversal " << r->reference);
       CHECK(journaled[r->reference].count(JournalStep::reversal_requested) == 1);
       CHECK(journaled[r->reference].count(JournalStep::delivered) == 0);
+    } else if (const auto* h = std::get_if<fx::RequestPaymentSettle>(&e)) {
+      INFO("settle " << h->reference << (h->delivered ? " taken" : " refused"));
+      // A held payment is taken only for a delivered renewal, refused only before delivery.
+      CHECK(journaled[h->reference].count(JournalStep::delivered) == (h->delivered ? 1u : 0u));
+      if (!h->delivered) CHECK(journaled[h->reference].count(JournalStep::reversal_requested) == 1);
     }
   }
 }
@@ -125,12 +130,14 @@ TEST_CASE("Random sessions never pay twice, never deliver unpaid, and always end
 
 TEST_CASE("Guided random sessions reach payments and deliveries, so the invariants bite") {
   // Pure random walks rarely get past the number; this drives each session to the payment and
-  // then lets random outcomes race with user input.
+  // then lets random outcomes race with user input. Half the runs use a terminal that holds
+  // the payment until delivery.
   int delivered = 0, reversed = 0;
   for (unsigned seed = 1; seed <= 300; ++seed) {
     INFO("seed " << seed);
     std::mt19937 rng(seed);
     Driver d;
+    d.state.settings.terminal_holds_payment = seed % 2 == 0;
     d.to_pay_method();
     d.send(ev::PayMethodChosen{rng() % 2 ? PayMethod::card : PayMethod::wallet});
     for (int i = 0; i < 60; ++i) {

@@ -180,3 +180,43 @@ TEST_CASE("A status information sent twice makes one approval") {
   CHECK(rig.events.of<ev::PaymentApproved>().size() == 1);
   CHECK(rig.sim.ledger().size() == 1);
 }
+
+namespace {
+std::unique_ptr<zvt::ZvtTerminal> holding_terminal(Rig& rig) {
+  zvt::ZvtOptions o;
+  o.port = rig.sim.port();
+  o.ack_timeout_ms = 2000;
+  o.hold_until_delivered = true;
+  rig.terminal.reset();  // one ECR at a time
+  return std::make_unique<zvt::ZvtTerminal>(rig.events.sink(), o);
+}
+}  // namespace
+
+TEST_CASE("A held payment is taken once the renewal is delivered") {
+  Rig rig({"approve"}, fresh_ledger("hold-take"));
+  auto terminal = holding_terminal(rig);
+  terminal->start_payment("R1", 1500);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));  // the terminal keeps asking
+  CHECK(terminal->busy());
+  terminal->settle("R1", true);
+  REQUIRE(eventually([&] { return !terminal->busy(); }));
+  CHECK(rig.events.of<ev::PaymentReversed>().empty());
+  const auto ledger = rig.sim.ledger();
+  REQUIRE(ledger.size() == 1);
+  CHECK(ledger[0].type == "authorization");
+}
+
+TEST_CASE("A held payment refused by the kiosk is given back by the terminal") {
+  Rig rig({"approve"}, fresh_ledger("hold-refuse"));
+  auto terminal = holding_terminal(rig);
+  terminal->start_payment("R1", 1500);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
+  terminal->settle("R1", false);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentReversed>().size() == 1; }));
+  CHECK(rig.events.of<ev::PaymentReversed>()[0].ok);
+  const auto ledger = rig.sim.ledger();
+  REQUIRE(ledger.size() == 2);
+  CHECK(ledger[1].type == "reversal");
+  CHECK(ledger[1].amount_cents == 1500);
+}

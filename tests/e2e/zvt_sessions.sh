@@ -10,14 +10,14 @@ mkdir -p "$work"
 sim_pid=""
 trap '[ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null || true' EXIT
 
-run() {  # NAME SIM_SCRIPT
-  name=$1 behaviour=$2
+run() {  # NAME SIM_SCRIPT [EXTRA_CONFIG_LINE]
+  name=$1 behaviour=$2 extra=${3:-}
   "$ctl" zvt-sim --listen 127.0.0.1:0 --ledger "$work/$name-ledger.jsonl" --script "$behaviour" > "$work/$name-sim.txt" &
   sim_pid=$!
   for _ in $(seq 1 50); do grep -q listening "$work/$name-sim.txt" 2>/dev/null && break; sleep 0.1; done
   port=$(sed -n 's/.*"listening":"127.0.0.1:\([0-9]*\)".*/\1/p' "$work/$name-sim.txt")
   test -n "$port"
-  printf '[terminal]\nkind = "zvt"\nport = %s\n' "$port" > "$work/$name.toml"
+  printf '[terminal]\nkind = "zvt"\nport = %s\n%s\n' "$port" "$extra" > "$work/$name.toml"
   "$kiosk" --headless --config "$work/$name.toml" --script "$scripts/$name.script" --data "$work/$name-data" \
     --shots "$work/$name-shots"
   kill "$sim_pid"
@@ -41,4 +41,15 @@ if grep -q '"type":"authorization"' "$work/cancel_on_terminal-ledger.jsonl" 2>/d
   echo "money taken after a cancel" >&2
   exit 1
 fi
+run held_delivered "approve" "hold_until_delivered = true"
+# Held, then taken: one authorization, nothing given back.
+test "$(grep -c '"type":"authorization"' "$work/held_delivered-ledger.jsonl")" -eq 1
+if grep -q '"type":"reversal"' "$work/held_delivered-ledger.jsonl"; then exit 1; fi
+
+run held_refused "approve" "hold_until_delivered = true"
+# Held, then refused: the terminal's ledger shows the money back for the same receipt.
+grep -q '"type":"reversal"' "$work/held_refused-ledger.jsonl"
+auth=$(grep '"type":"authorization"' "$work/held_refused-ledger.jsonl" | sed 's/.*"receipt":\([0-9]*\).*/\1/')
+grep '"type":"reversal"' "$work/held_refused-ledger.jsonl" | grep -q "\"original_receipt\":$auth"
+
 echo "zvt sessions: ledgers and journals agree"
