@@ -4,6 +4,8 @@
 #   kioskctl_zvt.sh KIOSKCTL
 set -eu
 ctl=$1
+err=$(mktemp)
+trap 'rm -f "$err"' EXIT
 out=$("$ctl" zvt decode "06 01 0A 04 00 00 00 00 15 00 49 09 78")
 echo "$out"
 echo "$out" | grep -q '"class":"06"'
@@ -19,7 +21,6 @@ echo "$out" | grep -q '"currency_code":978'
 for bad in "zvt decode 06010A04" "zvt decode xyz" "zvt decode" "zvt unframe 1002800000 1003F51E" \
            "zvt unframe 10028000001003F51E" "zvt frame 0601" "zvt decode 040F02C500" "zvt"; do
   # shellcheck disable=SC2086
-  if timeout 5 "$ctl" $bad > /dev/null 2> /tmp/kioskctl_zvt_err.$$; then echo "accepted: $bad" >&2; exit 1; fi
-  test "$(wc -l < /tmp/kioskctl_zvt_err.$$)" -eq 1 || { cat /tmp/kioskctl_zvt_err.$$; exit 1; }
+  if timeout 5 "$ctl" $bad > /dev/null 2> "$err"; then echo "accepted: $bad" >&2; exit 1; fi
+  test "$(wc -l < "$err")" -eq 1 || { cat "$err"; exit 1; }
 done
-rm -f /tmp/kioskctl_zvt_err.$$
