@@ -187,43 +187,40 @@ TEST_CASE("A receipt that fails to print is replaced by an SMS, once") {
   CHECK(d.all<fx::RequestSms>().size() == 1);
 }
 
+namespace {
+// A session paid on a terminal that holds the payment, approved and waiting for delivery.
+Driver approved_on_holding_terminal(PayMethod method) {
+  Driver d;
+  d.state.settings.terminal_holds_payment = true;
+  d.to_pay_method();
+  d.send(ev::PayMethodChosen{method});
+  d.send(ev::PaymentApproved{d.reference(), test::card_receipt()});
+  return d;
+}
+}  // namespace
+
 TEST_CASE("A terminal that holds the payment is told to take it or give it back") {
   SECTION("delivered: the held payment is taken") {
-    Driver d;
-    d.state.settings.terminal_holds_payment = true;
-    d.to_pay_method();
-    d.send(ev::PayMethodChosen{PayMethod::card});
-    const std::string ref = d.reference();
-    d.send(ev::PaymentApproved{ref, test::card_receipt()});
-    auto fx = d.send(ev::RenewalDelivered{ref, "C1", CivilDate{2027, 1, 4}});
+    Driver d = approved_on_holding_terminal(PayMethod::card);
+    d.send(ev::RenewalDelivered{d.reference(), "C1", CivilDate{2027, 1, 4}});
     const auto settles = d.all<fx::RequestPaymentSettle>();
     REQUIRE(settles.size() == 1);
     CHECK(settles[0].delivered);
     CHECK(d.screen() == Screen::done);
   }
   SECTION("not delivered: the terminal is refused, which returns the money; no reversal is sent") {
-    Driver d;
-    d.state.settings.terminal_holds_payment = true;
-    d.to_pay_method();
-    d.send(ev::PayMethodChosen{PayMethod::card});
-    const std::string ref = d.reference();
-    d.send(ev::PaymentApproved{ref, test::card_receipt()});
-    d.send(ev::RenewalFailed{ref, "operator_rejected"});
+    Driver d = approved_on_holding_terminal(PayMethod::card);
+    d.send(ev::RenewalFailed{d.reference(), "operator_rejected"});
     const auto settles = d.all<fx::RequestPaymentSettle>();
     REQUIRE(settles.size() == 1);
     CHECK_FALSE(settles[0].delivered);
     CHECK(d.all<fx::RequestReversal>().empty());
-    d.send(ev::PaymentReversed{ref, true});
+    d.send(ev::PaymentReversed{d.reference(), true});
     CHECK(d.screen() == Screen::reversed);
   }
   SECTION("the e-wallet is not held: it is reversed as before") {
-    Driver d;
-    d.state.settings.terminal_holds_payment = true;
-    d.to_pay_method();
-    d.send(ev::PayMethodChosen{PayMethod::wallet});
-    const std::string ref = d.reference();
-    d.send(ev::PaymentApproved{ref, test::card_receipt()});
-    d.send(ev::RenewalFailed{ref, "operator_rejected"});
+    Driver d = approved_on_holding_terminal(PayMethod::wallet);
+    d.send(ev::RenewalFailed{d.reference(), "operator_rejected"});
     CHECK(d.all<fx::RequestReversal>().size() == 1);
     CHECK(d.all<fx::RequestPaymentSettle>().empty());
   }
