@@ -49,9 +49,20 @@ void ZvtTerminalSim::stop() {
 
 void ZvtTerminalSim::serve_forever() {
   while (!stopping_) {
-    auto s = listener_->accept(100);
-    if (s) serve(*s);
+    auto stream = listener_->accept(100);
+    if (!stream) continue;
+    auto channel = zvt::tcp_channel(std::move(stream), "ecr");
+    serve(*channel);
   }
+}
+
+void ZvtTerminalSim::start_serial(std::unique_ptr<zvt::Channel> line) {
+  thread_ = std::thread([this, l = std::move(line)] { serve_line_forever(*l); });
+}
+
+void ZvtTerminalSim::serve_line_forever(zvt::Channel& line) {
+  // A serial line is never "closed": after a simulated drop the terminal listens again.
+  while (!stopping_) serve(line);
 }
 
 std::vector<ZvtTerminalSim::LedgerEntry> ZvtTerminalSim::ledger() const {
@@ -97,14 +108,14 @@ std::string ZvtTerminalSim::next_behaviour() {
   return b;
 }
 
-bool ZvtTerminalSim::send(net::TcpStream& s, const zvt::Apdu& a) {
-  return zvt::send_apdu(s, a, io_timeout_ms) == net::IoStatus::ok;
+bool ZvtTerminalSim::send(zvt::Channel& s, const zvt::Apdu& a) {
+  return s.send(a, io_timeout_ms) == net::IoStatus::ok;
 }
 
 // After each message the terminal sends, the ECR answers ACK, or may ask to abort (06 B0).
-bool ZvtTerminalSim::ack_wait(net::TcpStream& s, bool* aborted) {
+bool ZvtTerminalSim::ack_wait(zvt::Channel& s, bool* aborted) {
   zvt::Apdu reply;
-  if (zvt::read_apdu(s, &reply, io_timeout_ms) != net::IoStatus::ok) return false;
+  if (s.receive(&reply, io_timeout_ms) != net::IoStatus::ok) return false;
   if (reply.cls == 0x06 && reply.instr == 0xB0) {
     if (aborted) *aborted = true;
     return send(s, zvt::ack());
@@ -144,10 +155,10 @@ zvt::Message ZvtTerminalSim::status_for(const LedgerEntry& e) const {
   return m;
 }
 
-void ZvtTerminalSim::serve(net::TcpStream& s) {
+void ZvtTerminalSim::serve(zvt::Channel& s) {
   while (!stopping_) {
     zvt::Apdu a;
-    const net::IoStatus st = zvt::read_apdu(s, &a, 200);
+    const net::IoStatus st = s.receive(&a, 200);
     if (st == net::IoStatus::timeout) continue;
     if (st != net::IoStatus::ok) return;
     std::string error;
@@ -201,7 +212,7 @@ void ZvtTerminalSim::serve(net::TcpStream& s) {
   }
 }
 
-bool ZvtTerminalSim::authorization(net::TcpStream& s, const zvt::Message& m) {
+bool ZvtTerminalSim::authorization(zvt::Channel& s, const zvt::Message& m) {
   if (!m.amount_cents || *m.amount_cents <= 0) {
     send(s, zvt::nack(0x83));
     return true;
@@ -239,8 +250,7 @@ bool ZvtTerminalSim::authorization(net::TcpStream& s, const zvt::Message& m) {
   }
   if (b == "garbage-after-result") {
     // Money taken, then noise instead of a status information, and the line goes.
-    const std::uint8_t noise[] = {0x06, 0x0F, 0x40, 0xDE, 0xAD, 0xBE, 0xEF};
-    s.write_all(noise, sizeof noise, io_timeout_ms);
+    s.send_raw({0x06, 0x0F, 0x40, 0xDE, 0xAD, 0xBE, 0xEF}, io_timeout_ms);
     return false;
   }
   if (!send(s, zvt::build(status))) return false;
@@ -248,7 +258,7 @@ bool ZvtTerminalSim::authorization(net::TcpStream& s, const zvt::Message& m) {
   // goods were delivered; any other refusal makes the terminal give the money back.
   for (;;) {
     zvt::Apdu reply;
-    if (zvt::read_apdu(s, &reply, io_timeout_ms) != net::IoStatus::ok) return false;
+    if (s.receive(&reply, io_timeout_ms) != net::IoStatus::ok) return false;
     if (zvt::is_ack(reply)) break;
     if (reply.cls == 0x84 && reply.instr == 0x9C && e.result == 0) {
       pause(100);
@@ -282,7 +292,7 @@ bool ZvtTerminalSim::authorization(net::TcpStream& s, const zvt::Message& m) {
   return send(s, zvt::pt_abort(static_cast<std::uint8_t>(e.result))) && ack_wait(s);
 }
 
-void ZvtTerminalSim::reversal(net::TcpStream& s, const zvt::Message& m) {
+void ZvtTerminalSim::reversal(zvt::Channel& s, const zvt::Message& m) {
   if (!m.password || *m.password != options_.password || !m.receipt) {
     send(s, zvt::nack(0x83));
     return;
@@ -315,7 +325,7 @@ void ZvtTerminalSim::reversal(net::TcpStream& s, const zvt::Message& m) {
   if (send(s, zvt::completion())) ack_wait(s);
 }
 
-void ZvtTerminalSim::refund(net::TcpStream& s, const zvt::Message& m) {
+void ZvtTerminalSim::refund(zvt::Channel& s, const zvt::Message& m) {
   if (!m.password || *m.password != options_.password || !m.amount_cents) {
     send(s, zvt::nack(0x83));
     return;

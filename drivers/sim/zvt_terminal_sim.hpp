@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "net/tcp.hpp"
+#include "zvt/channel.hpp"
 #include "zvt/message.hpp"
 
 namespace kiosk::sim {
@@ -37,6 +38,9 @@ class ZvtTerminalSim {
   void start();  // serves on its own thread
   void stop();
   void serve_forever();  // kioskctl zvt-sim: until stop() or stop_soon()
+  // The serial transport: serves one line (a tty, or a pty's master side) until stopped.
+  void start_serial(std::unique_ptr<zvt::Channel> line);
+  void serve_line_forever(zvt::Channel& line);
   void stop_soon() { stopping_ = true; }  // safe from a signal handler
 
   struct LedgerEntry {
@@ -50,13 +54,13 @@ class ZvtTerminalSim {
   std::vector<LedgerEntry> ledger() const;
 
  private:
-  void serve(net::TcpStream& s);
-  bool ack_wait(net::TcpStream& s, bool* aborted = nullptr);
-  bool send(net::TcpStream& s, const zvt::Apdu& a);
+  void serve(zvt::Channel& s);
+  bool ack_wait(zvt::Channel& s, bool* aborted = nullptr);
+  bool send(zvt::Channel& s, const zvt::Apdu& a);
   // False when the simulated line drops: the connection is closed.
-  bool authorization(net::TcpStream& s, const zvt::Message& m);
-  void reversal(net::TcpStream& s, const zvt::Message& m);
-  void refund(net::TcpStream& s, const zvt::Message& m);
+  bool authorization(zvt::Channel& s, const zvt::Message& m);
+  void reversal(zvt::Channel& s, const zvt::Message& m);
+  void refund(zvt::Channel& s, const zvt::Message& m);
   zvt::Message status_for(const LedgerEntry& e) const;
   void record(const LedgerEntry& e);
   void load_ledger();

@@ -21,6 +21,7 @@ class TcpChannel : public Channel {
   TcpChannel(std::unique_ptr<net::TcpStream> s, std::string name) : stream_(std::move(s)), name_(std::move(name)) {}
   IoStatus send(const Apdu& a, int timeout_ms) override { return send_apdu(*stream_, a, timeout_ms); }
   IoStatus receive(Apdu* a, int timeout_ms) override { return read_apdu(*stream_, a, timeout_ms); }
+  IoStatus send_raw(const Bytes& b, int timeout_ms) override { return stream_->write_all(b.data(), b.size(), timeout_ms); }
   std::string describe() const override { return name_; }
 
  private:
@@ -68,6 +69,7 @@ class SerialChannel : public Channel {
   }
 
   std::string describe() const override { return name_; }
+  IoStatus send_raw(const Bytes& b, int timeout_ms) override { return write_all(b, timeout_ms); }
 
  private:
   IoStatus write_all(const Bytes& b, int timeout_ms) {

@@ -16,6 +16,8 @@ class Channel {
   virtual ~Channel() = default;
   virtual IoStatus send(const Apdu& apdu, int timeout_ms) = 0;
   virtual IoStatus receive(Apdu* apdu, int timeout_ms) = 0;
+  // Bytes as they are, outside any framing (simulators use it to put noise on the line).
+  virtual IoStatus send_raw(const Bytes& bytes, int timeout_ms) = 0;
   virtual std::string describe() const = 0;
 };
 

@@ -1,6 +1,10 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include <pty.h>
+#include <termios.h>
+#include <unistd.h>
+
 #include <csignal>
 #include <sstream>
 
@@ -96,22 +100,24 @@ void stop_sim(int) {
 // kioskctl zvt-sim --listen HOST:PORT --ledger FILE [--script approve,decline:05,...] [--password P]
 int zvt_sim_command(const Args& args) {
   constexpr const char* usage =
-      "zvt-sim --listen HOST:PORT --ledger FILE [--script approve,decline:05,slow,drop-before-result,"
+      "zvt-sim --listen HOST:PORT|--pty --ledger FILE [--script approve,decline:05,slow,drop-before-result,"
       "drop-after-result,garbage-after-result,duplicate-result] [--password 000000]";
   std::string listen, ledger, script = "approve", password = "000000";
+  bool pty = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const bool has_value = i + 1 < args.size();
     if (args[i] == "--listen" && has_value) listen = args[++i];
     else if (args[i] == "--ledger" && has_value) ledger = args[++i];
     else if (args[i] == "--script" && has_value) script = args[++i];
     else if (args[i] == "--password" && has_value) password = args[++i];
+    else if (args[i] == "--pty") pty = true;
     else return fail(usage);
   }
   const auto colon = listen.rfind(':');
-  if (listen.empty() || ledger.empty() || colon == std::string::npos) return fail(usage);
-  const std::string host = listen.substr(0, colon);
-  const int port = std::atoi(listen.c_str() + colon + 1);
-  if (port < 0 || port > 65535 || listen.substr(colon + 1).find_first_not_of("0123456789") != std::string::npos)
+  if (ledger.empty() || (pty == !listen.empty()) || (!pty && colon == std::string::npos)) return fail(usage);
+  const std::string host = pty ? "" : listen.substr(0, colon);
+  const int port = pty ? 0 : std::atoi(listen.c_str() + colon + 1);
+  if (!pty && (port < 0 || port > 65535 || listen.substr(colon + 1).find_first_not_of("0123456789") != std::string::npos))
     return fail("bad port in " + listen);  // 0: any free port, printed in the first line
   if (password.size() != 6 || password.find_first_not_of("0123456789") != std::string::npos)
     return fail("the password is six digits");
@@ -128,11 +134,26 @@ int zvt_sim_command(const Args& args) {
     o.script.push_back(item);
   }
   sim::ZvtTerminalSim terminal(o);
-  std::string error;
-  if (!terminal.listen(host, port, &error)) return fail(error);
   running_sim = &terminal;
   std::signal(SIGINT, stop_sim);
   std::signal(SIGTERM, stop_sim);
+  if (pty) {
+    // The serial transport on a pseudo-terminal: the kiosk opens the printed path as its tty.
+    int master = -1, slave = -1;
+    char name[128] = {};
+    if (openpty(&master, &slave, name, nullptr, nullptr) != 0) return fail("cannot open a pseudo-terminal");
+    termios t{};
+    tcgetattr(master, &t);
+    cfmakeraw(&t);
+    tcsetattr(master, TCSANOW, &t);
+    auto line = zvt::serial_channel(master, zvt::SerialOptions{}, "pty");
+    std::cout << json{{"serial", name}, {"ledger", ledger}}.dump() << std::endl;
+    terminal.serve_line_forever(*line);
+    close(slave);
+    return 0;
+  }
+  std::string error;
+  if (!terminal.listen(host, port, &error)) return fail(error);
   std::cout << json{{"listening", host + ":" + std::to_string(terminal.port())}, {"ledger", ledger}}.dump() << std::endl;
   terminal.serve_forever();
   return 0;

@@ -1,6 +1,10 @@
 // The ZVT driver against the terminal simulator over a real TCP socket on 127.0.0.1.
 #include <catch2/catch.hpp>
 
+#include <pty.h>
+#include <termios.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 #include <mutex>
@@ -219,4 +223,30 @@ TEST_CASE("A held payment refused by the kiosk is given back by the terminal") {
   REQUIRE(ledger.size() == 2);
   CHECK(ledger[1].type == "reversal");
   CHECK(ledger[1].amount_cents == 1500);
+}
+
+TEST_CASE("The same payment over a serial line: frames, ACKs, registration, approval, reversal") {
+  int master = -1, slave = -1;
+  char name[64] = {};
+  REQUIRE(openpty(&master, &slave, name, nullptr, nullptr) == 0);
+  termios t{};
+  tcgetattr(master, &t);
+  cfmakeraw(&t);
+  tcsetattr(master, TCSANOW, &t);
+  sim::ZvtTerminalSim terminal_side(sim::ZvtSimOptions{fresh_ledger("serial"), {"approve"}, "000000", 5, "52500123"});
+  terminal_side.start_serial(zvt::serial_channel(master, zvt::SerialOptions{9600, 1, 500, 2}, "pty"));
+  test::EventRecorder events;
+  zvt::ZvtOptions o;
+  o.serial_path = name;
+  o.ack_timeout_ms = 2000;
+  zvt::ZvtTerminal terminal(events.sink(), o);
+  terminal.start_payment("R1", 990);
+  REQUIRE(eventually([&] { return events.of<ev::PaymentApproved>().size() == 1; }));
+  CHECK(events.of<ev::PaymentApproved>()[0].receipt.pan_masked == "670300******1234");
+  terminal.reverse("R1", 990, events.of<ev::PaymentApproved>()[0].receipt.receipt_no);
+  REQUIRE(eventually([&] { return events.of<ev::PaymentReversed>().size() == 1; }));
+  CHECK(events.of<ev::PaymentReversed>()[0].ok);
+  CHECK(terminal_side.ledger().size() == 2);
+  terminal_side.stop();
+  close(slave);
 }

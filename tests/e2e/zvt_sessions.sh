@@ -52,4 +52,17 @@ grep -q '"type":"reversal"' "$work/held_refused-ledger.jsonl"
 auth=$(grep '"type":"authorization"' "$work/held_refused-ledger.jsonl" | sed 's/.*"receipt":\([0-9]*\).*/\1/')
 grep '"type":"reversal"' "$work/held_refused-ledger.jsonl" | grep -q "\"original_receipt\":$auth"
 
+# The serial transport: the simulator on a pseudo-terminal, the kiosk on its tty.
+"$ctl" zvt-sim --pty --ledger "$work/serial-ledger.jsonl" --script approve > "$work/serial-sim.txt" &
+sim_pid=$!
+for _ in $(seq 1 50); do grep -q serial "$work/serial-sim.txt" 2>/dev/null && break; sleep 0.1; done
+tty=$(sed -n 's/.*"serial":"\([^"]*\)".*/\1/p' "$work/serial-sim.txt")
+test -n "$tty"
+printf '[terminal]\nkind = "zvt"\nserial = "%s"\n' "$tty" > "$work/serial.toml"
+"$kiosk" --headless --config "$work/serial.toml" --script "$scripts/held_delivered.script" --data "$work/serial-data"
+kill "$sim_pid"
+wait "$sim_pid" || true
+sim_pid=""
+test "$(grep -c '"type":"authorization"' "$work/serial-ledger.jsonl")" -eq 1
+
 echo "zvt sessions: ledgers and journals agree"
