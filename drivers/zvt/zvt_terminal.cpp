@@ -138,7 +138,9 @@ bool ZvtTerminal::ensure_connected() {
     c = tcp_channel(std::move(s), options_.host + ":" + std::to_string(options_.port));
   }
   if (!c) {
-    if (connected_.exchange(false)) sink_(ev::TerminalAvailabilityChanged{false});
+    // The kiosk assumes a terminal until told otherwise: say so the first time too.
+    if (connected_.exchange(false) || !availability_reported_) sink_(ev::TerminalAvailabilityChanged{false});
+    availability_reported_ = true;
     return false;
   }
   // Registration: the terminal answers ACK, then a completion that we ACK.
@@ -152,6 +154,7 @@ bool ZvtTerminal::ensure_connected() {
   }
   channel_ = std::move(c);
   if (!connected_.exchange(true)) sink_(ev::TerminalAvailabilityChanged{true});
+  availability_reported_ = true;
   return true;
 }
 

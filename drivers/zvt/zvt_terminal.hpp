@@ -87,6 +87,7 @@ class ZvtTerminal : public hal::PaymentTerminal {
   std::unique_ptr<Channel> channel_;
   std::mutex write_mutex_;
   std::atomic<bool> connected_{false};
+  bool availability_reported_ = false;  // driver thread only
   std::atomic<bool> abort_requested_{false};
   // The held payment: reported to the kiosk already, and what the kiosk decided.
   bool hold_reported_ = false;

@@ -149,6 +149,9 @@ TEST_CASE("No terminal listening: unavailable, and the payment fails without gue
   REQUIRE(eventually([&] { return events.of<ev::PaymentFailed>().size() == 1; }));
   CHECK(events.of<ev::PaymentFailed>()[0].failure == PaymentFailure::terminal_unavailable);
   CHECK_FALSE(terminal.available());
+  // The kiosk hears that there is no terminal, so an idle kiosk goes out of service.
+  REQUIRE_FALSE(events.of<ev::TerminalAvailabilityChanged>().empty());
+  CHECK_FALSE(events.of<ev::TerminalAvailabilityChanged>()[0].available);
 }
 
 TEST_CASE("Refund and end of day through the driver land in the terminal's ledger") {

@@ -65,4 +65,8 @@ wait "$sim_pid" || true
 sim_pid=""
 test "$(grep -c '"type":"authorization"' "$work/serial-ledger.jsonl")" -eq 1
 
+# Nothing listens where the terminal should be.
+printf '[terminal]\nkind = "zvt"\nport = 1\n' > "$work/no_terminal.toml"
+"$kiosk" --headless --config "$work/no_terminal.toml" --script "$scripts/no_terminal.script" --data "$work/no_terminal-data"
+
 echo "zvt sessions: ledgers and journals agree"
