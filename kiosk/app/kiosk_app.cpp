@@ -216,6 +216,10 @@ void KioskApp::dispatch(const Event& e) {
     if (!carry_out(effect)) break;
 }
 
+void KioskApp::print_receipt(const ReceiptData& data) {
+  printer_->print(data.reference, layout_receipt(data, catalogs_[data.lang], *painter_, printer_->width_dots()));
+}
+
 hal::PaymentTerminal& KioskApp::terminal_for(PayMethod method) {
   if (method == PayMethod::card) return *card_;
   return *wallet_;
@@ -279,10 +283,10 @@ bool KioskApp::carry_out(const Effect& effect) {
     std::string err;
     if (journal_ && !journal_->save_receipt(data, &err)) log_warn(err);
     ++receipts_printed_;
-    printer_->print(data.reference, layout_receipt(data, catalogs_[data.lang], *painter_, printer_->width_dots()));
+    print_receipt(data);
     if (config_.printer_merchant_copy) {
       data.merchant_copy = true;
-      printer_->print(data.reference, layout_receipt(data, catalogs_[data.lang], *painter_, printer_->width_dots()));
+      print_receipt(data);
     }
   } else if (const auto* s = std::get_if<fx::RequestSms>(&effect)) {
     const std::string text = sms_text(catalogs_[s->receipt.lang], s->receipt);
@@ -299,7 +303,7 @@ bool KioskApp::carry_out(const Effect& effect) {
     const bool can_print = printer_can_print(printer_->status());
     if (data && can_print) {
       ++receipts_printed_;
-      printer_->print(data->reference, layout_receipt(*data, catalogs_[data->lang], *painter_, printer_->width_dots()));
+      print_receipt(*data);
       log_info("reprint " + data->reference);
     }
     queue_.post(ev::ReprintFinished{data.has_value(), data.has_value() && can_print});

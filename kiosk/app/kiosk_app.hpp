@@ -65,6 +65,7 @@ class KioskApp {
   void dispatch(const Event& e);
   bool carry_out(const Effect& effect);  // false: stop the batch (the journal failed)
   hal::PaymentTerminal& terminal_for(PayMethod method);
+  void print_receipt(const ReceiptData& data);  // laid out in its language, for this printer
 
   Config config_;
   State state_;

@@ -83,38 +83,41 @@ void on(Step& st, const ev::BrandChosen& e) {
   st.go(Screen::number);
 }
 
-void on(Step& st, const ev::DigitPressed& e) {
-  if (e.digit < '0' || e.digit > '9') return;
-  Session& se = st.s.session;
-  if (st.s.screen == Screen::reprint && se.reprint != Session::ReprintState::waiting) {
-    if (se.reprint_input.size() < reprint_code_length) se.reprint_input += e.digit;
-    se.reprint = Session::ReprintState::entering;
-    return;
-  }
-  if (st.s.screen != Screen::number) return;
-  if (se.number_input.size() < 13) se.number_input += e.digit;  // room for 0032 4xx xx xx xx
+// The digits the keypad edits on this screen (the number, or a receipt code), or nullptr.
+std::string* keypad_field(State& s) {
+  if (s.screen == Screen::number) return &s.session.number_input;
+  if (s.screen == Screen::reprint && s.session.reprint != Session::ReprintState::waiting)
+    return &s.session.reprint_input;
+  return nullptr;
+}
+
+// A key was pressed: the last message (a number error, a reprint outcome) no longer applies.
+void keypad_edited(Session& se) {
   se.number_error_key.clear();
+  se.reprint = Session::ReprintState::entering;
+}
+
+void on(Step& st, const ev::DigitPressed& e) {
+  std::string* field = keypad_field(st.s);
+  if (!field || e.digit < '0' || e.digit > '9') return;
+  // Room for 0032 4xx xx xx xx; a receipt code has six digits.
+  const std::size_t limit = st.s.screen == Screen::reprint ? reprint_code_length : 13;
+  if (field->size() < limit) *field += e.digit;
+  keypad_edited(st.s.session);
 }
 
 void on(Step& st, const ev::DigitDeleted&) {
-  if (st.s.screen == Screen::reprint && !st.s.session.reprint_input.empty() &&
-      st.s.session.reprint != Session::ReprintState::waiting) {
-    st.s.session.reprint_input.pop_back();
-    st.s.session.reprint = Session::ReprintState::entering;
-  }
-  if (st.s.screen != Screen::number) return;
-  if (!st.s.session.number_input.empty()) st.s.session.number_input.pop_back();
-  st.s.session.number_error_key.clear();
+  std::string* field = keypad_field(st.s);
+  if (!field) return;
+  if (!field->empty()) field->pop_back();
+  keypad_edited(st.s.session);
 }
 
 void on(Step& st, const ev::NumberCleared&) {
-  if (st.s.screen == Screen::reprint && st.s.session.reprint != Session::ReprintState::waiting) {
-    st.s.session.reprint_input.clear();
-    st.s.session.reprint = Session::ReprintState::entering;
-  }
-  if (st.s.screen != Screen::number) return;
-  st.s.session.number_input.clear();
-  st.s.session.number_error_key.clear();
+  std::string* field = keypad_field(st.s);
+  if (!field) return;
+  field->clear();
+  keypad_edited(st.s.session);
 }
 
 void on(Step& st, const ev::NumberSubmitted&) {

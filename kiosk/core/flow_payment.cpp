@@ -18,17 +18,27 @@ bool is_current(const State& s, const std::string& reference) {
 
 }  // namespace
 
-bool held_by_terminal(const State& s, const Transaction& t) {
-  return t.method == PayMethod::card && s.settings.terminal_holds_payment;
+namespace {
+bool held(const State& s, PayMethod method) { return method == PayMethod::card && s.settings.terminal_holds_payment; }
+}  // namespace
+
+bool held_by_terminal(const State& s, const Transaction& t) { return held(s, t.method); }
+
+namespace {
+// Journals the give-back, then asks for it: a held card payment is refused (the terminal
+// returns it), anything else is reversed by receipt number.
+void give_back(Step& st, const std::string& reference, Cents amount, std::uint32_t receipt_no, PayMethod method) {
+  const bool refuse = held(st.s, method);
+  st.journal(reference, JournalStep::reversal_requested,
+             {{"receipt_no", std::to_string(receipt_no)}, {"by", refuse ? "refusing the held payment" : "reversal"}});
+  if (refuse) st.fx.push_back(fx::RequestPaymentSettle{reference, false});
+  else st.fx.push_back(fx::RequestReversal{reference, amount, receipt_no, method});
 }
+}  // namespace
 
 void return_payment(Step& st, Transaction& t) {
   t.phase = Transaction::Phase::reversing;
-  const bool held = held_by_terminal(st.s, t);
-  st.journal(t.reference, JournalStep::reversal_requested,
-             {{"receipt_no", std::to_string(t.payment.receipt_no)}, {"by", held ? "refusing the held payment" : "reversal"}});
-  if (held) st.fx.push_back(fx::RequestPaymentSettle{t.reference, false});
-  else st.fx.push_back(fx::RequestReversal{t.reference, t.amount, t.payment.receipt_no, t.method});
+  give_back(st, t.reference, t.amount, t.payment.receipt_no, t.method);
 }
 
 void on(Step& st, const ev::PayMethodChosen& e) {
@@ -83,10 +93,7 @@ void on(Step& st, const ev::PaymentApproved& e) {
     // Money taken for a reference this session no longer follows: give it back, never keep it.
     st.journal(e.reference, JournalStep::payment_approved,
                {{"receipt_no", std::to_string(e.receipt.receipt_no)}, {"stale", "1"}});
-    st.journal(e.reference, JournalStep::reversal_requested,
-               {{"receipt_no", std::to_string(e.receipt.receipt_no)}});
-    if (st.s.settings.terminal_holds_payment) st.fx.push_back(fx::RequestPaymentSettle{e.reference, false});
-    else st.fx.push_back(fx::RequestReversal{e.reference, 0, e.receipt.receipt_no, PayMethod::card});
+    give_back(st, e.reference, 0, e.receipt.receipt_no, PayMethod::card);
     return;
   }
   Transaction& t = *st.s.session.txn;
