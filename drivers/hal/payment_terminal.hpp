@@ -9,7 +9,7 @@ namespace kiosk::hal {
 
 // A way to take money: a card terminal, or an e-wallet that the customer pays by QR code.
 // Every operation is asynchronous; outcomes arrive as events (PaymentPrompted, WalletCodeReady,
-// PaymentApproved, PaymentFailed, PaymentReversed, TerminalAvailabilityChanged).
+// PaymentApproved, PaymentFailed, PaymentReversed, PaymentLookedUp, TerminalAvailabilityChanged).
 class PaymentTerminal {
  public:
   virtual ~PaymentTerminal() = default;
@@ -27,6 +27,10 @@ class PaymentTerminal {
   // For terminals that hold an approved payment until the goods are delivered: take it, or
   // refuse it (the terminal gives the money back and reports PaymentReversed).
   virtual void settle(const std::string& /*reference*/, bool /*delivered*/) {}
+  // Recovery after the kiosk stopped mid-payment: did the terminal take the money for this
+  // reference? Answers PaymentLookedUp. `newest_known_receipt` is the newest receipt number the
+  // journal holds: an approval newer than that, for this amount, can only be this payment.
+  virtual void look_up_payment(const std::string& reference, Cents amount, std::uint32_t newest_known_receipt) = 0;
 };
 
 }  // namespace kiosk::hal

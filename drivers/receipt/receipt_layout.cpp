@@ -97,10 +97,15 @@ ReceiptLayout layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter
   Pen pen(paper, painter, narrow ? 8 : 16);
   const bool refund = r.kind == ReceiptData::Kind::refund;
   const bool pending = r.kind == ReceiptData::Kind::pending;
+  const bool not_charged = r.kind == ReceiptData::Kind::not_charged;
+  const bool renewal = r.kind == ReceiptData::Kind::renewal;
 
   pen.space(12);
-  pen.paragraph(t.text(refund ? "receipt.refund_title" : pending ? "receipt.pending_title" : "receipt.title"), title,
-                true, true);
+  pen.paragraph(t.text(refund        ? "receipt.refund_title"
+                       : pending     ? "receipt.pending_title"
+                       : not_charged ? "receipt.not_charged_title"
+                                     : "receipt.title"),
+                title, true, true);
   if (r.merchant_copy) pen.paragraph(t.text("receipt.merchant_copy"), body, true, true);
   pen.space(6);
   pen.paragraph(r.location, small, false, true);
@@ -112,10 +117,11 @@ ReceiptLayout layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter
   pen.row(t.text("receipt.number"), r.number_masked, body);
   pen.row(t.text("receipt.plan"), r.plan_name, body);
   pen.row(t.text("receipt.duration"), months_text(t, r.months), body);
-  if (!refund && !pending) pen.row(t.text("receipt.valid_until"), format_date(r.valid_until, r.lang), body);
+  if (renewal) pen.row(t.text("receipt.valid_until"), format_date(r.valid_until, r.lang), body);
   pen.rule();
 
-  pen.row(t.text(refund ? "receipt.refunded" : "receipt.amount"), format_money(r.amount, r.lang), title, true);
+  // Nothing was charged: no amount to show, so that nobody reads one as paid.
+  if (!not_charged) pen.row(t.text(refund ? "receipt.refunded" : "receipt.amount"), format_money(r.amount, r.lang), title, true);
   pen.space(6);
   pen.row(t.text("receipt.payment"),
           t.text(r.method == PayMethod::card ? "receipt.method.card" : "receipt.method.wallet"), body);
@@ -127,8 +133,9 @@ ReceiptLayout layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter
   for (const std::string& line : r.payment.terminal_lines) pen.paragraph(line, small);
   pen.rule();
 
-  if (refund || pending) {
-    pen.paragraph(t.text(refund ? "receipt.refund_note" : "receipt.pending_note"), body, true);
+  if (!renewal) {
+    pen.paragraph(t.text(refund ? "receipt.refund_note" : pending ? "receipt.pending_note" : "receipt.not_charged_note"),
+                  body, true);
     pen.space(10);
   } else {
     pen.row(t.text("receipt.confirmation"), r.confirmation_id, body, true);

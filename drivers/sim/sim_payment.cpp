@@ -52,6 +52,10 @@ void SimPayment::reverse(const std::string& reference, Cents, std::uint32_t) {
   sink_(ev::PaymentReversed{reference, plugged_});
 }
 
+void SimPayment::look_up_payment(const std::string& reference, Cents, std::uint32_t) {
+  sink_(ev::PaymentLookedUp{reference, ev::PaymentLookup::not_taken, {}});
+}
+
 void SimPayment::script(Outcome next) {
   queued_.push_back(next);
   poll(now_);

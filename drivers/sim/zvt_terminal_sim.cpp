@@ -20,6 +20,8 @@ constexpr std::uint8_t status_insert_card = 0x0A, status_watch_pin_pad = 0x01, s
 constexpr int result_abort = 0x6C;      // abort via timeout or abort key
 constexpr int result_system = 0xFF;     // system error
 constexpr int result_refused_by_ecr = 0x6C;  // the ECR refused the held payment: given back
+constexpr int result_already_reversed = 0xB4;
+constexpr int result_reversal_not_possible = 0xB5;
 
 void pause(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
 }  // namespace
@@ -83,6 +85,12 @@ void ZvtTerminalSim::load_ledger() {
     next_trace_ = std::max(next_trace_, e.trace + 1);
     if (e.type == "reversal" && e.result == 0) reversed_.insert(e.original_receipt);
   }
+  // A repeat receipt after a restart still answers with the last payment.
+  for (auto it = ledger_.rbegin(); it != ledger_.rend(); ++it)
+    if (it->type == "authorization") {
+      last_status_ = status_for(*it);
+      break;
+    }
 }
 
 void ZvtTerminalSim::record(const LedgerEntry& e) {
@@ -219,6 +227,12 @@ bool ZvtTerminalSim::authorization(zvt::Channel& s, const zvt::Message& m) {
   }
   send(s, zvt::ack());
   const std::string b = next_behaviour();
+  // Each frame from the ECR is refused twice before it is taken, for this whole payment.
+  struct Storm {
+    zvt::Channel& line;
+    ~Storm() { line.set_refusals_per_frame(0); }
+  } storm{s};
+  if (b == "nak-storm") s.set_refusals_per_frame(2);
   const int delay = b == "slow" ? 1500 : options_.step_delay_ms;
   bool aborted = false;
   for (std::uint8_t prompt : {status_insert_card, status_watch_pin_pad, status_please_wait}) {
@@ -306,8 +320,15 @@ void ZvtTerminalSim::reversal(zvt::Channel& s, const zvt::Message& m) {
         original = e;
     if (original) reversed_.insert(original->receipt);
   }
-  if (!original) {  // nothing to give back: never invent a refund
-    if (send(s, zvt::pt_abort(result_system))) ack_wait(s);
+  if (!original) {
+    // Nothing to give back, never invent a refund: B4 if it was given back already (an answer
+    // lost), else B5.
+    bool already = false;
+    {
+      std::lock_guard lock(mutex_);
+      already = reversed_.count(*m.receipt) > 0;
+    }
+    if (send(s, zvt::pt_abort(already ? result_already_reversed : result_reversal_not_possible))) ack_wait(s);
     return;
   }
   LedgerEntry r;

@@ -17,7 +17,8 @@ namespace kiosk::sim {
 // What the simulated customer and bank do, one entry per authorization, in turn (the last
 // one repeats): approve, decline:XX (a result code in hex), slow, drop-before-result,
 // drop-after-result, garbage-after-result (noise instead of the status information, then the
-// line goes), duplicate-result (the status information twice).
+// line goes), duplicate-result (the status information twice), nak-storm (on a serial line, each
+// frame from the ECR is refused twice with DLE NAK before it is taken).
 struct ZvtSimOptions {
   std::string ledger_path;             // JSON lines; survives restarts like a terminal's journal
   std::vector<std::string> script{"approve"};

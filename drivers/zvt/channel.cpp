@@ -57,9 +57,12 @@ class SerialChannel : public Channel {
       std::string error;
       auto apdu_bytes = unframe(f, &error);
       std::optional<Apdu> apdu = apdu_bytes ? decode(*apdu_bytes, &error) : std::nullopt;
-      const std::uint8_t answer[2] = {DLE, apdu ? ACK : NAK};
+      const bool refuse = apdu && refused_ < refusals_per_frame_;
+      const std::uint8_t answer[2] = {DLE, apdu && !refuse ? ACK : NAK};
       write_all(Bytes(answer, answer + 2), 1000);
-      if (apdu) {
+      if (refuse) ++refused_;
+      if (apdu && !refuse) {
+        refused_ = 0;
         *a = *apdu;
         return IoStatus::ok;
       }
@@ -70,6 +73,10 @@ class SerialChannel : public Channel {
 
   std::string describe() const override { return name_; }
   IoStatus send_raw(const Bytes& b, int timeout_ms) override { return write_all(b, timeout_ms); }
+  void set_refusals_per_frame(int count) override {
+    refusals_per_frame_ = count;
+    refused_ = 0;
+  }
 
  private:
   IoStatus write_all(const Bytes& b, int timeout_ms) {
@@ -167,6 +174,8 @@ class SerialChannel : public Channel {
   std::uint8_t last_ = 0;
   int fd_;
   SerialOptions options_;
+  int refusals_per_frame_ = 0;  // a simulated NAK storm
+  int refused_ = 0;             // of the frame being received
   std::string name_;
 };
 

@@ -19,6 +19,9 @@ class Channel {
   // Bytes as they are, outside any framing (simulators use it to put noise on the line).
   virtual IoStatus send_raw(const Bytes& bytes, int timeout_ms) = 0;
   virtual std::string describe() const = 0;
+  // Simulators: refuse each good frame received this many times (DLE NAK) before taking it, a
+  // NAK storm. Only the serial transport has link-level acknowledgements; TCP ignores it.
+  virtual void set_refusals_per_frame(int /*count*/) {}
 };
 
 std::unique_ptr<Channel> tcp_channel(std::unique_ptr<net::TcpStream> stream, std::string name);

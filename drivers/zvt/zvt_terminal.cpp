@@ -90,6 +90,14 @@ void ZvtTerminal::reverse(const std::string& reference, Cents amount, std::uint3
   wake_.notify_all();
 }
 
+void ZvtTerminal::look_up_payment(const std::string& reference, Cents amount, std::uint32_t newest_known_receipt) {
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back({Job::Kind::lookup, reference, amount, newest_known_receipt});
+  }
+  wake_.notify_all();
+}
+
 void ZvtTerminal::refund(const std::string& reference, Cents amount) {
   {
     std::lock_guard lock(mutex_);
@@ -176,6 +184,7 @@ void ZvtTerminal::loop() {
     lock.unlock();
     if (job.kind == Job::Kind::payment) run_payment(job);
     else if (job.kind == Job::Kind::reversal) run_reversal(job);
+    else if (job.kind == Job::Kind::lookup) run_lookup(job);
     else run_admin(job);
     lock.lock();
     running_ = false;
@@ -281,31 +290,63 @@ void ZvtTerminal::run_payment(const Job& job) {
   }
 }
 
-// The line dropped mid-payment: the terminal knows whether it took the money. Ask it for the
-// last receipt; an approval newer than any seen, for this amount, is this payment.
-bool ZvtTerminal::recover_after_loss(const Job& job) {
-  if (!ensure_connected()) return false;
+std::optional<Message> ZvtTerminal::last_receipt(const Job& job) {
+  if (!ensure_connected()) return std::nullopt;
   {
     std::lock_guard lock(write_mutex_);
     Apdu reply;
     if (channel_->send(repeat_receipt(options_.password), options_.ack_timeout_ms) != IoStatus::ok ||
-        channel_->receive(&reply, options_.ack_timeout_ms) != IoStatus::ok || !is_ack(reply))
-      return false;
+        channel_->receive(&reply, options_.ack_timeout_ms) != IoStatus::ok || !is_ack(reply)) {
+      drop("repeat receipt not acknowledged");
+      return std::nullopt;
+    }
   }
   Message status;
   bool completed = false;
   int abort_code = -1;
-  Job lookup = job;
-  lookup.kind = Job::Kind::reversal;  // no prompts to show while asking
-  if (!exchange(lookup, &status, &completed, &abort_code) || !completed) return false;
-  if (status.result_code.value_or(0xFF) == 0 && status.receipt && *status.receipt > last_receipt_seen_ &&
-      status.amount_cents == job.amount) {
-    last_receipt_seen_ = *status.receipt;
-    sink_(ev::PaymentApproved{job.reference, receipt_from(status)});
+  Job quiet = job;
+  quiet.kind = Job::Kind::lookup;  // no prompts to show while asking
+  if (!exchange(quiet, &status, &completed, &abort_code)) {
+    drop("line lost during repeat receipt");
+    return std::nullopt;
+  }
+  if (!completed) status.result_code = abort_code >= 0 ? abort_code : 0xFF;  // no receipt to repeat
+  return status;
+}
+
+namespace {
+// The last receipt is this payment's: approved, for this amount, newer than any receipt known.
+bool is_this_payment(const Message& last, Cents amount, std::uint32_t newest_known) {
+  return last.result_code.value_or(0xFF) == 0 && last.receipt && *last.receipt > newest_known &&
+         last.amount_cents == amount;
+}
+}  // namespace
+
+// The line dropped mid-payment: the terminal knows whether it took the money.
+bool ZvtTerminal::recover_after_loss(const Job& job) {
+  const std::optional<Message> last = last_receipt(job);
+  if (!last) return false;
+  if (is_this_payment(*last, job.amount, last_receipt_seen_)) {
+    last_receipt_seen_ = *last->receipt;
+    sink_(ev::PaymentApproved{job.reference, receipt_from(*last)});
     return true;
   }
   sink_(ev::PaymentFailed{job.reference, PaymentFailure::timeout, 0});
   return true;
+}
+
+// After the kiosk stopped: the journal says which receipts it knows (job.receipt_no).
+void ZvtTerminal::run_lookup(const Job& job) {
+  const std::optional<Message> last = last_receipt(job);
+  if (!last) {
+    sink_(ev::PaymentLookedUp{job.reference, ev::PaymentLookup::unknown, {}});
+    return;
+  }
+  if (last->receipt) last_receipt_seen_ = std::max(last_receipt_seen_, *last->receipt);
+  if (is_this_payment(*last, job.amount, job.receipt_no))
+    sink_(ev::PaymentLookedUp{job.reference, ev::PaymentLookup::taken, receipt_from(*last)});
+  else
+    sink_(ev::PaymentLookedUp{job.reference, ev::PaymentLookup::not_taken, {}});
 }
 
 void ZvtTerminal::run_reversal(const Job& job) {
@@ -328,7 +369,9 @@ void ZvtTerminal::run_reversal(const Job& job) {
   int abort_code = -1;
   const bool answered = exchange(job, &status, &completed, &abort_code);
   if (!answered) drop("line lost during reversal " + job.reference);
-  sink_(ev::PaymentReversed{job.reference, answered && completed && status.result_code.value_or(0xFF) == 0});
+  // B4 "already reversed": an earlier request went through before its answer was lost.
+  const bool reversed = answered && ((completed && status.result_code.value_or(0xFF) == 0) || abort_code == 0xB4);
+  sink_(ev::PaymentReversed{job.reference, reversed});
 }
 
 }  // namespace kiosk::zvt

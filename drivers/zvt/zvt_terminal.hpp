@@ -53,6 +53,8 @@ class ZvtTerminal : public hal::PaymentTerminal {
   void abort_payment(const std::string& reference) override;
   void reverse(const std::string& reference, Cents amount, std::uint32_t receipt_no) override;
   void settle(const std::string& reference, bool delivered) override;
+  // Asks the terminal for its last receipt (repeat receipt, 06 20).
+  void look_up_payment(const std::string& reference, Cents amount, std::uint32_t newest_known_receipt) override;
   // Administrative operations (not part of a sale); outcomes are logged, and also
   // reported as PaymentReversed for a refund.
   void refund(const std::string& reference, Cents amount);
@@ -63,7 +65,7 @@ class ZvtTerminal : public hal::PaymentTerminal {
 
  private:
   struct Job {
-    enum class Kind { payment, reversal, refund, end_of_day } kind;
+    enum class Kind { payment, reversal, refund, end_of_day, lookup } kind;
     std::string reference;
     Cents amount = 0;
     std::uint32_t receipt_no = 0;
@@ -78,6 +80,9 @@ class ZvtTerminal : public hal::PaymentTerminal {
   // Reads terminal messages until a final one, ACKing each; false if the line was lost.
   bool exchange(const Job& job, Message* status, bool* completed, int* abort_code);
   bool recover_after_loss(const Job& job);
+  void run_lookup(const Job& job);
+  // The terminal's last receipt (repeat receipt); nullopt when the line failed.
+  std::optional<Message> last_receipt(const Job& job);
   void answer_held(const Job& job, const Message& status);
   std::chrono::steady_clock::time_point held_since_;
   void drop(const std::string& why);

@@ -77,6 +77,7 @@ escpos::EscPosPrinterOptions printer_options(const Config& c, const escpos::Prin
 std::string sms_text(const Catalog& t, const ReceiptData& r) {
   if (r.kind == ReceiptData::Kind::refund)
     return t.format("sms.refund", {{"amount", format_money(r.amount, r.lang)}, {"reference", r.reference}});
+  if (r.kind == ReceiptData::Kind::not_charged) return t.format("sms.not_charged", {{"reference", r.reference}});
   return t.format("sms.confirmation", {{"brand", std::string(brand_name(r.brand))},
                                        {"plan", r.plan_name},
                                        {"date", format_date(r.valid_until, r.lang)},
@@ -175,7 +176,20 @@ const std::string& KioskApp::last_receipt_path() const {
 void KioskApp::start(std::int64_t now_ms) {
   now_ms_ = now_ms;
   dispatch(ev::Started{random_nonce(), now_ms, local_today()});
-  if (!journal_) dispatch(ev::JournalFailed{""});
+  if (!journal_) {
+    dispatch(ev::JournalFailed{""});
+    return;
+  }
+  // Before the first customer: whatever an earlier run left unsettled.
+  ev::JournalReadBack read;
+  for (const JournaledTransaction& t : journal_->open_transactions()) {
+    JournalRecord r{t.reference, {}, t.fields, t.number};
+    for (const std::string& name : t.steps)
+      if (auto step = parse_journal_step(name)) r.steps.push_back(*step);
+    read.open.push_back(std::move(r));
+  }
+  if (!read.open.empty()) log_info("recovery: " + std::to_string(read.open.size()) + " unsettled transaction(s)");
+  dispatch(read);
 }
 
 bool KioskApp::pump() {
@@ -290,13 +304,31 @@ bool KioskApp::carry_out(const Effect& effect) {
     }
   } else if (const auto* s = std::get_if<fx::RequestSms>(&effect)) {
     const std::string text = sms_text(catalogs_[s->receipt.lang], s->receipt);
-    const std::string kind = s->receipt.kind == ReceiptData::Kind::refund ? "refund" : "confirmation";
+    const std::string kind = s->receipt.kind == ReceiptData::Kind::refund        ? "refund"
+                             : s->receipt.kind == ReceiptData::Kind::not_charged ? "not_charged"
+                                                                                 : "confirmation";
     const auto reference = s->receipt.reference;
     const MobileNumber number = s->number;
     worker_->run([client, reference, kind, number, text] {
       std::string detail;
       if (!client->send_sms(reference, kind, number, text, &detail))
         log_warn("sms for " + reference + " not sent: " + detail);
+    });
+  } else if (const auto* lu = std::get_if<fx::RequestPaymentLookup>(&effect)) {
+    log_info("recovery: asking the terminal about " + lu->reference);
+    terminal_for(lu->method).look_up_payment(lu->reference, lu->amount, journal_ ? journal_->newest_receipt_no() : 0);
+  } else if (const auto* rr = std::get_if<fx::RequestRenewalResolve>(&effect)) {
+    const std::string reference = rr->reference;
+    log_info("recovery: asking the gateway about " + reference);
+    worker_->run([queue, client, reference] {
+      const gateway::Client::Resolution r = client->resolve(reference);
+      using K = gateway::Client::Resolution::Kind;
+      if (r.kind == K::unknown) log_warn("recovery: gateway did not answer for " + reference + ": " + r.detail);
+      queue->post(ev::RenewalResolved{reference,
+                                      r.kind == K::delivered            ? ev::RenewalOutcome::delivered
+                                      : r.kind == K::closed_undelivered ? ev::RenewalOutcome::closed_undelivered
+                                                                        : ev::RenewalOutcome::unknown,
+                                      r.confirmation_id, r.new_expiry});
     });
   } else if (const auto* rp = std::get_if<fx::RequestReprint>(&effect)) {
     std::optional<ReceiptData> data = journal_ ? journal_->find_receipt(rp->code) : std::nullopt;

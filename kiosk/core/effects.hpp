@@ -35,6 +35,10 @@ struct RequestReceipt { ReceiptData receipt; };
 // The confirmation (or refund notice) by SMS; the app words it from the receipt in the
 // session's language.
 struct RequestSms { ReceiptData receipt; MobileNumber number; };
+// Recovery: ask the terminal whether it took the money for this reference (PaymentLookedUp).
+struct RequestPaymentLookup { std::string reference; Cents amount; PayMethod method; };
+// Recovery: ask the gateway to close the reference unless it was delivered (RenewalResolved).
+struct RequestRenewalResolve { std::string reference; };
 // Print again the receipt with this code (from the journal's copy of the receipt).
 struct RequestReprint { std::string code; };
 // The session is over: screens, caches and logs must drop everything about the user.
@@ -47,6 +51,7 @@ namespace kiosk {
 using Effect = std::variant<fx::RequestJournal, fx::RequestLookup, fx::RequestPayment,
                             fx::RequestPaymentAbort, fx::RequestDelivery, fx::RequestReversal,
                             fx::RequestPaymentSettle,
-                            fx::RequestReceipt, fx::RequestSms, fx::RequestReprint, fx::RequestForgetSession>;
+                            fx::RequestReceipt, fx::RequestSms, fx::RequestReprint, fx::RequestForgetSession,
+                            fx::RequestPaymentLookup, fx::RequestRenewalResolve>;
 
 }  // namespace kiosk

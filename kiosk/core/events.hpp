@@ -8,6 +8,7 @@
 #include "brand.hpp"
 #include "civil_date.hpp"
 #include "lang.hpp"
+#include "open_transaction.hpp"
 #include "payment.hpp"
 #include "plan.hpp"
 #include "printer_status.hpp"
@@ -79,6 +80,16 @@ struct TerminalAvailabilityChanged { bool available; };
 // A write-ahead record could not be made durable: the step it announced was not carried out.
 struct JournalFailed { std::string reference; };
 
+// --- recovery ----------------------------------------------------------------------------
+// At start, before any customer: the transactions the journal holds unsettled.
+struct JournalReadBack { std::vector<JournalRecord> open; };
+// The terminal's answer to "did you take the money for this reference?"
+enum class PaymentLookup { taken, not_taken, unknown };
+struct PaymentLookedUp { std::string reference; PaymentLookup outcome; PaymentReceipt receipt; };
+// The gateway's answer to "deliver nothing more for this reference; was it delivered?"
+enum class RenewalOutcome { delivered, closed_undelivered, unknown };
+struct RenewalResolved { std::string reference; RenewalOutcome outcome; std::string confirmation_id; CivilDate new_expiry; };
+
 // --- printer -----------------------------------------------------------------------------
 struct PrinterStatusChanged { PrinterStatus status; };
 struct ReceiptPrinted { std::string reference; bool ok = true; };
@@ -97,7 +108,8 @@ using Event = std::variant<
     ev::RenewalDelivered, ev::RenewalFailed, ev::RenewalUnknown, ev::PaymentPrompted,
     ev::WalletCodeReady, ev::PaymentApproved, ev::PaymentFailed, ev::PaymentReversed,
     ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted,
-    ev::JournalFailed, ev::ReprintOpened, ev::ReprintFinished>;
+    ev::JournalFailed, ev::ReprintOpened, ev::ReprintFinished, ev::JournalReadBack, ev::PaymentLookedUp,
+    ev::RenewalResolved>;
 
 // "payment_approved": for logs and the generated flow diagram.
 std::string_view event_name(const Event& e);

@@ -77,5 +77,20 @@ void on(Step&, const ev::TerminalAvailabilityChanged&);
 void on(Step&, const ev::PrinterStatusChanged&);
 void on(Step&, const ev::JournalFailed&);
 bool can_sell(const State& s);
+// attract when the kiosk can sell, out of service when not (only from those two screens)
+void refresh_idle_screen(Step& st);
+
+// flow_recovery.cpp: transactions the session no longer follows, finished without guessing.
+void on(Step&, const ev::JournalReadBack&);
+void on(Step&, const ev::PaymentLookedUp&);
+void on(Step&, const ev::RenewalResolved&);
+// A reversal for a transaction recovery follows: true if it was one.
+bool recovery_reversed(Step&, const ev::PaymentReversed&);
+// Asks again what is due (after a backoff).
+void recovery_tick(Step&);
+// The session's transaction ended without a known outcome: recovery follows it from now on.
+void adopt(Step&, const Transaction& t, OpenTransaction::Need need);
+// The terminal must first answer for earlier transactions before it takes a new card.
+bool recovery_blocks_sales(const State& s);
 
 }  // namespace kiosk::flow

@@ -46,6 +46,7 @@ void on(Step& st, const ev::RenewalUnknown& e) {
   // renewal, retrying could deliver twice. The journal keeps it open for recovery.
   t->phase = Transaction::Phase::unresolved;
   st.journal(t->reference, JournalStep::delivery_unknown);
+  adopt(st, *t, OpenTransaction::Need::delivery_outcome);
   // Proof of payment now; the outcome follows by SMS when recovery resolves it.
   if (receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{make_receipt(st.s, ReceiptData::Kind::pending)});
   st.go(Screen::pending);

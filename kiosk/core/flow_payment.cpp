@@ -63,7 +63,11 @@ void on(Step& st, const ev::PayMethodChosen& e) {
                        {"plan", plan->id},
                        {"months", std::to_string(se.months)},
                        {"amount_cents", std::to_string(t.amount)},
-                       {"method", e.method == PayMethod::card ? "card" : "wallet"}},
+                       {"method", e.method == PayMethod::card ? "card" : "wallet"},
+                       // what recovery needs to tell the customer the outcome in their language
+                       {"lang", std::string(lang_code(se.lang))},
+                       {"plan_name", plan->name},
+                       {"valid_until", iso_date(se.quote->valid_until)}},
                       e164(*se.number)};
   st.fx.push_back(fx::RequestJournal{std::move(intent)});
   st.journal(t.reference, JournalStep::payment_started);
@@ -141,22 +145,18 @@ void on(Step& st, const ev::PaymentFailed& e) {
 }
 
 void on(Step& st, const ev::PaymentReversed& e) {
+  if (recovery_reversed(st, e)) return;
   if (!is_current(st.s, e.reference)) {
     st.journal(e.reference, e.ok ? JournalStep::reversed : JournalStep::reversal_failed);
     if (e.ok) st.journal(e.reference, JournalStep::settled);
     return;
   }
   Transaction& t = *st.s.session.txn;
-  if (t.phase == Transaction::Phase::unresolved && e.ok) {
-    // A terminal that held the payment gave it back on its own (the hold ran out while the
-    // delivery was unknown): the journal must say so; the delivery is resolved later.
-    st.journal(t.reference, JournalStep::reversed, {{"by", "terminal, hold expired"}});
-    return;
-  }
   if (t.phase != Transaction::Phase::reversing) return;
   if (!e.ok) {
     t.phase = Transaction::Phase::unresolved;
     st.journal(t.reference, JournalStep::reversal_failed);
+    adopt(st, t, OpenTransaction::Need::give_back);
     if (receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{make_receipt(st.s, ReceiptData::Kind::pending)});
     st.go(Screen::pending);
     return;

@@ -15,6 +15,12 @@ void on(Step& st, const ev::Ticked& e) {
   st.s.now_ms = e.now_ms;
   st.s.today = e.today;
   if (screen_has_idle_timeout(st.s) && idle_seconds_left(st.s) == 0) end_session(st);
+  recovery_tick(st);
+}
+
+void refresh_idle_screen(Step& st) {
+  if (!can_sell(st.s) && st.s.screen == Screen::attract) st.go(Screen::out_of_service);
+  if (can_sell(st.s) && st.s.screen == Screen::out_of_service) st.go(Screen::attract);
 }
 
 void on(Step& st, const ev::MoreTimeAsked&) {
@@ -25,8 +31,7 @@ void on(Step& st, const ev::MoreTimeAsked&) {
 
 void on(Step& st, const ev::TerminalAvailabilityChanged& e) {
   st.s.terminal_available = e.available;
-  if (!can_sell(st.s) && st.s.screen == Screen::attract) st.go(Screen::out_of_service);
-  if (can_sell(st.s) && st.s.screen == Screen::out_of_service) st.go(Screen::attract);
+  refresh_idle_screen(st);
 }
 
 void on(Step& st, const ev::JournalFailed& e) {

@@ -23,4 +23,10 @@ std::string_view journal_step_name(JournalStep s) {
   return "intent";
 }
 
+std::optional<JournalStep> parse_journal_step(std::string_view name) {
+  for (JournalStep s : all_journal_steps)
+    if (journal_step_name(s) == name) return s;
+  return std::nullopt;
+}
+
 }  // namespace kiosk

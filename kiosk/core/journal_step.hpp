@@ -1,5 +1,6 @@
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,13 @@ enum class JournalStep {
 };
 
 std::string_view journal_step_name(JournalStep step);
+std::optional<JournalStep> parse_journal_step(std::string_view name);
+inline constexpr JournalStep all_journal_steps[] = {
+    JournalStep::intent,          JournalStep::payment_started, JournalStep::payment_approved,
+    JournalStep::payment_failed,  JournalStep::delivery_requested, JournalStep::delivered,
+    JournalStep::delivery_failed, JournalStep::delivery_unknown, JournalStep::reversal_requested,
+    JournalStep::reversed,        JournalStep::reversal_failed, JournalStep::receipt_printed,
+    JournalStep::receipt_failed,  JournalStep::sms_requested,   JournalStep::settled};
 
 struct JournalEntry {
   std::string reference;

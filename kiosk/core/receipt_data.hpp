@@ -12,7 +12,9 @@ namespace kiosk {
 // Everything a receipt shows (domain.md), as data; drivers lay it out for paper.
 // The number is masked here already: a receipt never holds a full number.
 struct ReceiptData {
-  enum class Kind { renewal, refund, pending };  // pending: paid, delivery not confirmed yet
+  // pending: paid, delivery not confirmed yet; not_charged: a payment the kiosk lost track of
+  // (it stopped), found not to have been taken
+  enum class Kind { renewal, refund, pending, not_charged };
   Kind kind = Kind::renewal;
   bool merchant_copy = false;  // the kiosk operator's copy, where configured
   Lang lang = Lang::en;

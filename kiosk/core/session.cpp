@@ -20,7 +20,8 @@ constexpr bool is_user_input =
     !std::is_same_v<E, ev::TerminalAvailabilityChanged> &&
     !std::is_same_v<E, ev::PrinterStatusChanged> && !std::is_same_v<E, ev::ReceiptPrinted> &&
     !std::is_same_v<E, ev::MoreTimeAsked> && !std::is_same_v<E, ev::JournalFailed> &&
-    !std::is_same_v<E, ev::ReprintFinished>;
+    !std::is_same_v<E, ev::ReprintFinished> && !std::is_same_v<E, ev::JournalReadBack> &&
+    !std::is_same_v<E, ev::PaymentLookedUp> && !std::is_same_v<E, ev::RenewalResolved>;
 
 }  // namespace
 
@@ -69,7 +70,7 @@ bool is_end_screen(Screen screen) {
   }
 }
 
-bool can_sell(const State& s) { return s.terminal_available && s.journal_ok; }
+bool can_sell(const State& s) { return s.terminal_available && s.journal_ok && !recovery_blocks_sales(s); }
 
 bool money_in_flight(const State& s) {
   if (!s.session.txn) return false;

@@ -7,6 +7,7 @@
 #include "civil_date.hpp"
 #include "events.hpp"
 #include "lang.hpp"
+#include "open_transaction.hpp"
 #include "payment.hpp"
 #include "phone.hpp"
 #include "plan.hpp"
@@ -99,6 +100,9 @@ struct State {
   CivilDate today{2026, 1, 1};
   std::int64_t last_input_ms = 0;
   int extensions_used = 0;
+
+  // Transactions recovery is finishing: from an earlier run, or left open by the network.
+  std::vector<OpenTransaction> open;
 
   // References: <kiosk>-<boot nonce>-<sequence>, unique across restarts without a clock.
   std::string boot_nonce = "000000";

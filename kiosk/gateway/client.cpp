@@ -23,6 +23,14 @@ struct Reply {
   bool json_ok() const { return transport_ok && !body.is_discarded(); }
 };
 
+// A string member, or "" when the body is not an object or the member is missing or of another
+// type: the gateway's answers are input, and input may be wrong in any way.
+std::string text_of(const json& body, const char* key) {
+  if (!body.is_object()) return {};
+  const auto it = body.find(key);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 }  // namespace
 
 struct Client::Impl {
@@ -64,7 +72,7 @@ LookupResult Client::lookup(Brand brand, const MobileNumber& number) {
     out.detail = sub.error;
     return out;
   }
-  if (sub.status == 404 && sub.body.value("error", "") == "not_found") {
+  if (sub.status == 404 && text_of(sub.body, "error") == "not_found") {
     out.kind = LookupResult::Kind::not_found;
     return out;
   }
@@ -97,9 +105,9 @@ LookupResult Client::lookup(Brand brand, const MobileNumber& number) {
 
 namespace {
 bool read_delivered(const json& body, RenewalResult& out) {
-  if (!body.is_object() || body.value("status", "") != "delivered") return false;
-  auto expiry = parse_iso_date(body.value("new_expiry", ""));
-  const std::string confirmation = body.value("confirmation_id", "");
+  if (text_of(body, "status") != "delivered") return false;
+  auto expiry = parse_iso_date(text_of(body, "new_expiry"));
+  const std::string confirmation = text_of(body, "confirmation_id");
   if (!expiry || confirmation.empty()) return false;
   out.kind = RenewalResult::Kind::delivered;
   out.confirmation_id = confirmation;
@@ -124,7 +132,8 @@ RenewalResult Client::renew(const RenewalRequest& req) {
       if (r.json_ok() && r.status >= 400 && r.status < 500) {
         // The gateway looked at the request and refused it: nothing was delivered.
         out.kind = RenewalResult::Kind::failed;
-        out.detail = r.body.value("error", "refused");
+        out.detail = text_of(r.body, "error");
+        if (out.detail.empty()) out.detail = "refused";
         return out;
       }
       out.detail = r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error;
@@ -134,10 +143,30 @@ RenewalResult Client::renew(const RenewalRequest& req) {
     Reply q = impl_->call("GET", "/v1/renewals/" + req.reference);
     if (q.json_ok() && q.status == 200 && read_delivered(q.body, out)) return out;
     // Only a clear "no such renewal" makes another POST safe (and it carries the same key).
-    may_post = q.json_ok() && q.status == 404 && q.body.value("error", "") == "not_found";
+    may_post = q.json_ok() && q.status == 404 && text_of(q.body, "error") == "not_found";
     if (!q.json_ok()) out.detail = q.error;
   }
   out.kind = RenewalResult::Kind::unknown;
+  return out;
+}
+
+Client::Resolution Client::resolve(const std::string& reference) {
+  Resolution out;
+  Reply r = impl_->call("POST", "/v1/renewals/" + reference + "/void");
+  if (!r.json_ok() || r.status != 200) {
+    out.detail = r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error;
+    return out;
+  }
+  RenewalResult delivered;
+  if (read_delivered(r.body, delivered)) {
+    out.kind = Resolution::Kind::delivered;
+    out.confirmation_id = delivered.confirmation_id;
+    out.new_expiry = delivered.new_expiry;
+  } else if (text_of(r.body, "status") == "void") {
+    out.kind = Resolution::Kind::closed_undelivered;
+  } else {
+    out.detail = "unexpected answer to void";
+  }
   return out;
 }
 

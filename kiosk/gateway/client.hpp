@@ -53,6 +53,15 @@ class Client {
   // Delivers once per reference. When an answer is lost it asks by reference before it sends
   // again, and says "unknown" rather than guess.
   RenewalResult renew(const RenewalRequest& request);
+  // Recovery: closes the reference unless it was delivered, so that the answer stays true (a late
+  // request with it is refused). unknown when the gateway could not be asked.
+  struct Resolution {
+    enum class Kind { delivered, closed_undelivered, unknown } kind = Kind::unknown;
+    std::string confirmation_id;
+    CivilDate new_expiry;
+    std::string detail;
+  };
+  Resolution resolve(const std::string& reference);
   bool send_sms(const std::string& reference, const std::string& kind, const MobileNumber& number,
                 const std::string& text, std::string* detail);
   // Test and demo hook: the embedded gateway's fault mode ("ok", "timeout", "error", "garbage").

@@ -26,12 +26,16 @@ const char* fault_mode_name(FaultMode m) {
     case FaultMode::error: return "error";
     case FaultMode::garbage: return "garbage";
     case FaultMode::refuse: return "refuse";
+    case FaultMode::latency: return "latency";
+    case FaultMode::lost_answer: return "lost_answer";
+    case FaultMode::duplicate: return "duplicate";
   }
   return "ok";
 }
 
 bool parse_fault_mode(const std::string& name, FaultMode* mode) {
-  for (FaultMode m : {FaultMode::ok, FaultMode::timeout, FaultMode::error, FaultMode::garbage, FaultMode::refuse}) {
+  for (FaultMode m : {FaultMode::ok, FaultMode::timeout, FaultMode::error, FaultMode::garbage, FaultMode::refuse,
+                      FaultMode::latency, FaultMode::lost_answer, FaultMode::duplicate}) {
     if (name == fault_mode_name(m)) {
       *mode = m;
       return true;
@@ -59,6 +63,7 @@ void reply_error(httplib::Response& res, int status, const std::string& code, co
 }
 
 json renewal_json(const RenewalRecord& r) {
+  if (r.status == "void") return {{"reference", r.reference}, {"status", r.status}, {"created_at", r.created_at}};
   return {{"reference", r.reference},      {"brand", brand_id(r.brand)},
           {"msisdn", r.msisdn},            {"plan_id", r.plan_id},
           {"months", r.months},            {"amount_cents", r.amount},
@@ -105,7 +110,12 @@ void Server::Impl::routes() {
         res.status = 200;
         res.set_content(std::string("\x7f{\"status\": deliv\0ered", 22), "application/json");
         return httplib::Server::HandlerResponse::Handled;
-      case FaultMode::refuse:  // decided in renew(): the request body is not read yet here
+      case FaultMode::latency:
+        std::this_thread::sleep_for(std::chrono::milliseconds(options.latency_fault_ms));
+        return httplib::Server::HandlerResponse::Unhandled;
+      case FaultMode::refuse:  // these are decided in renew(): the body is not read yet here
+      case FaultMode::lost_answer:
+      case FaultMode::duplicate:
         return httplib::Server::HandlerResponse::Unhandled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
@@ -139,6 +149,12 @@ void Server::Impl::routes() {
     reply(res, 200, renewal_json(*r));
   });
 
+  http->Post(R"(/v1/renewals/([A-Za-z0-9_-]+)/void)", [this](const httplib::Request& req, httplib::Response& res) {
+    const std::string reference = req.matches[1].str();
+    if (reference.size() > 64) return reply_error(res, 400, "bad_request", "reference too long");
+    reply(res, 200, renewal_json(store->void_unless_delivered(reference)));
+  });
+
   http->Get("/v1/renewals", [this](const httplib::Request&, httplib::Response& res) {
     json all = json::array();
     for (const auto& r : store->renewals()) all.push_back(renewal_json(r));
@@ -170,7 +186,8 @@ void Server::Impl::routes() {
     FaultMode mode;
     if (!body.is_object() || !body.contains("mode") || !body["mode"].is_string() ||
         !parse_fault_mode(body["mode"].get<std::string>(), &mode))
-      return reply_error(res, 400, "bad_request", "mode must be ok, timeout, error, garbage or refuse");
+      return reply_error(res, 400, "bad_request",
+                         "mode must be ok, timeout, error, garbage, refuse, latency, lost_answer or duplicate");
     fault = mode;
     reply(res, 200, json{{"mode", fault_mode_name(mode)}});
   });
@@ -190,6 +207,8 @@ void Server::Impl::renew(const httplib::Request& req, httplib::Response& res) {
     return reply_error(res, 400, "bad_request", "reference (idempotency key) is required");
   // A known reference answers with the first result, whatever the rest of the body says.
   if (auto first = store->find_renewal(reference)) {
+    if (first->status == "void")
+      return reply_error(res, 409, "void", "this reference was closed without delivery; the money was returned");
     json out = renewal_json(*first);
     out["replayed"] = true;
     return reply(res, 200, out);
@@ -223,7 +242,13 @@ void Server::Impl::renew(const httplib::Request& req, httplib::Response& res) {
   record.amount = amount;
   record.new_expiry = q.valid_until;
   bool replayed = false;
-  const RenewalRecord stored = store->deliver(record, &replayed);
+  RenewalRecord stored = store->deliver(record, &replayed);
+  if (fault == FaultMode::duplicate) stored = store->deliver(record, &replayed);
+  if (fault == FaultMode::lost_answer) {
+    // Committed; the answer never reaches the kiosk in time.
+    std::this_thread::sleep_for(std::chrono::milliseconds(options.timeout_fault_ms));
+    return reply_error(res, 504, "timeout", "answer held back after commit");
+  }
   json out = renewal_json(stored);
   out["replayed"] = replayed;
   reply(res, replayed ? 200 : 201, out);

@@ -11,6 +11,11 @@ enum class FaultMode {
   error,    // 503 with a JSON error body
   garbage,  // 200 with a body that is not JSON
   refuse,   // renewals are refused by the operator (409); everything else works
+  latency,  // every answer comes late (latency_fault_ms), but comes
+  // a renewal is committed, then its answer is held past the client's timeout and dropped:
+  // the kiosk must find out by reference
+  lost_answer,
+  duplicate,  // every renewal request is processed twice, as if the network had repeated it
 };
 const char* fault_mode_name(FaultMode mode);
 bool parse_fault_mode(const std::string& name, FaultMode* mode);
@@ -22,6 +27,7 @@ struct ServerOptions {
   std::string cert_path;    // empty: <data_dir>/gateway.crt, made on first start
   std::string key_path;
   int timeout_fault_ms = 3000;
+  int latency_fault_ms = 800;
 };
 
 // A small HTTPS server behaving like a prepaid top-up aggregator for the Belgian operators.

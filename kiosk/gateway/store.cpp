@@ -238,6 +238,30 @@ RenewalRecord Store::deliver(RenewalRecord r, bool* replayed) {
   return r;
 }
 
+RenewalRecord Store::void_unless_delivered(const std::string& reference) {
+  std::lock_guard lock(mutex_);
+  exec("BEGIN IMMEDIATE");
+  try {
+    Stmt existing(db_, (std::string("SELECT ") + renewal_columns + " FROM renewals WHERE reference = ?").c_str());
+    existing.bind(1, reference);
+    if (existing.row()) {
+      RenewalRecord first = renewal_from(existing);
+      exec("COMMIT");
+      return first;
+    }
+    Stmt ins(db_, "INSERT INTO renewals (reference, status, amount_cents, months) VALUES (?, 'void', 0, 0)");
+    ins.bind(1, reference).run();
+    exec("COMMIT");
+  } catch (...) {
+    exec("ROLLBACK");
+    throw;
+  }
+  RenewalRecord r;
+  r.reference = reference;
+  r.status = "void";
+  return r;
+}
+
 bool Store::add_sms(const SmsRecord& m) {
   std::lock_guard lock(mutex_);
   Stmt ins(db_, "INSERT OR IGNORE INTO sms (reference, kind, msisdn, text) VALUES (?,?,?,?)");

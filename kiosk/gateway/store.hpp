@@ -19,7 +19,7 @@ struct RenewalRecord {
   std::string plan_id;
   int months = 1;
   Cents amount = 0;
-  std::string status;     // delivered | failed | refunded
+  std::string status;     // delivered | void (the kiosk gave the money back: never deliver it)
   std::string confirmation_id;
   CivilDate new_expiry;
   std::string created_at;
@@ -57,6 +57,10 @@ class Store {
   // Records the renewal and extends the subscriber, once per reference. If the reference is
   // known already, nothing changes and the first record is returned with `replayed` set.
   RenewalRecord deliver(RenewalRecord record, bool* replayed);
+  // Recovery's question "did this reference deliver?", answered so that it stays true: a
+  // delivered renewal is returned as it is; otherwise the reference is recorded as void, and a
+  // late delivery request with it is refused.
+  RenewalRecord void_unless_delivered(const std::string& reference);
 
   // Queues an SMS once per (reference, kind); returns false if it was there already.
   bool add_sms(const SmsRecord& sms);

@@ -33,6 +33,12 @@ bool get_int(const json& j, const char* key, long long lo, long long hi, long lo
   return out >= lo && out <= hi;
 }
 
+// An optional flag: false when missing or not a boolean (a wrong type must not throw).
+bool flag(const json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_boolean() && it->get<bool>();
+}
+
 bool get_string(const json& j, const char* key, std::string& out) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_string()) return false;
@@ -96,7 +102,7 @@ std::optional<Plan> plan_from_json(const json& j) {
   p.sms = static_cast<int>(sms);
   p.intl_minutes = static_cast<int>(intl);
   p.price_per_month = price;
-  p.roaming_eu = j.value("roaming_eu", false);
+  p.roaming_eu = flag(j, "roaming_eu");
   auto durations = j.find("durations_months");
   if (durations == j.end() || !durations->is_array() || durations->empty()) return std::nullopt;
   p.durations_months.clear();
@@ -147,7 +153,7 @@ std::optional<Subscriber> subscriber_from_json(const json& j) {
   s.expiry = *date;
   s.balance = balance;
   s.reactivation_fee = fee;
-  s.returning_customer = j.value("returning", false);
+  s.returning_customer = flag(j, "returning");
   return s;
 }
 

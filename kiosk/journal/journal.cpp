@@ -109,7 +109,8 @@ std::vector<JournaledTransaction> Journal::transactions() {
   std::vector<JournaledTransaction> out;
   sqlite3_stmt* s = nullptr;
   sqlite3_prepare_v2(db_,
-                     "SELECT reference, state, number_until_settled IS NOT NULL, created_at, updated_at "
+                     "SELECT reference, state, number_until_settled IS NOT NULL, created_at, updated_at, "
+                     "number_until_settled "
                      "FROM transactions ORDER BY created_at, reference",
                      -1, &s, nullptr);
   while (s && sqlite3_step(s) == SQLITE_ROW) {
@@ -119,6 +120,7 @@ std::vector<JournaledTransaction> Journal::transactions() {
     t.holds_number = sqlite3_column_int(s, 2) != 0;
     t.created_at = column_text(s, 3);
     t.updated_at = column_text(s, 4);
+    t.number = column_text(s, 5);
     out.push_back(std::move(t));
   }
   sqlite3_finalize(s);
@@ -146,6 +148,18 @@ std::vector<JournaledTransaction> Journal::open_transactions() {
   return open;
 }
 
+std::uint32_t Journal::newest_receipt_no() {
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db_,
+                     "SELECT MAX(CAST(json_extract(fields, '$.receipt_no') AS INTEGER)) FROM steps "
+                     "WHERE json_valid(fields)",
+                     -1, &s, nullptr);
+  std::uint32_t out = 0;
+  if (s && sqlite3_step(s) == SQLITE_ROW) out = static_cast<std::uint32_t>(sqlite3_column_int64(s, 0));
+  sqlite3_finalize(s);
+  return out;
+}
+
 }  // namespace kiosk
 
 namespace kiosk {
@@ -156,6 +170,7 @@ const char* kind_name(ReceiptData::Kind k) {
     case ReceiptData::Kind::renewal: return "renewal";
     case ReceiptData::Kind::refund: return "refund";
     case ReceiptData::Kind::pending: return "pending";
+    case ReceiptData::Kind::not_charged: return "not_charged";
   }
   return "renewal";
 }
@@ -195,8 +210,9 @@ std::optional<ReceiptData> Journal::find_receipt(const std::string& code) {
     if (j.is_object()) {
       ReceiptData r;
       const std::string kind = j.value("kind", "renewal");
-      r.kind = kind == "refund" ? ReceiptData::Kind::refund : kind == "pending" ? ReceiptData::Kind::pending
-                                                                                : ReceiptData::Kind::renewal;
+      r.kind = ReceiptData::Kind::renewal;
+      for (auto k : {ReceiptData::Kind::refund, ReceiptData::Kind::pending, ReceiptData::Kind::not_charged})
+        if (kind == kind_name(k)) r.kind = k;
       r.lang = parse_lang(j.value("lang", "en")).value_or(Lang::en);
       r.kiosk_id = j.value("kiosk_id", "");
       r.location = j.value("location", "");

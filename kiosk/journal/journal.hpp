@@ -18,6 +18,7 @@ struct JournaledTransaction {
   std::vector<std::string> steps;             // in order
   std::map<std::string, std::string> fields;  // merged from all steps (masked values only)
   bool holds_number = false;                  // full number kept until settled
+  std::string number;                         // that number (E.164), for recovery only
   std::string created_at;
   std::string updated_at;
 };
@@ -32,6 +33,8 @@ class Journal {
   bool append(const JournalEntry& entry, std::string* error);
   std::vector<JournaledTransaction> transactions();
   std::vector<JournaledTransaction> open_transactions();  // not settled yet
+  // The newest receipt number of the card terminal that any step records (0: none).
+  std::uint32_t newest_receipt_no();
 
   // The receipts as printed (masked data only), so that one can be printed again by its code.
   bool save_receipt(const ReceiptData& receipt, std::string* error);

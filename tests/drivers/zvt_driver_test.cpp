@@ -97,13 +97,54 @@ TEST_CASE("A reversal by receipt number gives the money back once") {
   rig.terminal->reverse("R1", 2500, receipt);
   REQUIRE(eventually([&] { return rig.events.of<ev::PaymentReversed>().size() == 1; }));
   CHECK(rig.events.of<ev::PaymentReversed>()[0].ok);
+  // Asked again (its answer was lost, say): B4 "already reversed", so the money is back, and the
+  // terminal does not give it back twice.
   rig.terminal->reverse("R1", 2500, receipt);
   REQUIRE(eventually([&] { return rig.events.of<ev::PaymentReversed>().size() == 2; }));
-  CHECK_FALSE(rig.events.of<ev::PaymentReversed>()[1].ok);  // already given back
+  CHECK(rig.events.of<ev::PaymentReversed>()[1].ok);
+  // A receipt the terminal never approved: B5, nothing is given back.
+  rig.terminal->reverse("R2", 2500, receipt + 50);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentReversed>().size() == 3; }));
+  CHECK_FALSE(rig.events.of<ev::PaymentReversed>()[2].ok);
   const auto ledger = rig.sim.ledger();
   REQUIRE(ledger.size() == 2);
   CHECK(ledger[1].type == "reversal");
   CHECK(ledger[1].original_receipt == receipt);
+}
+
+TEST_CASE("After a restart, the terminal's last receipt tells whether a payment was taken") {
+  const std::string ledger_path = fresh_ledger("lookup");
+  std::uint32_t receipt = 0;
+  {
+    Rig rig({"approve"}, ledger_path);
+    rig.terminal->start_payment("R1", 1750);
+    REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
+    receipt = rig.events.of<ev::PaymentApproved>()[0].receipt.receipt_no;
+  }
+  Rig rig({"approve"}, ledger_path);  // a new kiosk process and a restarted terminal
+  // The journal knows no receipt: the approval for this amount is the payment it lost.
+  rig.terminal->look_up_payment("R1", 1750, 0);
+  // The journal knows that receipt already: it belongs to another payment.
+  rig.terminal->look_up_payment("R2", 1750, receipt);
+  // Another amount: not this payment.
+  rig.terminal->look_up_payment("R3", 990, 0);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentLookedUp>().size() == 3; }));
+  const auto answers = rig.events.of<ev::PaymentLookedUp>();
+  CHECK(answers[0].outcome == ev::PaymentLookup::taken);
+  CHECK(answers[0].receipt.receipt_no == receipt);
+  CHECK(answers[1].outcome == ev::PaymentLookup::not_taken);
+  CHECK(answers[2].outcome == ev::PaymentLookup::not_taken);
+}
+
+TEST_CASE("A terminal that cannot be reached answers a lookup with unknown, never not taken") {
+  zvt::ZvtOptions o;
+  o.port = 1;  // nothing listens there
+  o.connect_timeout_ms = 200;
+  Events events;
+  zvt::ZvtTerminal terminal(events.sink(), o);
+  terminal.look_up_payment("R1", 1000, 0);
+  REQUIRE(eventually([&] { return events.of<ev::PaymentLookedUp>().size() == 1; }));
+  CHECK(events.of<ev::PaymentLookedUp>()[0].outcome == ev::PaymentLookup::unknown);
 }
 
 TEST_CASE("A line lost after the result: the driver asks for the last receipt and finds the money") {

@@ -153,3 +153,59 @@ TEST_CASE("A gateway with another certificate is not trusted") {
   CHECK(r.kind == LookupResult::Kind::unavailable);
   CHECK(r.detail.find("certificate") != std::string::npos);
 }
+
+TEST_CASE("Recovery closes a reference: delivered stays delivered, anything else can never deliver") {
+  Running g("void");
+  Client c(g.link);
+  const RenewalRequest delivered_req{"K-TEST-0101", Brand::proximus, active, "px-smart-10", 1, 1000};
+  const RenewalResult delivered = c.renew(delivered_req);
+  REQUIRE(delivered.kind == RenewalResult::Kind::delivered);
+  const Client::Resolution kept = c.resolve(delivered_req.reference);
+  CHECK(kept.kind == Client::Resolution::Kind::delivered);
+  CHECK(kept.confirmation_id == delivered.confirmation_id);
+
+  const RenewalRequest late_req{"K-TEST-0102", Brand::proximus, active, "px-smart-10", 1, 1000};
+  CHECK(c.resolve(late_req.reference).kind == Client::Resolution::Kind::closed_undelivered);
+  CHECK(c.resolve(late_req.reference).kind == Client::Resolution::Kind::closed_undelivered);  // idempotent
+  // The request the kiosk lost arrives after all: refused, nothing delivered.
+  const RenewalResult late = c.renew(late_req);
+  CHECK(late.kind == RenewalResult::Kind::failed);
+  CHECK(late.detail == "void");
+  const LookupResult after = c.lookup(Brand::proximus, active);
+  CHECK(after.subscriber.expiry == delivered.new_expiry);  // extended once, by the first one only
+
+  std::string detail;
+  REQUIRE(c.set_fault("error", &detail));
+  CHECK(c.resolve("K-TEST-0103").kind == Client::Resolution::Kind::unknown);
+}
+
+TEST_CASE("Faults after commit: a lost answer, a repeated request, a slow gateway") {
+  Running g("after-commit");
+  Client c(g.link);
+  std::string detail;
+
+  REQUIRE(c.set_fault("lost_answer", &detail));
+  const RenewalRequest lost{"K-TEST-0201", Brand::proximus, active, "px-smart-10", 1, 1000};
+  // Committed, then the answer is held past the client's timeout: the client asks by reference.
+  const RenewalResult r = c.renew(lost);
+  CHECK(r.kind == RenewalResult::Kind::delivered);
+  CHECK(r.attempts == 1);
+
+  REQUIRE(c.set_fault("duplicate", &detail));
+  const RenewalRequest twice{"K-TEST-0202", Brand::proximus, active, "px-smart-10", 1, 1000};
+  CHECK(c.renew(twice).kind == RenewalResult::Kind::delivered);
+
+  REQUIRE(c.set_fault("ok", &detail));
+  std::string error;
+  auto store = Store::open(g.dir + "/gateway.sqlite", &error);
+  REQUIRE(store);
+  int deliveries = 0;
+  for (const RenewalRecord& rec : store->renewals()) deliveries += rec.status == "delivered";
+  CHECK(deliveries == 2);
+  // The subscriber was extended twice (two references), not three times.
+  const LookupResult after = c.lookup(Brand::proximus, active);
+  CHECK(after.subscriber.expiry == c.resolve(twice.reference).new_expiry);
+
+  REQUIRE(c.set_fault("latency", &detail));  // 800 ms against a 600 ms client: a timeout
+  CHECK(c.lookup(Brand::proximus, active).kind == LookupResult::Kind::unavailable);
+}

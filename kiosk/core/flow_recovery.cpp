@@ -1,0 +1,199 @@
+// Recovery: every transaction ends as exactly one delivered renewal or with the money back,
+// and the customer is told which. An answer that says nothing is asked again later; nothing is
+// inferred from silence.
+#include "flow.hpp"
+
+namespace kiosk::flow {
+
+namespace {
+
+using Need = OpenTransaction::Need;
+
+OpenTransaction* find_open(State& s, const std::string& reference) {
+  for (OpenTransaction& t : s.open)
+    if (t.reference == reference) return &t;
+  return nullptr;
+}
+
+std::string sms_kind(ReceiptData::Kind kind) {
+  switch (kind) {
+    case ReceiptData::Kind::refund: return "refund";
+    case ReceiptData::Kind::not_charged: return "not_charged";
+    default: return "confirmation";
+  }
+}
+
+// The outcome is known: tell the customer (SMS; paper too when they saw the kiosk stop), then
+// settle. The SMS effect comes before the settled record, which erases the number.
+void close(Step& st, const std::string& reference, ReceiptData::Kind kind) {
+  OpenTransaction* t = find_open(st.s, reference);
+  if (!t) return;
+  t->receipt.kind = kind;
+  if (t->number) {
+    st.journal(reference, JournalStep::sms_requested, {{"kind", sms_kind(kind)}, {"by", "recovery"}});
+    st.fx.push_back(fx::RequestSms{t->receipt, *t->number});
+  }
+  if (t->from_earlier_run && receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{t->receipt});
+  st.journal(reference, JournalStep::settled, {{"by", "recovery"}});
+  std::erase_if(st.s.open, [&](const OpenTransaction& o) { return o.reference == reference; });
+  refresh_idle_screen(st);
+}
+
+void ask(Step& st, OpenTransaction& t) {
+  t.in_flight = true;
+  switch (t.need) {
+    case Need::payment_outcome:
+      st.fx.push_back(fx::RequestPaymentLookup{t.reference, t.amount, t.method});
+      break;
+    case Need::delivery_outcome:
+      st.fx.push_back(fx::RequestRenewalResolve{t.reference});
+      break;
+    case Need::give_back:
+      st.journal(t.reference, JournalStep::reversal_requested,
+                 {{"receipt_no", std::to_string(t.receipt.payment.receipt_no)},
+                  {"by", t.held_by_terminal ? "refusing the held payment" : "reversal"}});
+      if (t.held_by_terminal) st.fx.push_back(fx::RequestPaymentSettle{t.reference, false});
+      else st.fx.push_back(fx::RequestReversal{t.reference, t.amount, t.receipt.payment.receipt_no, t.method});
+      break;
+    case Need::close:
+      close(st, t.reference, t.receipt.kind);  // t is gone after this
+      break;
+  }
+}
+
+// The answer said nothing: ask again after a while.
+void later(Step& st, OpenTransaction& t) {
+  t.in_flight = false;
+  ++t.attempts;
+  t.next_try_ms = st.s.now_ms + recovery_backoff_ms(t.attempts);
+}
+
+}  // namespace
+
+bool recovery_blocks_sales(const State& s) {
+  for (const OpenTransaction& t : s.open)
+    if (t.need == Need::payment_outcome || (t.need == Need::give_back && t.from_earlier_run)) return true;
+  return false;
+}
+
+void on(Step& st, const ev::JournalReadBack& e) {
+  for (const JournalRecord& record : e.open) {
+    std::optional<OpenTransaction> t = open_transaction_from(record, st.s.settings);
+    if (!t || find_open(st.s, t->reference)) continue;
+    t->from_earlier_run = true;
+    st.s.open.push_back(std::move(*t));
+  }
+  // In journal order: the terminal's last receipt answers for the newest payment only after
+  // the older ones are known.
+  std::vector<std::string> references;
+  for (const OpenTransaction& t : st.s.open) references.push_back(t.reference);
+  for (const std::string& r : references)
+    if (OpenTransaction* t = find_open(st.s, r); t && !t->in_flight) ask(st, *t);
+  refresh_idle_screen(st);
+}
+
+void on(Step& st, const ev::PaymentLookedUp& e) {
+  OpenTransaction* t = find_open(st.s, e.reference);
+  if (!t || t->need != Need::payment_outcome) return;
+  switch (e.outcome) {
+    case ev::PaymentLookup::taken:
+      t->money_taken = true;
+      t->receipt.payment = e.receipt;
+      t->receipt.payment.pan_masked = mask_pan(e.receipt.pan_masked);
+      st.journal(t->reference, JournalStep::payment_approved,
+                 {{"receipt_no", std::to_string(e.receipt.receipt_no)},
+                  {"card_type", e.receipt.card_type},
+                  {"pan_masked", t->receipt.payment.pan_masked},
+                  {"terminal_id", e.receipt.terminal_id},
+                  {"trace", std::to_string(e.receipt.trace)},
+                  {"auth_code", e.receipt.auth_code},
+                  {"by", "recovery"}});
+      // Nothing was delivered (the journal stopped before the request): the money goes back.
+      t->need = Need::give_back;
+      ask(st, *t);
+      break;
+    case ev::PaymentLookup::not_taken:
+      st.journal(t->reference, JournalStep::payment_failed, {{"reason", "not_taken"}, {"by", "recovery"}});
+      close(st, t->reference, ReceiptData::Kind::not_charged);
+      break;
+    case ev::PaymentLookup::unknown:
+      later(st, *t);
+      break;
+  }
+}
+
+void on(Step& st, const ev::RenewalResolved& e) {
+  OpenTransaction* t = find_open(st.s, e.reference);
+  if (!t || t->need != Need::delivery_outcome) return;
+  switch (e.outcome) {
+    case ev::RenewalOutcome::delivered:
+      t->receipt.confirmation_id = e.confirmation_id;
+      t->receipt.valid_until = e.new_expiry;
+      st.journal(t->reference, JournalStep::delivered,
+                 {{"confirmation_id", e.confirmation_id}, {"new_expiry", iso_date(e.new_expiry)}, {"by", "recovery"}});
+      if (t->held_by_terminal) st.fx.push_back(fx::RequestPaymentSettle{t->reference, true});
+      close(st, t->reference, ReceiptData::Kind::renewal);
+      break;
+    case ev::RenewalOutcome::closed_undelivered:
+      st.journal(t->reference, JournalStep::delivery_failed, {{"reason", "closed_undelivered"}, {"by", "recovery"}});
+      if (!t->money_taken) {
+        close(st, t->reference, ReceiptData::Kind::refund);
+        break;
+      }
+      t->need = Need::give_back;
+      ask(st, *t);
+      break;
+    case ev::RenewalOutcome::unknown:
+      later(st, *t);
+      break;
+  }
+}
+
+bool recovery_reversed(Step& st, const ev::PaymentReversed& e) {
+  OpenTransaction* t = find_open(st.s, e.reference);
+  if (!t) return false;
+  if (t->need == Need::delivery_outcome && e.ok) {
+    // A terminal that held the payment gave it back on its own (its hold ran out): the money is
+    // home; the delivery is still to be closed.
+    t->money_taken = false;
+    t->held_by_terminal = false;
+    st.journal(t->reference, JournalStep::reversed, {{"by", "terminal, hold expired"}});
+    return true;
+  }
+  if (t->need != Need::give_back) return true;
+  if (!e.ok) {
+    st.journal(t->reference, JournalStep::reversal_failed, {{"by", "recovery"}});
+    later(st, *t);
+    return true;
+  }
+  t->money_taken = false;
+  st.journal(t->reference, JournalStep::reversed, {{"by", "recovery"}});
+  close(st, t->reference, ReceiptData::Kind::refund);
+  return true;
+}
+
+void recovery_tick(Step& st) {
+  std::vector<std::string> due;
+  for (const OpenTransaction& t : st.s.open)
+    if (!t.in_flight && t.next_try_ms <= st.s.now_ms) due.push_back(t.reference);
+  for (const std::string& r : due)
+    if (OpenTransaction* t = find_open(st.s, r)) ask(st, *t);
+}
+
+void adopt(Step& st, const Transaction& txn, Need need) {
+  if (find_open(st.s, txn.reference)) return;
+  OpenTransaction t;
+  t.reference = txn.reference;
+  t.need = need;
+  t.amount = txn.amount;
+  t.method = txn.method;
+  t.money_taken = true;
+  t.held_by_terminal = need == Need::delivery_outcome && held_by_terminal(st.s, txn);
+  t.receipt = make_receipt(st.s, ReceiptData::Kind::pending);
+  t.number = st.s.session.number;
+  t.attempts = 1;
+  t.next_try_ms = st.s.now_ms + recovery_backoff_ms(t.attempts);
+  st.s.open.push_back(std::move(t));
+}
+
+}  // namespace kiosk::flow

@@ -1,0 +1,218 @@
+// Recovery: what an earlier run left unsettled, and what the network left open in this one.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "drive.hpp"
+
+using namespace kiosk;
+using test::Driver;
+
+namespace {
+
+using S = JournalStep;
+
+// A journal record as the app reads it back: an intent with the customer's choices, then steps.
+JournalRecord record(const std::string& reference, std::vector<JournalStep> steps,
+                     std::map<std::string, std::string> extra = {}) {
+  JournalRecord r;
+  r.reference = reference;
+  r.steps = {S::intent};
+  r.steps.insert(r.steps.end(), steps.begin(), steps.end());
+  r.fields = {{"brand", "proximus"}, {"number", "0470 12 x4 56"}, {"plan", "px-basic"}, {"plan_name", "Pay&Go Basic"},
+              {"months", "1"},       {"amount_cents", "1000"},       {"method", "card"},  {"lang", "fr"},
+              {"valid_until", "2027-01-05"}};
+  for (const auto& [k, v] : extra) r.fields[k] = v;
+  r.number = "+32470123456";
+  return r;
+}
+
+bool ends_settled(const Driver& d, const std::string& ref) {
+  const auto steps = d.journal_steps(ref);
+  return !steps.empty() && steps.back() == S::settled;
+}
+
+template <typename T>
+std::size_t count_of(const std::vector<Effect>& fx) {
+  return static_cast<std::size_t>(std::count_if(fx.begin(), fx.end(), [](const Effect& e) { return std::holds_alternative<T>(e); }));
+}
+
+}  // namespace
+
+TEST_CASE("What each journal record needs, read from its steps") {
+  const KioskSettings settings;
+  using N = OpenTransaction::Need;
+  const auto need = [&](std::vector<JournalStep> steps) {
+    return open_transaction_from(record("R", std::move(steps), {{"receipt_no", "41"}}), settings)->need;
+  };
+  CHECK_FALSE(open_transaction_from(record("R", {S::payment_started, S::payment_failed, S::settled}), settings));
+  CHECK(need({}) == N::close);
+  CHECK(need({S::payment_started}) == N::payment_outcome);
+  CHECK(need({S::payment_started, S::payment_failed}) == N::close);
+  CHECK(need({S::payment_started, S::payment_approved}) == N::give_back);
+  CHECK(need({S::payment_started, S::payment_approved, S::delivery_requested}) == N::delivery_outcome);
+  CHECK(need({S::payment_started, S::payment_approved, S::delivery_requested, S::delivery_unknown}) ==
+        N::delivery_outcome);
+  CHECK(need({S::payment_started, S::payment_approved, S::delivery_requested, S::delivered}) == N::close);
+  CHECK(need({S::payment_started, S::payment_approved, S::delivery_requested, S::delivery_failed,
+              S::reversal_requested}) == N::give_back);
+  CHECK(need({S::payment_started, S::payment_approved, S::reversal_requested, S::reversal_failed}) == N::give_back);
+  CHECK(need({S::payment_started, S::payment_approved, S::reversal_requested, S::reversed}) == N::close);
+  // A held payment the terminal gave back on its own while the delivery was unknown: the
+  // delivery still has to be closed before anything is said.
+  CHECK(need({S::payment_started, S::payment_approved, S::delivery_requested, S::delivery_unknown, S::reversed}) ==
+        N::delivery_outcome);
+
+  const auto t = open_transaction_from(record("R", {S::payment_started, S::payment_approved}, {{"receipt_no", "41"}}),
+                                       settings);
+  CHECK(t->receipt.lang == Lang::fr);
+  CHECK(t->receipt.payment.receipt_no == 41);
+  CHECK(t->amount == 1000);
+  REQUIRE(t->number);
+  CHECK(e164(*t->number) == "+32470123456");
+}
+
+TEST_CASE("A payment the kiosk lost track of: the terminal is asked before anyone can buy") {
+  Driver d;
+  d.send(ev::JournalReadBack{{record("OLD-1", {S::payment_started})}});
+  CHECK(d.screen() == Screen::out_of_service);
+  const auto lookups = d.all<fx::RequestPaymentLookup>();
+  REQUIRE(lookups.size() == 1);
+  CHECK(lookups[0].reference == "OLD-1");
+  CHECK(lookups[0].amount == 1000);
+
+  SECTION("taken: the money goes back, and the customer is told on paper and by SMS") {
+    d.send(ev::PaymentLookedUp{"OLD-1", ev::PaymentLookup::taken, test::card_receipt()});
+    const auto reversals = d.all<fx::RequestReversal>();
+    REQUIRE(reversals.size() == 1);
+    CHECK(reversals[0].receipt_no == test::card_receipt().receipt_no);
+    CHECK(d.all<fx::RequestDelivery>().empty());  // recovery never delivers late
+    CHECK(d.screen() == Screen::out_of_service);
+    d.send(ev::PaymentReversed{"OLD-1", true});
+    CHECK(d.journal_steps("OLD-1") ==
+          std::vector<JournalStep>{S::payment_approved, S::reversal_requested, S::reversed, S::sms_requested, S::settled});
+    REQUIRE(d.all<fx::RequestReceipt>().size() == 1);
+    CHECK(d.all<fx::RequestReceipt>()[0].receipt.kind == ReceiptData::Kind::refund);
+    CHECK(d.all<fx::RequestReceipt>()[0].receipt.lang == Lang::fr);
+    CHECK(d.all<fx::RequestReceipt>()[0].receipt.payment.pan_masked == mask_pan("6703001234561234"));
+    REQUIRE(d.all<fx::RequestSms>().size() == 1);
+    CHECK(e164(d.all<fx::RequestSms>()[0].number) == "+32470123456");
+    CHECK(d.screen() == Screen::attract);
+  }
+  SECTION("not taken: settled, with a receipt that says nothing was charged") {
+    d.send(ev::PaymentLookedUp{"OLD-1", ev::PaymentLookup::not_taken, {}});
+    CHECK(ends_settled(d, "OLD-1"));
+    REQUIRE(d.all<fx::RequestReceipt>().size() == 1);
+    CHECK(d.all<fx::RequestReceipt>()[0].receipt.kind == ReceiptData::Kind::not_charged);
+    CHECK(d.all<fx::RequestReversal>().empty());
+    CHECK(d.screen() == Screen::attract);
+  }
+  SECTION("the terminal cannot say: asked again after a backoff, never guessed") {
+    d.send(ev::PaymentLookedUp{"OLD-1", ev::PaymentLookup::unknown, {}});
+    CHECK(d.journal_steps("OLD-1").empty());
+    d.advance(0);
+    CHECK(d.all<fx::RequestPaymentLookup>().size() == 1);
+    d.advance(2);
+    CHECK(d.all<fx::RequestPaymentLookup>().size() == 2);
+    CHECK(d.screen() == Screen::out_of_service);
+  }
+}
+
+TEST_CASE("A delivery whose answer was lost is closed at the gateway before anything is decided") {
+  Driver d;
+  d.send(ev::JournalReadBack{{record("OLD-2", {S::payment_started, S::payment_approved, S::delivery_requested},
+                                     {{"receipt_no", "7"}})}});
+  REQUIRE(d.all<fx::RequestRenewalResolve>().size() == 1);
+  // Only the network is awaited: the kiosk sells meanwhile.
+  CHECK(d.screen() == Screen::attract);
+
+  SECTION("delivered: the renewal stands, the money stays taken") {
+    d.send(ev::RenewalResolved{"OLD-2", ev::RenewalOutcome::delivered, "PXM-100001", CivilDate{2027, 1, 5}});
+    CHECK(d.all<fx::RequestReversal>().empty());
+    CHECK(ends_settled(d, "OLD-2"));
+    REQUIRE(d.all<fx::RequestReceipt>().size() == 1);
+    CHECK(d.all<fx::RequestReceipt>()[0].receipt.kind == ReceiptData::Kind::renewal);
+    CHECK(d.all<fx::RequestReceipt>()[0].receipt.confirmation_id == "PXM-100001");
+  }
+  SECTION("closed undelivered: the money goes back by receipt number") {
+    d.send(ev::RenewalResolved{"OLD-2", ev::RenewalOutcome::closed_undelivered, "", {}});
+    REQUIRE(d.all<fx::RequestReversal>().size() == 1);
+    CHECK(d.all<fx::RequestReversal>()[0].receipt_no == 7);
+    SECTION("a failed reversal is asked again, and the second one counts") {
+      d.send(ev::PaymentReversed{"OLD-2", false});
+      CHECK_FALSE(ends_settled(d, "OLD-2"));
+      d.advance(2);
+      CHECK(d.all<fx::RequestReversal>().size() == 2);
+      d.send(ev::PaymentReversed{"OLD-2", true});
+    }
+    SECTION("reversed at once") { d.send(ev::PaymentReversed{"OLD-2", true}); }
+    CHECK(ends_settled(d, "OLD-2"));
+    CHECK(d.state.open.empty());
+  }
+  SECTION("the gateway is down: asked again, with growing pauses") {
+    d.send(ev::RenewalResolved{"OLD-2", ev::RenewalOutcome::unknown, "", {}});
+    d.advance(1);
+    CHECK(d.all<fx::RequestRenewalResolve>().size() == 2);
+    d.send(ev::RenewalResolved{"OLD-2", ev::RenewalOutcome::unknown, "", {}});
+    d.advance(1);
+    CHECK(d.all<fx::RequestRenewalResolve>().size() == 2);  // the second pause is longer
+    d.advance(1);
+    CHECK(d.all<fx::RequestRenewalResolve>().size() == 3);
+    CHECK(d.all<fx::RequestReversal>().empty());
+  }
+}
+
+TEST_CASE("Records that only need telling are told once and settled") {
+  Driver d;
+  d.send(ev::JournalReadBack{{record("OLD-3", {S::payment_started, S::payment_approved, S::delivery_requested,
+                                               S::delivered},
+                                     {{"confirmation_id", "PXM-1"}, {"new_expiry", "2027-01-05"}}),
+                              record("OLD-4", {})}});
+  CHECK(ends_settled(d, "OLD-3"));
+  CHECK(ends_settled(d, "OLD-4"));
+  CHECK(d.all<fx::RequestRenewalResolve>().empty());
+  CHECK(d.all<fx::RequestPaymentLookup>().empty());
+  const auto receipts = d.all<fx::RequestReceipt>();
+  REQUIRE(receipts.size() == 2);
+  CHECK(receipts[0].receipt.kind == ReceiptData::Kind::renewal);
+  CHECK(receipts[1].receipt.kind == ReceiptData::Kind::not_charged);
+  CHECK(d.screen() == Screen::attract);
+}
+
+TEST_CASE("The SMS goes out before the record that erases the number") {
+  Driver d;
+  const auto fx = d.send(ev::JournalReadBack{{record("OLD-5", {S::payment_started, S::payment_failed})}});
+  std::size_t sms_at = fx.size(), settled_at = fx.size();
+  for (std::size_t i = 0; i < fx.size(); ++i) {
+    if (std::holds_alternative<fx::RequestSms>(fx[i])) sms_at = i;
+    if (const auto* j = std::get_if<fx::RequestJournal>(&fx[i]); j && j->entry.step == S::settled) settled_at = i;
+  }
+  CHECK(sms_at < settled_at);
+  CHECK(count_of<fx::RequestSms>(fx) == 1);
+}
+
+TEST_CASE("A delivery left unknown in this run is resolved in the background while the kiosk sells") {
+  Driver d;
+  d.to_pay_method();
+  d.send(ev::PayMethodChosen{PayMethod::card});
+  const std::string ref = d.reference();
+  d.send(ev::PaymentApproved{ref, test::card_receipt()});
+  d.send(ev::RenewalUnknown{ref});
+  CHECK(d.screen() == Screen::pending);
+  d.send(ev::FinishPressed{});
+  CHECK(d.screen() == Screen::attract);
+  CHECK(d.all<fx::RequestRenewalResolve>().empty());  // not at once: the network just failed
+  d.advance(2);
+  REQUIRE(d.all<fx::RequestRenewalResolve>().size() == 1);
+  d.send(ev::RenewalResolved{ref, ev::RenewalOutcome::closed_undelivered, "", {}});
+  REQUIRE(d.all<fx::RequestReversal>().size() == 1);
+  d.send(ev::PaymentReversed{ref, true});
+  CHECK(ends_settled(d, ref));
+  // The customer left with the "being confirmed" receipt: the outcome comes by SMS, not paper.
+  const auto receipts = d.all<fx::RequestReceipt>();
+  REQUIRE(receipts.size() == 1);
+  CHECK(receipts[0].receipt.kind == ReceiptData::Kind::pending);
+  const auto sms = d.all<fx::RequestSms>();
+  REQUIRE_FALSE(sms.empty());
+  CHECK(sms.back().receipt.kind == ReceiptData::Kind::refund);
+}
