@@ -1,5 +1,7 @@
 #include "kiosk_app.hpp"
 
+#include <csignal>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <random>
@@ -157,6 +159,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
   } else {
     app->printer_ = std::make_unique<escpos::EscPosPrinter>(sink, printer_options(config, model));
   }
+  if (const char* step = std::getenv("KIOSK_CRASH_AFTER_STEP")) app->crash_after_ = parse_journal_step(step);
   KioskSettings settings = config.kiosk;
   settings.terminal_holds_payment = config.terminal_kind == "zvt" && config.terminal_hold_until_delivered;
   app->state_ = initial_state(settings);
@@ -250,6 +253,11 @@ bool KioskApp::carry_out(const Effect& effect) {
       return false;
     }
     log_info(j->entry.reference + " " + std::string(journal_step_name(j->entry.step)));
+    if (crash_after_ == j->entry.step) {
+      // The crash harness: stop dead right after this step is durable, as a power cut would.
+      log_warn("crash hook: SIGKILL after " + std::string(journal_step_name(j->entry.step)));
+      std::raise(SIGKILL);
+    }
   } else if (const auto* l = std::get_if<fx::RequestLookup>(&effect)) {
     const auto req = *l;
     log_info("lookup " + std::string(brand_id(req.brand)) + " " + mask_mobile(req.number));

@@ -1,5 +1,6 @@
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "config.hpp"
@@ -83,6 +84,7 @@ class KioskApp {
   std::unique_ptr<Worker> worker_;
   std::int64_t now_ms_ = 0;
   int receipts_printed_ = 0;
+  std::optional<JournalStep> crash_after_;  // KIOSK_CRASH_AFTER_STEP, for the crash harness
   unsigned revision_ = 0;
 };
 

@@ -1,9 +1,11 @@
 // The --script language (documented in tests/e2e/README.md): one command per line, '#' starts
 // a comment. Every command waits until the kiosk has settled before the next one runs.
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 #include "core/printer_status.hpp"
@@ -95,7 +97,8 @@ class ScriptRun {
       return app_.gateway().set_fault(w[1], error);
     }
     if (verb == "expect") return w.size() >= 2 ? expect(w, error) : (*error = "expect what?", false);
-    if (verb == "wait") return driver_.settle(error, true);
+    if (verb == "wait" && w.size() == 1) return driver_.settle(error, true);
+    if (verb == "wait" && w.size() == 2 && w[1] == "recovered") return wait_recovered(error);
     *error = "unknown command '" + verb + "'";
     return false;
   }
@@ -120,6 +123,21 @@ class ScriptRun {
       return *error = "unknown device '" + dev + "'", false;
     }
     return driver_.settle(error);
+  }
+
+  // Until recovery has settled every transaction it follows: a second of kiosk time passes per
+  // round, so that its backoff runs, and real time too, for the terminal and the gateway.
+  bool wait_recovered(std::string* error) {
+    constexpr int rounds = 120;
+    for (int i = 0; i < rounds; ++i) {
+      if (!driver_.settle(error, true)) return false;
+      if (app_.state().open.empty()) return true;
+      driver_.advance(1);
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    *error = std::to_string(app_.state().open.size()) + " transaction(s) still open after " + std::to_string(rounds) +
+             " rounds; first: " + app_.state().open.front().reference;
+    return false;
   }
 
   bool expect(const std::vector<std::string>& w, std::string* error) {
@@ -157,6 +175,14 @@ class ScriptRun {
       for (const std::string& step : last.steps)
         if (step == w[2]) return true;
       *error = "the last transaction (" + last.reference + ") has no step " + w[2] + "; its state is " + last.state;
+      return false;
+    }
+    if (w[1] == "open" && w.size() == 3) {  // unsettled transactions in the journal
+      int n = 0;
+      if (!parse_int(w[2], &n)) return *error = "expect open N", false;
+      const std::size_t open = app_.journal().open_transactions().size();
+      if (open == static_cast<std::size_t>(n)) return true;
+      *error = "expected " + w[2] + " open transaction(s), the journal has " + std::to_string(open);
       return false;
     }
     if (w[1] == "no_journal" && w.size() == 2) {

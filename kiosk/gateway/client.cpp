@@ -179,8 +179,8 @@ bool Client::send_sms(const std::string& reference, const std::string& kind, con
   return false;
 }
 
-bool Client::set_fault(const std::string& mode, std::string* detail) {
-  const json payload{{"mode", mode}};
+bool Client::set_fault(const std::string& mode, std::string* detail, const std::string& scope) {
+  const json payload{{"mode", mode}, {"scope", scope}};
   Reply r = impl_->call("POST", "/v1/admin/faults", &payload);
   if (r.json_ok() && r.status == 200) return true;
   if (detail) *detail = r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error;

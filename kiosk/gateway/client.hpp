@@ -64,8 +64,9 @@ class Client {
   Resolution resolve(const std::string& reference);
   bool send_sms(const std::string& reference, const std::string& kind, const MobileNumber& number,
                 const std::string& text, std::string* detail);
-  // Test and demo hook: the embedded gateway's fault mode ("ok", "timeout", "error", "garbage").
-  bool set_fault(const std::string& mode, std::string* detail);
+  // Test and demo hook: the gateway's fault mode ("ok", "timeout", "error", "garbage", …), for
+  // the requests whose path starts with `scope` ("" = all).
+  bool set_fault(const std::string& mode, std::string* detail, const std::string& scope = "");
 
   struct Impl;
  private:

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <ctime>
+#include <mutex>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -89,6 +90,14 @@ struct Server::Impl {
   int port = 0;
   std::string cert_path;
   std::atomic<FaultMode> fault{FaultMode::ok};
+  // Faults touch only requests under this path ("" = all but /v1/admin/).
+  std::mutex scope_mutex;
+  std::string fault_scope;
+  bool in_scope(const std::string& path) {
+    std::lock_guard lock(scope_mutex);
+    return path.rfind(fault_scope, 0) == 0;
+  }
+  FaultMode fault_for(const httplib::Request& req) { return in_scope(req.path) ? fault.load() : FaultMode::ok; }
 
   void routes();
   void renew(const httplib::Request& req, httplib::Response& res);
@@ -97,7 +106,7 @@ struct Server::Impl {
 void Server::Impl::routes() {
   http->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (req.path.rfind("/v1/admin/", 0) == 0) return httplib::Server::HandlerResponse::Unhandled;
-    switch (fault.load()) {
+    switch (fault_for(req)) {
       case FaultMode::ok: return httplib::Server::HandlerResponse::Unhandled;
       case FaultMode::timeout:
         std::this_thread::sleep_for(std::chrono::milliseconds(options.timeout_fault_ms));
@@ -188,8 +197,14 @@ void Server::Impl::routes() {
         !parse_fault_mode(body["mode"].get<std::string>(), &mode))
       return reply_error(res, 400, "bad_request",
                          "mode must be ok, timeout, error, garbage, refuse, latency, lost_answer or duplicate");
+    std::string scope;
+    if (body.contains("scope") && body["scope"].is_string()) scope = body["scope"].get<std::string>();
+    {
+      std::lock_guard lock(scope_mutex);
+      fault_scope = scope;
+    }
     fault = mode;
-    reply(res, 200, json{{"mode", fault_mode_name(mode)}});
+    reply(res, 200, json{{"mode", fault_mode_name(mode)}, {"scope", scope}});
   });
 }
 
@@ -213,6 +228,7 @@ void Server::Impl::renew(const httplib::Request& req, httplib::Response& res) {
     out["replayed"] = true;
     return reply(res, 200, out);
   }
+  const FaultMode fault = fault_for(req);
   if (fault == FaultMode::refuse) return reply_error(res, 409, "operator_rejected", "simulated refusal by the operator");
   auto brand = parse_brand(str("brand"));
   const std::string msisdn = str("msisdn");

@@ -175,7 +175,9 @@ TEST_CASE("Recovery closes a reference: delivered stays delivered, anything else
   CHECK(after.subscriber.expiry == delivered.new_expiry);  // extended once, by the first one only
 
   std::string detail;
-  REQUIRE(c.set_fault("error", &detail));
+  // A fault scoped to renewals leaves look-ups alone.
+  REQUIRE(c.set_fault("error", &detail, "/v1/renewals"));
+  CHECK(c.lookup(Brand::proximus, active).kind == LookupResult::Kind::found);
   CHECK(c.resolve("K-TEST-0103").kind == Client::Resolution::Kind::unknown);
 }
 

@@ -1,0 +1,221 @@
+// kiosk-crashtest: customers renew by card while the kiosk is killed (SIGKILL) at random moments
+// and right after every journaled step; after each kill the kiosk restarts and recovers. The
+// terminal simulator and the gateway are separate processes that live on. At the end the
+// terminal's ledger, the gateway's renewals and the journal must agree to the cent.
+//   kiosk-crashtest --bin DIR --work DIR [--runs N] [--seed S] [--scripts DIR]
+// The last line reads: runs=N kills=K recovered=R mismatches=M
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <random>
+#include <thread>
+
+#include "core/journal_step.hpp"
+#include "gateway/client.hpp"
+#include "money_audit.hpp"
+#include "processes.hpp"
+#include "journal/journal.hpp"
+
+namespace fs = std::filesystem;
+using namespace kiosk;
+using namespace kiosk::crash;
+
+namespace {
+
+struct Options {
+  std::string bin, work, scripts = KIOSK_CRASH_SCRIPTS;
+  int runs = 20;
+  unsigned seed = 1;
+};
+
+// What the terminal and the gateway do in one run, and where the kiosk dies.
+struct Scenario {
+  std::string terminal = "approve";   // kioskctl zvt-sim --script
+  std::string gateway = "ok";         // the gateway's fault mode during the session
+  std::optional<JournalStep> crash_after;  // else a kill at a random moment (or none)
+};
+
+// Every journaled step at least once, each in a scenario that reaches it.
+std::vector<Scenario> every_step() {
+  using S = JournalStep;
+  std::vector<Scenario> out;
+  for (S s : {S::intent, S::payment_started, S::payment_approved, S::delivery_requested, S::delivered,
+              S::sms_requested, S::receipt_printed, S::settled})
+    out.push_back({"approve", "ok", s});
+  out.push_back({"decline:05", "ok", S::payment_failed});
+  for (S s : {S::delivery_failed, S::reversal_requested, S::reversed}) out.push_back({"approve", "refuse", s});
+  out.push_back({"approve", "timeout", S::delivery_unknown});
+  return out;
+}
+
+Scenario random_scenario(std::mt19937& rng) {
+  const auto pick = [&](const std::vector<std::pair<const char*, int>>& weighted) {
+    int total = 0;
+    for (const auto& w : weighted) total += w.second;
+    int r = std::uniform_int_distribution<int>(0, total - 1)(rng);
+    for (const auto& w : weighted) {
+      if (r < w.second) return std::string(w.first);
+      r -= w.second;
+    }
+    return std::string(weighted.front().first);
+  };
+  Scenario s;
+  s.terminal = pick({{"approve", 10}, {"decline:05", 2}, {"drop-after-result", 2}, {"drop-before-result", 1},
+                     {"slow", 2}, {"duplicate-result", 1}});
+  s.gateway = pick({{"ok", 10}, {"refuse", 2}, {"lost_answer", 2}, {"timeout", 1}, {"error", 1}, {"latency", 1}});
+  return s;
+}
+
+bool parse(int argc, char** argv, Options* o) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const bool has = i + 1 < argc;
+    if (a == "--bin" && has) o->bin = argv[++i];
+    else if (a == "--work" && has) o->work = argv[++i];
+    else if (a == "--scripts" && has) o->scripts = argv[++i];
+    else if (a == "--runs" && has) o->runs = std::atoi(argv[++i]);
+    else if (a == "--seed" && has) o->seed = static_cast<unsigned>(std::atoi(argv[++i]));
+    else return false;
+  }
+  return !o->bin.empty() && !o->work.empty() && o->runs > 0;
+}
+
+int port_after(const std::string& line, const std::string& prefix) {
+  const auto at = line.find(prefix);
+  return at == std::string::npos ? 0 : std::atoi(line.c_str() + at + prefix.size());
+}
+
+class Harness {
+ public:
+  explicit Harness(Options o) : o_(std::move(o)), rng_(o_.seed) {}
+
+  bool set_up() {
+    fs::remove_all(o_.work);
+    fs::create_directories(o_.work);
+    gateway_ = spawn({o_.bin + "/kiosk-gateway", "--data", o_.work + "/gateway", "--fault-timeout-ms", "2500"},
+                     o_.work + "/gateway.log");
+    const int port = port_after(wait_for_line(gateway_, "https://", 10000), "https://127.0.0.1:");
+    if (port <= 0) return fail("the gateway did not start (see gateway.log)");
+    link_.port = port;
+    link_.ca_cert_path = o_.work + "/gateway/gateway.crt";
+    link_.timeout_ms = 3000;
+    return true;
+  }
+
+  // One customer; returns false only when the harness itself cannot go on.
+  bool run(int n, const Scenario& sc) {
+    Child terminal = spawn({o_.bin + "/kioskctl", "zvt-sim", "--listen", "127.0.0.1:0", "--ledger", ledger(), "--script",
+                            sc.terminal},
+                           o_.work + "/run" + std::to_string(n) + "-terminal.log");
+    const int terminal_port = port_after(wait_for_line(terminal, "listening", 10000), "127.0.0.1:");
+    if (terminal_port <= 0) return fail("the terminal simulator did not start");
+    write_config(terminal_port);
+    gateway::Client admin(link_);
+    std::string detail;
+    // Renewals only: a customer who cannot look their number up never reaches the money.
+    if (!admin.set_fault(sc.gateway, &detail, "/v1/renewals")) return fail("gateway fault: " + detail);
+
+    std::map<std::string, std::string> env;
+    if (sc.crash_after) env["KIOSK_CRASH_AFTER_STEP"] = std::string(journal_step_name(*sc.crash_after));
+    const std::string tag = "run" + std::to_string(n);
+    Child kiosk = start_kiosk("session.script", tag + "-session.log", env);
+    if (!sc.crash_after && std::uniform_int_distribution<int>(0, 9)(rng_) < 8) {
+      // A kill at a random moment: start-up, the screens, the terminal, the gateway, the end.
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(100, 6000)(rng_)));
+      kill_hard(kiosk);
+    }
+    const Ended session = wait_for(kiosk, 120000);
+    admin.set_fault("ok", &detail);
+    if (session.killed_hard()) ++kills_;
+
+    // Restart: recovery first. Sometimes the restart itself is killed, and the next one finishes.
+    const std::size_t open_before = open_transactions();
+    if (open_before > 0 && std::uniform_int_distribution<int>(0, 4)(rng_) == 0) {
+      Child early = start_kiosk("recover.script", tag + "-recover-killed.log", {});
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(50, 1500)(rng_)));
+      kill_hard(early);
+      if (wait_for(early, 60000).killed_hard()) ++kills_;
+    }
+    Child again = start_kiosk("recover.script", tag + "-recover.log", {});
+    const Ended recovery = wait_for(again, 180000);
+    const std::size_t open_after = open_transactions();
+    if (!recovery.exited || recovery.status != 0)
+      std::cerr << tag << ": recovery did not finish (" << o_.work << "/" << tag << "-recover.log)\n";
+    if (open_after == 0) recovered_ += static_cast<int>(open_before);
+    std::cout << tag << ": terminal " << sc.terminal << ", gateway " << sc.gateway << ", "
+              << (sc.crash_after ? "killed after " + std::string(journal_step_name(*sc.crash_after))
+                                 : session.killed_hard() ? "killed at a random moment" : "not killed")
+              << (session.killed_hard() ? "" : " (exited " + std::to_string(session.status) + ")")
+              << "; unsettled at restart " << open_before << ", after recovery " << open_after << std::endl;
+    kill_hard(terminal);
+    wait_for(terminal, 10000);
+    return true;
+  }
+
+  int finish(int runs) {
+    kill_hard(gateway_);
+    wait_for(gateway_, 10000);
+    const Audit a = audit(ledger(), o_.work + "/kiosk/journal.sqlite", o_.work + "/gateway/gateway.sqlite");
+    for (const std::string& m : a.mismatches) std::cout << "MISMATCH " << m << "\n";
+    std::cout << "transactions=" << a.references << " charged=" << a.money_taken << " delivered=" << a.delivered
+              << " returned=" << a.returned << " unsettled=" << a.open << "\n";
+    std::cout << "runs=" << runs << " kills=" << kills_ << " recovered=" << recovered_
+              << " mismatches=" << a.mismatches.size() << std::endl;
+    return a.mismatches.empty() ? 0 : 1;
+  }
+
+ private:
+  std::string ledger() const { return o_.work + "/terminal-ledger.jsonl"; }
+
+  void write_config(int terminal_port) {
+    std::ofstream c(o_.work + "/kiosk.toml");
+    c << "[gateway]\nhost = \"127.0.0.1\"\nport = " << link_.port << "\nca_certificate = \"" << link_.ca_cert_path
+      << "\"\ntimeout_ms = 1500\n\n[terminal]\nkind = \"zvt\"\nport = " << terminal_port << "\n";
+  }
+
+  Child start_kiosk(const std::string& script, const std::string& log, const std::map<std::string, std::string>& env) {
+    return spawn({o_.bin + "/kiosk", "--headless", "--config", o_.work + "/kiosk.toml", "--data", o_.work + "/kiosk",
+                  "--script", o_.scripts + "/" + script},
+                 o_.work + "/" + log, env);
+  }
+
+  std::size_t open_transactions() {
+    std::string error;
+    auto j = Journal::open(o_.work + "/kiosk/journal.sqlite", &error);
+    return j ? j->open_transactions().size() : 0;
+  }
+
+  bool fail(const std::string& why) {
+    std::cerr << "kiosk-crashtest: " << why << "\n";
+    return false;
+  }
+
+  Options o_;
+  std::mt19937 rng_;
+  gateway::Link link_;
+  Child gateway_;
+  int kills_ = 0;
+  int recovered_ = 0;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  if (!parse(argc, argv, &o)) {
+    std::cerr << "usage: kiosk-crashtest --bin DIR --work DIR [--runs N] [--seed S] [--scripts DIR]\n";
+    return 2;
+  }
+  std::cout << "kiosk-crashtest: " << o.runs << " runs, seed " << o.seed << ", work in " << o.work << std::endl;
+  Harness h(o);
+  if (!h.set_up()) return 2;
+  const std::vector<Scenario> forced = every_step();
+  std::mt19937 rng(o.seed);
+  int done = 0;
+  for (int n = 0; n < o.runs; ++n, ++done) {
+    const Scenario sc = n < static_cast<int>(forced.size()) ? forced[static_cast<std::size_t>(n)] : random_scenario(rng);
+    if (!h.run(n, sc)) return 2;
+  }
+  return h.finish(done);
+}

@@ -1,0 +1,105 @@
+#include "money_audit.hpp"
+
+#include <charconv>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "gateway/store.hpp"
+#include "journal/journal.hpp"
+
+namespace kiosk::crash {
+
+namespace {
+
+struct LedgerLine {
+  std::string type;
+  int result = -1;
+  long long amount = 0;
+  std::uint32_t receipt = 0;
+  std::uint32_t original_receipt = 0;
+};
+
+std::vector<LedgerLine> read_ledger(const std::string& path) {
+  std::vector<LedgerLine> out;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    const auto j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object()) continue;
+    out.push_back({j.value("type", ""), j.value("result", -1), j.value("amount_cents", 0LL), j.value("receipt", 0u),
+                   j.value("original_receipt", 0u)});
+  }
+  return out;
+}
+
+std::uint32_t receipt_of(const JournaledTransaction& t) {
+  const auto it = t.fields.find("receipt_no");
+  std::uint32_t n = 0;
+  if (it != t.fields.end()) std::from_chars(it->second.data(), it->second.data() + it->second.size(), n);
+  return n;
+}
+
+}  // namespace
+
+Audit audit(const std::string& ledger_path, const std::string& journal_path, const std::string& gateway_db_path) {
+  Audit a;
+  const auto say = [&](std::string line) { a.mismatches.push_back(std::move(line)); };
+  std::string error;
+  auto journal = Journal::open(journal_path, &error);
+  if (!journal) {
+    say("journal: " + error);
+    return a;
+  }
+  auto store = gateway::Store::open(gateway_db_path, &error);
+  if (!store) {
+    say("gateway store: " + error);
+    return a;
+  }
+  const std::vector<LedgerLine> ledger = read_ledger(ledger_path);
+
+  std::map<std::string, long long> delivered_amount;  // reference → amount delivered
+  for (const gateway::RenewalRecord& r : store->renewals())
+    if (r.status == "delivered") delivered_amount[r.reference] += r.amount;
+
+  std::set<std::uint32_t> journaled_receipts;
+  std::set<std::string> journaled_references;
+  for (const JournaledTransaction& t : journal->transactions()) {
+    ++a.references;
+    journaled_references.insert(t.reference);
+    if (std::find(t.steps.begin(), t.steps.end(), "settled") == t.steps.end()) {
+      ++a.open;
+      say(t.reference + ": still unsettled (" + t.state + ")");
+    }
+    const std::uint32_t receipt = receipt_of(t);
+    long long taken = 0, returned = 0;
+    int approvals = 0;
+    if (receipt != 0) {
+      journaled_receipts.insert(receipt);
+      for (const LedgerLine& l : ledger) {
+        if (l.type == "authorization" && l.result == 0 && l.receipt == receipt) {
+          taken += l.amount;
+          ++approvals;
+        }
+        if ((l.type == "reversal" || l.type == "refund") && l.result == 0 && l.original_receipt == receipt)
+          returned += l.amount;
+      }
+    }
+    const long long delivered = delivered_amount.count(t.reference) ? delivered_amount[t.reference] : 0;
+    a.money_taken += taken > 0;
+    a.delivered += delivered > 0;
+    a.returned += returned > 0;
+    if (approvals > 1) say(t.reference + ": " + std::to_string(approvals) + " approvals for one receipt");
+    if (taken != delivered + returned)
+      say(t.reference + ": taken " + std::to_string(taken) + " != delivered " + std::to_string(delivered) +
+          " + returned " + std::to_string(returned));
+  }
+  for (const LedgerLine& l : ledger)
+    if (l.type == "authorization" && l.result == 0 && !journaled_receipts.count(l.receipt))
+      say("terminal receipt " + std::to_string(l.receipt) + ": money taken without a journal record");
+  for (const auto& [reference, amount] : delivered_amount)
+    if (!journaled_references.count(reference)) say(reference + ": delivered without a journal record");
+  return a;
+}
+
+}  // namespace kiosk::crash
