@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "fonts/font_files.hpp"
@@ -11,6 +12,7 @@
 #include "gateway/server.hpp"
 #include "journal/journal.hpp"
 #include "log.hpp"
+#include "outbox_sender.hpp"
 #include "receipt_layout.hpp"
 #include "sim/sim_payment.hpp"
 #include "escpos/escpos_printer.hpp"
@@ -130,6 +132,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
   }
   app->client_ = std::make_unique<gateway::Client>(link);
   app->worker_ = std::make_unique<Worker>();
+  if (app->journal_) app->outbox_ = std::make_unique<OutboxSender>(*app->journal_, *app->client_);
 
   EventQueue* queue = &app->queue_;
   const auto sink = [queue](Event e) { queue->post(std::move(e)); };
@@ -168,6 +171,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
 
 KioskApp::~KioskApp() {
   worker_.reset();  // finish gateway calls before the gateway goes
+  outbox_.reset();
   if (embedded_gateway_) embedded_gateway_->stop();
 }
 
@@ -195,7 +199,10 @@ void KioskApp::start(std::int64_t now_ms) {
   dispatch(read);
 }
 
+std::size_t KioskApp::outbox_pending() { return journal_ ? journal_->outbox_pending() : 0; }
+
 bool KioskApp::pump() {
+  if (outbox_) outbox_->poll();
   bool any = false;
   while (auto e = queue_.take()) {
     dispatch(*e);
@@ -216,7 +223,8 @@ void KioskApp::tick(std::int64_t now_ms) {
 }
 
 bool KioskApp::busy(bool including_payment) {
-  return worker_->busy() || printer_->busy() || (including_payment && card_->busy()) || !queue_.empty();
+  return worker_->busy() || printer_->busy() || (including_payment && card_->busy()) || !queue_.empty() ||
+         (outbox_ && outbox_->busy());
 }
 
 void KioskApp::dispatch(const Event& e) {
@@ -253,6 +261,13 @@ bool KioskApp::carry_out(const Effect& effect) {
       return false;
     }
     log_info(j->entry.reference + " " + std::string(journal_step_name(j->entry.step)));
+    if (j->entry.step == JournalStep::settled) {
+      // The central system hears of every settled transaction (masked data only).
+      std::string err;
+      nlohmann::json report = nlohmann::json::parse(journal_->report_payload(j->entry.reference), nullptr, false);
+      report["kiosk_id"] = state_.settings.kiosk_id;
+      if (!journal_->enqueue({0, j->entry.reference + ":report", "report", report.dump(), 0, 0}, &err)) log_warn(err);
+    }
     if (crash_after_ == j->entry.step) {
       // The crash harness: stop dead right after this step is durable, as a power cut would.
       log_warn("crash hook: SIGKILL after " + std::string(journal_step_name(j->entry.step)));
@@ -311,17 +326,18 @@ bool KioskApp::carry_out(const Effect& effect) {
       print_receipt(data);
     }
   } else if (const auto* s = std::get_if<fx::RequestSms>(&effect)) {
-    const std::string text = sms_text(catalogs_[s->receipt.lang], s->receipt);
+    // Into the outbox, durable before the step after it (often "settled") is journaled; the
+    // outbox sender hands it over, and the gateway keeps one per reference and kind.
     const std::string kind = s->receipt.kind == ReceiptData::Kind::refund        ? "refund"
                              : s->receipt.kind == ReceiptData::Kind::not_charged ? "not_charged"
                                                                                  : "confirmation";
-    const auto reference = s->receipt.reference;
-    const MobileNumber number = s->number;
-    worker_->run([client, reference, kind, number, text] {
-      std::string detail;
-      if (!client->send_sms(reference, kind, number, text, &detail))
-        log_warn("sms for " + reference + " not sent: " + detail);
-    });
+    const nlohmann::json payload{{"reference", s->receipt.reference},
+                                 {"kind", kind},
+                                 {"msisdn", e164(s->number)},
+                                 {"text", sms_text(catalogs_[s->receipt.lang], s->receipt)}};
+    std::string err = "journal unavailable";
+    if (!journal_ || !journal_->enqueue({0, s->receipt.reference + ":sms:" + kind, "sms", payload.dump(), 0, 0}, &err))
+      log_warn("sms for " + s->receipt.reference + " not queued: " + err);
   } else if (const auto* lu = std::get_if<fx::RequestPaymentLookup>(&effect)) {
     log_info("recovery: asking the terminal about " + lu->reference);
     terminal_for(lu->method).look_up_payment(lu->reference, lu->amount, journal_ ? journal_->newest_receipt_no() : 0);

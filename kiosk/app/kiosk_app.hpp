@@ -27,6 +27,7 @@ class SimPrinter;
 
 namespace kiosk::app {
 
+class OutboxSender;
 class Worker;
 
 // The kiosk without its screen: state, journal, devices, gateway. It takes events, runs the
@@ -56,6 +57,8 @@ class KioskApp {
   sim::SimPrinter* sim_printer() { return sim_printer_; }
   gateway::Client& gateway() { return *client_; }
   Journal& journal() { return *journal_; }
+  // SMS and reports not yet handed to the gateway.
+  std::size_t outbox_pending();
   int receipts_printed() const { return receipts_printed_; }
   const std::string& last_receipt_path() const;
   // Bumped whenever something the screen shows may have changed.
@@ -82,6 +85,7 @@ class KioskApp {
   sim::SimPrinter* sim_printer_ = nullptr;
   std::unique_ptr<TextPainter> painter_;
   std::unique_ptr<Worker> worker_;
+  std::unique_ptr<OutboxSender> outbox_;
   std::int64_t now_ms_ = 0;
   int receipts_printed_ = 0;
   std::optional<JournalStep> crash_after_;  // KIOSK_CRASH_AFTER_STEP, for the crash harness

@@ -92,13 +92,14 @@ class ScriptRun {
       return ui_.save_png(shots_ + "/" + w[1] + ".png", error);
     }
     if (verb == "device") return w.size() == 3 ? device(w[1], w[2], error) : (*error = "device DEVICE ACTION", false);
-    if (verb == "gateway") {
-      if (!arity(2)) return false;
-      return app_.gateway().set_fault(w[1], error);
+    if (verb == "gateway") {  // gateway MODE [PATH]: a fault, for every request or those under PATH
+      if (w.size() != 2 && w.size() != 3) return *error = "gateway MODE [PATH]", false;
+      return app_.gateway().set_fault(w[1], error, w.size() == 3 ? w[2] : "");
     }
     if (verb == "expect") return w.size() >= 2 ? expect(w, error) : (*error = "expect what?", false);
     if (verb == "wait" && w.size() == 1) return driver_.settle(error, true);
     if (verb == "wait" && w.size() == 2 && w[1] == "recovered") return wait_recovered(error);
+    if (verb == "wait" && w.size() == 2 && w[1] == "outbox") return wait_outbox(error);
     *error = "unknown command '" + verb + "'";
     return false;
   }
@@ -140,6 +141,17 @@ class ScriptRun {
     return false;
   }
 
+  // Until every SMS and report is handed over; the outbox retries on the wall clock.
+  bool wait_outbox(std::string* error) {
+    for (int i = 0; i < 300; ++i) {
+      if (!driver_.settle(error)) return false;
+      if (app_.outbox_pending() == 0) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    *error = std::to_string(app_.outbox_pending()) + " outbox item(s) not handed over after 30 s";
+    return false;
+  }
+
   bool expect(const std::vector<std::string>& w, std::string* error) {
     const State& s = app_.state();
     if (w[1] == "screen" && w.size() == 3) {
@@ -175,6 +187,14 @@ class ScriptRun {
       for (const std::string& step : last.steps)
         if (step == w[2]) return true;
       *error = "the last transaction (" + last.reference + ") has no step " + w[2] + "; its state is " + last.state;
+      return false;
+    }
+    if ((w[1] == "outbox" || w[1] == "outbox_min") && w.size() == 3) {  // SMS and reports not handed over yet
+      int n = 0;
+      if (!parse_int(w[2], &n)) return *error = "expect outbox N", false;
+      const std::size_t pending = app_.outbox_pending(), want = static_cast<std::size_t>(n);
+      if (w[1] == "outbox" ? pending == want : pending >= want) return true;
+      *error = "expected " + w[2] + " outbox item(s), " + std::to_string(app_.outbox_pending()) + " pending";
       return false;
     }
     if (w[1] == "open" && w.size() == 3) {  // unsettled transactions in the journal

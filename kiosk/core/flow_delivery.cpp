@@ -21,12 +21,13 @@ void on(Step& st, const ev::RenewalDelivered& e) {
              {{"confirmation_id", e.confirmation_id}, {"new_expiry", iso_date(e.new_expiry)}});
   // A terminal that held the payment takes it now that the renewal is there.
   if (held_by_terminal(st.s, *t)) st.fx.push_back(fx::RequestPaymentSettle{t->reference, true});
-  st.journal(t->reference, JournalStep::settled);
   const ReceiptData receipt = make_receipt(st.s, ReceiptData::Kind::renewal);
+  // The SMS is queued before the settled record, which erases the number it goes to.
   if (st.s.session.want_sms) {
     st.journal(t->reference, JournalStep::sms_requested, {{"kind", "confirmation"}});
     st.fx.push_back(fx::RequestSms{receipt, *st.s.session.number});
   }
+  st.journal(t->reference, JournalStep::settled);
   if (st.s.session.want_receipt && receipt_printable(st.s))
     st.fx.push_back(fx::RequestReceipt{receipt});
   st.go(Screen::done);

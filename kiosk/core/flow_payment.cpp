@@ -163,12 +163,12 @@ void on(Step& st, const ev::PaymentReversed& e) {
   }
   t.phase = Transaction::Phase::reversed;
   st.journal(t.reference, JournalStep::reversed);
-  st.journal(t.reference, JournalStep::settled);
   const ReceiptData refund = make_receipt(st.s, ReceiptData::Kind::refund);
   if (st.s.session.want_sms && st.s.session.number) {
     st.journal(t.reference, JournalStep::sms_requested, {{"kind", "refund"}});
     st.fx.push_back(fx::RequestSms{refund, *st.s.session.number});
   }
+  st.journal(t.reference, JournalStep::settled);
   if (receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{refund});
   st.go(Screen::reversed);
 }

@@ -170,13 +170,24 @@ Client::Resolution Client::resolve(const std::string& reference) {
   return out;
 }
 
+Client::Handover Client::hand_over(const std::string& kind, const std::string& body, std::string* detail) {
+  const json payload = json::parse(body, nullptr, false);
+  if (payload.is_discarded()) {
+    if (detail) *detail = "outbox item is not JSON";
+    return Handover::refused;
+  }
+  Reply r = impl_->call("POST", kind == "sms" ? "/v1/sms" : "/v1/reports", &payload);
+  if (r.json_ok() && (r.status == 200 || r.status == 201)) return Handover::delivered;
+  if (detail) *detail = r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error;
+  // The gateway read it and said no: sending it again would be refused again.
+  if (r.json_ok() && r.status >= 400 && r.status < 500) return Handover::refused;
+  return Handover::retry;
+}
+
 bool Client::send_sms(const std::string& reference, const std::string& kind, const MobileNumber& number,
                       const std::string& text, std::string* detail) {
   const json payload{{"reference", reference}, {"kind", kind}, {"msisdn", e164(number)}, {"text", text}};
-  Reply r = impl_->call("POST", "/v1/sms", &payload);
-  if (r.json_ok() && (r.status == 200 || r.status == 201)) return true;
-  if (detail) *detail = r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error;
-  return false;
+  return hand_over("sms", payload.dump(), detail) == Handover::delivered;
 }
 
 bool Client::set_fault(const std::string& mode, std::string* detail, const std::string& scope) {

@@ -62,6 +62,10 @@ class Client {
     std::string detail;
   };
   Resolution resolve(const std::string& reference);
+  // Hands over an outbox item (an SMS to send, a transaction report): POST of `body` (JSON,
+  // keyed by its reference) to /v1/sms or /v1/reports.
+  enum class Handover { delivered, refused, retry };
+  Handover hand_over(const std::string& kind, const std::string& body, std::string* detail);
   bool send_sms(const std::string& reference, const std::string& kind, const MobileNumber& number,
                 const std::string& text, std::string* detail);
   // Test and demo hook: the gateway's fault mode ("ok", "timeout", "error", "garbage", …), for

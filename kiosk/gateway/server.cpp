@@ -182,6 +182,15 @@ void Server::Impl::routes() {
     reply(res, queued ? 201 : 200, json{{"status", "queued"}, {"replayed", !queued}});
   });
 
+  http->Post("/v1/reports", [this](const httplib::Request& req, httplib::Response& res) {
+    json body = json::parse(req.body, nullptr, false);
+    if (!body.is_object() || !body.contains("reference") || !body["reference"].is_string() ||
+        !body.contains("steps") || !body["steps"].is_array())
+      return reply_error(res, 400, "bad_request", "reference and steps are required");
+    const bool stored = store->add_report(body["reference"].get<std::string>(), body.dump());
+    reply(res, stored ? 201 : 200, json{{"status", "stored"}, {"replayed", !stored}});
+  });
+
   http->Get("/v1/sms", [this](const httplib::Request&, httplib::Response& res) {
     json all = json::array();
     for (const auto& m : store->sms())

@@ -106,6 +106,9 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
         "CREATE TABLE IF NOT EXISTS sms (id INTEGER PRIMARY KEY AUTOINCREMENT, reference TEXT, "
         "kind TEXT, msisdn TEXT, text TEXT, "
         "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), UNIQUE (reference, kind))");
+    store->exec(
+        "CREATE TABLE IF NOT EXISTS reports (reference TEXT PRIMARY KEY, json TEXT, "
+        "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
   } catch (const std::exception& e) {
     if (error) *error = e.what();
     return nullptr;
@@ -274,6 +277,21 @@ std::vector<SmsRecord> Store::sms() {
   Stmt q(db_, "SELECT id, reference, kind, msisdn, text, created_at FROM sms ORDER BY id");
   std::vector<SmsRecord> out;
   while (q.row()) out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5)});
+  return out;
+}
+
+bool Store::add_report(const std::string& reference, const std::string& json) {
+  std::lock_guard lock(mutex_);
+  Stmt ins(db_, "INSERT OR IGNORE INTO reports (reference, json) VALUES (?,?)");
+  ins.bind(1, reference).bind(2, json).run();
+  return sqlite3_changes(db_) > 0;
+}
+
+std::vector<std::pair<std::string, std::string>> Store::reports() {
+  std::lock_guard lock(mutex_);
+  Stmt q(db_, "SELECT reference, json FROM reports ORDER BY created_at");
+  std::vector<std::pair<std::string, std::string>> out;
+  while (q.row()) out.emplace_back(q.text(0), q.text(1));
   return out;
 }
 

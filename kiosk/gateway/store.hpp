@@ -66,6 +66,10 @@ class Store {
   bool add_sms(const SmsRecord& sms);
   std::vector<SmsRecord> sms();
 
+  // Transaction reports from the kiosks, once per reference; false if it was there already.
+  bool add_report(const std::string& reference, const std::string& json);
+  std::vector<std::pair<std::string, std::string>> reports();  // (reference, json)
+
  private:
   explicit Store(sqlite3* db) : db_(db) {}
   void exec(const char* sql);

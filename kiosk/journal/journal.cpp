@@ -55,7 +55,9 @@ std::unique_ptr<Journal> Journal::open(const std::string& path, std::string* err
             "CREATE INDEX IF NOT EXISTS steps_by_reference ON steps (reference, id);"
             "CREATE TABLE IF NOT EXISTS receipts (id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT, reference TEXT, "
             "kind TEXT, json TEXT, at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
-            "CREATE INDEX IF NOT EXISTS receipts_by_code ON receipts (code, id);",
+            "CREATE INDEX IF NOT EXISTS receipts_by_code ON receipts (code, id);"
+            "CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, kind TEXT, "
+            "payload TEXT, attempts INTEGER DEFAULT 0, next_at INTEGER DEFAULT 0, sent_at TEXT);",
             error))
     return nullptr;
   return j;
@@ -146,6 +148,81 @@ std::vector<JournaledTransaction> Journal::open_transactions() {
     if (std::find(t.steps.begin(), t.steps.end(), "settled") == t.steps.end())
       open.push_back(std::move(t));
   return open;
+}
+
+bool Journal::enqueue(const OutboxItem& item, std::string* error) {
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db_, "INSERT OR IGNORE INTO outbox (key, kind, payload, next_at) VALUES (?,?,?,?)", -1, &s, nullptr);
+  sqlite3_bind_text(s, 1, item.key.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(s, 2, item.kind.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(s, 3, item.payload.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64(s, 4, item.next_at_ms);
+  const bool ok = s && sqlite3_step(s) == SQLITE_DONE;
+  sqlite3_finalize(s);
+  if (!ok && error) *error = std::string("journal: outbox: ") + sqlite3_errmsg(db_);
+  return ok;
+}
+
+std::vector<OutboxItem> Journal::due_outbox(long long now_ms, int limit) {
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db_,
+                     "SELECT id, key, kind, payload, attempts, next_at FROM outbox "
+                     "WHERE sent_at IS NULL AND next_at <= ? ORDER BY id LIMIT ?",
+                     -1, &s, nullptr);
+  sqlite3_bind_int64(s, 1, now_ms);
+  sqlite3_bind_int(s, 2, limit);
+  std::vector<OutboxItem> out;
+  while (s && sqlite3_step(s) == SQLITE_ROW)
+    out.push_back({sqlite3_column_int64(s, 0), column_text(s, 1), column_text(s, 2), column_text(s, 3),
+                   sqlite3_column_int(s, 4), sqlite3_column_int64(s, 5)});
+  sqlite3_finalize(s);
+  return out;
+}
+
+std::size_t Journal::outbox_pending() {
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL", -1, &s, nullptr);
+  std::size_t n = 0;
+  if (s && sqlite3_step(s) == SQLITE_ROW) n = static_cast<std::size_t>(sqlite3_column_int64(s, 0));
+  sqlite3_finalize(s);
+  return n;
+}
+
+bool Journal::mark_sent(long long id) {
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db_,
+                     "UPDATE outbox SET sent_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), payload = NULL WHERE id = ?",
+                     -1, &s, nullptr);
+  sqlite3_bind_int64(s, 1, id);
+  const bool ok = s && sqlite3_step(s) == SQLITE_DONE;
+  sqlite3_finalize(s);
+  // The payload of an SMS holds a number: fold the erased page out of the WAL as well.
+  if (ok) exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr);
+  return ok;
+}
+
+bool Journal::postpone(long long id, long long next_at_ms) {
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db_, "UPDATE outbox SET attempts = attempts + 1, next_at = ? WHERE id = ?", -1, &s, nullptr);
+  sqlite3_bind_int64(s, 1, next_at_ms);
+  sqlite3_bind_int64(s, 2, id);
+  const bool ok = s && sqlite3_step(s) == SQLITE_DONE;
+  sqlite3_finalize(s);
+  return ok;
+}
+
+std::string Journal::report_payload(const std::string& reference) {
+  nlohmann::json steps = nlohmann::json::array();
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(db_, "SELECT step, fields, at FROM steps WHERE reference = ? ORDER BY id", -1, &q, nullptr);
+  sqlite3_bind_text(q, 1, reference.c_str(), -1, SQLITE_TRANSIENT);
+  while (q && sqlite3_step(q) == SQLITE_ROW) {
+    auto fields = nlohmann::json::parse(column_text(q, 1), nullptr, false);
+    steps.push_back({{"step", column_text(q, 0)}, {"at", column_text(q, 2)},
+                     {"fields", fields.is_discarded() ? nlohmann::json::object() : fields}});
+  }
+  sqlite3_finalize(q);
+  return nlohmann::json{{"reference", reference}, {"steps", steps}}.dump();
 }
 
 std::uint32_t Journal::newest_receipt_no() {

@@ -23,6 +23,17 @@ struct JournaledTransaction {
   std::string updated_at;
 };
 
+// What can wait: an SMS, a transaction report for the central system. Kept in the journal until
+// the gateway has it (at least once; the key makes a repeat harmless there).
+struct OutboxItem {
+  long long id = 0;
+  std::string key;       // "<reference>:<kind>", unique
+  std::string kind;      // "sms" or "report"
+  std::string payload;   // JSON; an SMS holds the number, so it is erased once sent
+  int attempts = 0;
+  long long next_at_ms = 0;  // wall clock, milliseconds since the epoch
+};
+
 // The write-ahead transaction journal: SQLite in WAL mode with synchronous=FULL, so a step is
 // on disk when append() returns. The app appends a step before carrying it out.
 class Journal {
@@ -35,6 +46,15 @@ class Journal {
   std::vector<JournaledTransaction> open_transactions();  // not settled yet
   // The newest receipt number of the card terminal that any step records (0: none).
   std::uint32_t newest_receipt_no();
+
+  // The outbox: false only when the item could not be made durable (a repeat of a key is fine).
+  bool enqueue(const OutboxItem& item, std::string* error);
+  std::vector<OutboxItem> due_outbox(long long now_ms, int limit);
+  std::size_t outbox_pending();
+  bool mark_sent(long long id);                       // erases the payload
+  bool postpone(long long id, long long next_at_ms);  // one more attempt counted
+  // A report of this transaction's steps and masked fields, for the central system.
+  std::string report_payload(const std::string& reference);
 
   // The receipts as printed (masked data only), so that one can be printed again by its code.
   bool save_receipt(const ReceiptData& receipt, std::string* error);

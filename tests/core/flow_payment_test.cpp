@@ -41,8 +41,8 @@ TEST_CASE("An approved card payment is delivered, then receipt and SMS follow") 
   CHECK(d.journal_steps(ref) ==
         std::vector<JournalStep>{JournalStep::intent, JournalStep::payment_started,
                                  JournalStep::payment_approved, JournalStep::delivery_requested,
-                                 JournalStep::delivered, JournalStep::settled,
-                                 JournalStep::sms_requested});
+                                 JournalStep::delivered, JournalStep::sms_requested,
+                                 JournalStep::settled});
   const auto receipts = d.all<fx::RequestReceipt>();
   REQUIRE(receipts.size() == 1);
   CHECK(receipts[0].receipt.confirmation_id == "PX-778899");

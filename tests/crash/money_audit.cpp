@@ -62,6 +62,10 @@ Audit audit(const std::string& ledger_path, const std::string& journal_path, con
   for (const gateway::RenewalRecord& r : store->renewals())
     if (r.status == "delivered") delivered_amount[r.reference] += r.amount;
 
+  std::set<std::string> sms_sent, reported;
+  for (const gateway::SmsRecord& m : store->sms()) sms_sent.insert(m.reference);
+  for (const auto& [reference, json] : store->reports()) reported.insert(reference);
+
   std::set<std::uint32_t> journaled_receipts;
   std::set<std::string> journaled_references;
   for (const JournaledTransaction& t : journal->transactions()) {
@@ -71,6 +75,11 @@ Audit audit(const std::string& ledger_path, const std::string& journal_path, con
       ++a.open;
       say(t.reference + ": still unsettled (" + t.state + ")");
     }
+    // What can wait must still arrive: at least once.
+    if (std::find(t.steps.begin(), t.steps.end(), "sms_requested") != t.steps.end() && !sms_sent.count(t.reference))
+      say(t.reference + ": SMS requested but never handed to the gateway");
+    if (std::find(t.steps.begin(), t.steps.end(), "settled") != t.steps.end() && !reported.count(t.reference))
+      say(t.reference + ": settled but never reported to the central system");
     const std::uint32_t receipt = receipt_of(t);
     long long taken = 0, returned = 0;
     int approvals = 0;

@@ -17,5 +17,5 @@ if grep -q '470123456' "$work/journal.jsonl"; then echo "full number leaked" >&2
 # Bad input: one line on stderr and exit 1.
 if "$ctl" journal list --data "$work/nowhere" 2> "$work/err.txt"; then exit 1; fi
 test "$(wc -l < "$work/err.txt")" -eq 1
-# Settled means erased: not even the SQLite files keep the full number.
+# Settled and the SMS handed over means erased: not even the SQLite files keep the full number.
 if grep -a -q '470123456' "$work/data/journal.sqlite"*; then echo "full number left in the journal files" >&2; exit 1; fi

@@ -143,6 +143,23 @@ TEST_CASE("SMS messages are queued once per reference and kind") {
   CHECK(sms[0].msisdn == "+32470123456");
 }
 
+TEST_CASE("Transaction reports are stored once per reference, and malformed ones are refused") {
+  Running g("reports");
+  Client c(g.link);
+  std::string detail;
+  const std::string report = R"({"reference":"K-9","kiosk_id":"BE-1","steps":[{"step":"settled"}]})";
+  CHECK(c.hand_over("report", report, &detail) == Client::Handover::delivered);
+  CHECK(c.hand_over("report", report, &detail) == Client::Handover::delivered);  // at least once is fine
+  CHECK(c.hand_over("report", R"({"reference":"K-10"})", &detail) == Client::Handover::refused);
+  REQUIRE(c.set_fault("error", &detail, "/v1/reports"));
+  CHECK(c.hand_over("report", R"({"reference":"K-11","steps":[]})", &detail) == Client::Handover::retry);
+  std::string error;
+  auto store = Store::open(g.dir + "/gateway.sqlite", &error);
+  REQUIRE(store);
+  REQUIRE(store->reports().size() == 1);
+  CHECK(store->reports()[0].first == "K-9");
+}
+
 TEST_CASE("A gateway with another certificate is not trusted") {
   Running g("trust");
   Running other("trust-other");

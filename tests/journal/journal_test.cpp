@@ -93,3 +93,48 @@ TEST_CASE("A damaged journal is refused, not written over") {
   CHECK_FALSE(Journal::open(dir + "/j.sqlite", &error));
   CHECK_FALSE(error.empty());
 }
+
+TEST_CASE("The outbox keeps an item until it is handed over, once per key, then erases it") {
+  const std::string dir = fresh_dir("outbox");
+  std::string error;
+  auto j = Journal::open(dir + "/j.sqlite", &error);
+  REQUIRE(j);
+  const std::string payload = R"({"reference":"R1","kind":"confirmation","msisdn":"+32470987654","text":"ok"})";
+  REQUIRE(j->enqueue({0, "R1:sms:confirmation", "sms", payload, 0, 0}, &error));
+  REQUIRE(j->enqueue({0, "R1:sms:confirmation", "sms", payload, 0, 0}, &error));  // a repeat is harmless
+  REQUIRE(j->enqueue({0, "R1:report", "report", R"({"reference":"R1","steps":[]})", 0, 0}, &error));
+  CHECK(j->outbox_pending() == 2);
+  auto due = j->due_outbox(1000, 10);
+  REQUIRE(due.size() == 2);
+  CHECK(due[0].key == "R1:sms:confirmation");  // oldest first
+
+  // Not handed over: later, with the attempt counted.
+  REQUIRE(j->postpone(due[0].id, 5000));
+  due = j->due_outbox(1000, 10);
+  REQUIRE(due.size() == 1);
+  CHECK(due[0].kind == "report");
+  due = j->due_outbox(5000, 10);
+  REQUIRE(due.size() == 2);
+  CHECK(due[0].attempts == 1);
+
+  for (const OutboxItem& item : due) REQUIRE(j->mark_sent(item.id));
+  CHECK(j->outbox_pending() == 0);
+  CHECK(j->due_outbox(1'000'000, 10).empty());
+  j.reset();
+  // The SMS held a phone number: it is gone from the files once sent.
+  for (const char* file : {"/j.sqlite", "/j.sqlite-wal"})
+    CHECK(read_all(dir + file).find("32470987654") == std::string::npos);
+}
+
+TEST_CASE("A report carries the transaction's steps with masked fields only") {
+  const std::string dir = fresh_dir("report");
+  std::string error;
+  auto j = Journal::open(dir + "/j.sqlite", &error);
+  REQUIRE(j);
+  REQUIRE(j->append(entry("R1", JournalStep::intent, {{"number", "0470 98 x6 54"}}, "+32470987654"), &error));
+  REQUIRE(j->append(entry("R1", JournalStep::settled), &error));
+  const std::string report = j->report_payload("R1");
+  CHECK(report.find("\"intent\"") != std::string::npos);
+  CHECK(report.find("0470 98 x6 54") != std::string::npos);
+  CHECK(report.find("470987654") == std::string::npos);
+}
