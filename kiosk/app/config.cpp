@@ -39,6 +39,22 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
   c->gateway_port = t["gateway"]["port"].value_or(c->gateway_port);
   c->gateway_ca = t["gateway"]["ca_certificate"].value_or(c->gateway_ca);
   c->gateway_timeout_ms = t["gateway"]["timeout_ms"].value_or(c->gateway_timeout_ms);
+  c->gateway_renewal_budget_ms = t["gateway"]["renewal_budget_ms"].value_or(c->gateway_renewal_budget_ms);
+  if (c->gateway_timeout_ms < 100 || c->gateway_renewal_budget_ms < c->gateway_timeout_ms) {
+    if (error) *error = path + ": gateway timeout_ms must be at least 100 and renewal_budget_ms at least timeout_ms";
+    return false;
+  }
+  // One pin, or a list (the current key and the next one, for a key change without downtime).
+  if (const auto* one = t["gateway"]["pin_sha256"].as_string()) c->gateway_pins = {one->get()};
+  if (const auto* many = t["gateway"]["pin_sha256"].as_array())
+    for (const auto& pin : *many)
+      if (const auto* text = pin.as_string()) c->gateway_pins.push_back(text->get());
+  c->gateway_client_cert = t["gateway"]["client_certificate"].value_or(c->gateway_client_cert);
+  c->gateway_client_key = t["gateway"]["client_key"].value_or(c->gateway_client_key);
+  if (c->gateway_client_cert.empty() != c->gateway_client_key.empty()) {
+    if (error) *error = path + ": gateway client_certificate and client_key go together";
+    return false;
+  }
   c->printer_width_dots = t["printer"]["width_dots"].value_or(c->printer_width_dots);
   if (c->printer_width_dots != 576 && c->printer_width_dots != 512 && c->printer_width_dots != 384) {
     if (error) *error = path + ": printer width_dots must be 576, 512 or 384";

@@ -16,6 +16,10 @@ struct Config {
   int gateway_port = 0;
   std::string gateway_ca;            // certificate to trust for an external gateway
   int gateway_timeout_ms = 5000;
+  int gateway_renewal_budget_ms = 20000;  // one renewal, retries and questions included
+  std::vector<std::string> gateway_pins;  // SPKI SHA-256 (base64) of the gateway's key
+  std::string gateway_client_cert;   // mutual TLS
+  std::string gateway_client_key;
   int printer_width_dots = 576;      // 80 mm paper; 512 for TM-T88 at 180 dpi; 384 for 58 mm
   // Which printer: "sim" (default), "usb" (printer class or printer_usb_ids), "tcp", "file".
   std::string printer_kind = "sim";

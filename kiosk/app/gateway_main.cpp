@@ -23,9 +23,11 @@ int main(int argc, char** argv) {
     else if (a == "--host" && has_value) options.host = argv[++i];
     else if (a == "--cert" && has_value) options.cert_path = argv[++i];
     else if (a == "--key" && has_value) options.key_path = argv[++i];
+    else if (a == "--client-ca" && has_value) options.client_ca_path = argv[++i];
     else if (a == "--fault-timeout-ms" && has_value) options.timeout_fault_ms = std::atoi(argv[++i]);
     else {
       std::cerr << "usage: kiosk-gateway [--data DIR] [--host 127.0.0.1] [--port 8443] [--cert FILE --key FILE]\n"
+                   "                    [--client-ca FILE]        mutual TLS: clients need a certificate from this CA\n"
                    "                    [--fault-timeout-ms MS]   how long the timeout faults hold a request\n";
       return 2;
     }

@@ -10,6 +10,7 @@
 #include "fonts/font_files.hpp"
 #include "gateway/client.hpp"
 #include "gateway/server.hpp"
+#include "gateway/tls_pin.hpp"
 #include "journal/journal.hpp"
 #include "log.hpp"
 #include "outbox_sender.hpp"
@@ -116,6 +117,10 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
 
   gateway::Link link;
   link.timeout_ms = config.gateway_timeout_ms;
+  link.renewal_budget_ms = config.gateway_renewal_budget_ms;
+  link.spki_pins = config.gateway_pins;
+  link.client_cert_path = config.gateway_client_cert;
+  link.client_key_path = config.gateway_client_key;
   if (config.gateway_host.empty()) {
     gateway::ServerOptions options;
     options.data_dir = config.data_dir + "/gateway";
@@ -124,6 +129,10 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
     if (!app->embedded_gateway_) return nullptr;
     link.port = app->embedded_gateway_->port();
     link.ca_cert_path = app->embedded_gateway_->cert_path();
+    // Pinned as a remote gateway would be, so the pinning path runs in every demo and test.
+    const std::string pin = gateway::spki_pin_of_file(link.ca_cert_path, error);
+    if (pin.empty()) return nullptr;
+    link.spki_pins = {pin};
     log_info("embedded gateway on https://127.0.0.1:" + std::to_string(link.port));
   } else {
     link.host = config.gateway_host;

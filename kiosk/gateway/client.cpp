@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "tls_pin.hpp"
 #include "wire.hpp"
 
 namespace kiosk::gateway {
@@ -36,11 +37,19 @@ std::string text_of(const json& body, const char* key) {
 struct Client::Impl {
   Link link;
 
-  Reply call(const std::string& method, const std::string& path, const json* payload = nullptr) {
-    httplib::SSLClient cli(link.host, link.port);
+  // timeout_ms: this call's limit when less than the link's (a renewal's budget running out).
+  Reply call(const std::string& method, const std::string& path, const json* payload = nullptr, int timeout_ms = 0) {
+    httplib::SSLClient cli(link.host, link.port, link.client_cert_path, link.client_key_path);
     cli.enable_server_certificate_verification(true);
     cli.set_ca_cert_path(link.ca_cert_path.c_str());
-    const auto t = std::chrono::milliseconds(link.timeout_ms);
+    if (!cli.is_valid()) {
+      Reply bad;
+      bad.error = "TLS set-up failed (client certificate " + link.client_cert_path + " or its key unusable)";
+      return bad;
+    }
+    PinCheck pins{link.spki_pins, false};
+    require_pins(cli.ssl_context(), &pins);
+    const auto t = std::chrono::milliseconds(timeout_ms > 0 ? std::min(timeout_ms, link.timeout_ms) : link.timeout_ms);
     cli.set_connection_timeout(t);
     cli.set_read_timeout(t);
     cli.set_write_timeout(t);
@@ -50,7 +59,8 @@ struct Client::Impl {
     Reply out;
     if (!r) {
       out.error = httplib::to_string(r.error());
-      if (r.error() == httplib::Error::SSLServerVerification) out.error += " (certificate not trusted)";
+      if (r.error() == httplib::Error::SSLServerVerification)
+        out.error += pins.mismatch ? " (the gateway's key is not the pinned one)" : " (certificate not trusted)";
       return out;
     }
     out.transport_ok = true;
@@ -124,10 +134,16 @@ RenewalResult Client::renew(const RenewalRequest& req) {
   constexpr int max_posts = 2;
   constexpr int max_queries = 4;
   bool may_post = true;
-  for (int query = 0; query < max_queries; ++query) {
+  // The whole renewal has a budget: the customer is waiting, and an answer that comes later is
+  // found by recovery instead.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(impl_->link.renewal_budget_ms);
+  const auto left_ms = [&] {
+    return static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
+  };
+  for (int query = 0; query < max_queries && left_ms() > 0; ++query) {
     if (may_post && out.attempts < max_posts) {
       ++out.attempts;
-      Reply r = impl_->call("POST", "/v1/renewals", &payload);
+      Reply r = impl_->call("POST", "/v1/renewals", &payload, left_ms());
       if (r.json_ok() && (r.status == 200 || r.status == 201) && read_delivered(r.body, out)) return out;
       if (r.json_ok() && r.status >= 400 && r.status < 500) {
         // The gateway looked at the request and refused it: nothing was delivered.
@@ -139,14 +155,16 @@ RenewalResult Client::renew(const RenewalRequest& req) {
       out.detail = r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error;
     }
     // The answer was lost or unreadable: ask by reference before anything else.
-    std::this_thread::sleep_for(std::chrono::milliseconds(100 << query));
-    Reply q = impl_->call("GET", "/v1/renewals/" + req.reference);
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(100 << query, std::max(0, left_ms()))));
+    if (left_ms() <= 0) break;
+    Reply q = impl_->call("GET", "/v1/renewals/" + req.reference, nullptr, left_ms());
     if (q.json_ok() && q.status == 200 && read_delivered(q.body, out)) return out;
     // Only a clear "no such renewal" makes another POST safe (and it carries the same key).
     may_post = q.json_ok() && q.status == 404 && text_of(q.body, "error") == "not_found";
     if (!q.json_ok()) out.detail = q.error;
   }
   out.kind = RenewalResult::Kind::unknown;
+  if (left_ms() <= 0) out.detail += " (renewal budget spent)";
   return out;
 }
 

@@ -13,7 +13,13 @@ struct Link {
   std::string host = "127.0.0.1";
   int port = 0;
   std::string ca_cert_path;  // the gateway's certificate (self-signed) or its CA; always verified
-  int timeout_ms = 5000;     // per call: connect, read and write each
+  // The gateway's key (SPKI SHA-256, base64), checked on top of the chain: a certificate from a
+  // trusted CA with another key is refused. Empty: the chain check alone.
+  std::vector<std::string> spki_pins;
+  std::string client_cert_path;  // mutual TLS: the kiosk's certificate and key, when set
+  std::string client_key_path;
+  int timeout_ms = 5000;          // per call: connect, read and write each
+  int renewal_budget_ms = 20000;  // one renewal, every retry and question included
 };
 
 struct LookupResult {

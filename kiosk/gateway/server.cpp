@@ -296,7 +296,8 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, std::string*
   if (!impl->store) return nullptr;
   impl->store->seed_if_empty(seed_subscribers(local_today()), seed_plans());
 
-  impl->http = std::make_unique<httplib::SSLServer>(impl->cert_path.c_str(), key_path.c_str());
+  impl->http = std::make_unique<httplib::SSLServer>(
+      impl->cert_path.c_str(), key_path.c_str(), options.client_ca_path.empty() ? nullptr : options.client_ca_path.c_str());
   if (!impl->http->is_valid()) {
     if (error) *error = "TLS set-up failed (certificate " + impl->cert_path + ")";
     return nullptr;

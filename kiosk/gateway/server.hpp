@@ -26,6 +26,8 @@ struct ServerOptions {
   int port = 0;             // 0: any free port (see Server::port)
   std::string cert_path;    // empty: <data_dir>/gateway.crt, made on first start
   std::string key_path;
+  // Mutual TLS: only clients with a certificate issued by this CA (a PEM file) get an answer.
+  std::string client_ca_path;
   int timeout_fault_ms = 3000;
   int latency_fault_ms = 800;
 };

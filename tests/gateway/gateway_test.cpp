@@ -8,6 +8,8 @@
 #include "gateway/seed.hpp"
 #include "gateway/server.hpp"
 #include "gateway/store.hpp"
+#include "gateway/tls_cert.hpp"
+#include "gateway/tls_pin.hpp"
 
 using namespace kiosk;
 using namespace kiosk::gateway;
@@ -227,4 +229,66 @@ TEST_CASE("Faults after commit: a lost answer, a repeated request, a slow gatewa
 
   REQUIRE(c.set_fault("latency", &detail));  // 800 ms against a 600 ms client: a timeout
   CHECK(c.lookup(Brand::proximus, active).kind == LookupResult::Kind::unavailable);
+}
+
+TEST_CASE("The gateway's key is pinned: the right pin passes, any other key is refused") {
+  Running g("pin");
+  Running other("pin-other");
+  std::string error;
+  const std::string pin = spki_pin_of_file(g.link.ca_cert_path, &error);
+  REQUIRE(pin.size() == 44);  // base64 of 32 bytes
+  const std::string other_pin = spki_pin_of_file(other.link.ca_cert_path, &error);
+  CHECK(pin != other_pin);
+
+  Link pinned = g.link;
+  pinned.spki_pins = {other_pin, pin};  // the next key and the current one
+  CHECK(Client(pinned).lookup(Brand::proximus, active).kind == LookupResult::Kind::found);
+
+  // A certificate the kiosk trusts, but not the pinned key: refused, and the log says why.
+  pinned.spki_pins = {other_pin};
+  const LookupResult r = Client(pinned).lookup(Brand::proximus, active);
+  CHECK(r.kind == LookupResult::Kind::unavailable);
+  CHECK(r.detail.find("pinned") != std::string::npos);
+
+  CHECK(spki_pin_of_file(g.dir + "/nothing.pem", &error).empty());
+  CHECK_FALSE(error.empty());
+}
+
+TEST_CASE("Mutual TLS: a gateway that asks for the kiosk's certificate gets it, or answers nobody") {
+  const std::string dir = (std::filesystem::temp_directory_path() / "kiosk-gateway-mtls").string();
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::string error;
+  REQUIRE(ensure_self_signed(dir + "/kiosk.crt", dir + "/kiosk.key", &error));
+  ServerOptions o;
+  o.data_dir = dir + "/gateway";
+  o.client_ca_path = dir + "/kiosk.crt";
+  auto server = Server::start(o, &error);
+  INFO(error);
+  REQUIRE(server);
+  Link link;
+  link.port = server->port();
+  link.ca_cert_path = server->cert_path();
+  link.timeout_ms = 2000;
+  CHECK(Client(link).lookup(Brand::proximus, active).kind == LookupResult::Kind::unavailable);
+  link.client_cert_path = dir + "/kiosk.crt";
+  link.client_key_path = dir + "/kiosk.key";
+  CHECK(Client(link).lookup(Brand::proximus, active).kind == LookupResult::Kind::found);
+  link.client_key_path = dir + "/missing.key";
+  const LookupResult bad = Client(link).lookup(Brand::proximus, active);
+  CHECK(bad.kind == LookupResult::Kind::unavailable);
+  CHECK(bad.detail.find("client certificate") != std::string::npos);
+}
+
+TEST_CASE("A renewal stops asking when its budget is spent, and says unknown") {
+  Running g("budget");
+  Link tight = g.link;
+  tight.renewal_budget_ms = tight.timeout_ms;  // room for one call only
+  Client c(tight);
+  std::string detail;
+  REQUIRE(c.set_fault("timeout", &detail, "/v1/renewals"));
+  const RenewalResult r = c.renew({"K-TEST-0301", Brand::proximus, active, "px-smart-10", 1, 1000});
+  CHECK(r.kind == RenewalResult::Kind::unknown);
+  CHECK(r.attempts == 1);
+  CHECK(r.detail.find("budget") != std::string::npos);
 }
