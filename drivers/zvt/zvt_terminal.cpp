@@ -44,6 +44,7 @@ PaymentReceipt receipt_from(const Message& status) {
 
 ZvtTerminal::ZvtTerminal(hal::EventSink sink, ZvtOptions options)
     : sink_(std::move(sink)), options_(std::move(options)) {
+  last_receipt_seen_ = options_.newest_known_receipt;
   thread_ = std::thread([this] { loop(); });
 }
 
@@ -371,7 +372,9 @@ void ZvtTerminal::run_reversal(const Job& job) {
   if (!answered) drop("line lost during reversal " + job.reference);
   // B4 "already reversed": an earlier request went through before its answer was lost.
   const bool reversed = answered && ((completed && status.result_code.value_or(0xFF) == 0) || abort_code == 0xB4);
-  sink_(ev::PaymentReversed{job.reference, reversed});
+  const std::uint32_t reversal_receipt = reversed && status.receipt ? *status.receipt : 0;
+  last_receipt_seen_ = std::max(last_receipt_seen_, reversal_receipt);
+  sink_(ev::PaymentReversed{job.reference, reversed, reversal_receipt});
 }
 
 }  // namespace kiosk::zvt

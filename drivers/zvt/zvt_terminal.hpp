@@ -34,6 +34,9 @@ struct ZvtOptions {
   // whether the renewal was delivered; refusing makes the terminal reverse it.
   bool hold_until_delivered = false;
   int hold_timeout_ms = 600000;    // undecided this long: refused, the customer keeps the money
+  // The newest receipt number the kiosk's journal knows: after a lost line, only a newer
+  // approval can be the payment that was under way.
+  std::uint32_t newest_known_receipt = 0;
 };
 
 // Prompt for an intermediate status code (04 FF), as the kiosk shows it.

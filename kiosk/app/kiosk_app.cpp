@@ -154,6 +154,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
     z.serial.baud = config.terminal_baud;
     z.end_of_day_minute = config.terminal_end_of_day_minute;
     z.hold_until_delivered = config.terminal_hold_until_delivered;
+    if (app->journal_) z.newest_known_receipt = app->journal_->newest_receipt_no();
     app->card_ = std::make_unique<zvt::ZvtTerminal>(sink, z);
   } else {
     auto card = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::card, sink, config.devices_automatic);

@@ -73,7 +73,8 @@ struct PaymentPrompted { TerminalPrompt prompt; };
 struct WalletCodeReady { std::string reference; std::string qr_payload; };
 struct PaymentApproved { std::string reference; PaymentReceipt receipt; };
 struct PaymentFailed { std::string reference; PaymentFailure failure; int result_code = 0; };
-struct PaymentReversed { std::string reference; bool ok = true; };
+// receipt_no: the terminal's receipt number of the reversal itself, when it gave one.
+struct PaymentReversed { std::string reference; bool ok = true; std::uint32_t receipt_no = 0; };
 struct TerminalAvailabilityChanged { bool available; };
 
 // --- journal -----------------------------------------------------------------------------

@@ -8,6 +8,11 @@
 
 namespace kiosk::flow {
 
+using Fields = std::map<std::string, std::string>;
+// The reversal's own receipt number, journaled so that recovery knows every receipt the
+// terminal gave this kiosk.
+Fields reversal_fields(const ev::PaymentReversed& e);
+
 struct Step {
   State& s;
   std::vector<Effect>& fx;

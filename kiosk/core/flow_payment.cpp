@@ -147,7 +147,7 @@ void on(Step& st, const ev::PaymentFailed& e) {
 void on(Step& st, const ev::PaymentReversed& e) {
   if (recovery_reversed(st, e)) return;
   if (!is_current(st.s, e.reference)) {
-    st.journal(e.reference, e.ok ? JournalStep::reversed : JournalStep::reversal_failed);
+    st.journal(e.reference, e.ok ? JournalStep::reversed : JournalStep::reversal_failed, e.ok ? reversal_fields(e) : Fields{});
     if (e.ok) st.journal(e.reference, JournalStep::settled);
     return;
   }
@@ -162,7 +162,7 @@ void on(Step& st, const ev::PaymentReversed& e) {
     return;
   }
   t.phase = Transaction::Phase::reversed;
-  st.journal(t.reference, JournalStep::reversed);
+  st.journal(t.reference, JournalStep::reversed, reversal_fields(e));
   const ReceiptData refund = make_receipt(st.s, ReceiptData::Kind::refund);
   if (st.s.session.want_sms && st.s.session.number) {
     st.journal(t.reference, JournalStep::sms_requested, {{"kind", "refund"}});

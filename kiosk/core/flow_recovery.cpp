@@ -157,7 +157,9 @@ bool recovery_reversed(Step& st, const ev::PaymentReversed& e) {
     // home; the delivery is still to be closed.
     t->money_taken = false;
     t->held_by_terminal = false;
-    st.journal(t->reference, JournalStep::reversed, {{"by", "terminal, hold expired"}});
+    Fields fields = reversal_fields(e);
+    fields["by"] = "terminal, hold expired";
+    st.journal(t->reference, JournalStep::reversed, fields);
     return true;
   }
   if (t->need != Need::give_back) return true;
@@ -167,7 +169,9 @@ bool recovery_reversed(Step& st, const ev::PaymentReversed& e) {
     return true;
   }
   t->money_taken = false;
-  st.journal(t->reference, JournalStep::reversed, {{"by", "recovery"}});
+  Fields fields = reversal_fields(e);
+  fields["by"] = "recovery";
+  st.journal(t->reference, JournalStep::reversed, fields);
   close(st, t->reference, ReceiptData::Kind::refund);
   return true;
 }

@@ -58,6 +58,11 @@ void Step::journal(const std::string& reference, JournalStep step,
   fx.push_back(fx::RequestJournal{JournalEntry{reference, step, std::move(fields), {}}});
 }
 
+Fields reversal_fields(const ev::PaymentReversed& e) {
+  if (e.receipt_no == 0) return {};
+  return {{"reversal_receipt_no", std::to_string(e.receipt_no)}};
+}
+
 bool is_end_screen(Screen screen) {
   switch (screen) {
     case Screen::done:

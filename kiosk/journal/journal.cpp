@@ -228,7 +228,8 @@ std::string Journal::report_payload(const std::string& reference) {
 std::uint32_t Journal::newest_receipt_no() {
   sqlite3_stmt* s = nullptr;
   sqlite3_prepare_v2(db_,
-                     "SELECT MAX(CAST(json_extract(fields, '$.receipt_no') AS INTEGER)) FROM steps "
+                     "SELECT MAX(MAX(COALESCE(CAST(json_extract(fields, '$.receipt_no') AS INTEGER), 0), "
+                     "COALESCE(CAST(json_extract(fields, '$.reversal_receipt_no') AS INTEGER), 0))) FROM steps "
                      "WHERE json_valid(fields)",
                      -1, &s, nullptr);
   std::uint32_t out = 0;

@@ -44,7 +44,8 @@ class Journal {
   bool append(const JournalEntry& entry, std::string* error);
   std::vector<JournaledTransaction> transactions();
   std::vector<JournaledTransaction> open_transactions();  // not settled yet
-  // The newest receipt number of the card terminal that any step records (0: none).
+  // The newest receipt number of the card terminal that any step records, a payment's or a
+  // reversal's (0: none).
   std::uint32_t newest_receipt_no();
 
   // The outbox: false only when the item could not be made durable (a repeat of a key is fine).

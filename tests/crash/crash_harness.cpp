@@ -4,7 +4,10 @@
 // terminal's ledger, the gateway's renewals and the journal must agree to the cent.
 //   kiosk-crashtest --bin DIR --work DIR [--runs N] [--seed S] [--scripts DIR]
 // The last line reads: runs=N kills=K recovered=R mismatches=M
+#include <algorithm>
+#include <csignal>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -13,8 +16,10 @@
 
 #include "core/journal_step.hpp"
 #include "gateway/client.hpp"
+#include "gateway/tls_pin.hpp"
 #include "money_audit.hpp"
 #include "processes.hpp"
+#include "tcp_proxy.hpp"
 #include "journal/journal.hpp"
 
 namespace fs = std::filesystem;
@@ -34,9 +39,13 @@ struct Scenario {
   std::string terminal = "approve";   // kioskctl zvt-sim --script
   std::string gateway = "ok";         // the gateway's fault mode during the session
   std::optional<JournalStep> crash_after;  // else a kill at a random moment (or none)
+  // The network between kiosk and gateway for a while during the session: pass, cut (reset),
+  // blackhole, slow; or the gateway itself killed and restarted.
+  std::string link = "pass";
 };
 
-// Every journaled step at least once, each in a scenario that reaches it.
+// Every journaled step at least once, each in a scenario that reaches it; then each way of
+// breaking the link once.
 std::vector<Scenario> every_step() {
   using S = JournalStep;
   std::vector<Scenario> out;
@@ -46,6 +55,8 @@ std::vector<Scenario> every_step() {
   out.push_back({"decline:05", "ok", S::payment_failed});
   for (S s : {S::delivery_failed, S::reversal_requested, S::reversed}) out.push_back({"approve", "refuse", s});
   out.push_back({"approve", "timeout", S::delivery_unknown});
+  // The link once each way, with a kill at a random moment.
+  for (const char* link : {"cut", "blackhole", "gateway_restart"}) out.push_back({"approve", "ok", std::nullopt, link});
   return out;
 }
 
@@ -64,6 +75,7 @@ Scenario random_scenario(std::mt19937& rng) {
   s.terminal = pick({{"approve", 10}, {"decline:05", 2}, {"drop-after-result", 2}, {"drop-before-result", 1},
                      {"slow", 2}, {"duplicate-result", 1}});
   s.gateway = pick({{"ok", 10}, {"refuse", 2}, {"lost_answer", 2}, {"timeout", 1}, {"error", 1}, {"latency", 1}});
+  s.link = pick({{"pass", 8}, {"cut", 2}, {"blackhole", 2}, {"slow", 1}, {"gateway_restart", 2}});
   return s;
 }
 
@@ -93,13 +105,24 @@ class Harness {
   bool set_up() {
     fs::remove_all(o_.work);
     fs::create_directories(o_.work);
-    gateway_ = spawn({o_.bin + "/kiosk-gateway", "--data", o_.work + "/gateway", "--fault-timeout-ms", "2500"},
-                     o_.work + "/gateway.log");
-    const int port = port_after(wait_for_line(gateway_, "https://", 10000), "https://127.0.0.1:");
-    if (port <= 0) return fail("the gateway did not start (see gateway.log)");
-    link_.port = port;
+    if (!start_gateway(0)) return false;
     link_.ca_cert_path = o_.work + "/gateway/gateway.crt";
     link_.timeout_ms = 3000;
+    std::string error;
+    pin_ = gateway::spki_pin_of_file(link_.ca_cert_path, &error);
+    if (pin_.empty()) return fail(error);
+    if (!proxy_.start(link_.port, &error)) return fail(error);
+    return true;
+  }
+
+  // The gateway as its own process; after a kill it comes back on the same port and data.
+  bool start_gateway(int port) {
+    gateway_ = spawn({o_.bin + "/kiosk-gateway", "--data", o_.work + "/gateway", "--port", std::to_string(port),
+                      "--fault-timeout-ms", "2500"},
+                     o_.work + "/gateway-" + std::to_string(++gateway_starts_) + ".log");
+    const int got = port_after(wait_for_line(gateway_, "https://", 10000), "https://127.0.0.1:");
+    if (got <= 0) return fail("the gateway did not start (see gateway-" + std::to_string(gateway_starts_) + ".log)");
+    link_.port = got;
     return true;
   }
 
@@ -120,11 +143,38 @@ class Harness {
     if (sc.crash_after) env["KIOSK_CRASH_AFTER_STEP"] = std::string(journal_step_name(*sc.crash_after));
     const std::string tag = "run" + std::to_string(n);
     Child kiosk = start_kiosk("session.script", tag + "-session.log", env);
-    if (!sc.crash_after && std::uniform_int_distribution<int>(0, 9)(rng_) < 8) {
+    // What happens to the kiosk and its link during the session, in time order.
+    std::vector<std::pair<int, std::function<bool()>>> events;
+    const auto at = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); };
+    if (!sc.crash_after && at(0, 9) < 8) {
       // A kill at a random moment: start-up, the screens, the terminal, the gateway, the end.
-      std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(100, 6000)(rng_)));
-      kill_hard(kiosk);
+      events.push_back({at(100, 6000), [&] { kill_hard(kiosk); return true; }});
     }
+    bool gateway_ok = true;
+    if (sc.link != "pass") {
+      const int from = at(300, 4000), to = from + at(1000, 4000);
+      if (sc.link == "gateway_restart") {
+        events.push_back({from, [&] {
+                            kill_hard(gateway_);
+                            wait_for(gateway_, 10000);
+                            return true;
+                          }});
+        events.push_back({to, [&] { return gateway_ok = start_gateway(link_.port); }});
+      } else {
+        const TcpProxy::Mode mode = sc.link == "cut"         ? TcpProxy::Mode::drop
+                                    : sc.link == "blackhole" ? TcpProxy::Mode::blackhole
+                                                             : TcpProxy::Mode::slow;
+        events.push_back({from, [this, mode] { proxy_.set_mode(mode); return true; }});
+        events.push_back({to, [this] { proxy_.set_mode(TcpProxy::Mode::pass); return true; }});
+      }
+    }
+    std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    const auto t0 = std::chrono::steady_clock::now();
+    for (auto& [ms, action] : events) {
+      std::this_thread::sleep_until(t0 + std::chrono::milliseconds(ms));
+      action();
+    }
+    if (!gateway_ok) return false;
     const Ended session = wait_for(kiosk, 120000);
     admin.set_fault("ok", &detail);
     if (session.killed_hard()) ++kills_;
@@ -143,7 +193,7 @@ class Harness {
     if (!recovery.exited || recovery.status != 0)
       std::cerr << tag << ": recovery did not finish (" << o_.work << "/" << tag << "-recover.log)\n";
     if (open_after == 0) recovered_ += static_cast<int>(open_before);
-    std::cout << tag << ": terminal " << sc.terminal << ", gateway " << sc.gateway << ", "
+    std::cout << tag << ": terminal " << sc.terminal << ", gateway " << sc.gateway << ", link " << sc.link << ", "
               << (sc.crash_after ? "killed after " + std::string(journal_step_name(*sc.crash_after))
                                  : session.killed_hard() ? "killed at a random moment" : "not killed")
               << (session.killed_hard() ? "" : " (exited " + std::to_string(session.status) + ")")
@@ -154,6 +204,7 @@ class Harness {
   }
 
   int finish(int runs) {
+    proxy_.stop();
     kill_hard(gateway_);
     wait_for(gateway_, 10000);
     const Audit a = audit(ledger(), o_.work + "/kiosk/journal.sqlite", o_.work + "/gateway/gateway.sqlite");
@@ -170,8 +221,8 @@ class Harness {
 
   void write_config(int terminal_port) {
     std::ofstream c(o_.work + "/kiosk.toml");
-    c << "[gateway]\nhost = \"127.0.0.1\"\nport = " << link_.port << "\nca_certificate = \"" << link_.ca_cert_path
-      << "\"\ntimeout_ms = 1500\n\n[terminal]\nkind = \"zvt\"\nport = " << terminal_port << "\n";
+    c << "[gateway]\nhost = \"127.0.0.1\"\nport = " << proxy_.port() << "\nca_certificate = \"" << link_.ca_cert_path
+      << "\"\npin_sha256 = \"" << pin_ << "\"\ntimeout_ms = 1500\n\n[terminal]\nkind = \"zvt\"\nport = " << terminal_port << "\n";
   }
 
   Child start_kiosk(const std::string& script, const std::string& log, const std::map<std::string, std::string>& env) {
@@ -193,8 +244,11 @@ class Harness {
 
   Options o_;
   std::mt19937 rng_;
-  gateway::Link link_;
+  gateway::Link link_;  // straight to the gateway (the harness's own calls)
   Child gateway_;
+  int gateway_starts_ = 0;
+  TcpProxy proxy_;      // the kiosk's way to the gateway
+  std::string pin_;     // the gateway's key, pinned in the kiosk's configuration
   int kills_ = 0;
   int recovered_ = 0;
 };
@@ -208,6 +262,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::cout << "kiosk-crashtest: " << o.runs << " runs, seed " << o.seed << ", work in " << o.work << std::endl;
+  std::signal(SIGPIPE, SIG_IGN);  // a peer gone mid-write is an error to handle, not a death
   Harness h(o);
   if (!h.set_up()) return 2;
   const std::vector<Scenario> forced = every_step();

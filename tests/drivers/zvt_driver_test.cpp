@@ -31,7 +31,7 @@ struct Rig {
   sim::ZvtTerminalSim sim;
   Events events;
   std::unique_ptr<zvt::ZvtTerminal> terminal;
-  Rig(std::vector<std::string> script, const std::string& ledger)
+  Rig(std::vector<std::string> script, const std::string& ledger, std::uint32_t newest_known_receipt = 0)
       : sim(sim::ZvtSimOptions{ledger, std::move(script), "000000", 5, "52500123"}) {
     std::string error;
     REQUIRE(sim.listen("127.0.0.1", 0, &error));
@@ -39,6 +39,7 @@ struct Rig {
     zvt::ZvtOptions o;
     o.port = sim.port();
     o.ack_timeout_ms = 2000;
+    o.newest_known_receipt = newest_known_receipt;
     terminal = std::make_unique<zvt::ZvtTerminal>(events.sink(), o);
   }
 };
@@ -134,6 +135,23 @@ TEST_CASE("After a restart, the terminal's last receipt tells whether a payment 
   CHECK(answers[0].receipt.receipt_no == receipt);
   CHECK(answers[1].outcome == ev::PaymentLookup::not_taken);
   CHECK(answers[2].outcome == ev::PaymentLookup::not_taken);
+}
+
+TEST_CASE("After a restart, a lost line never mistakes an older payment for the one under way") {
+  const std::string ledger_path = fresh_ledger("restart-drop");
+  std::uint32_t older = 0;
+  {
+    Rig rig({"approve"}, ledger_path);
+    rig.terminal->start_payment("R1", 1000);
+    REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
+    older = rig.events.of<ev::PaymentApproved>()[0].receipt.receipt_no;
+  }
+  // A new kiosk process: the journal knows receipt `older`. The next payment, same amount,
+  // loses its line before the result: the terminal's last receipt is the older one.
+  Rig rig({"drop-before-result"}, ledger_path, older);
+  rig.terminal->start_payment("R2", 1000);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentFailed>().size() == 1; }));
+  CHECK(rig.events.of<ev::PaymentApproved>().empty());
 }
 
 TEST_CASE("A terminal that cannot be reached answers a lookup with unknown, never not taken") {

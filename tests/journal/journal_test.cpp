@@ -138,3 +138,15 @@ TEST_CASE("A report carries the transaction's steps with masked fields only") {
   CHECK(report.find("0470 98 x6 54") != std::string::npos);
   CHECK(report.find("470987654") == std::string::npos);
 }
+
+TEST_CASE("The newest terminal receipt counts payments and reversals alike") {
+  const std::string dir = fresh_dir("receipts");
+  std::string error;
+  auto j = Journal::open(dir + "/j.sqlite", &error);
+  REQUIRE(j);
+  CHECK(j->newest_receipt_no() == 0);
+  REQUIRE(j->append(entry("R1", JournalStep::payment_approved, {{"receipt_no", "9"}}), &error));
+  REQUIRE(j->append(entry("R1", JournalStep::reversed, {{"reversal_receipt_no", "12"}}), &error));
+  REQUIRE(j->append(entry("R2", JournalStep::payment_approved, {{"receipt_no", "11"}}), &error));
+  CHECK(j->newest_receipt_no() == 12);
+}
