@@ -6,8 +6,12 @@ namespace kiosk::ui {
 
 void draw_pending(const View& v) {
   const std::string reference = v.s.session.txn ? v.s.session.txn->reference : "";
-  draw_outcome(v, v.tr("pending.title"),
-               {v.tr("pending.body"), v.fmt("pending.reference", {{"reference", reference}})}, v.theme().text);
+  // The payment itself unconfirmed (the terminal's line went), or the renewal after it.
+  const bool payment_unknown = payment_outcome_unknown(v.s);
+  draw_outcome(v, v.tr(payment_unknown ? "pending.payment_title" : "pending.title"),
+               {v.tr(payment_unknown ? "pending.payment_body" : "pending.body"),
+                v.fmt("pending.reference", {{"reference", reference}})},
+               v.theme().text);
   v.actions(nullptr, "", ev::FinishPressed{}, "finish", v.tr("app.finish"), ev::FinishPressed{});
 }
 

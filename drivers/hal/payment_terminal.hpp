@@ -9,7 +9,8 @@ namespace kiosk::hal {
 
 // A way to take money: a card terminal, or an e-wallet that the customer pays by QR code.
 // Every operation is asynchronous; outcomes arrive as events (PaymentPrompted, WalletCodeReady,
-// PaymentApproved, PaymentFailed, PaymentReversed, PaymentLookedUp, TerminalAvailabilityChanged).
+// PaymentApproved, PaymentFailed, PaymentUnknown, PaymentReversed, PaymentLookedUp,
+// TerminalAvailabilityChanged).
 class PaymentTerminal {
  public:
   virtual ~PaymentTerminal() = default;

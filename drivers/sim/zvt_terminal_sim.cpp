@@ -24,6 +24,10 @@ constexpr int result_already_reversed = 0xB4;
 constexpr int result_reversal_not_possible = 0xB5;
 
 void pause(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
 }  // namespace
 
 ZvtTerminalSim::ZvtTerminalSim(ZvtSimOptions options) : options_(std::move(options)) {
@@ -53,6 +57,7 @@ void ZvtTerminalSim::serve_forever() {
   while (!stopping_) {
     auto stream = listener_->accept(100);
     if (!stream) continue;
+    if (now_ms() < gone_until_ms_) continue;  // nobody answers: the connection closes at once
     auto channel = zvt::tcp_channel(std::move(stream), "ecr");
     serve(*channel);
   }
@@ -261,6 +266,10 @@ bool ZvtTerminalSim::authorization(zvt::Channel& s, const zvt::Message& m) {
   {
     std::lock_guard lock(mutex_);
     last_status_ = status;
+  }
+  if (b == "vanish-after-result") {
+    gone_until_ms_ = now_ms() + 3000;
+    return false;
   }
   if (b == "garbage-after-result") {
     // Money taken, then noise instead of a status information, and the line goes.

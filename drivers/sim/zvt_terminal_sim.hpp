@@ -18,7 +18,8 @@ namespace kiosk::sim {
 // one repeats): approve, decline:XX (a result code in hex), slow, drop-before-result,
 // drop-after-result, garbage-after-result (noise instead of the status information, then the
 // line goes), duplicate-result (the status information twice), nak-storm (on a serial line, each
-// frame from the ECR is refused twice with DLE NAK before it is taken).
+// frame from the ECR is refused twice with DLE NAK before it is taken), vanish-after-result (the
+// money is taken, then the terminal is gone for three seconds: a reboot, a pulled cable).
 struct ZvtSimOptions {
   std::string ledger_path;             // JSON lines; survives restarts like a terminal's journal
   std::vector<std::string> script{"approve"};
@@ -78,6 +79,7 @@ class ZvtTerminalSim {
   std::uint32_t next_trace_ = 1;
   std::size_t script_pos_ = 0;
   std::optional<zvt::Message> last_status_;
+  std::atomic<std::int64_t> gone_until_ms_{0};  // vanish-after-result: connections are dropped
 };
 
 }  // namespace kiosk::sim

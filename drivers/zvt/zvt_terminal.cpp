@@ -244,12 +244,18 @@ void ZvtTerminal::run_payment(const Job& job) {
     return;
   }
   {
-    std::lock_guard lock(write_mutex_);
+    std::unique_lock lock(write_mutex_);
     Apdu reply;
-    if (channel_->send(authorization(job.amount), options_.ack_timeout_ms) != IoStatus::ok ||
-        channel_->receive(&reply, options_.ack_timeout_ms) != IoStatus::ok) {
-      drop("authorization not acknowledged");
+    if (channel_->send(authorization(job.amount), options_.ack_timeout_ms) != IoStatus::ok) {
+      drop("authorization not sent");  // it never left: nothing can have been taken
       sink_(ev::PaymentFailed{job.reference, PaymentFailure::terminal_unavailable, 0});
+      return;
+    }
+    if (channel_->receive(&reply, options_.ack_timeout_ms) != IoStatus::ok) {
+      // Sent, but not acknowledged: the terminal may have started. Ask it, never guess.
+      lock.unlock();
+      drop("authorization not acknowledged");
+      if (!recover_after_loss(job)) sink_(ev::PaymentUnknown{job.reference});
       return;
     }
     if (!is_ack(reply)) {
@@ -279,7 +285,7 @@ void ZvtTerminal::run_payment(const Job& job) {
   }
   if (!answered) {
     drop("line lost during payment " + job.reference);
-    if (!recover_after_loss(job)) sink_(ev::PaymentFailed{job.reference, PaymentFailure::timeout, 0});
+    if (!recover_after_loss(job)) sink_(ev::PaymentUnknown{job.reference});
     return;
   }
   const int rc = status.result_code.value_or(abort_code >= 0 ? abort_code : 0xFF);

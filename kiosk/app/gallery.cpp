@@ -151,6 +151,12 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
        }},
       {"pending", [paid, ref](Lang l) { Steps st = paid(l); return (st << ev::RenewalUnknown{ref(st)}).s; }},
       {"out_of_service", [start](Lang l) { return (start(l) << ev::TerminalAvailabilityChanged{false}).s; }},
+      {"out_of_service_journal", [start](Lang l) { return (start(l) << ev::JournalFailed{""}).s; }},
+      {"out_of_service_recovering", [start](Lang l) {
+         JournalRecord lost{"BE-KIOSK-01-000000-0001", {JournalStep::intent, JournalStep::payment_started},
+                            {{"amount_cents", "1000"}, {"method", "card"}}, ""};
+         return (start(l) << ev::JournalReadBack{{lost}}).s;
+       }},
       {"high_contrast_summary", [summary](Lang l) { return (summary(l) << ev::ContrastToggled{}).s; }},
   };
 }

@@ -1,6 +1,7 @@
 // kiosk: the touch UI. Simulated devices and the embedded gateway by default.
 #include <SDL.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -64,6 +65,10 @@ bool has_display() {
 
 int main(int argc, char** argv) {
   using namespace kiosk;
+  // A full disk or a file size limit must show as a write error (the journal then stops sales),
+  // not end the process; a peer that hangs up is a read/write error too.
+  std::signal(SIGXFSZ, SIG_IGN);
+  std::signal(SIGPIPE, SIG_IGN);
   Options opt;
   if (!parse(argc, argv, &opt)) {
     std::cerr << usage;

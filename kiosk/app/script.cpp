@@ -189,6 +189,16 @@ class ScriptRun {
       *error = "the last transaction (" + last.reference + ") has no step " + w[2] + "; its state is " + last.state;
       return false;
     }
+    if (w[1] == "out_of_service" && w.size() == 3) {  // why: journal, recovering, terminal
+      const OutOfServiceReason r = out_of_service_reason(s);
+      const char* name = r == OutOfServiceReason::journal      ? "journal"
+                         : r == OutOfServiceReason::recovering ? "recovering"
+                         : r == OutOfServiceReason::terminal   ? "terminal"
+                                                               : "none";
+      if (w[2] == name) return true;
+      *error = std::string("out of service for ") + name + ", not " + w[2];
+      return false;
+    }
     if ((w[1] == "outbox" || w[1] == "outbox_min") && w.size() == 3) {  // SMS and reports not handed over yet
       int n = 0;
       if (!parse_int(w[2], &n)) return *error = "expect outbox N", false;

@@ -7,6 +7,7 @@ template <typename T> struct Name;
 template <> struct Name<ev::JournalReadBack> { static constexpr std::string_view value = "journal_read_back"; };
 template <> struct Name<ev::PaymentLookedUp> { static constexpr std::string_view value = "payment_looked_up"; };
 template <> struct Name<ev::RenewalResolved> { static constexpr std::string_view value = "renewal_resolved"; };
+template <> struct Name<ev::PaymentUnknown> { static constexpr std::string_view value = "payment_unknown"; };
 template <> struct Name<ev::Started> { static constexpr std::string_view value = "started"; };
 template <> struct Name<ev::Ticked> { static constexpr std::string_view value = "ticked"; };
 template <> struct Name<ev::LanguageChosen> { static constexpr std::string_view value = "language_chosen"; };

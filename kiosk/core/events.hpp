@@ -73,6 +73,8 @@ struct PaymentPrompted { TerminalPrompt prompt; };
 struct WalletCodeReady { std::string reference; std::string qr_payload; };
 struct PaymentApproved { std::string reference; PaymentReceipt receipt; };
 struct PaymentFailed { std::string reference; PaymentFailure failure; int result_code = 0; };
+// The terminal may or may not have taken the money, and cannot be asked now (the line went).
+struct PaymentUnknown { std::string reference; };
 // receipt_no: the terminal's receipt number of the reversal itself, when it gave one.
 struct PaymentReversed { std::string reference; bool ok = true; std::uint32_t receipt_no = 0; };
 struct TerminalAvailabilityChanged { bool available; };
@@ -110,7 +112,7 @@ using Event = std::variant<
     ev::WalletCodeReady, ev::PaymentApproved, ev::PaymentFailed, ev::PaymentReversed,
     ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted,
     ev::JournalFailed, ev::ReprintOpened, ev::ReprintFinished, ev::JournalReadBack, ev::PaymentLookedUp,
-    ev::RenewalResolved>;
+    ev::RenewalResolved, ev::PaymentUnknown>;
 
 // "payment_approved": for logs and the generated flow diagram.
 std::string_view event_name(const Event& e);

@@ -63,6 +63,7 @@ void on(Step&, const ev::WalletCodeReady&);
 void on(Step&, const ev::PaymentApproved&);
 void on(Step&, const ev::PaymentFailed&);
 void on(Step&, const ev::PaymentReversed&);
+void on(Step&, const ev::PaymentUnknown&);
 void cancel_payment(Step&);
 // Gives the money back: by reversal, or by refusing a payment the terminal still holds.
 void return_payment(Step&, Transaction& t);

@@ -144,6 +144,18 @@ void on(Step& st, const ev::PaymentFailed& e) {
   st.go(cancelled ? Screen::cancelled : Screen::declined);
 }
 
+void on(Step& st, const ev::PaymentUnknown& e) {
+  if (!is_current(st.s, e.reference)) return;
+  Transaction& t = *st.s.session.txn;
+  using P = Transaction::Phase;
+  if (t.phase != P::paying && t.phase != P::aborting) return;
+  // Never guessed: recovery asks the terminal again; money it took goes back.
+  t.phase = P::unresolved;
+  st.journal(t.reference, JournalStep::payment_unknown);
+  adopt(st, t, OpenTransaction::Need::payment_outcome);
+  st.go(Screen::pending);
+}
+
 void on(Step& st, const ev::PaymentReversed& e) {
   if (recovery_reversed(st, e)) return;
   if (!is_current(st.s, e.reference)) {

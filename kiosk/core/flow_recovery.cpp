@@ -71,6 +71,8 @@ void later(Step& st, OpenTransaction& t) {
 }  // namespace
 
 bool recovery_blocks_sales(const State& s) {
+  // A payment the terminal has not accounted for: its last receipt must answer for it before
+  // another card is taken, or the answers could be mixed up.
   for (const OpenTransaction& t : s.open)
     if (t.need == Need::payment_outcome || (t.need == Need::give_back && t.from_earlier_run)) return true;
   return false;
@@ -126,14 +128,18 @@ void on(Step& st, const ev::RenewalResolved& e) {
   OpenTransaction* t = find_open(st.s, e.reference);
   if (!t || t->need != Need::delivery_outcome) return;
   switch (e.outcome) {
-    case ev::RenewalOutcome::delivered:
+    case ev::RenewalOutcome::delivered: {
       t->receipt.confirmation_id = e.confirmation_id;
       t->receipt.valid_until = e.new_expiry;
-      st.journal(t->reference, JournalStep::delivered,
-                 {{"confirmation_id", e.confirmation_id}, {"new_expiry", iso_date(e.new_expiry)}, {"by", "recovery"}});
+      Fields fields{{"confirmation_id", e.confirmation_id}, {"new_expiry", iso_date(e.new_expiry)}, {"by", "recovery"}};
+      // A held payment whose hold ran out before the gateway could be asked: the customer has
+      // both; the operator's loss is on record.
+      if (!t->money_taken) fields["note"] = "delivered after the terminal returned the money";
+      st.journal(t->reference, JournalStep::delivered, fields);
       if (t->held_by_terminal) st.fx.push_back(fx::RequestPaymentSettle{t->reference, true});
       close(st, t->reference, ReceiptData::Kind::renewal);
       break;
+    }
     case ev::RenewalOutcome::closed_undelivered:
       st.journal(t->reference, JournalStep::delivery_failed, {{"reason", "closed_undelivered"}, {"by", "recovery"}});
       if (!t->money_taken) {
@@ -152,7 +158,7 @@ void on(Step& st, const ev::RenewalResolved& e) {
 bool recovery_reversed(Step& st, const ev::PaymentReversed& e) {
   OpenTransaction* t = find_open(st.s, e.reference);
   if (!t) return false;
-  if (t->need == Need::delivery_outcome && e.ok) {
+  if (t->need == Need::delivery_outcome && e.ok && t->held_by_terminal) {
     // A terminal that held the payment gave it back on its own (its hold ran out): the money is
     // home; the delivery is still to be closed.
     t->money_taken = false;
@@ -191,7 +197,7 @@ void adopt(Step& st, const Transaction& txn, Need need) {
   t.need = need;
   t.amount = txn.amount;
   t.method = txn.method;
-  t.money_taken = true;
+  t.money_taken = need != Need::payment_outcome;
   t.held_by_terminal = need == Need::delivery_outcome && held_by_terminal(st.s, txn);
   t.receipt = make_receipt(st.s, ReceiptData::Kind::pending);
   t.number = st.s.session.number;

@@ -8,6 +8,7 @@ std::string_view journal_step_name(JournalStep s) {
     case JournalStep::payment_started: return "payment_started";
     case JournalStep::payment_approved: return "payment_approved";
     case JournalStep::payment_failed: return "payment_failed";
+    case JournalStep::payment_unknown: return "payment_unknown";
     case JournalStep::delivery_requested: return "delivery_requested";
     case JournalStep::delivered: return "delivered";
     case JournalStep::delivery_failed: return "delivery_failed";

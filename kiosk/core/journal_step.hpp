@@ -13,6 +13,7 @@ enum class JournalStep {
   payment_started,      // about to ask the terminal / wallet for money
   payment_approved,     // money taken: receipt number known
   payment_failed,       // no money taken
+  payment_unknown,      // the terminal could not say: recovery asks it again
   delivery_requested,   // about to send the renewal with the reference as idempotency key
   delivered,
   delivery_failed,
@@ -30,7 +31,7 @@ std::string_view journal_step_name(JournalStep step);
 std::optional<JournalStep> parse_journal_step(std::string_view name);
 inline constexpr JournalStep all_journal_steps[] = {
     JournalStep::intent,          JournalStep::payment_started, JournalStep::payment_approved,
-    JournalStep::payment_failed,  JournalStep::delivery_requested, JournalStep::delivered,
+    JournalStep::payment_failed,  JournalStep::payment_unknown, JournalStep::delivery_requested, JournalStep::delivered,
     JournalStep::delivery_failed, JournalStep::delivery_unknown, JournalStep::reversal_requested,
     JournalStep::reversed,        JournalStep::reversal_failed, JournalStep::receipt_printed,
     JournalStep::receipt_failed,  JournalStep::sms_requested,   JournalStep::settled};

@@ -75,7 +75,7 @@ std::optional<OpenTransaction> open_transaction_from(const JournalRecord& r, con
     t.receipt.valid_until = parse_iso_date(field(r, "new_expiry")).value_or(t.receipt.valid_until);
   } else if (has(S::payment_approved)) {
     t.need = N::give_back;
-  } else if (has(S::payment_started) && !has(S::payment_failed)) {
+  } else if (has(S::payment_started) && !has(S::payment_failed)) {  // payment_unknown included
     t.need = N::payment_outcome;
   } else {
     t.need = N::close;  // declined, or stopped before the terminal was asked: nothing was taken

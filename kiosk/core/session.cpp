@@ -21,7 +21,8 @@ constexpr bool is_user_input =
     !std::is_same_v<E, ev::PrinterStatusChanged> && !std::is_same_v<E, ev::ReceiptPrinted> &&
     !std::is_same_v<E, ev::MoreTimeAsked> && !std::is_same_v<E, ev::JournalFailed> &&
     !std::is_same_v<E, ev::ReprintFinished> && !std::is_same_v<E, ev::JournalReadBack> &&
-    !std::is_same_v<E, ev::PaymentLookedUp> && !std::is_same_v<E, ev::RenewalResolved>;
+    !std::is_same_v<E, ev::PaymentLookedUp> && !std::is_same_v<E, ev::RenewalResolved> &&
+    !std::is_same_v<E, ev::PaymentUnknown>;
 
 }  // namespace
 
@@ -165,5 +166,19 @@ std::string reprint_code(const std::string& reference) {
 const Plan* chosen_plan(const State& s) { return find_plan(s.session.plans, s.session.plan_id); }
 
 bool receipt_printable(const State& s) { return printer_can_print(s.printer); }
+
+bool payment_outcome_unknown(const State& s) {
+  if (!s.session.txn) return false;
+  for (const OpenTransaction& t : s.open)
+    if (t.reference == s.session.txn->reference && t.need == OpenTransaction::Need::payment_outcome) return true;
+  return false;
+}
+
+OutOfServiceReason out_of_service_reason(const State& s) {
+  if (!s.journal_ok) return OutOfServiceReason::journal;
+  if (flow::recovery_blocks_sales(s)) return OutOfServiceReason::recovering;
+  if (!s.terminal_available) return OutOfServiceReason::terminal;
+  return OutOfServiceReason::none;
+}
 
 }  // namespace kiosk

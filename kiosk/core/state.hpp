@@ -115,6 +115,11 @@ int idle_seconds_left(const State& s);
 bool screen_has_idle_timeout(const State& s);
 const Plan* chosen_plan(const State& s);
 bool receipt_printable(const State& s);
+// The session's payment could not be confirmed either way (the terminal's line went).
+bool payment_outcome_unknown(const State& s);
+// Why the kiosk does not sell now (none when it does): the screen and the log say so.
+enum class OutOfServiceReason { none, journal, recovering, terminal };
+OutOfServiceReason out_of_service_reason(const State& s);
 // The steps before any money moves, where Back (and Cancel) are offered.
 bool back_available(const State& s);
 // The six-digit code a receipt can be printed again with: derived from the reference, so that

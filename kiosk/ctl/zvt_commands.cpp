@@ -101,7 +101,7 @@ void stop_sim(int) {
 int zvt_sim_command(const Args& args) {
   constexpr const char* usage =
       "zvt-sim --listen HOST:PORT|--pty --ledger FILE [--script approve,decline:05,slow,drop-before-result,"
-      "drop-after-result,garbage-after-result,duplicate-result] [--password 000000]";
+      "drop-after-result,garbage-after-result,duplicate-result,nak-storm,vanish-after-result] [--password 000000]";
   std::string listen, ledger, script = "approve", password = "000000";
   bool pty = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -129,7 +129,7 @@ int zvt_sim_command(const Args& args) {
   for (std::string item; std::getline(list, item, ',');) {
     const bool known = item == "approve" || item == "slow" || item == "drop-before-result" ||
                        item == "drop-after-result" || item == "garbage-after-result" ||
-                       item == "duplicate-result" || item.rfind("decline", 0) == 0;
+                       item == "duplicate-result" || item == "nak-storm" || item == "vanish-after-result" || item.rfind("decline", 0) == 0;
     if (!known) return fail("unknown behaviour '" + item + "'");
     o.script.push_back(item);
   }

@@ -216,3 +216,33 @@ TEST_CASE("A delivery left unknown in this run is resolved in the background whi
   REQUIRE_FALSE(sms.empty());
   CHECK(sms.back().receipt.kind == ReceiptData::Kind::refund);
 }
+
+TEST_CASE("A payment the terminal could not confirm: never called declined, asked again, given back") {
+  Driver d;
+  d.to_pay_method();
+  d.send(ev::PayMethodChosen{PayMethod::card});
+  const std::string ref = d.reference();
+  d.send(ev::PaymentUnknown{ref});
+  CHECK(d.screen() == Screen::pending);
+  CHECK(payment_outcome_unknown(d.state));
+  CHECK(d.journal_steps(ref).back() == S::payment_unknown);
+  d.send(ev::FinishPressed{});
+  // The terminal must answer for this payment before it takes another card.
+  CHECK(d.screen() == Screen::out_of_service);
+  CHECK(out_of_service_reason(d.state) == OutOfServiceReason::recovering);
+  d.advance(2);
+  REQUIRE(d.all<fx::RequestPaymentLookup>().size() == 1);
+  d.send(ev::PaymentLookedUp{ref, ev::PaymentLookup::taken, test::card_receipt()});
+  REQUIRE(d.all<fx::RequestReversal>().size() == 1);
+  d.send(ev::PaymentReversed{ref, true, 1300});
+  CHECK(ends_settled(d, ref));
+  CHECK(d.screen() == Screen::attract);
+  REQUIRE_FALSE(d.all<fx::RequestSms>().empty());
+  CHECK(d.all<fx::RequestSms>().back().receipt.kind == ReceiptData::Kind::refund);
+  // The reversal's own receipt number is journaled, for later lookups.
+  bool journaled = false;
+  for (const auto& j : d.all<fx::RequestJournal>())
+    if (j.entry.reference == ref && j.entry.step == S::reversed)
+      journaled = j.entry.fields.count("reversal_receipt_no") && j.entry.fields.at("reversal_receipt_no") == "1300";
+  CHECK(journaled);
+}

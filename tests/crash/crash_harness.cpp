@@ -73,7 +73,7 @@ Scenario random_scenario(std::mt19937& rng) {
   };
   Scenario s;
   s.terminal = pick({{"approve", 10}, {"decline:05", 2}, {"drop-after-result", 2}, {"drop-before-result", 1},
-                     {"slow", 2}, {"duplicate-result", 1}});
+                     {"slow", 2}, {"duplicate-result", 1}, {"vanish-after-result", 1}});
   s.gateway = pick({{"ok", 10}, {"refuse", 2}, {"lost_answer", 2}, {"timeout", 1}, {"error", 1}, {"latency", 1}});
   s.link = pick({{"pass", 8}, {"cut", 2}, {"blackhole", 2}, {"slow", 1}, {"gateway_restart", 2}});
   return s;

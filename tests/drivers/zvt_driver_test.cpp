@@ -312,3 +312,61 @@ TEST_CASE("The same payment over a serial line: frames, ACKs, registration, appr
   terminal_side.stop();
   close(slave);
 }
+
+TEST_CASE("A NAK storm on the serial line: three tries get through, two do not, and no money is invented") {
+  for (const int repeats : {2, 1}) {
+    INFO("repeats " << repeats);
+    int master = -1, slave = -1;
+    char name[64] = {};
+    REQUIRE(openpty(&master, &slave, name, nullptr, nullptr) == 0);
+    termios t{};
+    tcgetattr(master, &t);
+    cfmakeraw(&t);
+    tcsetattr(master, TCSANOW, &t);
+    // The terminal refuses each of the kiosk's frames twice during the payment.
+    sim::ZvtTerminalSim terminal_side(
+        sim::ZvtSimOptions{fresh_ledger("nak-storm-" + std::to_string(repeats)), {"nak-storm"}, "000000", 5, "52500123"});
+    terminal_side.start_serial(zvt::serial_channel(master, zvt::SerialOptions{9600, 1, 500, 2}, "pty"));
+    test::EventRecorder events;
+    zvt::ZvtOptions o;
+    o.serial_path = name;
+    o.serial.ack_timeout_ms = 300;
+    o.serial.repeats = repeats;
+    o.ack_timeout_ms = 2000;
+    o.payment_timeout_ms = 4000;
+    zvt::ZvtTerminal terminal(events.sink(), o);
+    terminal.start_payment("R1", 990);
+    const auto answered = [&] {
+      return events.of<ev::PaymentApproved>().size() + events.of<ev::PaymentFailed>().size() +
+             events.of<ev::PaymentUnknown>().size();
+    };
+    REQUIRE(eventually([&] { return answered() == 1; }, 20000));
+    if (repeats == 2) {
+      CHECK(events.of<ev::PaymentApproved>().size() == 1);
+      CHECK(terminal_side.ledger().size() == 1);
+    } else {
+      // The kiosk gave up on its acknowledgement and the terminal dropped the payment before the
+      // result: failed if the repeat receipt got through, unknown if not; never approved.
+      CHECK(events.of<ev::PaymentApproved>().empty());
+      CHECK(terminal_side.ledger().empty());
+    }
+    terminal_side.stop();
+    close(slave);
+  }
+}
+
+TEST_CASE("Money taken, then the terminal is gone: unknown, never failed, and found again later") {
+  Rig rig({"vanish-after-result", "approve"}, fresh_ledger("vanish"));
+  rig.terminal->start_payment("R1", 1200);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentUnknown>().size() == 1; }));
+  CHECK(rig.events.of<ev::PaymentFailed>().empty());
+  CHECK(rig.events.of<ev::PaymentApproved>().empty());
+  REQUIRE(rig.sim.ledger().size() == 1);  // the terminal did take it
+  // Once the terminal is back, recovery's question finds the money.
+  rig.terminal->look_up_payment("R1", 1200, 0);
+  REQUIRE(eventually([&] {
+    const auto answers = rig.events.of<ev::PaymentLookedUp>();
+    if (!answers.empty() && answers.back().outcome == ev::PaymentLookup::unknown) rig.terminal->look_up_payment("R1", 1200, 0);
+    return !answers.empty() && answers.back().outcome == ev::PaymentLookup::taken;
+  }, 15000));
+}

@@ -53,17 +53,23 @@ auth=$(grep '"type":"authorization"' "$work/held_refused-ledger.jsonl" | sed 's/
 grep '"type":"reversal"' "$work/held_refused-ledger.jsonl" | grep -q "\"original_receipt\":$auth"
 
 # The serial transport: the simulator on a pseudo-terminal, the kiosk on its tty.
-"$ctl" zvt-sim --pty --ledger "$work/serial-ledger.jsonl" --script approve > "$work/serial-sim.txt" &
-sim_pid=$!
-for _ in $(seq 1 50); do grep -q serial "$work/serial-sim.txt" 2>/dev/null && break; sleep 0.1; done
-tty=$(sed -n 's/.*"serial":"\([^"]*\)".*/\1/p' "$work/serial-sim.txt")
-test -n "$tty"
-printf '[terminal]\nkind = "zvt"\nserial = "%s"\n' "$tty" > "$work/serial.toml"
-"$kiosk" --headless --config "$work/serial.toml" --script "$scripts/held_delivered.script" --data "$work/serial-data"
-kill "$sim_pid"
-wait "$sim_pid" || true
-sim_pid=""
-test "$(grep -c '"type":"authorization"' "$work/serial-ledger.jsonl")" -eq 1
+run_serial() {  # NAME SIM_SCRIPT
+  name=$1 behaviour=$2
+  "$ctl" zvt-sim --pty --ledger "$work/$name-ledger.jsonl" --script "$behaviour" > "$work/$name-sim.txt" &
+  sim_pid=$!
+  for _ in $(seq 1 50); do grep -q serial "$work/$name-sim.txt" 2>/dev/null && break; sleep 0.1; done
+  tty=$(sed -n 's/.*"serial":"\([^"]*\)".*/\1/p' "$work/$name-sim.txt")
+  test -n "$tty"
+  printf '[terminal]\nkind = "zvt"\nserial = "%s"\n' "$tty" > "$work/$name.toml"
+  "$kiosk" --headless --config "$work/$name.toml" --script "$scripts/held_delivered.script" --data "$work/$name-data"
+  kill "$sim_pid"
+  wait "$sim_pid" || true
+  sim_pid=""
+  test "$(grep -c '"type":"authorization"' "$work/$name-ledger.jsonl")" -eq 1
+}
+run_serial serial approve
+# A NAK storm: the terminal refuses every frame of the kiosk's twice; the third try goes through.
+run_serial nak_storm nak-storm
 
 # Nothing listens where the terminal should be.
 printf '[terminal]\nkind = "zvt"\nport = 1\n' > "$work/no_terminal.toml"
