@@ -53,6 +53,7 @@ std::vector<Step> palette(const State& s) {
   add(ev::PaymentApproved{ref, PaymentReceipt{}});
   add(ev::PaymentFailed{ref, PaymentFailure::declined, 5});
   add(ev::PaymentFailed{ref, PaymentFailure::cancelled, 0x6C});
+  add(ev::PaymentUnknown{ref});
   add(ev::PaymentReversed{ref, true});
   add(ev::PaymentReversed{ref, false});
   add(ev::RenewalDelivered{ref, "C", CivilDate{2027, 1, 1}});
@@ -76,7 +77,8 @@ auto key(const State& s) {
   return std::make_tuple(static_cast<int>(s.screen), se.txn ? static_cast<int>(se.txn->phase) : -1,
                          se.service ? static_cast<int>(*se.service) : -1,
                          se.subscriber ? static_cast<int>(se.subscriber->status) : -1, se.number.has_value(),
-                         s.terminal_available, s.journal_ok, se.quote.has_value());
+                         s.terminal_available, s.journal_ok, se.quote.has_value(),
+                         static_cast<int>(out_of_service_reason(s)));
 }
 
 }  // namespace

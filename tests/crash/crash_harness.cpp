@@ -40,7 +40,7 @@ struct Scenario {
   std::string gateway = "ok";         // the gateway's fault mode during the session
   std::optional<JournalStep> crash_after;  // else a kill at a random moment (or none)
   // The network between kiosk and gateway for a while during the session: pass, cut (reset),
-  // blackhole, slow; or the gateway itself killed and restarted.
+  // blackhole, slow, garble (TLS records damaged); or the gateway killed and restarted.
   std::string link = "pass";
 };
 
@@ -56,7 +56,8 @@ std::vector<Scenario> every_step() {
   for (S s : {S::delivery_failed, S::reversal_requested, S::reversed}) out.push_back({"approve", "refuse", s});
   out.push_back({"approve", "timeout", S::delivery_unknown});
   // The link once each way, with a kill at a random moment.
-  for (const char* link : {"cut", "blackhole", "gateway_restart"}) out.push_back({"approve", "ok", std::nullopt, link});
+  for (const char* link : {"cut", "blackhole", "garble", "gateway_restart"})
+    out.push_back({"approve", "ok", std::nullopt, link});
   return out;
 }
 
@@ -75,7 +76,7 @@ Scenario random_scenario(std::mt19937& rng) {
   s.terminal = pick({{"approve", 10}, {"decline:05", 2}, {"drop-after-result", 2}, {"drop-before-result", 1},
                      {"slow", 2}, {"duplicate-result", 1}, {"vanish-after-result", 1}});
   s.gateway = pick({{"ok", 10}, {"refuse", 2}, {"lost_answer", 2}, {"timeout", 1}, {"error", 1}, {"latency", 1}});
-  s.link = pick({{"pass", 8}, {"cut", 2}, {"blackhole", 2}, {"slow", 1}, {"gateway_restart", 2}});
+  s.link = pick({{"pass", 8}, {"cut", 2}, {"blackhole", 2}, {"slow", 1}, {"garble", 1}, {"gateway_restart", 2}});
   return s;
 }
 
@@ -163,6 +164,7 @@ class Harness {
       } else {
         const TcpProxy::Mode mode = sc.link == "cut"         ? TcpProxy::Mode::drop
                                     : sc.link == "blackhole" ? TcpProxy::Mode::blackhole
+                                    : sc.link == "garble"    ? TcpProxy::Mode::garble
                                                              : TcpProxy::Mode::slow;
         events.push_back({from, [this, mode] { proxy_.set_mode(mode); return true; }});
         events.push_back({to, [this] { proxy_.set_mode(TcpProxy::Mode::pass); return true; }});

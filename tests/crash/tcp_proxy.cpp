@@ -10,16 +10,6 @@
 
 namespace kiosk::crash {
 
-const char* mode_name(TcpProxy::Mode m) {
-  switch (m) {
-    case TcpProxy::Mode::pass: return "pass";
-    case TcpProxy::Mode::drop: return "drop";
-    case TcpProxy::Mode::blackhole: return "blackhole";
-    case TcpProxy::Mode::slow: return "slow";
-  }
-  return "pass";
-}
-
 namespace {
 sockaddr_in loopback(int port) {
   sockaddr_in a{};
@@ -108,6 +98,7 @@ void TcpProxy::pump(int client) {
       }
       if (mode_ == Mode::blackhole) continue;  // swallowed
       if (mode_ == Mode::slow) std::this_thread::sleep_for(std::chrono::milliseconds(400));
+      if (mode_ == Mode::garble && i == 1) buffer[n / 2] = static_cast<char>(buffer[n / 2] ^ 0x20);
       const int to = i == 0 ? upstream : client;
       for (ssize_t sent = 0; sent < n;) {
         const ssize_t w = ::send(to, buffer + sent, static_cast<std::size_t>(n - sent), MSG_NOSIGNAL);

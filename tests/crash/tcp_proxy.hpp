@@ -16,6 +16,7 @@ class TcpProxy {
     drop,       // connections are closed at once, open ones too: "connection reset"
     blackhole,  // connections open, nothing comes back: the client's timeout decides
     slow,       // bytes flow, each chunk 400 ms late
+    garble,     // the gateway's bytes arrive with one flipped: TLS must refuse the record
   };
   ~TcpProxy();
   bool start(int upstream_port, std::string* error);
@@ -38,7 +39,5 @@ class TcpProxy {
   };
   std::vector<Pump> pumps_;  // the acceptor's thread only, until stop()
 };
-
-const char* mode_name(TcpProxy::Mode mode);
 
 }  // namespace kiosk::crash
