@@ -60,6 +60,8 @@ struct Driver {
     send(ev::SummaryConfirmed{});
   }
   std::string reference() const { return state.session.txn ? state.session.txn->reference : ""; }
+  // A card payment approved and its renewal sent to the gateway; returns the reference.
+  std::string to_delivering();
 
   template <typename T>
   std::vector<T> all() const {
@@ -78,6 +80,14 @@ struct Driver {
 
 inline PaymentReceipt card_receipt() {
   return PaymentReceipt{"Bancontact", "6703001234561234", "52500123", 77, 1234, "A1B2C3", {}};
+}
+
+inline std::string Driver::to_delivering() {
+  to_pay_method();
+  send(ev::PayMethodChosen{PayMethod::card});
+  const std::string ref = reference();
+  send(ev::PaymentApproved{ref, card_receipt()});
+  return ref;
 }
 
 }  // namespace kiosk::test

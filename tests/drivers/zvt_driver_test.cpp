@@ -44,6 +44,30 @@ struct Rig {
   }
 };
 
+// A pseudo-terminal pair in raw mode: the terminal simulator on the master side, the driver
+// opens the slave by name.
+struct Pty {
+  int master = -1, slave = -1;
+  char name[64] = {};
+};
+Pty raw_pty() {
+  Pty p;
+  REQUIRE(openpty(&p.master, &p.slave, p.name, nullptr, nullptr) == 0);
+  termios t{};
+  tcgetattr(p.master, &t);
+  cfmakeraw(&t);
+  tcsetattr(p.master, TCSANOW, &t);
+  return p;
+}
+
+// One approved payment by a kiosk and terminal that then stop; returns its receipt number.
+std::uint32_t paid_in_an_earlier_run(const std::string& ledger_path, Cents amount) {
+  Rig rig({"approve"}, ledger_path);
+  rig.terminal->start_payment("R1", amount);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
+  return rig.events.of<ev::PaymentApproved>()[0].receipt.receipt_no;
+}
+
 }  // namespace
 
 TEST_CASE("An approved payment: registration, prompts, the status information, completion") {
@@ -115,13 +139,7 @@ TEST_CASE("A reversal by receipt number gives the money back once") {
 
 TEST_CASE("After a restart, the terminal's last receipt tells whether a payment was taken") {
   const std::string ledger_path = fresh_ledger("lookup");
-  std::uint32_t receipt = 0;
-  {
-    Rig rig({"approve"}, ledger_path);
-    rig.terminal->start_payment("R1", 1750);
-    REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
-    receipt = rig.events.of<ev::PaymentApproved>()[0].receipt.receipt_no;
-  }
+  const std::uint32_t receipt = paid_in_an_earlier_run(ledger_path, 1750);
   Rig rig({"approve"}, ledger_path);  // a new kiosk process and a restarted terminal
   // The journal knows no receipt: the approval for this amount is the payment it lost.
   rig.terminal->look_up_payment("R1", 1750, 0);
@@ -139,13 +157,7 @@ TEST_CASE("After a restart, the terminal's last receipt tells whether a payment 
 
 TEST_CASE("After a restart, a lost line never mistakes an older payment for the one under way") {
   const std::string ledger_path = fresh_ledger("restart-drop");
-  std::uint32_t older = 0;
-  {
-    Rig rig({"approve"}, ledger_path);
-    rig.terminal->start_payment("R1", 1000);
-    REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
-    older = rig.events.of<ev::PaymentApproved>()[0].receipt.receipt_no;
-  }
+  const std::uint32_t older = paid_in_an_earlier_run(ledger_path, 1000);
   // A new kiosk process: the journal knows receipt `older`. The next payment, same amount,
   // loses its line before the result: the terminal's last receipt is the older one.
   Rig rig({"drop-before-result"}, ledger_path, older);
@@ -288,18 +300,12 @@ TEST_CASE("A held payment refused by the kiosk is given back by the terminal") {
 }
 
 TEST_CASE("The same payment over a serial line: frames, ACKs, registration, approval, reversal") {
-  int master = -1, slave = -1;
-  char name[64] = {};
-  REQUIRE(openpty(&master, &slave, name, nullptr, nullptr) == 0);
-  termios t{};
-  tcgetattr(master, &t);
-  cfmakeraw(&t);
-  tcsetattr(master, TCSANOW, &t);
+  const Pty pty = raw_pty();
   sim::ZvtTerminalSim terminal_side(sim::ZvtSimOptions{fresh_ledger("serial"), {"approve"}, "000000", 5, "52500123"});
-  terminal_side.start_serial(zvt::serial_channel(master, zvt::SerialOptions{9600, 1, 500, 2}, "pty"));
+  terminal_side.start_serial(zvt::serial_channel(pty.master, zvt::SerialOptions{9600, 1, 500, 2}, "pty"));
   test::EventRecorder events;
   zvt::ZvtOptions o;
-  o.serial_path = name;
+  o.serial_path = pty.name;
   o.ack_timeout_ms = 2000;
   zvt::ZvtTerminal terminal(events.sink(), o);
   terminal.start_payment("R1", 990);
@@ -310,26 +316,20 @@ TEST_CASE("The same payment over a serial line: frames, ACKs, registration, appr
   CHECK(events.of<ev::PaymentReversed>()[0].ok);
   CHECK(terminal_side.ledger().size() == 2);
   terminal_side.stop();
-  close(slave);
+  close(pty.slave);
 }
 
 TEST_CASE("A NAK storm on the serial line: three tries get through, two do not, and no money is invented") {
   for (const int repeats : {2, 1}) {
     INFO("repeats " << repeats);
-    int master = -1, slave = -1;
-    char name[64] = {};
-    REQUIRE(openpty(&master, &slave, name, nullptr, nullptr) == 0);
-    termios t{};
-    tcgetattr(master, &t);
-    cfmakeraw(&t);
-    tcsetattr(master, TCSANOW, &t);
+    const Pty pty = raw_pty();
     // The terminal refuses each of the kiosk's frames twice during the payment.
     sim::ZvtTerminalSim terminal_side(
         sim::ZvtSimOptions{fresh_ledger("nak-storm-" + std::to_string(repeats)), {"nak-storm"}, "000000", 5, "52500123"});
-    terminal_side.start_serial(zvt::serial_channel(master, zvt::SerialOptions{9600, 1, 500, 2}, "pty"));
+    terminal_side.start_serial(zvt::serial_channel(pty.master, zvt::SerialOptions{9600, 1, 500, 2}, "pty"));
     test::EventRecorder events;
     zvt::ZvtOptions o;
-    o.serial_path = name;
+    o.serial_path = pty.name;
     o.serial.ack_timeout_ms = 300;
     o.serial.repeats = repeats;
     o.ack_timeout_ms = 2000;
@@ -351,7 +351,7 @@ TEST_CASE("A NAK storm on the serial line: three tries get through, two do not, 
       CHECK(terminal_side.ledger().empty());
     }
     terminal_side.stop();
-    close(slave);
+    close(pty.slave);
   }
 }
 
