@@ -76,7 +76,8 @@ void draw_idle_warning(const View& v) {
 
 const Theme& theme_for(const State& s) { return s.session.high_contrast ? high_contrast_theme() : standard_theme(); }
 
-std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const UiFonts& fonts, FrameReport& report) {
+std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const UiFonts& fonts, FrameReport& report,
+                              const Focus& focus) {
   std::vector<Event> out;
   const Theme& theme = theme_for(s);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -86,7 +87,7 @@ std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const Ui
   ImGui::Begin("kiosk", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-  Ui ui(fonts, theme, report);
+  Ui ui(fonts, theme, report, focus);
   const View v{s, catalogs[s.session.lang], catalogs, ui, out};
   const bool warning = idle_warning_visible(s);
   ui.set_blocked(warning);

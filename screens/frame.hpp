@@ -15,6 +15,6 @@ const Theme& theme_for(const State& s);
 // user did. The chrome (back, language, contrast, help, the support number and the idle
 // warning) is the same on every screen.
 std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const UiFonts& fonts,
-                              FrameReport& report);
+                              FrameReport& report, const Focus& focus = {});
 
 }  // namespace kiosk::ui

@@ -21,6 +21,7 @@ struct Theme {
   std::uint32_t danger;         // error text
   std::uint32_t success;
   std::uint32_t pressed_overlay;
+  std::uint32_t focus;          // the keypad's focus ring: 3:1 on background
 };
 
 const Theme& standard_theme();

@@ -28,8 +28,8 @@ const FrameReport::Widget* FrameReport::find(std::string_view id) const {
   return nullptr;
 }
 
-Ui::Ui(const UiFonts& fonts, const Theme& theme, FrameReport& report)
-    : fonts_(fonts), theme_(theme), report_(report) {}
+Ui::Ui(const UiFonts& fonts, const Theme& theme, FrameReport& report, const Focus& focus)
+    : fonts_(fonts), theme_(theme), report_(report), focus_(focus) {}
 
 float Ui::line_height(FontRole role) const { return fonts_.size(role) * line_spacing; }
 
@@ -94,7 +94,16 @@ bool Ui::hit(const char* id, const Rect& box, bool enabled, bool* held) {
   ImGui::SetCursorScreenPos(ImVec2(box.x, box.y));
   const bool clicked = ImGui::InvisibleButton(id, ImVec2(box.w, box.h));
   *held = enabled && ImGui::IsItemActive();
-  return enabled && clicked;
+  // OK on the keypad acts on the focused widget exactly as a tap would.
+  const bool chosen = focus_.activate && focus_.id == id;
+  return enabled && (clicked || chosen);
+}
+
+void Ui::focus_ring(const char* id, const Rect& box) {
+  if (blocked_ || focus_.id != id) return;
+  const Rect ring = box.inset(-9);
+  ImGui::GetWindowDrawList()->AddRect(ImVec2(ring.x, ring.y), ImVec2(ring.right(), ring.bottom()), col(theme_.focus),
+                                      corner + 9, 0, 7.0f);
 }
 
 bool Ui::button(const char* id, const Rect& box, std::string_view label, ButtonKind kind, bool enabled,
@@ -111,6 +120,7 @@ bool Ui::button(const char* id, const Rect& box, std::string_view label, ButtonK
     draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.outline, alpha), corner, 0, 3.0f);
   if (held)
     draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.pressed_overlay, 60), corner);
+  focus_ring(id, box);
 
   const Rect inner = box.inset(20);
   const float label_h = text_height(label, label_role, inner.w);
@@ -135,6 +145,7 @@ bool Ui::tile(const char* id, const Rect& box, std::string_view label, std::uint
   draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.outline), corner, 0, 3.0f);
   if (held)
     draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.pressed_overlay, 60), corner);
+  focus_ring(id, box);
   const Rect inner = box.inset(16);
   const float h = text_height(label, FontRole::title, inner.w);
   text({inner.x, box.y + (box.h - h) / 2, inner.w, h}, label, FontRole::title, text_rgb, Align::centre);

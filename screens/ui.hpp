@@ -40,11 +40,17 @@ struct FrameReport {
   const Widget* find(std::string_view id) const;
 };
 
+// The keypad's focus: the widget with the ring, and whether OK was pressed on it this frame.
+struct Focus {
+  std::string id;
+  bool activate = false;
+};
+
 // The widgets every screen uses: wrapped text that reports when it does not fit, big buttons
 // with stable ids, panels, and QR codes. Draws into ImGui's window draw list.
 class Ui {
  public:
-  Ui(const UiFonts& fonts, const Theme& theme, FrameReport& report);
+  Ui(const UiFonts& fonts, const Theme& theme, FrameReport& report, const Focus& focus = {});
 
   const Theme& theme() const { return theme_; }
   const UiFonts& fonts() const { return fonts_; }
@@ -74,11 +80,13 @@ class Ui {
 
  private:
   bool hit(const char* id, const Rect& box, bool enabled, bool* held);
+  void focus_ring(const char* id, const Rect& box);
   void check_glyphs(std::string_view text, FontRole role);
 
   const UiFonts& fonts_;
   const Theme& theme_;
   FrameReport& report_;
+  const Focus& focus_;
   bool blocked_ = false;
 };
 

@@ -60,6 +60,7 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
     if (error) *error = path + ": printer width_dots must be 576, 512 or 384";
     return false;
   }
+  for (auto& [key, sdl_name] : c->keypad) sdl_name = t["keypad"][key].value_or(sdl_name);
   c->terminal_kind = t["terminal"]["kind"].value_or(c->terminal_kind);
   c->terminal_host = t["terminal"]["host"].value_or(c->terminal_host);
   c->terminal_port = t["terminal"]["port"].value_or(c->terminal_port);

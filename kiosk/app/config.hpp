@@ -39,6 +39,10 @@ struct Config {
   int terminal_baud = 9600;
   int terminal_end_of_day_minute = -1;  // "HH:MM" in the file: the terminal's daily closing
   bool terminal_hold_until_delivered = false;  // ZVT vending: take the money after delivery
+  // The navigation keypad: SDL key names per key (a USB keypad sends ordinary key codes).
+  std::vector<std::pair<std::string, std::string>> keypad = {
+      {"up", "Up"}, {"down", "Down"}, {"left", "Left"}, {"right", "Right"},
+      {"ok", "Return"}, {"back", "Backspace"}, {"help", "F1"}, {"repeat", "F2"}};
 };
 
 // Reads FILE over the defaults. On error returns false and says which line is wrong.

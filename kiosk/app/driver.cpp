@@ -49,6 +49,13 @@ bool Driver::tap(const std::string& id, std::string* error) {
   return settle(error);
 }
 
+bool Driver::key(ui::NavKey key, std::string* error) {
+  render();
+  ui_.key(key);
+  render();  // OK acts in this frame, as a tap's release would
+  return settle(error);
+}
+
 void Driver::advance(int seconds) {
   for (int i = 0; i < seconds; ++i) {
     now_ += 1000;

@@ -20,6 +20,8 @@ class Driver {
   bool settle(std::string* error, bool including_payment = false);
   // Taps the widget with this id: pointer over it, down, up, away (one frame each).
   bool tap(const std::string& id, std::string* error);
+  // A key of the navigation keypad, then the kiosk settles.
+  bool key(ui::NavKey key, std::string* error);
   void advance(int seconds);
   std::int64_t now() const { return now_; }
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <deque>
 
+#include "log.hpp"
 #include "view.hpp"
 
 namespace kiosk::app {
@@ -24,7 +25,22 @@ struct PointerStep {
 
 }  // namespace
 
+namespace {
+// The configured key for each keypad key (unknown names are logged and left out).
+std::vector<std::pair<SDL_Keycode, ui::NavKey>> keypad_keys(const Config& config) {
+  std::vector<std::pair<SDL_Keycode, ui::NavKey>> out;
+  for (const auto& [name, sdl_name] : config.keypad) {
+    const SDL_Keycode code = SDL_GetKeyFromName(sdl_name.c_str());
+    const auto key = ui::parse_nav_key(name);
+    if (code == SDLK_UNKNOWN || !key) log_warn("keypad: no key named '" + sdl_name + "' for " + name);
+    else out.emplace_back(code, *key);
+  }
+  return out;
+}
+}  // namespace
+
 int run_interactive(KioskApp& app, UiHost& ui) {
+  const auto keypad = keypad_keys(app.config());
   const Uint32 wake_event = SDL_RegisterEvents(1);
   app.queue().set_wake([wake_event] {
     SDL_Event e{};
@@ -50,6 +66,11 @@ int run_interactive(KioskApp& app, UiHost& ui) {
           case SDL_QUIT: running = false; break;
           case SDL_KEYDOWN:
             if (e.key.keysym.sym == SDLK_ESCAPE && (e.key.keysym.mod & KMOD_CTRL)) running = false;
+            for (const auto& [code, key] : keypad)
+              if (code == e.key.keysym.sym && !e.key.repeat) {
+                ui.key(key);
+                extra_frames = std::max(extra_frames, 2);
+              }
             break;
           case SDL_MOUSEMOTION:
             if (e.motion.which != SDL_TOUCH_MOUSEID) pointer.push_back({float(e.motion.x), float(e.motion.y), (e.motion.state & SDL_BUTTON_LMASK) != 0, false});
@@ -93,6 +114,7 @@ int run_interactive(KioskApp& app, UiHost& ui) {
       for (Event& ev : ui.frame(app.state(), app.catalogs())) app.queue().post(std::move(ev));
       app.pump();
       if (app.revision() != drawn_revision) extra_frames = std::max(extra_frames, 2);  // popups settle
+      if (ui.needs_redraw()) extra_frames = std::max(extra_frames, 1);                // the ring moved
     }
   }
   app.queue().set_wake(nullptr);

@@ -63,6 +63,12 @@ class ScriptRun {
       return false;
     };
     if (verb == "tap") return arity(2) && driver_.tap(w[1], error);
+    if (verb == "key") {  // key up|down|left|right|ok|back|help|repeat: the navigation keypad
+      if (!arity(2)) return false;
+      const auto k = ui::parse_nav_key(w[1]);
+      if (!k) return *error = "unknown key '" + w[1] + "'", false;
+      return driver_.key(*k, error);
+    }
     if (verb == "type") {
       if (!arity(2)) return false;
       for (char c : w[1]) {
@@ -205,6 +211,12 @@ class ScriptRun {
       const std::size_t pending = app_.outbox_pending(), want = static_cast<std::size_t>(n);
       if (w[1] == "outbox" ? pending == want : pending >= want) return true;
       *error = "expected " + w[2] + " outbox item(s), " + std::to_string(app_.outbox_pending()) + " pending";
+      return false;
+    }
+    if (w[1] == "focus" && w.size() == 3) {  // the keypad's focus ring is on this widget
+      driver_.render();
+      if (ui_.focus() == w[2]) return true;
+      *error = "the focus is on '" + ui_.focus() + "', not " + w[2];
       return false;
     }
     if (w[1] == "open" && w.size() == 3) {  // unsettled transactions in the journal

@@ -74,6 +74,17 @@ void UiHost::pointer(float x, float y, bool down) {
   px_ = x;
   py_ = y;
   down_ = down;
+  if (down) {  // a finger: the ring goes until the keypad is used again
+    keypad_in_use_ = false;
+    focus_.clear();
+  }
+}
+
+void UiHost::key(ui::NavKey key) {
+  keypad_in_use_ = true;
+  const ui::KeypadStep step = ui::navigate(report_, focus_, key);
+  focus_ = step.focus;
+  activate_ = step.activate;
 }
 
 void UiHost::pointer_gone() {
@@ -88,7 +99,20 @@ std::vector<Event> UiHost::frame(const State& s, const Catalogs& catalogs) {
   io.MouseDown[0] = down_;
   ImGui::NewFrame();
   report_ = ui::FrameReport{};
-  std::vector<Event> events = ui::draw_frame(s, catalogs, fonts_, report_);
+  const ui::Focus focus{activate_.empty() ? focus_ : activate_, !activate_.empty()};
+  activate_.clear();
+  std::vector<Event> events = ui::draw_frame(s, catalogs, fonts_, report_, focus);
+  // A new screen (or a widget gone): the ring moves to its first content widget.
+  focus_moved_ = false;
+  const bool new_screen = s.screen != focus_screen_;
+  focus_screen_ = s.screen;
+  if (keypad_in_use_ && events.empty()) {
+    const ui::FrameReport::Widget* w = report_.find(focus_);
+    if (new_screen || !w || !w->enabled) {
+      focus_ = ui::first_focus(report_);
+      focus_moved_ = true;
+    }
+  }
   ImGui::Render();
   // Clearing is far cheaper than a full-screen quad in the software renderer.
   const std::uint32_t bg = ui::theme_for(s).background;

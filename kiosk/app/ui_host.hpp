@@ -7,6 +7,7 @@
 #include "core/state.hpp"
 #include "i18n/catalog.hpp"
 #include "sdl_renderer.hpp"
+#include "keypad.hpp"
 #include "ui.hpp"
 
 struct SDL_Window;
@@ -32,6 +33,12 @@ class UiHost {
   // Dear ImGui 1.86 has no input queue and loses a click that starts and ends in one frame.
   void pointer(float x, float y, bool down);
   void pointer_gone();
+  // The navigation keypad: moves the focus ring, or acts on the focused widget in the next
+  // frame. A touch hides the ring again.
+  void key(ui::NavKey key);
+  const std::string& focus() const { return focus_; }
+  // The keypad is in use and its ring must move to a screen that just appeared.
+  bool needs_redraw() const { return focus_moved_; }
   bool save_png(const std::string& path, std::string* error);
   long long font_texture_bytes() const;
   Mode mode() const { return mode_; }
@@ -49,6 +56,11 @@ class UiHost {
   ui::FrameReport report_;
   float px_ = -1, py_ = -1;
   bool down_ = false;
+  bool keypad_in_use_ = false;
+  std::string focus_;
+  Screen focus_screen_ = Screen::attract;  // the screen the focus belongs to
+  std::string activate_;
+  bool focus_moved_ = false;
 };
 
 // All the text the kiosk can show: the atlas is built from exactly these characters.

@@ -19,6 +19,7 @@ TEST_CASE("Text and controls meet the contrast minimums in every theme") {
     CHECK(contrast_ratio(t->danger, t->background) >= 4.5);
     CHECK(contrast_ratio(t->success, t->background) >= 4.5);
     CHECK(contrast_ratio(t->outline, t->background) >= 3.0);
+    CHECK(contrast_ratio(t->focus, t->background) >= 3.0);
     CHECK(contrast_ratio(t->primary, t->background) >= 3.0);
     CHECK(contrast_ratio(t->selected, t->background) >= 3.0);
   }
