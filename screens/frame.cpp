@@ -43,6 +43,7 @@ void draw_chrome(const View& v) {
   v.ui.text({margin, support_y, content_w, 60}, v.fmt("app.support", {{"phone", v.s.settings.support_phone}}),
             FontRole::hint, v.theme().text, Align::centre);
   if (s == Screen::out_of_service) return;
+  v.ui.set_quiet(true);
   const float y = 1770, gap = 20, w = (content_w - 3 * gap) / 4;
   if (back_available(v.s)) {
     const Event back = (s == Screen::language || s == Screen::help) ? Event{ev::OverlayClosed{}} : Event{ev::BackPressed{}};
@@ -57,6 +58,7 @@ void draw_chrome(const View& v) {
   if (s != Screen::help &&
       v.ui.button("help", {margin + 3 * (w + gap), y, w, button_h}, v.tr("app.help"), ButtonKind::secondary))
     v.emit(ev::HelpOpened{});
+  v.ui.set_quiet(false);
 }
 
 void draw_idle_warning(const View& v) {

@@ -9,7 +9,8 @@ namespace kiosk::ui {
 std::optional<NavKey> parse_nav_key(std::string_view name) {
   static constexpr std::pair<std::string_view, NavKey> names[] = {
       {"up", NavKey::up},     {"down", NavKey::down}, {"left", NavKey::left}, {"right", NavKey::right},
-      {"ok", NavKey::ok},     {"back", NavKey::back}, {"help", NavKey::help}, {"repeat", NavKey::repeat}};
+      {"ok", NavKey::ok},     {"back", NavKey::back}, {"help", NavKey::help}, {"repeat", NavKey::repeat},
+      {"volume_up", NavKey::volume_up}, {"volume_down", NavKey::volume_down}};
   for (const auto& [n, k] : names)
     if (n == name) return k;
   return std::nullopt;
@@ -100,7 +101,9 @@ KeypadStep navigate(const FrameReport& last, const std::string& focus, NavKey ke
     case NavKey::help:
       if (enabled_on(last, "help")) out.activate = "help";
       break;
-    case NavKey::repeat: break;  // speech repeats the screen; nothing moves
+    case NavKey::repeat:
+    case NavKey::volume_up:
+    case NavKey::volume_down: break;  // for speech; nothing moves
   }
   return out;
 }

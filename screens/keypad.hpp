@@ -9,7 +9,8 @@
 
 namespace kiosk::ui {
 
-enum class NavKey { up, down, left, right, ok, back, help, repeat };
+// repeat: says the screen again, and starts speech mode when it is off.
+enum class NavKey { up, down, left, right, ok, back, help, repeat, volume_up, volume_down };
 std::optional<NavKey> parse_nav_key(std::string_view name);  // "up", "ok", …
 
 struct KeypadStep {

@@ -62,6 +62,9 @@ float Ui::text(const Rect& box, std::string_view text, FontRole role, std::uint3
     return font->CalcTextSizeA(px, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
   };
   check_glyphs(text, role);
+  // Single digits are the keys of a digit grid: the focus says them, the screen does not.
+  if (!quiet_ && !text.empty() && !(role == FontRole::digits && text.size() == 1))
+    report_.spoken.push_back({std::string(text), role == FontRole::digits});
   const std::vector<std::string> lines = wrap_text(text, box.w, measure);
   const float lh = line_height(role);
   const float used = static_cast<float>(lines.size()) * lh;
@@ -84,7 +87,7 @@ float Ui::text(const Rect& box, std::string_view text, FontRole role, std::uint3
 
 bool Ui::hit(const char* id, const Rect& box, bool enabled, bool* held) {
   enabled = enabled && !blocked_;
-  report_.widgets.push_back({id, box, enabled});
+  report_.widgets.push_back({id, box, enabled, {}});
   if (blocked_) {
     // Not submitted at all: Dear ImGui gives the hover to the first item under the pointer,
     // which would starve the modal's own buttons.
@@ -110,6 +113,7 @@ bool Ui::button(const char* id, const Rect& box, std::string_view label, ButtonK
                 std::string_view sublabel, FontRole label_role) {
   bool held = false;
   const bool clicked = hit(id, box, enabled, &held);
+  report_.widgets.back().label = std::string(label) + (sublabel.empty() ? "" : ". " + std::string(sublabel));
   std::uint32_t fill = theme_.secondary, ink = theme_.on_secondary;
   if (kind == ButtonKind::primary) fill = theme_.primary, ink = theme_.on_primary;
   if (kind == ButtonKind::selected) fill = theme_.selected, ink = theme_.on_selected;
@@ -140,6 +144,7 @@ bool Ui::button(const char* id, const Rect& box, std::string_view label, ButtonK
 bool Ui::tile(const char* id, const Rect& box, std::string_view label, std::uint32_t fill, std::uint32_t text_rgb) {
   bool held = false;
   const bool clicked = hit(id, box, true, &held);
+  report_.widgets.back().label = std::string(label);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(fill), corner);
   draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.outline), corner, 0, 3.0f);

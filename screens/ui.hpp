@@ -32,7 +32,14 @@ struct FrameReport {
     std::string id;
     Rect rect;
     bool enabled;
+    std::string label;  // what it says (speech reads it when the focus lands on it)
   };
+  // What the screen says, in drawing order, for speech; digits are read one by one.
+  struct Spoken {
+    std::string text;
+    bool digits = false;
+  };
+  std::vector<Spoken> spoken;
   int missing_glyphs = 0;
   std::vector<std::string> missing_chars;  // UTF-8, one entry per missing character
   std::vector<std::string> clipped;        // texts that did not fit their box
@@ -77,6 +84,8 @@ class Ui {
   void overflow(std::string_view what) { report_.clipped.emplace_back(what); }
   // While a modal is up, the widgets beneath draw but do not react.
   void set_blocked(bool blocked) { blocked_ = blocked; }
+  // The bottom row's buttons are spoken when focused, not with every screen.
+  void set_quiet(bool quiet) { quiet_ = quiet; }
 
  private:
   bool hit(const char* id, const Rect& box, bool enabled, bool* held);
@@ -88,6 +97,7 @@ class Ui {
   FrameReport& report_;
   const Focus& focus_;
   bool blocked_ = false;
+  bool quiet_ = false;
 };
 
 }  // namespace kiosk::ui

@@ -42,7 +42,8 @@ struct Config {
   // The navigation keypad: SDL key names per key (a USB keypad sends ordinary key codes).
   std::vector<std::pair<std::string, std::string>> keypad = {
       {"up", "Up"}, {"down", "Down"}, {"left", "Left"}, {"right", "Right"},
-      {"ok", "Return"}, {"back", "Backspace"}, {"help", "F1"}, {"repeat", "F2"}};
+      {"ok", "Return"}, {"back", "Backspace"}, {"help", "F1"}, {"repeat", "F2"},
+      {"volume_up", "Keypad +"}, {"volume_down", "Keypad -"}};
 };
 
 // Reads FILE over the defaults. On error returns false and says which line is wrong.

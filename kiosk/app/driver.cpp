@@ -14,7 +14,7 @@ bool Driver::settle(std::string* error, bool including_payment) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   for (;;) {
     app_.pump();
-    if (!app_.busy(including_payment)) break;
+    if (!app_.busy(including_payment) && !(ui_.speech() && ui_.speech()->busy())) break;
     if (std::chrono::steady_clock::now() > deadline) {
       if (error) *error = "the kiosk did not settle within 30 s";
       return false;

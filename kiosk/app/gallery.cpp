@@ -1,11 +1,13 @@
 #include "gallery.hpp"
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "core/session.hpp"
+#include "spoken.hpp"
 #include "gateway/seed.hpp"
 
 namespace kiosk::app {
@@ -161,7 +163,8 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
   };
 }
 
-int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, const KioskSettings& settings) {
+int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, const KioskSettings& settings,
+                  speech::SpeechSynth& voice) {
   namespace fs = std::filesystem;
   nlohmann::json entries = nlohmann::json::array();
   int bad = 0;
@@ -176,6 +179,9 @@ int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, 
       const std::string path = lang_dir + "/" + g.name + ".png";
       if (!ui.save_png(path, &error)) std::cerr << "gallery: " << error << "\n";
       const ui::FrameReport& r = ui.report();
+      const std::string said = spoken_utterance(r);
+      std::ofstream(lang_dir + "/" + g.name + ".txt") << said << "\n";
+      const double seconds = static_cast<double>(voice.synthesize(said, lang).size()) / voice.sample_rate();
       nlohmann::json clipped = r.clipped;
       nlohmann::json missing = r.missing_chars;
       entries.push_back({{"lang", lang_code(lang)},
@@ -185,8 +191,9 @@ int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, 
                          {"missing_glyphs", r.missing_glyphs},
                          {"missing_chars", missing},
                          {"clipped", clipped},
+                         {"speech_seconds", std::round(seconds * 10) / 10},
                          {"file", std::string(lang_code(lang)) + "/" + g.name + ".png"}});
-      if (r.missing_glyphs > 0 || !r.clipped.empty()) ++bad;
+      if (r.missing_glyphs > 0 || !r.clipped.empty() || seconds <= 0) ++bad;
     }
   }
   std::ofstream(dir + "/gallery.json") << entries.dump(2) << "\n";

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/state.hpp"
+#include "speech/speech_synth.hpp"
 #include "ui_host.hpp"
 
 namespace kiosk::app {
@@ -18,6 +19,9 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings);
 
 // Renders every gallery state in every language to DIR/<lang>/<name>.png and writes
 // DIR/gallery.json. Returns the number of images with missing glyphs or clipped text.
-int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, const KioskSettings& settings);
+// Each state's speech is synthesised too (its text next to the PNG, its length in the JSON): a
+// state that says nothing counts as a problem.
+int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, const KioskSettings& settings,
+                  speech::SpeechSynth& voice);
 
 }  // namespace kiosk::app

@@ -47,7 +47,8 @@ int run_interactive(KioskApp& app, UiHost& ui) {
     e.type = wake_event;
     SDL_PushEvent(&e);  // thread-safe: devices and the gateway worker wake the UI thread
   });
-  std::int64_t next_tick = monotonic_ms() + 1000;
+  const std::int64_t started_ms = monotonic_ms();
+  std::int64_t next_tick = started_ms + 1000;
   app.start(monotonic_ms());
   unsigned drawn_revision = app.revision() - 1;
   int extra_frames = 0;
@@ -91,6 +92,10 @@ int run_interactive(KioskApp& app, UiHost& ui) {
             break;
           }
           case SDL_WINDOWEVENT: extra_frames = 2; break;
+          case SDL_AUDIODEVICEADDED:
+            // A headset plugged in (devices present at start are announced too: not those).
+            if (!e.adevice.iscapture && monotonic_ms() - started_ms > 2000) app.queue().post(ev::SpeechRequested{});
+            break;
           default: break;
         }
       } while (SDL_PollEvent(&e));

@@ -106,7 +106,12 @@ int main(int argc, char** argv) {
       std::cerr << "kiosk: " << error << "\n";
       return 1;
     }
-    const int bad = app::write_gallery(opt.gallery, *ui, *catalogs, config.kiosk);
+    auto voice = speech::SpeechSynth::create(&error);
+    if (!voice) {
+      std::cerr << "kiosk: " << error << "\n";
+      return 1;
+    }
+    const int bad = app::write_gallery(opt.gallery, *ui, *catalogs, config.kiosk, *voice);
     std::cout << "gallery: " << opt.gallery << "/gallery.json (" << bad << " image(s) with problems)\n";
     return bad == 0 ? 0 : 1;
   }
@@ -122,6 +127,8 @@ int main(int argc, char** argv) {
       std::cerr << "kiosk: " << error << "\n";
       return 1;
     }
+    // Speech is synthesised offscreen too, so scripts can check what would be said.
+    if (!ui->enable_speech(&error)) std::cerr << "kiosk: no speech: " << error << "\n";
     const bool demo = opt.script.empty();
     const std::string script = demo ? config.assets_dir + "/demo/demo.script" : opt.script;
     const std::string shots = !opt.shots.empty() ? opt.shots : config.data_dir + "/shots";
@@ -143,6 +150,7 @@ int main(int argc, char** argv) {
     std::cerr << "kiosk: " << error << "\n";
     return 1;
   }
+  if (!ui->enable_speech(&error)) std::cerr << "kiosk: no speech: " << error << "\n";
   const int rc = app::run_interactive(*kiosk_app, *ui);
   ui.reset();
   SDL_Quit();

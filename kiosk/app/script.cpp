@@ -213,6 +213,27 @@ class ScriptRun {
       *error = "expected " + w[2] + " outbox item(s), " + std::to_string(app_.outbox_pending()) + " pending";
       return false;
     }
+    if (w[1] == "speech" && w.size() == 3) {  // speech on|off for this session
+      if ((w[2] == "on") == s.session.speech) return true;
+      return *error = std::string("speech is ") + (s.session.speech ? "on" : "off"), false;
+    }
+    if (w[1] == "spoken" && w.size() >= 3) {  // the last thing said contains these words
+      std::string want;
+      for (std::size_t i = 2; i < w.size(); ++i) want += (i > 2 ? " " : "") + w[i];
+      // Synthesis runs on its own thread: let it finish first.
+      for (int i = 0; i < 300 && ui_.speech() && ui_.speech()->busy(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      const std::string said = ui_.speech() ? ui_.speech()->last_said() : "";
+      if (said.find(want) != std::string::npos && ui_.speech()->samples_played() > 0) return true;
+      *error = "last said: '" + said + "'";
+      return false;
+    }
+    if (w[1] == "volume" && w.size() == 3) {
+      int n = 0;
+      if (!parse_int(w[2], &n)) return *error = "expect volume PERCENT", false;
+      if (s.session.volume == n) return true;
+      return *error = "volume is " + std::to_string(s.session.volume), false;
+    }
     if (w[1] == "focus" && w.size() == 3) {  // the keypad's focus ring is on this widget
       driver_.render();
       if (ui_.focus() == w[2]) return true;

@@ -62,8 +62,33 @@ std::unique_ptr<UiHost> UiHost::create(Mode mode, const Catalogs& catalogs, std:
   return host;
 }
 
+bool UiHost::enable_speech(std::string* error) {
+  synth_ = speech::SpeechSynth::create(error);
+  if (!synth_) return false;
+  if (mode_ != Mode::offscreen && SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) {
+    SDL_AudioSpec want{}, have{};
+    want.freq = synth_->sample_rate();
+    want.format = AUDIO_S16SYS;
+    want.channels = 1;
+    want.samples = 1024;
+    audio_device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);
+    if (audio_device_ != 0) SDL_PauseAudioDevice(audio_device_, 0);
+  }
+  const unsigned device = audio_device_;
+  speech_ = std::make_unique<SpeechController>(
+      *synth_,
+      [device](std::vector<std::int16_t> samples, int) {
+        if (device != 0) SDL_QueueAudio(device, samples.data(), static_cast<Uint32>(samples.size() * sizeof(std::int16_t)));
+      },
+      [device] {
+        if (device != 0) SDL_ClearQueuedAudio(device);
+      });
+  return true;
+}
+
 UiHost::~UiHost() {
-  backend_.reset();
+  speech_.reset();
+  if (audio_device_ != 0) SDL_CloseAudioDevice(audio_device_);
   if (imgui_) ImGui::DestroyContext(imgui_);
   if (renderer_) SDL_DestroyRenderer(renderer_);
   if (surface_) SDL_FreeSurface(surface_);
@@ -81,6 +106,10 @@ void UiHost::pointer(float x, float y, bool down) {
 }
 
 void UiHost::key(ui::NavKey key) {
+  if (key == ui::NavKey::repeat || key == ui::NavKey::volume_up || key == ui::NavKey::volume_down) {
+    speech_keys_.push_back(key);
+    return;
+  }
   keypad_in_use_ = true;
   const ui::KeypadStep step = ui::navigate(report_, focus_, key);
   focus_ = step.focus;
@@ -102,6 +131,12 @@ std::vector<Event> UiHost::frame(const State& s, const Catalogs& catalogs) {
   const ui::Focus focus{activate_.empty() ? focus_ : activate_, !activate_.empty()};
   activate_.clear();
   std::vector<Event> events = ui::draw_frame(s, catalogs, fonts_, report_, focus);
+  for (ui::NavKey k : speech_keys_) {
+    if (k == ui::NavKey::repeat && !s.session.speech) events.push_back(ev::SpeechRequested{});
+    else if (k == ui::NavKey::repeat && speech_) speech_->repeat(s, report_);
+    else if (k != ui::NavKey::repeat) events.push_back(ev::VolumeChanged{k == ui::NavKey::volume_up ? 1 : -1});
+  }
+  speech_keys_.clear();
   // A new screen (or a widget gone): the ring moves to its first content widget.
   focus_moved_ = false;
   const bool new_screen = s.screen != focus_screen_;
@@ -120,6 +155,7 @@ std::vector<Event> UiHost::frame(const State& s, const Catalogs& catalogs) {
   SDL_RenderClear(renderer_);
   backend_->render(ImGui::GetDrawData());
   SDL_RenderPresent(renderer_);
+  if (speech_) speech_->after_frame(s, report_, focus_);
   return events;
 }
 

@@ -8,6 +8,7 @@
 #include "i18n/catalog.hpp"
 #include "sdl_renderer.hpp"
 #include "keypad.hpp"
+#include "speech_controller.hpp"
 #include "ui.hpp"
 
 struct SDL_Window;
@@ -39,6 +40,9 @@ class UiHost {
   const std::string& focus() const { return focus_; }
   // The keypad is in use and its ring must move to a screen that just appeared.
   bool needs_redraw() const { return focus_moved_; }
+  // Speech with espeak-ng: to the audio device in a window, or only counted offscreen.
+  bool enable_speech(std::string* error);
+  SpeechController* speech() { return speech_.get(); }
   bool save_png(const std::string& path, std::string* error);
   long long font_texture_bytes() const;
   Mode mode() const { return mode_; }
@@ -61,6 +65,10 @@ class UiHost {
   Screen focus_screen_ = Screen::attract;  // the screen the focus belongs to
   std::string activate_;
   bool focus_moved_ = false;
+  std::vector<ui::NavKey> speech_keys_;  // repeat / volume, handled in the next frame
+  std::unique_ptr<speech::SpeechSynth> synth_;
+  std::unique_ptr<SpeechController> speech_;
+  unsigned audio_device_ = 0;
 };
 
 // All the text the kiosk can show: the atlas is built from exactly these characters.

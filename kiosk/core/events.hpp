@@ -57,6 +57,9 @@ struct RetryPressed {};
 struct ContinuePressed {};               // suspended → plans; balance → plans
 struct FinishPressed {};                 // any end screen → attract
 struct ReprintOpened {};                 // service → "reprint a receipt"
+// Speech mode for this session: a headset was plugged in, or the keypad's speech key pressed.
+struct SpeechRequested {};
+struct VolumeChanged { int delta; };     // the keypad's volume keys, in steps
 
 // --- operator gateway ----------------------------------------------------------------------
 struct SubscriberFound { Subscriber subscriber; std::vector<Plan> plans; };
@@ -112,7 +115,7 @@ using Event = std::variant<
     ev::WalletCodeReady, ev::PaymentApproved, ev::PaymentFailed, ev::PaymentReversed,
     ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted,
     ev::JournalFailed, ev::ReprintOpened, ev::ReprintFinished, ev::JournalReadBack, ev::PaymentLookedUp,
-    ev::RenewalResolved, ev::PaymentUnknown>;
+    ev::RenewalResolved, ev::PaymentUnknown, ev::SpeechRequested, ev::VolumeChanged>;
 
 // "payment_approved": for logs and the generated flow diagram.
 std::string_view event_name(const Event& e);

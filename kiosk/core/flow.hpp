@@ -55,6 +55,8 @@ void on(Step&, const ev::FinishPressed&);
 void on(Step&, const ev::RetryPressed&);
 void on(Step&, const ev::ReprintOpened&);
 void on(Step&, const ev::ReprintFinished&);
+void on(Step&, const ev::SpeechRequested&);
+void on(Step&, const ev::VolumeChanged&);
 
 // flow_payment.cpp: from the payment method to the money being taken, declined or returned.
 void on(Step&, const ev::PayMethodChosen&);

@@ -58,6 +58,13 @@ void on(Step& st, const ev::LanguageChosen& e) {
 
 void on(Step& st, const ev::LanguageSwitchOpened&) { open_overlay(st, Screen::language); }
 void on(Step& st, const ev::HelpOpened&) { open_overlay(st, Screen::help); }
+void on(Step& st, const ev::SpeechRequested&) { st.s.session.speech = true; }
+
+void on(Step& st, const ev::VolumeChanged& e) {
+  if (!st.s.session.speech) return;
+  st.s.session.volume = std::clamp(st.s.session.volume + e.delta * volume_step, volume_step, 100);
+}
+
 void on(Step& st, const ev::ContrastToggled&) { st.s.session.high_contrast = !st.s.session.high_contrast; }
 
 void on(Step& st, const ev::OverlayClosed&) {

@@ -57,11 +57,18 @@ struct Transaction {
   bool receipt_failed = false;
 };
 
+inline constexpr int default_volume = 60;  // percent
+inline constexpr int volume_step = 10;
+
 // The whole kiosk state. A session's personal data lives only in `session` and is replaced
 // by an empty one when the session ends.
 struct Session {
   Lang lang = Lang::en;
   bool high_contrast = false;
+  // Speech: on for this session only (nothing personal is spoken otherwise); the volume
+  // returns to the default with the next session.
+  bool speech = false;
+  int volume = default_volume;
   std::optional<ev::Service> service;
   std::optional<Brand> brand;
   std::string number_input;           // digits as typed

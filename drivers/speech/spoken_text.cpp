@@ -1,0 +1,48 @@
+#include "spoken_text.hpp"
+
+#include <algorithm>
+
+namespace kiosk::speech {
+
+std::string spell_digits(const std::string& text) {
+  std::string out;
+  bool group_gap = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (!out.empty()) out += group_gap ? ", " : " ";
+      out += c;
+      group_gap = false;
+    } else if (c == ' ' || c == '.' || c == '/' || c == '-') {
+      group_gap = !out.empty();
+    } else {
+      out += c;  // anything else is kept as it is
+    }
+  }
+  return out;
+}
+
+std::string utterance(const std::vector<Piece>& pieces) {
+  std::string out;
+  std::vector<std::string> said;
+  for (const Piece& p : pieces) {
+    std::string text = p.digits ? spell_digits(p.text) : p.text;
+    if (text.empty() || std::find(said.begin(), said.end(), text) != said.end()) continue;
+    said.push_back(text);
+    if (!out.empty()) {
+      // A full stop (or its CJK form) gives the voice its pause between the screen's parts.
+      const std::string& last = said[said.size() - 2];
+      const unsigned char end = static_cast<unsigned char>(last.back());
+      const bool cjk = last.size() >= 3 && static_cast<unsigned char>(last[last.size() - 3]) >= 0xE3 &&
+                       static_cast<unsigned char>(last[last.size() - 3]) <= 0xE9;
+      const bool closed = end == '.' || end == '?' || end == '!' || end == ':' ||
+                          (last.size() >= 3 && (last.compare(last.size() - 3, 3, "\xE3\x80\x82") == 0 ||   // 。
+                                                last.compare(last.size() - 3, 3, "\xEF\xBC\x9F") == 0));  // ？
+      if (!closed) out += cjk ? "\xE3\x80\x82" : ".";
+      out += " ";
+    }
+    out += text;
+  }
+  return out;
+}
+
+}  // namespace kiosk::speech

@@ -1,0 +1,18 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace kiosk::speech {
+
+// One thing the screen says; digits (a phone number, a receipt code) are read one by one.
+struct Piece {
+  std::string text;
+  bool digits = false;
+};
+
+// The pieces as one utterance: sentences end with a pause, repeated pieces are said once.
+std::string utterance(const std::vector<Piece>& pieces);
+// "0470 12 34 56" → "0 4 7 0, 1 2, 3 4, 5 6": each digit on its own, groups kept as pauses.
+std::string spell_digits(const std::string& text);
+
+}  // namespace kiosk::speech

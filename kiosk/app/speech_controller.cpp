@@ -1,0 +1,96 @@
+#include "speech_controller.hpp"
+
+#include <algorithm>
+
+#include "spoken.hpp"
+
+namespace kiosk::app {
+
+SpeechController::SpeechController(speech::SpeechSynth& synth, Play play, std::function<void()> stop)
+    : synth_(synth), play_(std::move(play)), stop_(std::move(stop)) {
+  thread_ = std::thread([this] { loop(); });
+}
+
+SpeechController::~SpeechController() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+namespace {
+// What makes the screen worth saying again: another screen, the countdown warning coming or
+// going, the terminal asking for something else. Not the countdown's seconds.
+std::string screen_key(const State& s) {
+  return std::string(screen_name(s.screen)) + (idle_warning_visible(s) ? "+warning" : "") + "/" +
+         std::to_string(static_cast<int>(s.session.prompt)) + "/" + std::to_string(static_cast<int>(s.session.lang));
+}
+}  // namespace
+
+void SpeechController::after_frame(const State& s, const ui::FrameReport& frame, const std::string& focus) {
+  if (!s.session.speech) {
+    screen_key_.clear();
+    spoken_focus_.clear();
+    return;
+  }
+  const std::string key = screen_key(s);
+  if (key != screen_key_) {
+    screen_key_ = key;
+    spoken_focus_ = focus;
+    say(spoken_utterance(frame), s.session.lang, s.session.volume);
+    return;
+  }
+  if (focus != spoken_focus_) {
+    spoken_focus_ = focus;
+    if (const ui::FrameReport::Widget* w = frame.find(focus); w && !w->label.empty())
+      say(w->label, s.session.lang, s.session.volume);
+  }
+}
+
+void SpeechController::repeat(const State& s, const ui::FrameReport& frame) {
+  if (s.session.speech) say(spoken_utterance(frame), s.session.lang, s.session.volume);
+}
+
+bool SpeechController::busy() {
+  std::lock_guard lock(mutex_);
+  return working_ || !jobs_.empty();
+}
+
+void SpeechController::say(const std::string& text, Lang lang, int volume) {
+  if (text.empty()) return;
+  last_said_ = text;
+  stop_();  // interrupt: what comes now matters more
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.clear();
+    jobs_.push_back({text, lang, volume});
+  }
+  wake_.notify_all();
+}
+
+void SpeechController::loop() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
+    if (stopping_) return;
+    const Job job = jobs_.back();
+    jobs_.clear();
+    working_ = true;
+    lock.unlock();
+    std::vector<std::int16_t> samples = synth_.synthesize(job.text, job.lang);
+    for (std::int16_t& v : samples) v = static_cast<std::int16_t>(v * job.volume / 100);
+    lock.lock();
+    const bool superseded = !jobs_.empty();  // something newer came while synthesising
+    lock.unlock();
+    if (!superseded) {
+      samples_played_ += static_cast<long long>(samples.size());
+      play_(std::move(samples), synth_.sample_rate());
+    }
+    lock.lock();
+    working_ = false;
+  }
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,58 @@
+#pragma once
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/state.hpp"
+#include "speech/speech_synth.hpp"
+#include "ui.hpp"
+
+namespace kiosk::app {
+
+// Decides what to say and when, in speech mode: the whole screen when it appears (or its
+// warning, or the terminal's prompt, changes), the control the focus lands on, the screen again
+// on "repeat". Synthesis runs on its own thread; anything new interrupts what is being said.
+class SpeechController {
+ public:
+  // `play` gets the samples at the engine's rate with the volume applied; `stop` cuts off
+  // whatever is still playing.
+  using Play = std::function<void(std::vector<std::int16_t> samples, int sample_rate)>;
+  SpeechController(speech::SpeechSynth& synth, Play play, std::function<void()> stop);
+  ~SpeechController();
+
+  void after_frame(const State& s, const ui::FrameReport& frame, const std::string& focus);
+  void repeat(const State& s, const ui::FrameReport& frame);
+  bool busy();
+  const std::string& last_said() const { return last_said_; }
+  long long samples_played() const { return samples_played_; }
+
+ private:
+  void say(const std::string& text, Lang lang, int volume);
+  void loop();
+
+  speech::SpeechSynth& synth_;
+  Play play_;
+  std::function<void()> stop_;
+  std::string screen_key_;
+  std::string spoken_focus_;
+  std::string last_said_;
+  long long samples_played_ = 0;  // worker thread only, read when not busy
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  struct Job {
+    std::string text;
+    Lang lang;
+    int volume;
+  };
+  std::vector<Job> jobs_;  // the newest wins
+  bool working_ = false;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace kiosk::app

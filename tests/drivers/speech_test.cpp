@@ -1,0 +1,47 @@
+// Speech: what is said (pure), and espeak-ng turning it into samples in every language.
+#include <catch2/catch.hpp>
+
+#include "speech/speech_synth.hpp"
+#include "speech/spoken_text.hpp"
+
+using namespace kiosk;
+using namespace kiosk::speech;
+
+TEST_CASE("A phone number or a code is said digit by digit, with its groups as pauses") {
+  CHECK(spell_digits("0470 12 34 56") == "0 4 7 0, 1 2, 3 4, 5 6");
+  CHECK(spell_digits("482913") == "4 8 2 9 1 3");
+  CHECK(spell_digits("") == "");
+}
+
+TEST_CASE("A screen's pieces become one utterance with a pause between them, each said once") {
+  CHECK(utterance({{"Choose your language", false}, {"Start in English", false}, {"Start in English", false}}) ==
+        "Choose your language. Start in English");
+  CHECK(utterance({{"Is this your number?", false}, {"0470 12 34 56", true}}) == "Is this your number? 0 4 7 0, 1 2, 3 4, 5 6");
+  CHECK(utterance({{"请输入您的手机号码", false}, {"下一步", false}}) == "请输入您的手机号码。 下一步");
+  CHECK(utterance({}).empty());
+}
+
+TEST_CASE("espeak-ng speaks every language of the kiosk into a buffer, no sound device needed") {
+  std::string error;
+  auto synth = SpeechSynth::create(&error);
+  INFO(error);
+  REQUIRE(synth);
+  CHECK(synth->sample_rate() > 8000);
+  const std::pair<Lang, const char*> phrases[] = {{Lang::nl, "Kies uw taal"},
+                                                  {Lang::fr, "Choisissez votre langue"},
+                                                  {Lang::de, "Wählen Sie Ihre Sprache"},
+                                                  {Lang::en, "Choose your language"},
+                                                  {Lang::zh, "请选择语言"}};
+  for (const auto& [lang, text] : phrases) {
+    INFO(lang_code(lang));
+    const auto samples = synth->synthesize(text, lang);
+    CHECK(samples.size() > static_cast<std::size_t>(synth->sample_rate() / 4));  // more than a quarter second
+    // Sound, not silence.
+    int loud = 0;
+    for (std::int16_t s : samples) loud += s > 1000 || s < -1000;
+    CHECK(loud > 100);
+  }
+  // More words, more speech.
+  CHECK(synth->synthesize("Choose your language, then tap start to renew your plan", Lang::en).size() >
+        synth->synthesize("Choose", Lang::en).size());
+}
