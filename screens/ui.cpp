@@ -64,7 +64,7 @@ float Ui::text(const Rect& box, std::string_view text, FontRole role, std::uint3
   check_glyphs(text, role);
   // Single digits are the keys of a digit grid: the focus says them, the screen does not.
   if (!quiet_ && !text.empty() && !(role == FontRole::digits && text.size() == 1))
-    report_.spoken.push_back({std::string(text), role == FontRole::digits});
+    report_.spoken.push_back({std::string(text), role == FontRole::digits, lang_});
   const std::vector<std::string> lines = wrap_text(text, box.w, measure);
   const float lh = line_height(role);
   const float used = static_cast<float>(lines.size()) * lh;
@@ -87,7 +87,7 @@ float Ui::text(const Rect& box, std::string_view text, FontRole role, std::uint3
 
 bool Ui::hit(const char* id, const Rect& box, bool enabled, bool* held) {
   enabled = enabled && !blocked_;
-  report_.widgets.push_back({id, box, enabled, {}});
+  report_.widgets.push_back({id, box, enabled, {}, lang_});
   if (blocked_) {
     // Not submitted at all: Dear ImGui gives the hover to the first item under the pointer,
     // which would starve the modal's own buttons.

@@ -1,9 +1,11 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/lang.hpp"
 #include "fonts.hpp"
 #include "theme.hpp"
 
@@ -33,11 +35,13 @@ struct FrameReport {
     Rect rect;
     bool enabled;
     std::string label;  // what it says (speech reads it when the focus lands on it)
+    std::optional<Lang> lang = std::nullopt;  // said in this language (else the session's)
   };
   // What the screen says, in drawing order, for speech; digits are read one by one.
   struct Spoken {
     std::string text;
     bool digits = false;
+    std::optional<Lang> lang = std::nullopt;  // a text in another language than the session's
   };
   std::vector<Spoken> spoken;
   int missing_glyphs = 0;
@@ -86,6 +90,9 @@ class Ui {
   void set_blocked(bool blocked) { blocked_ = blocked; }
   // The bottom row's buttons are spoken when focused, not with every screen.
   void set_quiet(bool quiet) { quiet_ = quiet; }
+  // What follows is in this language (each language offering itself in its own words), so
+  // speech says it with that language's voice; nullopt: the session's language again.
+  void set_language(std::optional<Lang> lang) { lang_ = lang; }
 
  private:
   bool hit(const char* id, const Rect& box, bool enabled, bool* held);
@@ -98,6 +105,7 @@ class Ui {
   const Focus& focus_;
   bool blocked_ = false;
   bool quiet_ = false;
+  std::optional<Lang> lang_;
 };
 
 }  // namespace kiosk::ui

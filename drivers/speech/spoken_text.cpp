@@ -45,4 +45,23 @@ std::string utterance(const std::vector<Piece>& pieces) {
   return out;
 }
 
+std::vector<Segment> segments(const std::vector<Piece>& pieces, Lang session) {
+  std::vector<Segment> out;
+  std::vector<Piece> run;
+  Lang run_lang = session;
+  const auto flush = [&] {
+    if (!run.empty()) out.push_back({utterance(run), run_lang});
+    run.clear();
+  };
+  for (const Piece& p : pieces) {
+    const Lang lang = p.lang.value_or(session);
+    if (lang != run_lang) flush();
+    run_lang = lang;
+    run.push_back(p);
+  }
+  flush();
+  std::erase_if(out, [](const Segment& s) { return s.text.empty(); });
+  return out;
+}
+
 }  // namespace kiosk::speech

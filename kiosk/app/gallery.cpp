@@ -179,9 +179,11 @@ int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, 
       const std::string path = lang_dir + "/" + g.name + ".png";
       if (!ui.save_png(path, &error)) std::cerr << "gallery: " << error << "\n";
       const ui::FrameReport& r = ui.report();
-      const std::string said = spoken_utterance(r);
-      std::ofstream(lang_dir + "/" + g.name + ".txt") << said << "\n";
-      const double seconds = static_cast<double>(voice.synthesize(said, lang).size()) / voice.sample_rate();
+      const std::vector<speech::Segment> said = spoken_segments(r, s.session.lang);
+      std::ofstream(lang_dir + "/" + g.name + ".txt") << spoken_text(said) << "\n";
+      std::size_t samples = 0;
+      for (const speech::Segment& seg : said) samples += voice.synthesize(seg.text, seg.lang).size();
+      const double seconds = static_cast<double>(samples) / voice.sample_rate();
       nlohmann::json clipped = r.clipped;
       nlohmann::json missing = r.missing_chars;
       entries.push_back({{"lang", lang_code(lang)},

@@ -271,13 +271,6 @@ bool KioskApp::carry_out(const Effect& effect) {
       return false;
     }
     log_info(j->entry.reference + " " + std::string(journal_step_name(j->entry.step)));
-    if (j->entry.step == JournalStep::settled) {
-      // The central system hears of every settled transaction (masked data only).
-      std::string err;
-      nlohmann::json report = nlohmann::json::parse(journal_->report_payload(j->entry.reference), nullptr, false);
-      report["kiosk_id"] = state_.settings.kiosk_id;
-      if (!journal_->enqueue({0, j->entry.reference + ":report", "report", report.dump(), 0, 0}, &err)) log_warn(err);
-    }
     if (crash_after_ == j->entry.step) {
       // The crash harness: stop dead right after this step is durable, as a power cut would.
       log_warn("crash hook: SIGKILL after " + std::string(journal_step_name(j->entry.step)));

@@ -39,18 +39,18 @@ void SpeechController::after_frame(const State& s, const ui::FrameReport& frame,
   if (key != screen_key_) {
     screen_key_ = key;
     spoken_focus_ = focus;
-    say(spoken_utterance(frame), s.session.lang, s.session.volume);
+    say(spoken_segments(frame, s.session.lang), s.session.volume);
     return;
   }
   if (focus != spoken_focus_) {
     spoken_focus_ = focus;
     if (const ui::FrameReport::Widget* w = frame.find(focus); w && !w->label.empty())
-      say(w->label, s.session.lang, s.session.volume);
+      say({{w->label, w->lang.value_or(s.session.lang)}}, s.session.volume);
   }
 }
 
 void SpeechController::repeat(const State& s, const ui::FrameReport& frame) {
-  if (s.session.speech) say(spoken_utterance(frame), s.session.lang, s.session.volume);
+  if (s.session.speech) say(spoken_segments(frame, s.session.lang), s.session.volume);
 }
 
 bool SpeechController::busy() {
@@ -58,14 +58,14 @@ bool SpeechController::busy() {
   return working_ || !jobs_.empty();
 }
 
-void SpeechController::say(const std::string& text, Lang lang, int volume) {
-  if (text.empty()) return;
-  last_said_ = text;
+void SpeechController::say(std::vector<speech::Segment> segments, int volume) {
+  if (segments.empty()) return;
+  last_said_ = spoken_text(segments);
   stop_();  // interrupt: what comes now matters more
   {
     std::lock_guard lock(mutex_);
     jobs_.clear();
-    jobs_.push_back({text, lang, volume});
+    jobs_.push_back({std::move(segments), volume});
   }
   wake_.notify_all();
 }
@@ -79,7 +79,11 @@ void SpeechController::loop() {
     jobs_.clear();
     working_ = true;
     lock.unlock();
-    std::vector<std::int16_t> samples = synth_.synthesize(job.text, job.lang);
+    std::vector<std::int16_t> samples;
+    for (const speech::Segment& seg : job.segments) {
+      const std::vector<std::int16_t> part = synth_.synthesize(seg.text, seg.lang);
+      samples.insert(samples.end(), part.begin(), part.end());
+    }
     for (std::int16_t& v : samples) v = static_cast<std::int16_t>(v * job.volume / 100);
     lock.lock();
     const bool superseded = !jobs_.empty();  // something newer came while synthesising

@@ -9,6 +9,7 @@
 
 #include "core/state.hpp"
 #include "speech/speech_synth.hpp"
+#include "speech/spoken_text.hpp"
 #include "ui.hpp"
 
 namespace kiosk::app {
@@ -31,7 +32,7 @@ class SpeechController {
   long long samples_played() const { return samples_played_; }
 
  private:
-  void say(const std::string& text, Lang lang, int volume);
+  void say(std::vector<speech::Segment> segments, int volume);
   void loop();
 
   speech::SpeechSynth& synth_;
@@ -45,8 +46,7 @@ class SpeechController {
   std::mutex mutex_;
   std::condition_variable wake_;
   struct Job {
-    std::string text;
-    Lang lang;
+    std::vector<speech::Segment> segments;
     int volume;
   };
   std::vector<Job> jobs_;  // the newest wins

@@ -92,9 +92,11 @@ bool Journal::append(const JournalEntry& e, std::string* error) {
                 "number_until_settled = COALESCE(?3, number_until_settled), "
                 "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')",
                 {&e.reference, &step, number});
-  // Once settled, nothing more is owed: the full number goes (domain.md, "Is my data safe?").
+  // Once settled, nothing more is owed: the full number goes (domain.md, "Is my data safe?"), and
+  // the report for the central system is queued in the same transaction, so neither is lost.
   if (ok && e.step == JournalStep::settled)
-    ok = run("UPDATE transactions SET number_until_settled = NULL WHERE reference = ?", {&e.reference});
+    ok = run("UPDATE transactions SET number_until_settled = NULL WHERE reference = ?", {&e.reference}) &&
+         enqueue({0, e.reference + ":report", "report", report_payload(e.reference), 0, 0}, error);
   if (!ok) {
     if (error) *error = std::string("journal: ") + sqlite3_errmsg(db_);
     exec(db_, "ROLLBACK", nullptr);

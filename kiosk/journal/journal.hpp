@@ -54,7 +54,8 @@ class Journal {
   std::size_t outbox_pending();
   bool mark_sent(long long id);                       // erases the payload
   bool postpone(long long id, long long next_at_ms);  // one more attempt counted
-  // A report of this transaction's steps and masked fields, for the central system.
+  // A report of this transaction's steps and masked fields, for the central system; queued in
+  // the outbox by append() with the settled step.
   std::string report_payload(const std::string& reference);
 
   // The receipts as printed (masked data only), so that one can be printed again by its code.

@@ -45,3 +45,19 @@ TEST_CASE("espeak-ng speaks every language of the kiosk into a buffer, no sound 
   CHECK(synth->synthesize("Choose your language, then tap start to renew your plan", Lang::en).size() >
         synth->synthesize("Choose", Lang::en).size());
 }
+
+TEST_CASE("Pieces in other languages are said with their own voice, in order") {
+  const auto s = segments({{"Choose your language", false, std::nullopt},
+                           {"Nederlands", false, Lang::nl},
+                           {"Start in het Nederlands", false, Lang::nl},
+                           {"Français", false, Lang::fr},
+                           {"Need help?", false, std::nullopt}},
+                          Lang::en);
+  REQUIRE(s.size() == 4);
+  CHECK(s[0].lang == Lang::en);
+  CHECK(s[1].lang == Lang::nl);
+  CHECK(s[1].text == "Nederlands. Start in het Nederlands");
+  CHECK(s[2].lang == Lang::fr);
+  CHECK(s[3].lang == Lang::en);
+  CHECK(segments({}, Lang::en).empty());
+}

@@ -133,6 +133,10 @@ TEST_CASE("A report carries the transaction's steps with masked fields only") {
   REQUIRE(j);
   REQUIRE(j->append(entry("R1", JournalStep::intent, {{"number", "0470 98 x6 54"}}, "+32470987654"), &error));
   REQUIRE(j->append(entry("R1", JournalStep::settled), &error));
+  // Queued with the settled step itself.
+  const auto due = j->due_outbox(0, 10);
+  REQUIRE(due.size() == 1);
+  CHECK(due[0].key == "R1:report");
   const std::string report = j->report_payload("R1");
   CHECK(report.find("\"intent\"") != std::string::npos);
   CHECK(report.find("0470 98 x6 54") != std::string::npos);
