@@ -9,7 +9,7 @@ void draw_brand(const View& v) {
   int i = 0;
   for (Brand b : all_brands) {
     const float x = margin + (i % 2) * (w + gap);
-    const float y = 600 + (i / 2) * (h + gap);
+    const float y = 640 + (i / 2) * (h + gap);  // the lower two thirds
     const std::string id = "brand_" + std::string(brand_id(b));
     const std::uint32_t ink = brand_tile_dark_text(b) ? 0x000000 : 0xFFFFFF;
     if (v.ui.tile(id.c_str(), {x, y, w, h}, brand_name(b), brand_tile_rgb(b), ink)) v.emit(ev::BrandChosen{b});

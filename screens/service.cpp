@@ -6,7 +6,7 @@ namespace kiosk::ui {
 void draw_service(const View& v) {
   v.heading(v.tr("service.title"));
   const float h = 200, gap = 30;
-  float y = 560;
+  float y = 640;  // the lower two thirds: within reach from a wheelchair
   if (v.ui.button("svc_renew", {margin, y, content_w, h}, v.tr("service.renew"), ButtonKind::primary, true,
                   v.tr("service.renew.hint")))
     v.emit(ev::ServiceChosen{ev::Service::renew});

@@ -8,6 +8,7 @@
 
 #include "core/session.hpp"
 #include "spoken.hpp"
+#include "view.hpp"
 #include "gateway/seed.hpp"
 
 namespace kiosk::app {
@@ -184,6 +185,11 @@ int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, 
       std::size_t samples = 0;
       for (const speech::Segment& seg : said) samples += voice.synthesize(seg.text, seg.lang).size();
       const double seconds = static_cast<double>(samples) / voice.sample_rate();
+      // EN 301 549 / ux.md: what a renewal needs sits in the lower two thirds of the screen, and
+      // every control is at least 120 px high.
+      nlohmann::json out_of_reach = nlohmann::json::array();
+      for (const ui::FrameReport::Widget& w : r.widgets)
+        if (w.rect.y < ui::screen_h / 3 || w.rect.h < 120) out_of_reach.push_back(w.id);
       nlohmann::json clipped = r.clipped;
       nlohmann::json missing = r.missing_chars;
       entries.push_back({{"lang", lang_code(lang)},
@@ -194,6 +200,7 @@ int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, 
                          {"missing_chars", missing},
                          {"clipped", clipped},
                          {"speech_seconds", std::round(seconds * 10) / 10},
+                         {"out_of_reach", out_of_reach},
                          {"file", std::string(lang_code(lang)) + "/" + g.name + ".png"}});
       if (r.missing_glyphs > 0 || !r.clipped.empty() || seconds <= 0) ++bad;
     }
