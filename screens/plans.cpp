@@ -33,7 +33,9 @@ void draw_plans(const View& v) {
   v.ui.text({margin + content_w * 0.6f, 90, content_w * 0.4f, 60}, page, FontRole::hint, v.theme().text_muted,
             Align::right);
   const int first = se.plans_page * per_page;
-  float y = 200;
+  // The cards start at the lower two thirds: within reach from a wheelchair (ux.md).
+  constexpr float cards_top = 640;
+  float y = cards_top;
   for (int i = first; i < std::min(count, first + per_page); ++i) {
     const Plan& p = se.plans[static_cast<std::size_t>(i)];
     const std::string id = "plan_" + p.id;
@@ -44,7 +46,7 @@ void draw_plans(const View& v) {
     if (v.ui.button(id.c_str(), {margin, y, content_w, 200}, label, kind, true, sub)) v.emit(ev::PlanChosen{p.id});
     y += 216;
   }
-  y = 200 + per_page * 216;
+  y = cards_top + per_page * 216;
   if (pages > 1) {
     const float w = (content_w - 30) / 2;
     if (v.ui.button("plans_prev", {margin, y, w, button_h}, v.tr("plans.previous"), ButtonKind::secondary,

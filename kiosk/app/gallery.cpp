@@ -202,7 +202,7 @@ int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, 
                          {"speech_seconds", std::round(seconds * 10) / 10},
                          {"out_of_reach", out_of_reach},
                          {"file", std::string(lang_code(lang)) + "/" + g.name + ".png"}});
-      if (r.missing_glyphs > 0 || !r.clipped.empty() || seconds <= 0) ++bad;
+      if (r.missing_glyphs > 0 || !r.clipped.empty() || seconds <= 0 || !out_of_reach.empty()) ++bad;
     }
   }
   std::ofstream(dir + "/gallery.json") << entries.dump(2) << "\n";

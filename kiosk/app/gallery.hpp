@@ -20,7 +20,8 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings);
 // Renders every gallery state in every language to DIR/<lang>/<name>.png and writes
 // DIR/gallery.json. Returns the number of images with missing glyphs or clipped text.
 // Each state's speech is synthesised too (its text next to the PNG, its length in the JSON): a
-// state that says nothing counts as a problem.
+// state that says nothing counts as a problem, and so does a control out of reach (in the top
+// third, or under 120 px high).
 int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, const KioskSettings& settings,
                   speech::SpeechSynth& voice);
 

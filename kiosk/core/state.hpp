@@ -28,7 +28,7 @@ struct KioskSettings {
   int idle_warning_s = 20;       // warn this long before the timeout (EN 301 549: at least 20 s)
   int max_extensions = 10;       // "more time" taps per screen
   int end_screen_s = 30;         // done / failure screens return to attract after this
-  int plans_per_page = 4;
+  int plans_per_page = 2;        // the cards sit in the lower two thirds, within reach
   // The card terminal holds an approved payment until delivery is confirmed (ZVT vending).
   bool terminal_holds_payment = false;
 };

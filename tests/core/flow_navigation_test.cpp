@@ -135,7 +135,11 @@ TEST_CASE("Plans, durations and pages only accept what exists") {
   d.send(ev::PlanChosen{"no-such-plan"});
   CHECK(d.state.session.plan_id == "px-unlimited");
   d.send(ev::PlansPaged{+1});
-  CHECK(d.state.session.plans_page == 0);  // three plans fit one page of four
+  CHECK(d.state.session.plans_page == 1);  // three plans, two to a page
+  d.send(ev::PlansPaged{+1});
+  CHECK(d.state.session.plans_page == 1);  // no page after the last
+  d.send(ev::PlansPaged{-1});
+  CHECK(d.state.session.plans_page == 0);
   d.send(ev::PlanConfirmed{});
   CHECK(d.screen() == Screen::summary);
   REQUIRE(d.state.session.quote);
