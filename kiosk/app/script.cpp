@@ -217,14 +217,15 @@ class ScriptRun {
       if ((w[2] == "on") == s.session.speech) return true;
       return *error = std::string("speech is ") + (s.session.speech ? "on" : "off"), false;
     }
-    if (w[1] == "spoken" && w.size() >= 3) {  // the last thing said contains these words
+    if ((w[1] == "spoken" || w[1] == "spoken_exactly") && w.size() >= 3) {  // the last thing said
       std::string want;
       for (std::size_t i = 2; i < w.size(); ++i) want += (i > 2 ? " " : "") + w[i];
       // Synthesis runs on its own thread: let it finish first.
       for (int i = 0; i < 300 && ui_.speech() && ui_.speech()->busy(); ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
       const std::string said = ui_.speech() ? ui_.speech()->last_said() : "";
-      if (said.find(want) != std::string::npos && ui_.speech()->samples_played() > 0) return true;
+      const bool match = w[1] == "spoken" ? said.find(want) != std::string::npos : said == want;
+      if (match && ui_.speech()->samples_played() > 0) return true;
       *error = "last said: '" + said + "'";
       return false;
     }

@@ -33,6 +33,7 @@ void SpeechController::after_frame(const State& s, const ui::FrameReport& frame,
   if (!s.session.speech) {
     screen_key_.clear();
     spoken_focus_.clear();
+    typed_ = s.session.number_input + "/" + s.session.reprint_input;
     return;
   }
   const std::string key = screen_key(s);
@@ -41,6 +42,17 @@ void SpeechController::after_frame(const State& s, const ui::FrameReport& frame,
     spoken_focus_ = focus;
     say(spoken_segments(frame, s.session.lang), s.session.volume);
     return;
+  }
+  // Digits typed are echoed, one by one (only in speech mode: a number is personal).
+  const std::string typed = s.session.number_input + "/" + s.session.reprint_input;
+  if (typed != typed_) {
+    const bool longer = typed.size() > typed_.size();
+    typed_ = typed;
+    const std::string& input = s.screen == Screen::reprint ? s.session.reprint_input : s.session.number_input;
+    if (longer && !input.empty()) {
+      say({{std::string(1, input.back()), s.session.lang}}, s.session.volume);
+      return;
+    }
   }
   if (focus != spoken_focus_) {
     spoken_focus_ = focus;

@@ -15,8 +15,8 @@
 namespace kiosk::app {
 
 // Decides what to say and when, in speech mode: the whole screen when it appears (or its
-// warning, or the terminal's prompt, changes), the control the focus lands on, the screen again
-// on "repeat". Synthesis runs on its own thread; anything new interrupts what is being said.
+// warning, or the terminal's prompt, changes), each digit as it is typed, the control the focus
+// lands on, the screen again on "repeat". Synthesis runs on its own thread; anything new interrupts what is being said.
 class SpeechController {
  public:
   // `play` gets the samples at the engine's rate with the volume applied; `stop` cuts off
@@ -40,6 +40,7 @@ class SpeechController {
   std::function<void()> stop_;
   std::string screen_key_;
   std::string spoken_focus_;
+  std::string typed_;  // the number (and receipt code) as last seen, to echo new digits
   std::string last_said_;
   long long samples_played_ = 0;  // worker thread only, read when not busy
 
