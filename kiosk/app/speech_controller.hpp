@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -29,7 +30,7 @@ class SpeechController {
   void repeat(const State& s, const ui::FrameReport& frame);
   bool busy();
   const std::string& last_said() const { return last_said_; }
-  long long samples_played() const { return samples_played_; }
+  long long samples_played() const { return samples_played_.load(); }
 
  private:
   void say(std::vector<speech::Segment> segments, int volume);
@@ -42,7 +43,7 @@ class SpeechController {
   std::string spoken_focus_;
   std::string typed_;  // the number (and receipt code) as last seen, to echo new digits
   std::string last_said_;
-  long long samples_played_ = 0;  // worker thread only, read when not busy
+  std::atomic<long long> samples_played_{0};  // written by the speech thread
 
   std::mutex mutex_;
   std::condition_variable wake_;
