@@ -96,11 +96,11 @@ KeypadStep navigate(const FrameReport& last, const std::string& focus, NavKey ke
       else out.focus = order.front();
       break;
     case NavKey::back:
-      if (enabled_on(last, "back")) out.activate = "back";
+    case NavKey::help: {
+      const char* id = key == NavKey::back ? "back" : "help";  // the bottom row's own buttons
+      if (enabled_on(last, id)) out.activate = id;
       break;
-    case NavKey::help:
-      if (enabled_on(last, "help")) out.activate = "help";
-      break;
+    }
     case NavKey::repeat:
     case NavKey::volume_up:
     case NavKey::volume_down: break;  // for speech; nothing moves

@@ -21,8 +21,7 @@ struct KeypadStep {
 // The arrows move to the nearest enabled widget that way on screen (a digit grid works like
 // one), within the screen's own widgets or within the bottom row (back, language, contrast,
 // help); where there is none, they go on in reading order (the screen's widgets, then the
-// bottom row), wrapping. Without a focus on this screen, the first key only
-// places it.
+// bottom row), wrapping. Without a focus on this screen, the first key only places it.
 KeypadStep navigate(const FrameReport& last, const std::string& focus, NavKey key);
 // Where the ring goes when a screen appears: its first enabled content widget.
 std::string first_focus(const FrameReport& frame);

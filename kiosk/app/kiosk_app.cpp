@@ -331,9 +331,7 @@ bool KioskApp::carry_out(const Effect& effect) {
   } else if (const auto* s = std::get_if<fx::RequestSms>(&effect)) {
     // Into the outbox, durable before the step after it (often "settled") is journaled; the
     // outbox sender hands it over, and the gateway keeps one per reference and kind.
-    const std::string kind = s->receipt.kind == ReceiptData::Kind::refund        ? "refund"
-                             : s->receipt.kind == ReceiptData::Kind::not_charged ? "not_charged"
-                                                                                 : "confirmation";
+    const std::string kind(sms_kind(s->receipt.kind));
     const nlohmann::json payload{{"reference", s->receipt.reference},
                                  {"kind", kind},
                                  {"msisdn", e164(s->number)},

@@ -30,10 +30,10 @@ void OutboxSender::poll() {
   for (const Done& d : done) {
     using H = gateway::Client::Handover;
     if (d.result == H::delivered) {
-      journal_.mark_sent(d.id);
+      journal_.mark_sent(d.id, d.kind == "sms");
     } else if (d.result == H::refused) {
       log_warn("outbox: " + d.key + " refused by the gateway, dropped: " + d.detail);
-      journal_.mark_sent(d.id);
+      journal_.mark_sent(d.id, d.kind == "sms");
     } else {
       log_warn("outbox: " + d.key + " not handed over (" + d.detail + "), trying again later");
       journal_.postpone(d.id, wall_clock_ms() + retry_pause_ms(d.attempts + 1));
@@ -53,7 +53,7 @@ void OutboxSender::poll() {
     for (const OutboxItem& item : due) {
       std::string detail;
       const auto r = client_.hand_over(item.kind, item.payload, &detail);
-      results.push_back({item.id, item.key, item.attempts, r, detail});
+      results.push_back({item.id, item.key, item.kind, item.attempts, r, detail});
       if (r == gateway::Client::Handover::retry) break;  // the gateway is away: the rest waits too
     }
     std::lock_guard lock(mutex_);

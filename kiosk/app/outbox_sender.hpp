@@ -28,6 +28,7 @@ class OutboxSender {
   struct Done {
     long long id;
     std::string key;
+    std::string kind;
     int attempts;
     gateway::Client::Handover result;
     std::string detail;

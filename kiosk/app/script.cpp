@@ -34,6 +34,17 @@ bool parse_int(const std::string& s, int* out) {
   return true;
 }
 
+// "expect WHAT N": the count (or level) the kiosk reports, against the script's number; at_least
+// for the _min forms.
+bool expect_number(const std::string& what, const std::string& text, long long actual, std::string* error,
+                   bool at_least = false) {
+  int want = 0;
+  if (!parse_int(text, &want)) return *error = "expect " + what + " N", false;
+  if (at_least ? actual >= want : actual == want) return true;
+  *error = "expected " + what + (at_least ? " at least " : " ") + text + ", got " + std::to_string(actual);
+  return false;
+}
+
 bool printer_word(const std::string& w, PrinterStatus* s) {
   if (w == "ok") *s = PrinterStatus::ok;
   else if (w == "near_end") *s = PrinterStatus::paper_near_end;
@@ -179,13 +190,7 @@ class ScriptRun {
       *error = "widget " + w[2] + (widget ? (want_enabled ? " is disabled" : " is enabled") : " is not on screen");
       return false;
     }
-    if (w[1] == "receipts" && w.size() == 3) {
-      int n = 0;
-      if (!parse_int(w[2], &n)) return *error = "expect receipts N", false;
-      if (app_.receipts_printed() == n) return true;
-      *error = "expected " + w[2] + " receipt(s), " + std::to_string(app_.receipts_printed()) + " printed";
-      return false;
-    }
+    if (w[1] == "receipts" && w.size() == 3) return expect_number("receipts printed", w[2], app_.receipts_printed(), error);
     if (w[1] == "journal" && w.size() == 3) {
       const auto all = app_.journal().transactions();
       if (all.empty()) return *error = "the journal is empty", false;
@@ -196,23 +201,14 @@ class ScriptRun {
       return false;
     }
     if (w[1] == "out_of_service" && w.size() == 3) {  // why: journal, recovering, terminal
-      const OutOfServiceReason r = out_of_service_reason(s);
-      const char* name = r == OutOfServiceReason::journal      ? "journal"
-                         : r == OutOfServiceReason::recovering ? "recovering"
-                         : r == OutOfServiceReason::terminal   ? "terminal"
-                                                               : "none";
+      const std::string_view name = out_of_service_reason_name(out_of_service_reason(s));
       if (w[2] == name) return true;
-      *error = std::string("out of service for ") + name + ", not " + w[2];
+      *error = "out of service for " + std::string(name) + ", not " + w[2];
       return false;
     }
-    if ((w[1] == "outbox" || w[1] == "outbox_min") && w.size() == 3) {  // SMS and reports not handed over yet
-      int n = 0;
-      if (!parse_int(w[2], &n)) return *error = "expect outbox N", false;
-      const std::size_t pending = app_.outbox_pending(), want = static_cast<std::size_t>(n);
-      if (w[1] == "outbox" ? pending == want : pending >= want) return true;
-      *error = "expected " + w[2] + " outbox item(s), " + std::to_string(app_.outbox_pending()) + " pending";
-      return false;
-    }
+    if ((w[1] == "outbox" || w[1] == "outbox_min") && w.size() == 3)  // SMS and reports not handed over yet
+      return expect_number("outbox items", w[2], static_cast<long long>(app_.outbox_pending()), error,
+                           w[1] == "outbox_min");
     if (w[1] == "speech" && w.size() == 3) {  // speech on|off for this session
       if ((w[2] == "on") == s.session.speech) return true;
       return *error = std::string("speech is ") + (s.session.speech ? "on" : "off"), false;
@@ -229,26 +225,16 @@ class ScriptRun {
       *error = "last said: '" + said + "'";
       return false;
     }
-    if (w[1] == "volume" && w.size() == 3) {
-      int n = 0;
-      if (!parse_int(w[2], &n)) return *error = "expect volume PERCENT", false;
-      if (s.session.volume == n) return true;
-      return *error = "volume is " + std::to_string(s.session.volume), false;
-    }
+    if (w[1] == "volume" && w.size() == 3) return expect_number("volume", w[2], s.session.volume, error);
     if (w[1] == "focus" && w.size() == 3) {  // the keypad's focus ring is on this widget
       driver_.render();
       if (ui_.focus() == w[2]) return true;
       *error = "the focus is on '" + ui_.focus() + "', not " + w[2];
       return false;
     }
-    if (w[1] == "open" && w.size() == 3) {  // unsettled transactions in the journal
-      int n = 0;
-      if (!parse_int(w[2], &n)) return *error = "expect open N", false;
-      const std::size_t open = app_.journal().open_transactions().size();
-      if (open == static_cast<std::size_t>(n)) return true;
-      *error = "expected " + w[2] + " open transaction(s), the journal has " + std::to_string(open);
-      return false;
-    }
+    if (w[1] == "open" && w.size() == 3)  // unsettled transactions in the journal
+      return expect_number("open transactions", w[2],
+                           static_cast<long long>(app_.journal().open_transactions().size()), error);
     if (w[1] == "no_journal" && w.size() == 2) {
       if (app_.journal().transactions().empty()) return true;
       return *error = "the journal has transactions", false;

@@ -17,7 +17,8 @@ namespace kiosk::app {
 
 // Decides what to say and when, in speech mode: the whole screen when it appears (or its
 // warning, or the terminal's prompt, changes), each digit as it is typed, the control the focus
-// lands on, the screen again on "repeat". Synthesis runs on its own thread; anything new interrupts what is being said.
+// lands on, the screen again on "repeat". Synthesis runs on its own thread; anything new
+// interrupts what is being said.
 class SpeechController {
  public:
   // `play` gets the samples at the engine's rate with the volume applied; `stop` cuts off

@@ -24,7 +24,7 @@ void on(Step& st, const ev::RenewalDelivered& e) {
   const ReceiptData receipt = make_receipt(st.s, ReceiptData::Kind::renewal);
   // The SMS is queued before the settled record, which erases the number it goes to.
   if (st.s.session.want_sms) {
-    st.journal(t->reference, JournalStep::sms_requested, {{"kind", "confirmation"}});
+    st.journal(t->reference, JournalStep::sms_requested, {{"kind", std::string(sms_kind(receipt.kind))}});
     st.fx.push_back(fx::RequestSms{receipt, *st.s.session.number});
   }
   st.journal(t->reference, JournalStep::settled);
@@ -64,7 +64,7 @@ void on(Step& st, const ev::ReceiptPrinted& e) {
     se.want_sms = true;
     const auto kind = se.txn->phase == Transaction::Phase::delivered ? ReceiptData::Kind::renewal : ReceiptData::Kind::refund;
     st.journal(e.reference, JournalStep::sms_requested,
-               {{"kind", kind == ReceiptData::Kind::renewal ? "confirmation" : "refund"}, {"instead_of", "receipt"}});
+               {{"kind", std::string(sms_kind(kind))}, {"instead_of", "receipt"}});
     st.fx.push_back(fx::RequestSms{make_receipt(st.s, kind), *se.number});
   }
 }

@@ -177,7 +177,7 @@ void on(Step& st, const ev::PaymentReversed& e) {
   st.journal(t.reference, JournalStep::reversed, reversal_fields(e));
   const ReceiptData refund = make_receipt(st.s, ReceiptData::Kind::refund);
   if (st.s.session.want_sms && st.s.session.number) {
-    st.journal(t.reference, JournalStep::sms_requested, {{"kind", "refund"}});
+    st.journal(t.reference, JournalStep::sms_requested, {{"kind", std::string(sms_kind(refund.kind))}});
     st.fx.push_back(fx::RequestSms{refund, *st.s.session.number});
   }
   st.journal(t.reference, JournalStep::settled);

@@ -15,14 +15,6 @@ OpenTransaction* find_open(State& s, const std::string& reference) {
   return nullptr;
 }
 
-std::string sms_kind(ReceiptData::Kind kind) {
-  switch (kind) {
-    case ReceiptData::Kind::refund: return "refund";
-    case ReceiptData::Kind::not_charged: return "not_charged";
-    default: return "confirmation";
-  }
-}
-
 // The outcome is known: tell the customer (SMS; paper too when they saw the kiosk stop), then
 // settle. The SMS effect comes before the settled record, which erases the number.
 void close(Step& st, const std::string& reference, ReceiptData::Kind kind) {
@@ -30,7 +22,7 @@ void close(Step& st, const std::string& reference, ReceiptData::Kind kind) {
   if (!t) return;
   t->receipt.kind = kind;
   if (t->number) {
-    st.journal(reference, JournalStep::sms_requested, {{"kind", sms_kind(kind)}, {"by", "recovery"}});
+    st.journal(reference, JournalStep::sms_requested, {{"kind", std::string(sms_kind(kind))}, {"by", "recovery"}});
     st.fx.push_back(fx::RequestSms{t->receipt, *t->number});
   }
   if (t->from_earlier_run && receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{t->receipt});

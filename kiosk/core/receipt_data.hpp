@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "brand.hpp"
 #include "civil_date.hpp"
@@ -34,5 +35,17 @@ struct ReceiptData {
   std::string reprint_code;       // six digits: "reprint a receipt" on the kiosk
   std::string confirmation_id;    // the operator's, empty on a refund
 };
+
+// The SMS that tells the outcome of a receipt of this kind: the journal's and the gateway's
+// name for it (one SMS per reference and kind).
+constexpr std::string_view sms_kind(ReceiptData::Kind kind) {
+  switch (kind) {
+    case ReceiptData::Kind::refund: return "refund";
+    case ReceiptData::Kind::not_charged: return "not_charged";
+    case ReceiptData::Kind::renewal:
+    case ReceiptData::Kind::pending: break;
+  }
+  return "confirmation";
+}
 
 }  // namespace kiosk

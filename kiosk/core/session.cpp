@@ -167,6 +167,16 @@ const Plan* chosen_plan(const State& s) { return find_plan(s.session.plans, s.se
 
 bool receipt_printable(const State& s) { return printer_can_print(s.printer); }
 
+std::string_view out_of_service_reason_name(OutOfServiceReason r) {
+  switch (r) {
+    case OutOfServiceReason::journal: return "journal";
+    case OutOfServiceReason::recovering: return "recovering";
+    case OutOfServiceReason::terminal: return "terminal";
+    case OutOfServiceReason::none: break;
+  }
+  return "none";
+}
+
 bool payment_outcome_unknown(const State& s) {
   if (!s.session.txn) return false;
   for (const OpenTransaction& t : s.open)

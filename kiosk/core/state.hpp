@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "civil_date.hpp"
@@ -127,6 +128,7 @@ bool payment_outcome_unknown(const State& s);
 // Why the kiosk does not sell now (none when it does): the screen and the log say so.
 enum class OutOfServiceReason { none, journal, recovering, terminal };
 OutOfServiceReason out_of_service_reason(const State& s);
+std::string_view out_of_service_reason_name(OutOfServiceReason r);  // "journal", … "none"
 // The steps before any money moves, where Back (and Cancel) are offered.
 bool back_available(const State& s);
 // The six-digit code a receipt can be printed again with: derived from the reference, so that

@@ -22,6 +22,8 @@ struct Reply {
   json body;                  // discarded (is_discarded) when not JSON
   std::string error;
   bool json_ok() const { return transport_ok && !body.is_discarded(); }
+  // For the log: the transport's error, else the HTTP status.
+  std::string detail() const { return error.empty() ? "HTTP " + std::to_string(status) : error; }
 };
 
 // A string member, or "" when the body is not an object or the member is missing or of another
@@ -93,7 +95,7 @@ LookupResult Client::lookup(Brand brand, const MobileNumber& number) {
   }
   Reply plans = impl_->call("GET", "/v1/plans/" + b);
   if (!plans.json_ok() || plans.status != 200 || !plans.body.contains("plans") || !plans.body["plans"].is_array()) {
-    out.detail = "plans: " + (plans.error.empty() ? "HTTP " + std::to_string(plans.status) : plans.error);
+    out.detail = "plans: " + plans.detail();
     return out;
   }
   for (const json& pj : plans.body["plans"]) {
@@ -152,7 +154,7 @@ RenewalResult Client::renew(const RenewalRequest& req) {
         if (out.detail.empty()) out.detail = "refused";
         return out;
       }
-      out.detail = r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error;
+      out.detail = r.detail();
     }
     // The answer was lost or unreadable: ask by reference before anything else.
     std::this_thread::sleep_for(std::chrono::milliseconds(std::min(100 << query, std::max(0, left_ms()))));
@@ -172,7 +174,7 @@ Client::Resolution Client::resolve(const std::string& reference) {
   Resolution out;
   Reply r = impl_->call("POST", "/v1/renewals/" + reference + "/void");
   if (!r.json_ok() || r.status != 200) {
-    out.detail = r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error;
+    out.detail = r.detail();
     return out;
   }
   RenewalResult delivered;
@@ -196,7 +198,7 @@ Client::Handover Client::hand_over(const std::string& kind, const std::string& b
   }
   Reply r = impl_->call("POST", kind == "sms" ? "/v1/sms" : "/v1/reports", &payload);
   if (r.json_ok() && (r.status == 200 || r.status == 201)) return Handover::delivered;
-  if (detail) *detail = r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error;
+  if (detail) *detail = r.detail();
   // The gateway read it and said no: sending it again would be refused again.
   if (r.json_ok() && r.status >= 400 && r.status < 500) return Handover::refused;
   return Handover::retry;
@@ -212,7 +214,7 @@ bool Client::set_fault(const std::string& mode, std::string* detail, const std::
   const json payload{{"mode", mode}, {"scope", scope}};
   Reply r = impl_->call("POST", "/v1/admin/faults", &payload);
   if (r.json_ok() && r.status == 200) return true;
-  if (detail) *detail = r.error.empty() ? "HTTP " + std::to_string(r.status) : r.error;
+  if (detail) *detail = r.detail();
   return false;
 }
 

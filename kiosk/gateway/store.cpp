@@ -184,6 +184,10 @@ std::vector<Plan> Store::plans(Brand brand) {
 
 std::optional<RenewalRecord> Store::find_renewal(const std::string& reference) {
   std::lock_guard lock(mutex_);
+  return find_renewal_locked(reference);
+}
+
+std::optional<RenewalRecord> Store::find_renewal_locked(const std::string& reference) {
   Stmt q(db_, (std::string("SELECT ") + renewal_columns + " FROM renewals WHERE reference = ?").c_str());
   q.bind(1, reference);
   if (!q.row()) return std::nullopt;
@@ -202,13 +206,10 @@ RenewalRecord Store::deliver(RenewalRecord r, bool* replayed) {
   std::lock_guard lock(mutex_);
   exec("BEGIN IMMEDIATE");
   try {
-    Stmt existing(db_, (std::string("SELECT ") + renewal_columns + " FROM renewals WHERE reference = ?").c_str());
-    existing.bind(1, r.reference);
-    if (existing.row()) {
-      RenewalRecord first = renewal_from(existing);
+    if (auto first = find_renewal_locked(r.reference)) {
       exec("COMMIT");
       if (replayed) *replayed = true;
-      return first;
+      return *first;
     }
     Stmt count(db_, "SELECT COUNT(*) FROM renewals");
     count.row();
@@ -245,12 +246,9 @@ RenewalRecord Store::void_unless_delivered(const std::string& reference) {
   std::lock_guard lock(mutex_);
   exec("BEGIN IMMEDIATE");
   try {
-    Stmt existing(db_, (std::string("SELECT ") + renewal_columns + " FROM renewals WHERE reference = ?").c_str());
-    existing.bind(1, reference);
-    if (existing.row()) {
-      RenewalRecord first = renewal_from(existing);
+    if (auto first = find_renewal_locked(reference)) {
       exec("COMMIT");
-      return first;
+      return *first;
     }
     Stmt ins(db_, "INSERT INTO renewals (reference, status, amount_cents, months) VALUES (?, 'void', 0, 0)");
     ins.bind(1, reference).run();

@@ -72,6 +72,7 @@ class Store {
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}
+  std::optional<RenewalRecord> find_renewal_locked(const std::string& reference);  // mutex_ held
   void exec(const char* sql);
   std::mutex mutex_;
   sqlite3* db_;

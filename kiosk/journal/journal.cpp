@@ -190,7 +190,7 @@ std::size_t Journal::outbox_pending() {
   return n;
 }
 
-bool Journal::mark_sent(long long id) {
+bool Journal::mark_sent(long long id, bool held_number) {
   sqlite3_stmt* s = nullptr;
   sqlite3_prepare_v2(db_,
                      "UPDATE outbox SET sent_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), payload = NULL WHERE id = ?",
@@ -199,7 +199,7 @@ bool Journal::mark_sent(long long id) {
   const bool ok = s && sqlite3_step(s) == SQLITE_DONE;
   sqlite3_finalize(s);
   // The payload of an SMS holds a number: fold the erased page out of the WAL as well.
-  if (ok) exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr);
+  if (ok && held_number) exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr);
   return ok;
 }
 

@@ -52,7 +52,8 @@ class Journal {
   bool enqueue(const OutboxItem& item, std::string* error);
   std::vector<OutboxItem> due_outbox(long long now_ms, int limit);
   std::size_t outbox_pending();
-  bool mark_sent(long long id);                       // erases the payload
+  // Erases the payload; `held_number`: it held a phone number, so the WAL is folded in too.
+  bool mark_sent(long long id, bool held_number);
   bool postpone(long long id, long long next_at_ms);  // one more attempt counted
   // A report of this transaction's steps and masked fields, for the central system; queued in
   // the outbox by append() with the settled step.

@@ -145,11 +145,11 @@ class Harness {
     const std::string tag = "run" + std::to_string(n);
     Child kiosk = start_kiosk("session.script", tag + "-session.log", env);
     // What happens to the kiosk and its link during the session, in time order.
-    std::vector<std::pair<int, std::function<bool()>>> events;
+    std::vector<std::pair<int, std::function<void()>>> events;
     const auto at = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); };
     if (!sc.crash_after && at(0, 9) < 8) {
       // A kill at a random moment: start-up, the screens, the terminal, the gateway, the end.
-      events.push_back({at(100, 6000), [&] { kill_hard(kiosk); return true; }});
+      events.push_back({at(100, 6000), [&] { kill_hard(kiosk); }});
     }
     bool gateway_ok = true;
     if (sc.link != "pass") {
@@ -158,16 +158,15 @@ class Harness {
         events.push_back({from, [&] {
                             kill_hard(gateway_);
                             wait_for(gateway_, 10000);
-                            return true;
                           }});
-        events.push_back({to, [&] { return gateway_ok = start_gateway(link_.port); }});
+        events.push_back({to, [&] { gateway_ok = start_gateway(link_.port); }});
       } else {
         const TcpProxy::Mode mode = sc.link == "cut"         ? TcpProxy::Mode::drop
                                     : sc.link == "blackhole" ? TcpProxy::Mode::blackhole
                                     : sc.link == "garble"    ? TcpProxy::Mode::garble
                                                              : TcpProxy::Mode::slow;
-        events.push_back({from, [this, mode] { proxy_.set_mode(mode); return true; }});
-        events.push_back({to, [this] { proxy_.set_mode(TcpProxy::Mode::pass); return true; }});
+        events.push_back({from, [this, mode] { proxy_.set_mode(mode); }});
+        events.push_back({to, [this] { proxy_.set_mode(TcpProxy::Mode::pass); }});
       }
     }
     std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -183,9 +182,9 @@ class Harness {
 
     // Restart: recovery first. Sometimes the restart itself is killed, and the next one finishes.
     const std::size_t open_before = open_transactions();
-    if (open_before > 0 && std::uniform_int_distribution<int>(0, 4)(rng_) == 0) {
+    if (open_before > 0 && at(0, 4) == 0) {
       Child early = start_kiosk("recover.script", tag + "-recover-killed.log", {});
-      std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(50, 1500)(rng_)));
+      std::this_thread::sleep_for(std::chrono::milliseconds(at(50, 1500)));
       kill_hard(early);
       if (wait_for(early, 60000).killed_hard()) ++kills_;
     }

@@ -117,7 +117,7 @@ TEST_CASE("The outbox keeps an item until it is handed over, once per key, then 
   REQUIRE(due.size() == 2);
   CHECK(due[0].attempts == 1);
 
-  for (const OutboxItem& item : due) REQUIRE(j->mark_sent(item.id));
+  for (const OutboxItem& item : due) REQUIRE(j->mark_sent(item.id, item.kind == "sms"));
   CHECK(j->outbox_pending() == 0);
   CHECK(j->due_outbox(1'000'000, 10).empty());
   j.reset();
