@@ -18,7 +18,7 @@ std::vector<char> read_file(const std::string& path) {
 }  // namespace
 
 bool build_fonts(ImFontAtlas& atlas, const FontSet& files, const std::string& glyph_text,
-                 UiFonts* out, std::string* error) {
+                 UiFontSets* out, std::string* error) {
   if (!files.latin.found() || !files.latin_bold.found() || !files.cjk.found()) {
     if (error) *error = "Noto Sans / Noto Sans CJK not found: install fonts-noto-core and fonts-noto-cjk";
     return false;
@@ -44,12 +44,18 @@ bool build_fonts(ImFontAtlas& atlas, const FontSet& files, const std::string& gl
 
   static const ImWchar digit_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x20AC, 0x20AC, 0};
 
-  struct Spec { FontRole role; float px; bool bold; bool with_cjk; };
-  const Spec specs[] = {{FontRole::hint, 40, false, true},
-                        {FontRole::body, 46, false, true},
-                        {FontRole::button, 50, true, true},
-                        {FontRole::title, 64, true, true},
-                        {FontRole::digits, 88, true, false}};
+  // Larger text is about a quarter bigger: a capital H grows from about 10 to 12 mm on a 27"
+  // portrait panel, well above ux.md's 6 mm. The keypad digits are already large.
+  struct Spec { UiFonts* set; FontRole role; float px; bool bold; bool with_cjk; };
+  const Spec specs[] = {{&out->normal, FontRole::hint, 40, false, true},
+                        {&out->normal, FontRole::body, 46, false, true},
+                        {&out->normal, FontRole::button, 50, true, true},
+                        {&out->normal, FontRole::title, 64, true, true},
+                        {&out->normal, FontRole::digits, 88, true, false},
+                        {&out->large, FontRole::hint, 50, false, true},
+                        {&out->large, FontRole::body, 58, false, true},
+                        {&out->large, FontRole::button, 62, true, true},
+                        {&out->large, FontRole::title, 78, true, true}};
   atlas.Clear();
   for (const Spec& s : specs) {
     ImFontConfig cfg;
@@ -66,9 +72,12 @@ bool build_fonts(ImFontAtlas& atlas, const FontSet& files, const std::string& gl
       merge.FontNo = static_cast<unsigned>(s.bold ? cjk_bold_file.face_index : files.cjk.face_index);
       atlas.AddFontFromMemoryTTF(han.data(), static_cast<int>(han.size()), s.px, &merge, text_ranges.Data);
     }
-    out->font[static_cast<int>(s.role)] = f;
-    out->px[static_cast<int>(s.role)] = s.px;
+    s.set->font[static_cast<int>(s.role)] = f;
+    s.set->px[static_cast<int>(s.role)] = s.px;
   }
+  const int digits = static_cast<int>(FontRole::digits);
+  out->large.font[digits] = out->normal.font[digits];
+  out->large.px[digits] = out->normal.px[digits];
   if (!atlas.Build()) {
     if (error) *error = "the font atlas could not be built";
     return false;

@@ -19,9 +19,17 @@ struct UiFonts {
   float size(FontRole r) const { return px[static_cast<int>(r)]; }
 };
 
+// The normal sizes and the larger-text mode's, baked into one atlas.
+struct UiFontSets {
+  UiFonts normal;
+  UiFonts large;
+  const UiFonts& get(bool large_text) const { return large_text ? large : normal; }
+};
+
 // Bakes the atlas from exactly the characters in `glyph_text` (the catalogs and data), so
-// Chinese costs only the few hundred ideographs the kiosk says. Digits get one large size.
+// Chinese costs only the few hundred ideographs the kiosk says. Digits get one large size,
+// shared by both text sizes.
 bool build_fonts(ImFontAtlas& atlas, const FontSet& files, const std::string& glyph_text,
-                 UiFonts* out, std::string* error);
+                 UiFontSets* out, std::string* error);
 
 }  // namespace kiosk::ui

@@ -14,6 +14,7 @@ void draw_screen(const View& v) {
     case Screen::language: draw_language(v); break;
     case Screen::service: draw_service(v); break;
     case Screen::help: draw_help(v); break;
+    case Screen::display: draw_display(v); break;
     case Screen::reprint: draw_reprint(v); break;
     case Screen::brand: draw_brand(v); break;
     case Screen::number: draw_number(v); break;
@@ -36,7 +37,8 @@ void draw_screen(const View& v) {
   }
 }
 
-// Back, language, contrast and help along the bottom, with the support number above them.
+// Back, language, display (contrast, text size) and help along the bottom, with the support
+// number above them.
 void draw_chrome(const View& v) {
   const Screen s = v.s.screen;
   const float support_y = 1690;
@@ -46,15 +48,16 @@ void draw_chrome(const View& v) {
   v.ui.set_quiet(true);
   const float y = 1770, gap = 20, w = (content_w - 3 * gap) / 4;
   if (back_available(v.s)) {
-    const Event back = (s == Screen::language || s == Screen::help) ? Event{ev::OverlayClosed{}} : Event{ev::BackPressed{}};
+    const bool overlay = s == Screen::language || s == Screen::help || s == Screen::display;
+    const Event back = overlay ? Event{ev::OverlayClosed{}} : Event{ev::BackPressed{}};
     if (v.ui.button("back", {margin, y, w, button_h}, v.tr("app.back"), ButtonKind::secondary)) v.emit(back);
   }
   if (s != Screen::attract && s != Screen::language &&
       v.ui.button("language", {margin + (w + gap), y, w, button_h}, v.tr("app.language"), ButtonKind::secondary))
     v.emit(ev::LanguageSwitchOpened{});
-  if (v.ui.button("contrast", {margin + 2 * (w + gap), y, w, button_h}, v.tr("app.contrast"),
-                  v.s.session.high_contrast ? ButtonKind::selected : ButtonKind::secondary))
-    v.emit(ev::ContrastToggled{});
+  if (s != Screen::display &&
+      v.ui.button("display", {margin + 2 * (w + gap), y, w, button_h}, v.tr("app.display"), ButtonKind::secondary))
+    v.emit(ev::DisplayOpened{});
   if (s != Screen::help &&
       v.ui.button("help", {margin + 3 * (w + gap), y, w, button_h}, v.tr("app.help"), ButtonKind::secondary))
     v.emit(ev::HelpOpened{});
@@ -64,12 +67,14 @@ void draw_chrome(const View& v) {
 void draw_idle_warning(const View& v) {
   v.ui.set_blocked(false);
   v.ui.dim_all(v.theme().background, 215);
-  const Rect box{margin, 980, content_w, 520};
+  const std::string msg = v.t.count("app.idle_warning", idle_seconds_left(v.s));
+  const float th = std::max(250.0f, v.ui.text_height(msg, FontRole::title, content_w - 80));
+  // The button stays where it always is; the box grows upwards with the message.
+  const Rect box{margin, 1500 - (th + 270), content_w, th + 270};
   v.ui.panel(box, v.theme().surface, true);
-  const std::string msg = v.fmt("app.idle_warning", {{"seconds", std::to_string(idle_seconds_left(v.s))}});
-  v.ui.text({box.x + 40, box.y + 50, box.w - 80, 250}, msg, FontRole::title, v.theme().text, Align::centre);
+  v.ui.text({box.x + 40, box.y + 50, box.w - 80, th}, msg, FontRole::title, v.theme().text, Align::centre);
   const bool can_extend = v.s.extensions_used < v.s.settings.max_extensions;
-  if (v.ui.button("more_time", {box.x + 140, box.y + 330, box.w - 280, 140}, v.tr("app.more_time"),
+  if (v.ui.button("more_time", {box.x + 140, box.bottom() - 190, box.w - 280, 140}, v.tr("app.more_time"),
                   ButtonKind::primary, can_extend))
     v.emit(ev::MoreTimeAsked{});
 }
@@ -78,7 +83,7 @@ void draw_idle_warning(const View& v) {
 
 const Theme& theme_for(const State& s) { return s.session.high_contrast ? high_contrast_theme() : standard_theme(); }
 
-std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const UiFonts& fonts, FrameReport& report,
+std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const UiFontSets& fonts, FrameReport& report,
                               const Focus& focus) {
   std::vector<Event> out;
   const Theme& theme = theme_for(s);
@@ -89,12 +94,17 @@ std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const Ui
   ImGui::Begin("kiosk", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-  Ui ui(fonts, theme, report, focus);
+  Ui ui(fonts.get(s.session.large_text), theme, report, focus);
   const View v{s, catalogs[s.session.lang], catalogs, ui, out};
+  // The bottom row keeps the normal sizes in large text: its short labels are big already, and
+  // its fixed places are what people learn to find.
+  Ui chrome_ui(fonts.normal, theme, report, focus);
+  const View chrome{s, catalogs[s.session.lang], catalogs, chrome_ui, out};
   const bool warning = idle_warning_visible(s);
   ui.set_blocked(warning);
+  chrome_ui.set_blocked(warning);
   draw_screen(v);
-  draw_chrome(v);
+  draw_chrome(chrome);
   if (warning) draw_idle_warning(v);
   ImGui::End();
   ImGui::PopStyleVar(2);

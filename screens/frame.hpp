@@ -12,9 +12,9 @@ namespace kiosk::ui {
 const Theme& theme_for(const State& s);
 
 // Draws one whole frame for the state (inside ImGui::NewFrame/Render) and returns what the
-// user did. The chrome (back, language, contrast, help, the support number and the idle
+// user did. The chrome (back, language, display, help, the support number and the idle
 // warning) is the same on every screen.
-std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const UiFonts& fonts,
+std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const UiFontSets& fonts,
                               FrameReport& report, const Focus& focus = {});
 
 }  // namespace kiosk::ui

@@ -1,22 +1,52 @@
-// The questions users ask (domain.md), answered in their language.
+// The questions users ask (domain.md), answered in their language, as many as fit on a page.
+#include <algorithm>
+
 #include "screens.hpp"
 
 namespace kiosk::ui {
 
 void draw_help(const View& v) {
-  float y = v.heading(v.tr("help.title")) + 10;
-  static const char* const topics[] = {"currency", "forgot", "other", "worked", "data"};
+  static const char* const topics[help_topic_count] = {"currency", "forgot", "other", "worked", "data"};
+  const float top = v.heading(v.tr("help.title")) + 10, bottom = action_y - 20, text_w = content_w - 60;
+  struct Answer { std::string q, a; float qh, ah; };
+  std::vector<Answer> answers;
   for (const char* topic : topics) {
-    const std::string q = v.tr(std::string("help.q.") + topic);
-    const std::string a = v.tr(std::string("help.a.") + topic);
-    const float qh = v.ui.text_height(q, FontRole::button, content_w - 60);
-    const float ah = v.ui.text_height(a, FontRole::hint, content_w - 60);
-    v.ui.panel({margin, y, content_w, qh + ah + 50}, v.theme().surface, true);
-    v.ui.text({margin + 30, y + 20, content_w - 60, qh}, q, FontRole::button, v.theme().text);
-    v.ui.text({margin + 30, y + 28 + qh, content_w - 60, ah}, a, FontRole::hint, v.theme().text);
-    y += qh + ah + 70;
+    Answer x{v.tr(std::string("help.q.") + topic), v.tr(std::string("help.a.") + topic), 0, 0};
+    x.qh = v.ui.text_height(x.q, FontRole::button, text_w);
+    x.ah = v.ui.text_height(x.a, FontRole::hint, text_w);
+    answers.push_back(std::move(x));
   }
-  if (y > 1680) v.ui.overflow("help: answers run into the support line");
+  // Pages are cut where the next answer would run into the buttons.
+  std::vector<int> page_starts{0};
+  for (int i = 0, y = static_cast<int>(top); i < help_topic_count; ++i) {
+    const float h = answers[static_cast<std::size_t>(i)].qh + answers[static_cast<std::size_t>(i)].ah + 70;
+    if (y + h > bottom && i != page_starts.back()) {
+      page_starts.push_back(i);
+      y = static_cast<int>(top);
+    }
+    y += static_cast<int>(h);
+  }
+  const int pages = static_cast<int>(page_starts.size());
+  const int page = std::min(v.s.session.help_page, pages - 1);
+  const int end = page + 1 < pages ? page_starts[static_cast<std::size_t>(page) + 1] : help_topic_count;
+  float y = top;
+  for (int i = page_starts[static_cast<std::size_t>(page)]; i < end; ++i) {
+    const Answer& x = answers[static_cast<std::size_t>(i)];
+    v.ui.panel({margin, y, content_w, x.qh + x.ah + 50}, v.theme().surface, true);
+    v.ui.text({margin + 30, y + 20, text_w, x.qh}, x.q, FontRole::button, v.theme().text);
+    v.ui.text({margin + 30, y + 28 + x.qh, text_w, x.ah}, x.a, FontRole::hint, v.theme().text);
+    y += x.qh + x.ah + 70;
+  }
+  if (y > bottom + 20) v.ui.overflow("help: an answer runs into the buttons");
+  if (pages > 1) {
+    const float gap = 30, half = (content_w - gap) / 2;
+    if (v.ui.button("help_prev", {margin, action_y, half, action_h}, v.tr("help.previous"), ButtonKind::secondary,
+                    page > 0))
+      v.emit(ev::HelpPaged{-1});
+    if (v.ui.button("help_next", {margin + half + gap, action_y, half, action_h}, v.tr("help.more"),
+                    ButtonKind::secondary, page + 1 < pages))
+      v.emit(ev::HelpPaged{+1});
+  }
 }
 
 }  // namespace kiosk::ui

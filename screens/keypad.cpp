@@ -18,7 +18,7 @@ std::optional<NavKey> parse_nav_key(std::string_view name) {
 
 namespace {
 
-bool is_chrome(const std::string& id) { return id == "back" || id == "language" || id == "contrast" || id == "help"; }
+bool is_chrome(const std::string& id) { return id == "back" || id == "language" || id == "display" || id == "help"; }
 
 // The order focus follows: what the screen is about first, the bottom row last.
 std::vector<std::string> cycle(const FrameReport& frame) {

@@ -16,30 +16,17 @@ void draw_number(const View& v) {
   const Session& se = v.s.session;
   const std::string brand = se.brand ? std::string(brand_name(*se.brand)) : "";
   const float y = v.heading(v.tr("number.title"), v.tr("number.hint"));
-  v.ui.text({margin, y, content_w, 60}, v.fmt("number.operator", {{"brand", brand}}), FontRole::body, v.theme().text);
+  const std::string op = v.fmt("number.operator", {{"brand", brand}});
+  const float oh = v.ui.text_height(op, FontRole::body, content_w);
+  v.ui.text({margin, y, content_w, oh}, op, FontRole::body, v.theme().text);
 
-  const Rect display{margin, 400, content_w, 150};
+  const KeypadLayout keys = keypad_layout(v, y + oh);
+  const Rect& display = keys.display;
   v.ui.panel(display, v.theme().surface, true);
-  v.ui.text({display.x + 30, display.y + 20, display.w - 60, 110}, display_digits(se.number_input), FontRole::digits,
+  v.ui.text({display.x + 30, display.y + 15, display.w - 60, 110}, display_digits(se.number_input), FontRole::digits,
             v.theme().text, Align::centre);
-  if (!se.number_error_key.empty())
-    v.ui.text({margin, 565, content_w, 120}, v.tr(se.number_error_key), FontRole::body, v.theme().danger);
-
-  const float gap = 24, kw = (content_w - 2 * gap) / 3, kh = 165, top = 700;
-  static const char keys[] = "123456789";
-  for (int i = 0; i < 9; ++i) {
-    const char id[] = {'k', 'e', 'y', '_', keys[i], 0};
-    const std::string label(1, keys[i]);
-    const Rect r{margin + (i % 3) * (kw + gap), top + (i / 3) * (kh + gap), kw, kh};
-    if (v.ui.button(id, r, label, ButtonKind::secondary, true, {}, FontRole::digits)) v.emit(ev::DigitPressed{keys[i]});
-  }
-  const float last = top + 3 * (kh + gap);
-  if (v.ui.button("key_clear", {margin, last, kw, kh}, v.tr("number.clear"), ButtonKind::secondary))
-    v.emit(ev::NumberCleared{});
-  if (v.ui.button("key_0", {margin + kw + gap, last, kw, kh}, "0", ButtonKind::secondary, true, {}, FontRole::digits))
-    v.emit(ev::DigitPressed{'0'});
-  if (v.ui.button("key_del", {margin + 2 * (kw + gap), last, kw, kh}, v.tr("number.delete"), ButtonKind::secondary))
-    v.emit(ev::DigitDeleted{});
+  if (!se.number_error_key.empty()) draw_keypad_message(v, keys, v.tr(se.number_error_key), v.theme().danger);
+  draw_digit_keys(v, keys, true);
   v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, "next", v.tr("app.next"), ev::NumberSubmitted{},
             !se.number_input.empty());
 }

@@ -5,13 +5,31 @@
 namespace kiosk::ui {
 
 void draw_out_of_service(const View& v) {
-  // Nobody chose a language yet: say it in every language. The reason, for the technician and
-  // for whoever waits, in the kiosk's language first.
+  // The reason, for the technician and for whoever waits, in the kiosk's language first.
   std::vector<std::string> lines;
   if (const OutOfServiceReason r = out_of_service_reason(v.s); r != OutOfServiceReason::none)
     lines.push_back(v.tr("oos.reason." + std::string(out_of_service_reason_name(r))));
-  for (Lang lang : all_langs) lines.push_back(v.all[lang].text("oos.title") + " · " + v.all[lang].text("oos.body"));
-  draw_outcome(v, v.tr("oos.title"), lines, v.theme().danger);
+  lines.push_back(v.tr("oos.body"));
+  float y = draw_outcome(v, v.tr("oos.title"), lines, v.theme().danger) + 10;
+  // Nobody chose a language yet: the title in every other language, two columns.
+  const float gap = 30, w = (content_w - gap) / 2;
+  int column = 0;
+  float row_h = 0;
+  for (Lang lang : all_langs) {
+    if (lang == v.s.session.lang) continue;
+    const std::string& title = v.all[lang].text("oos.title");
+    const float h = v.ui.text_height(title, FontRole::hint, w);
+    v.ui.set_language(lang);
+    v.ui.text({margin + column * (w + gap), y, w, h}, title, FontRole::hint, v.theme().text);
+    row_h = std::max(row_h, h);
+    if (++column == 2) {
+      y += row_h + 12;
+      column = 0;
+      row_h = 0;
+    }
+  }
+  v.ui.set_language(std::nullopt);
+  if (y + row_h > 1680) v.ui.overflow("out of service: the languages run into the support line");
 }
 
 }  // namespace kiosk::ui

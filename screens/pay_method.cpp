@@ -7,8 +7,9 @@ void draw_pay_method(const View& v) {
   const Session& se = v.s.session;
   const Cents total = se.quote ? se.quote->total : 0;
   float y = v.heading(v.tr("pay.title"));
-  v.ui.text({margin, y, content_w, 80}, v.fmt("pay.amount", {{"amount", format_money(total, se.lang)}}),
-            FontRole::title, v.theme().text);
+  const std::string amount = v.fmt("pay.amount", {{"amount", format_money(total, se.lang)}});
+  v.ui.text({margin, y, content_w, v.ui.text_height(amount, FontRole::title, content_w)}, amount, FontRole::title,
+            v.theme().text);
   y = 640;
   const bool card_ok = v.s.terminal_available;
   if (v.ui.button("pay_card", {margin, y, content_w, 280}, v.tr("pay.card"), ButtonKind::primary, card_ok,

@@ -13,8 +13,7 @@ std::string promotion_text(const Catalog& t, const Promotion& p, Lang lang) {
     case Promotion::Kind::returning_bonus_cents:
       return t.format("plans.promo.returning", {{"amount", format_money(p.amount, lang)}});
     case Promotion::Kind::multi_month_percent:
-      return t.format("plans.promo.multi_month",
-                      {{"percent", std::to_string(p.percent)}, {"months", std::to_string(p.min_months)}});
+      return t.count("plans.promo.multi_month", p.min_months, {{"percent", std::to_string(p.percent)}});
     case Promotion::Kind::none: return "";
   }
   return "";
@@ -24,17 +23,17 @@ std::string promotion_text(const Catalog& t, const Promotion& p, Lang lang) {
 void draw_plans(const View& v) {
   const Session& se = v.s.session;
   const Lang lang = se.lang;
-  const int per_page = std::max(1, v.s.settings.plans_per_page);
+  const int per_page = plans_per_page(v.s);
   const int count = static_cast<int>(se.plans.size());
   const int pages = std::max(1, (count + per_page - 1) / per_page);
   const std::string page =
       pages > 1 ? v.fmt("plans.page", {{"page", std::to_string(se.plans_page + 1)}, {"pages", std::to_string(pages)}}) : "";
-  v.ui.text({margin, 70, content_w * 0.6f, 90}, v.tr("plans.title"), FontRole::title, v.theme().text);
-  v.ui.text({margin + content_w * 0.6f, 90, content_w * 0.4f, 60}, page, FontRole::hint, v.theme().text_muted,
-            Align::right);
+  v.heading(v.tr("plans.title"), page);
   const int first = se.plans_page * per_page;
   // The cards start at the lower two thirds: within reach from a wheelchair (ux.md).
   constexpr float cards_top = 640;
+  // One card a page in large text takes the room of two.
+  const float card_h = v.large() ? 360 : 200, card_step = card_h + 16;
   float y = cards_top;
   for (int i = first; i < std::min(count, first + per_page); ++i) {
     const Plan& p = se.plans[static_cast<std::size_t>(i)];
@@ -43,10 +42,10 @@ void draw_plans(const View& v) {
     if (se.subscriber && se.subscriber->current_plan_id == p.id) sub = v.tr("plans.current") + " · " + sub;
     const std::string label = p.name + " · " + v.fmt("plans.per_month", {{"price", format_money(p.price_per_month, lang)}});
     const ButtonKind kind = p.id == se.plan_id ? ButtonKind::selected : ButtonKind::secondary;
-    if (v.ui.button(id.c_str(), {margin, y, content_w, 200}, label, kind, true, sub)) v.emit(ev::PlanChosen{p.id});
-    y += 216;
+    if (v.ui.button(id.c_str(), {margin, y, content_w, card_h}, label, kind, true, sub)) v.emit(ev::PlanChosen{p.id});
+    y += card_step;
   }
-  y = cards_top + per_page * 216;
+  y = cards_top + per_page * card_step;
   if (pages > 1) {
     const float w = (content_w - 30) / 2;
     if (v.ui.button("plans_prev", {margin, y, w, button_h}, v.tr("plans.previous"), ButtonKind::secondary,
@@ -59,8 +58,9 @@ void draw_plans(const View& v) {
   y += button_h + 20;
 
   if (const Plan* chosen = chosen_plan(v.s)) {
-    v.ui.text({margin, y, content_w, 60}, v.tr("plans.duration"), FontRole::body, v.theme().text);
-    y += 64;
+    v.ui.text({margin, y, content_w, v.ui.line_height(FontRole::body)}, v.tr("plans.duration"), FontRole::body,
+              v.theme().text);
+    y += v.ui.line_height(FontRole::body) + 4;
     const int n = static_cast<int>(chosen->durations_months.size());
     const float gap = 20, w = (content_w - gap * (n - 1)) / n;
     for (int i = 0; i < n; ++i) {

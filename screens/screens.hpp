@@ -8,6 +8,7 @@ void draw_attract(const View& v);
 void draw_language(const View& v);
 void draw_service(const View& v);
 void draw_help(const View& v);
+void draw_display(const View& v);
 void draw_reprint(const View& v);
 void draw_brand(const View& v);
 void draw_number(const View& v);

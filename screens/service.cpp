@@ -5,7 +5,8 @@ namespace kiosk::ui {
 
 void draw_service(const View& v) {
   v.heading(v.tr("service.title"));
-  const float h = 200, gap = 30;
+  // Large text: a label and a two-line hint; the last button still ends above the support line.
+  const float h = v.large() ? 230 : 200, gap = v.large() ? 20 : 30;
   float y = 640;  // the lower two thirds: within reach from a wheelchair
   if (v.ui.button("svc_renew", {margin, y, content_w, h}, v.tr("service.renew"), ButtonKind::primary, true,
                   v.tr("service.renew.hint")))

@@ -1,4 +1,6 @@
 // Everything repeated back before paying: the number large, the final price, receipt choices.
+#include <algorithm>
+
 #include "rows.hpp"
 #include "screens.hpp"
 
@@ -24,22 +26,25 @@ void draw_summary(const View& v) {
   if (q.reactivation_fee > 0) rows.push_back({v.tr("summary.fee"), format_money(q.reactivation_fee, lang)});
   if (q.bonus_credit > 0) rows.push_back({v.tr("summary.bonus"), format_money(q.bonus_credit, lang)});
   rows.push_back({v.tr("summary.total"), format_money(q.total, lang), true});
-  y = draw_rows(v, y, rows) + 24;
+  y = draw_rows(v, y, rows) + (v.large() ? 16 : 24);
 
   const bool printable = receipt_printable(v.s);
-  const float gap = 30, w = (content_w - gap) / 2, h = 150;
+  const float gap = 30, w = (content_w - gap) / 2;
   const std::string yes = v.tr("summary.yes"), no = v.tr("summary.no");
+  // Tall enough for the longer label with its yes/no in every language and text size.
+  float h = 150;
+  for (const char* key : {"summary.receipt", "summary.sms"})
+    for (const char* state : {"summary.yes", "summary.printer_unavailable"})
+      h = std::max(h, v.ui.text_height(v.tr(key), FontRole::button, w - 40) +
+                          v.ui.text_height(v.tr(state), FontRole::hint, w - 40) + 24);
   if (v.ui.button("rcpt_print", {margin, y, w, h}, v.tr("summary.receipt"),
                   se.want_receipt ? ButtonKind::selected : ButtonKind::secondary, printable,
-                  se.want_receipt ? yes : no))
+                  !printable ? v.tr("summary.printer_unavailable") : se.want_receipt ? yes : no))
     v.emit(ev::ReceiptToggled{});
   if (v.ui.button("rcpt_sms", {margin + w + gap, y, w, h}, v.tr("summary.sms"),
                   se.want_sms ? ButtonKind::selected : ButtonKind::secondary, true, se.want_sms ? yes : no))
     v.emit(ev::SmsToggled{});
-  y += h + 16;
-  if (!printable)
-    v.ui.text({margin, y, content_w, action_y - y - 8}, v.tr("summary.printer_unavailable"), FontRole::hint,
-              v.theme().danger);
+  if (y + h > action_y - 10) v.ui.overflow("summary: the receipt choices run into the buttons");
   v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, "confirm", v.tr("summary.confirm"),
             ev::SummaryConfirmed{});
 }

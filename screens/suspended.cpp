@@ -14,8 +14,9 @@ void draw_suspended(const View& v) {
   y += bh + 60;
   if (se.subscriber->reactivation_fee > 0) {
     const std::string fee = v.fmt("suspended.fee", {{"fee", format_money(se.subscriber->reactivation_fee, lang)}});
-    v.ui.panel({margin, y, content_w, 140}, v.theme().surface, true);
-    v.ui.text({margin + 30, y + 30, content_w - 60, 90}, fee, FontRole::button, v.theme().text, Align::centre);
+    const float fh = v.ui.text_height(fee, FontRole::button, content_w - 60);
+    v.ui.panel({margin, y, content_w, fh + 60}, v.theme().surface, true);
+    v.ui.text({margin + 30, y + 30, content_w - 60, fh}, fee, FontRole::button, v.theme().text, Align::centre);
   }
   v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, "continue", v.tr("suspended.continue"),
             ev::ContinuePressed{});

@@ -46,6 +46,28 @@ void Ui::check_glyphs(std::string_view text, FontRole role) {
   }
 }
 
+bool Ui::fits_width(std::string_view text, FontRole role, float width) const {
+  const ImFont* font = fonts_.get(role);
+  const float px = fonts_.size(role);
+  const auto measure = [&](std::string_view s) {
+    return font->CalcTextSizeA(px, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+  };
+  for (const std::string& line : wrap_text(text, width, measure))
+    if (measure(line) > width + 0.5f) return false;
+  return true;
+}
+
+FontRole Ui::fitting_role(std::string_view label, FontRole role, float width) const {
+  // One baked size down at a time; hint is the floor (still 40 px or more).
+  while (!fits_width(label, role, width)) {
+    if (role == FontRole::title) role = FontRole::button;
+    else if (role == FontRole::button) role = FontRole::body;
+    else if (role == FontRole::body) role = FontRole::hint;
+    else break;
+  }
+  return role;
+}
+
 float Ui::text_height(std::string_view text, FontRole role, float width) const {
   const ImFont* font = fonts_.get(role);
   const float px = fonts_.size(role);
@@ -87,7 +109,7 @@ float Ui::text(const Rect& box, std::string_view text, FontRole role, std::uint3
 
 bool Ui::hit(const char* id, const Rect& box, bool enabled, bool* held) {
   enabled = enabled && !blocked_;
-  report_.widgets.push_back({id, box, enabled, {}, lang_});
+  report_.widgets.push_back({id, box, enabled, {}, lang_, blocked_});
   if (blocked_) {
     // Not submitted at all: Dear ImGui gives the hover to the first item under the pointer,
     // which would starve the modal's own buttons.
@@ -127,6 +149,9 @@ bool Ui::button(const char* id, const Rect& box, std::string_view label, ButtonK
   focus_ring(id, box);
 
   const Rect inner = box.inset(20);
+  // A single word wider than the button ("Допомога" on a narrow key) takes a smaller size
+  // rather than being cut.
+  if (label_role != FontRole::digits) label_role = fitting_role(label, label_role, inner.w);
   const float label_h = text_height(label, label_role, inner.w);
   const float sub_h = sublabel.empty() ? 0 : text_height(sublabel, FontRole::hint, inner.w);
   const float total = label_h + sub_h;

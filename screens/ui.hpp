@@ -36,6 +36,7 @@ struct FrameReport {
     bool enabled;
     std::string label;  // what it says (speech reads it when the focus lands on it)
     std::optional<Lang> lang = std::nullopt;  // said in this language (else the session's)
+    bool blocked = false;                     // beneath a modal: drawn, but out of play
   };
   // What the screen says, in drawing order, for speech; digits are read one by one.
   struct Spoken {
@@ -73,6 +74,10 @@ class Ui {
   // Height the text would take at this width.
   float text_height(std::string_view text, FontRole role, float width) const;
   float line_height(FontRole role) const;
+  // Whether every wrapped line of the text fits the width (no word wider than it).
+  bool fits_width(std::string_view text, FontRole role, float width) const;
+  // The role itself, or the next smaller size in which no word is wider than `width`.
+  FontRole fitting_role(std::string_view text, FontRole role, float width) const;
 
   // A button; true when tapped (released inside). Disabled buttons draw muted and never fire.
   bool button(const char* id, const Rect& box, std::string_view label, ButtonKind kind,

@@ -1,5 +1,9 @@
 #include "view.hpp"
 
+#include <algorithm>
+
+#include "core/locale_format.hpp"
+
 namespace kiosk::ui {
 
 float View::heading(std::string_view title, std::string_view hint) const {
@@ -29,19 +33,56 @@ void View::actions(const char* left_id, std::string_view left_label, Event left_
   }
 }
 
+KeypadLayout keypad_layout(const View& v, float above) {
+  KeypadLayout k;
+  k.gap = 24;
+  k.key_w = (content_w - 2 * k.gap) / 3;
+  k.key_h = v.large() ? 150 : 165;
+  k.top = v.large() ? 790 : 700;
+  k.display = {margin, std::max(400.0f, above + 10), content_w, 140};
+  const float message_y = k.display.bottom() + 12;
+  k.message = {margin, message_y, content_w, k.top - 8 - message_y};
+  return k;
+}
+
+void draw_keypad_message(const View& v, const KeypadLayout& k, std::string_view text, std::uint32_t rgb) {
+  const FontRole role =
+      v.ui.text_height(text, FontRole::body, k.message.w) <= k.message.h ? FontRole::body : FontRole::hint;
+  v.ui.text(k.message, text, role, rgb);
+}
+
+void draw_digit_keys(const View& v, const KeypadLayout& k, bool enabled) {
+  static const char keys[] = "123456789";
+  for (int i = 0; i < 9; ++i) {
+    const char id[] = {'k', 'e', 'y', '_', keys[i], 0};
+    if (v.ui.button(id, k.key(i / 3, i % 3), std::string(1, keys[i]), ButtonKind::secondary, enabled, {},
+                    FontRole::digits))
+      v.emit(ev::DigitPressed{keys[i]});
+  }
+  // Two-word labels ("Alles wissen") need two lines on a key; in large text those are the
+  // normal button size.
+  const FontRole words = v.large() ? FontRole::hint : FontRole::button;
+  if (v.ui.button("key_clear", k.key(3, 0), v.tr("number.clear"), ButtonKind::secondary, enabled, {}, words))
+    v.emit(ev::NumberCleared{});
+  if (v.ui.button("key_0", k.key(3, 1), "0", ButtonKind::secondary, enabled, {}, FontRole::digits))
+    v.emit(ev::DigitPressed{'0'});
+  if (v.ui.button("key_del", k.key(3, 2), v.tr("number.delete"), ButtonKind::secondary, enabled, {}, words))
+    v.emit(ev::DigitDeleted{});
+}
+
 std::string months_label(const Catalog& t, int months) {
-  return t.format(months == 1 ? "plans.months.one" : "plans.months.other", {{"n", std::to_string(months)}});
+  return t.count("plans.months", months);
 }
 
 std::string plan_contents(const Catalog& t, const Plan& p) {
   std::string out = p.data_gb < 0 ? t.text("plans.data_unlimited")
-                                  : t.format("plans.data", {{"gb", std::to_string(p.data_gb)}});
+                                  : t.format("plans.data", {{"gb", format_count(p.data_gb, t.lang())}});
   out += " · ";
   out += p.minutes < 0 ? t.text("plans.minutes_unlimited")
-                       : t.format("plans.minutes", {{"minutes", std::to_string(p.minutes)}});
+                       : t.count("plans.minutes", p.minutes);
   out += " · ";
-  out += p.sms < 0 ? t.text("plans.sms_unlimited") : t.format("plans.sms", {{"sms", std::to_string(p.sms)}});
-  if (p.intl_minutes > 0) out += " · " + t.format("plans.intl", {{"minutes", std::to_string(p.intl_minutes)}});
+  out += p.sms < 0 ? t.text("plans.sms_unlimited") : t.count("plans.sms", p.sms);
+  if (p.intl_minutes > 0) out += " · " + t.count("plans.intl", p.intl_minutes);
   if (p.roaming_eu) out += " · " + t.text("plans.roaming");
   return out;
 }

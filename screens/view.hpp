@@ -16,8 +16,8 @@ inline constexpr float screen_w = 1080;
 inline constexpr float screen_h = 1920;
 inline constexpr float margin = 60;
 inline constexpr float content_w = screen_w - 2 * margin;
-inline constexpr float action_y = 1530;  // the row of main actions, within easy reach
-inline constexpr float action_h = 140;
+inline constexpr float action_y = 1505;  // the row of main actions, within easy reach
+inline constexpr float action_h = 165;   // two lines of a button's label in large text
 inline constexpr float button_h = 130;   // every touch target is at least 120 px high
 
 struct View {
@@ -30,6 +30,7 @@ struct View {
   void emit(Event e) const { out.push_back(std::move(e)); }
   const Theme& theme() const { return ui.theme(); }
   const std::string& tr(std::string_view key) const { return t.text(key); }
+  bool large() const { return s.session.large_text; }
   std::string fmt(std::string_view key, const Catalog::Args& args) const { return t.format(key, args); }
 
   // Title at the top and an optional hint under it; returns the y below them.
@@ -39,6 +40,21 @@ struct View {
   void actions(const char* left_id, std::string_view left_label, Event left_event, const char* right_id,
                std::string_view right_label, Event right_event, bool right_enabled = true) const;
 };
+
+// The digit keypad of the number and receipt-code screens, with the typed digits and the
+// message line above it: the keys get a little shorter in large text so that a three-line
+// message still fits. `above` is where the heading ended.
+struct KeypadLayout {
+  Rect display;
+  Rect message;
+  float top, key_w, key_h, gap;
+  Rect key(int row, int column) const { return {margin + column * (key_w + gap), top + row * (key_h + gap), key_w, key_h}; }
+};
+KeypadLayout keypad_layout(const View& v, float above);
+// The message above the keys, a size smaller when a long one would not fit otherwise.
+void draw_keypad_message(const View& v, const KeypadLayout& k, std::string_view text, std::uint32_t rgb);
+// Draws the ten digit keys, Clear and Delete; they emit DigitPressed, NumberCleared, DigitDeleted.
+void draw_digit_keys(const View& v, const KeypadLayout& k, bool enabled);
 
 // Shared formatting for what screens show.
 std::string months_label(const Catalog& t, int months);

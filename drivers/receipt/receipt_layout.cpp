@@ -81,7 +81,7 @@ class Pen {
 };
 
 std::string months_text(const Catalog& t, int months) {
-  return t.format(months == 1 ? "plans.months.one" : "plans.months.other", {{"n", std::to_string(months)}});
+  return t.count("plans.months", months);
 }
 
 }  // namespace

@@ -20,6 +20,13 @@ const char* voice_for(Lang lang) {
     case Lang::fr: return "fr";
     case Lang::de: return "de";
     case Lang::en: return "en";
+    case Lang::es: return "es";
+    case Lang::it: return "it";
+    case Lang::pl: return "pl";
+    case Lang::pt: return "pt";  // European Portuguese, like the catalog
+    case Lang::ro: return "ro";
+    case Lang::tr: return "tr";
+    case Lang::uk: return "uk";
     case Lang::zh: return "cmn";  // Mandarin, read from the characters
   }
   return "en";

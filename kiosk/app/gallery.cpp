@@ -47,6 +47,29 @@ Subscriber subscriber(SubscriberStatus status, Cents fee = 0) {
 
 PaymentReceipt card() { return PaymentReceipt{"Bancontact", "670300******1234", "52500123", 501, 1001, "123456", {}}; }
 
+struct LayoutCheck {
+  std::vector<std::string> out_of_reach;  // widget ids
+  std::vector<std::string> overlapping;   // "a / b"
+};
+
+LayoutCheck check_layout(const ui::FrameReport& r) {
+  LayoutCheck out;
+  // EN 301 549 / ux.md: what a renewal needs sits in the lower two thirds of the screen, and
+  // every control is at least 120 px high.
+  for (const ui::FrameReport::Widget& w : r.widgets)
+    if (w.rect.y < ui::screen_h / 3 || w.rect.h < 120) out.out_of_reach.push_back(w.id);
+  // Controls in play must not cover each other (a layout that grew into the action row).
+  for (std::size_t i = 0; i < r.widgets.size(); ++i)
+    for (std::size_t j = i + 1; j < r.widgets.size(); ++j) {
+      const ui::FrameReport::Widget& a = r.widgets[i];
+      const ui::FrameReport::Widget& b = r.widgets[j];
+      if (!a.blocked && !b.blocked && a.rect.x < b.rect.right() && b.rect.x < a.rect.right() &&
+          a.rect.y < b.rect.bottom() && b.rect.y < a.rect.bottom())
+        out.overlapping.push_back(a.id + " / " + b.id);
+    }
+  return out;
+}
+
 }  // namespace
 
 std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
@@ -83,6 +106,7 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
   return {
       {"attract", [start](Lang l) { return start(l).s; }},
       {"language", [session](Lang l) { return (session(l) << ev::LanguageSwitchOpened{}).s; }},
+      {"display", [session](Lang l) { return (session(l) << ev::DisplayOpened{}).s; }},
       {"service", [start](Lang l) { return (start(l) << ev::LanguageChosen{l}).s; }},
       {"help", [start](Lang l) { return (start(l) << ev::LanguageChosen{l} << ev::HelpOpened{}).s; }},
       {"reprint", [start](Lang l) {
@@ -160,7 +184,6 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
                             {{"amount_cents", "1000"}, {"method", "card"}}, ""};
          return (start(l) << ev::JournalReadBack{{lost}}).s;
        }},
-      {"high_contrast_summary", [summary](Lang l) { return (summary(l) << ev::ContrastToggled{}).s; }},
   };
 }
 
@@ -169,40 +192,50 @@ int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, 
   namespace fs = std::filesystem;
   nlohmann::json entries = nlohmann::json::array();
   int bad = 0;
+  // Every theme with every text size; the first is the default look, named after the state alone.
+  struct Look { bool high_contrast; bool large_text; const char* suffix; };
+  const Look looks[] = {{false, false, ""}, {false, true, "+large"}, {true, false, "+high_contrast"},
+                        {true, true, "+high_contrast+large"}};
   for (Lang lang : all_langs) {
     const std::string lang_dir = dir + "/" + std::string(lang_code(lang));
     fs::create_directories(lang_dir);
     for (const GalleryState& g : gallery_states(settings)) {
-      const State s = g.make(lang);
-      ui.frame(s, catalogs);  // twice: the first frame places the widgets
-      ui.frame(s, catalogs);
-      std::string error;
-      const std::string path = lang_dir + "/" + g.name + ".png";
-      if (!ui.save_png(path, &error)) std::cerr << "gallery: " << error << "\n";
-      const ui::FrameReport& r = ui.report();
-      const std::vector<speech::Segment> said = spoken_segments(r, s.session.lang);
-      std::ofstream(lang_dir + "/" + g.name + ".txt") << spoken_text(said) << "\n";
-      std::size_t samples = 0;
-      for (const speech::Segment& seg : said) samples += voice.synthesize(seg.text, seg.lang).size();
-      const double seconds = static_cast<double>(samples) / voice.sample_rate();
-      // EN 301 549 / ux.md: what a renewal needs sits in the lower two thirds of the screen, and
-      // every control is at least 120 px high.
-      nlohmann::json out_of_reach = nlohmann::json::array();
-      for (const ui::FrameReport::Widget& w : r.widgets)
-        if (w.rect.y < ui::screen_h / 3 || w.rect.h < 120) out_of_reach.push_back(w.id);
-      nlohmann::json clipped = r.clipped;
-      nlohmann::json missing = r.missing_chars;
-      entries.push_back({{"lang", lang_code(lang)},
-                         {"screen", g.name},
-                         {"state", screen_name(s.screen)},
-                         {"theme", s.session.high_contrast ? "high_contrast" : "standard"},
-                         {"missing_glyphs", r.missing_glyphs},
-                         {"missing_chars", missing},
-                         {"clipped", clipped},
-                         {"speech_seconds", std::round(seconds * 10) / 10},
-                         {"out_of_reach", out_of_reach},
-                         {"file", std::string(lang_code(lang)) + "/" + g.name + ".png"}});
-      if (r.missing_glyphs > 0 || !r.clipped.empty() || seconds <= 0 || !out_of_reach.empty()) ++bad;
+      double seconds = 0;
+      for (const Look& look : looks) {
+        State s = g.make(lang);
+        s.session.high_contrast = look.high_contrast;
+        s.session.large_text = look.large_text;
+        const std::string name = g.name + look.suffix;
+        ui.frame(s, catalogs);  // twice: the first frame places the widgets
+        ui.frame(s, catalogs);
+        std::string error;
+        if (!ui.save_png(lang_dir + "/" + name + ".png", &error)) std::cerr << "gallery: " << error << "\n";
+        const ui::FrameReport& r = ui.report();
+        // The look does not change what is said: synthesise it once per state.
+        if (look.suffix[0] == '\0') {
+          const std::vector<speech::Segment> said = spoken_segments(r, s.session.lang);
+          std::ofstream(lang_dir + "/" + g.name + ".txt") << spoken_text(said) << "\n";
+          std::size_t samples = 0;
+          for (const speech::Segment& seg : said) samples += voice.synthesize(seg.text, seg.lang).size();
+          seconds = static_cast<double>(samples) / voice.sample_rate();
+        }
+        const LayoutCheck layout = check_layout(r);
+        entries.push_back({{"lang", lang_code(lang)},
+                           {"screen", name},
+                           {"state", screen_name(s.screen)},
+                           {"theme", s.session.high_contrast ? "high_contrast" : "standard"},
+                           {"text_size", s.session.large_text ? "large" : "normal"},
+                           {"missing_glyphs", r.missing_glyphs},
+                           {"missing_chars", r.missing_chars},
+                           {"clipped", r.clipped},
+                           {"speech_seconds", std::round(seconds * 10) / 10},
+                           {"out_of_reach", layout.out_of_reach},
+                           {"overlapping", layout.overlapping},
+                           {"file", std::string(lang_code(lang)) + "/" + name + ".png"}});
+        if (r.missing_glyphs > 0 || !r.clipped.empty() || seconds <= 0 || !layout.out_of_reach.empty() ||
+            !layout.overlapping.empty())
+          ++bad;
+      }
     }
   }
   std::ofstream(dir + "/gallery.json") << entries.dump(2) << "\n";

@@ -17,11 +17,12 @@ struct GalleryState {
 
 std::vector<GalleryState> gallery_states(const KioskSettings& settings);
 
-// Renders every gallery state in every language to DIR/<lang>/<name>.png and writes
+// Renders every gallery state in every language, with each theme and text size, to
+// DIR/<lang>/<name>[+high_contrast][+large].png and writes
 // DIR/gallery.json. Returns the number of images with missing glyphs or clipped text.
 // Each state's speech is synthesised too (its text next to the PNG, its length in the JSON): a
 // state that says nothing counts as a problem, and so does a control out of reach (in the top
-// third, or under 120 px high).
+// third, or under 120 px high), and so do controls that cover each other.
 int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, const KioskSettings& settings,
                   speech::SpeechSynth& voice);
 

@@ -225,6 +225,12 @@ class ScriptRun {
       *error = "last said: '" + said + "'";
       return false;
     }
+    if (w[1] == "display" && w.size() == 4) {  // theme and text size: standard|high_contrast normal|large
+      const std::string now = std::string(s.session.high_contrast ? "high_contrast" : "standard") + " " +
+                              (s.session.large_text ? "large" : "normal");
+      if (now == w[2] + " " + w[3]) return true;
+      return *error = "the display is " + now, false;
+    }
     if (w[1] == "volume" && w.size() == 3) return expect_number("volume", w[2], s.session.volume, error);
     if (w[1] == "focus" && w.size() == 3) {  // the keypad's focus ring is on this widget
       driver_.render();

@@ -56,7 +56,7 @@ class UiHost {
   SDL_Renderer* renderer_ = nullptr;
   ImGuiContext* imgui_ = nullptr;
   std::unique_ptr<ui::SdlRenderer> backend_;
-  ui::UiFonts fonts_;
+  ui::UiFontSets fonts_;
   ui::FrameReport report_;
   float px_ = -1, py_ = -1;
   bool down_ = false;

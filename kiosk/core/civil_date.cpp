@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "locale_format.hpp"
+
 namespace kiosk {
 
 // Howard Hinnant's well-known days-from-civil algorithm (proleptic Gregorian calendar).
@@ -58,12 +60,12 @@ std::optional<CivilDate> parse_iso_date(std::string_view text) {
 
 std::string format_date(CivilDate d, Lang lang) {
   char buf[32];
-  switch (lang) {
-    case Lang::nl: std::snprintf(buf, sizeof buf, "%02d-%02d-%04d", d.day, d.month, d.year); break;
-    case Lang::de: std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", d.day, d.month, d.year); break;
-    case Lang::fr:
-    case Lang::en: std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day, d.month, d.year); break;
-    case Lang::zh: std::snprintf(buf, sizeof buf, "%04d年%d月%d日", d.year, d.month, d.day); break;
+  using D = LocaleFormat::Date;
+  switch (locale_format(lang).date) {
+    case D::dmy_dash: std::snprintf(buf, sizeof buf, "%02d-%02d-%04d", d.day, d.month, d.year); break;
+    case D::dmy_dot: std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", d.day, d.month, d.year); break;
+    case D::dmy_slash: std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day, d.month, d.year); break;
+    case D::ymd_han: std::snprintf(buf, sizeof buf, "%04d年%d月%d日", d.year, d.month, d.day); break;
   }
   return buf;
 }

@@ -7,7 +7,7 @@ namespace kiosk::flow {
 
 namespace {
 
-bool is_overlay(Screen s) { return s == Screen::language || s == Screen::help; }
+bool is_overlay(Screen s) { return s == Screen::language || s == Screen::help || s == Screen::display; }
 
 void open_overlay(Step& st, Screen overlay) {
   if (st.s.screen == Screen::out_of_service) return;
@@ -41,9 +41,11 @@ void continue_to_renewal(Step& st) {
 void cancel_session(Step& st) {
   const Lang lang = st.s.session.lang;
   const bool high_contrast = st.s.session.high_contrast;
+  const bool large_text = st.s.session.large_text;
   st.s.session = Session{};
   st.s.session.lang = lang;
   st.s.session.high_contrast = high_contrast;
+  st.s.session.large_text = large_text;
   st.go(Screen::cancelled);
   st.fx.push_back(fx::RequestForgetSession{});
 }
@@ -57,7 +59,11 @@ void on(Step& st, const ev::LanguageChosen& e) {
 }
 
 void on(Step& st, const ev::LanguageSwitchOpened&) { open_overlay(st, Screen::language); }
-void on(Step& st, const ev::HelpOpened&) { open_overlay(st, Screen::help); }
+void on(Step& st, const ev::HelpOpened&) {
+  if (st.s.screen != Screen::help) st.s.session.help_page = 0;
+  open_overlay(st, Screen::help);
+}
+void on(Step& st, const ev::DisplayOpened&) { open_overlay(st, Screen::display); }
 void on(Step& st, const ev::SpeechRequested&) { st.s.session.speech = true; }
 
 void on(Step& st, const ev::VolumeChanged& e) {
@@ -66,6 +72,19 @@ void on(Step& st, const ev::VolumeChanged& e) {
 }
 
 void on(Step& st, const ev::ContrastToggled&) { st.s.session.high_contrast = !st.s.session.high_contrast; }
+void on(Step& st, const ev::TextSizeToggled&) {
+  Session& se = st.s.session;
+  se.large_text = !se.large_text;
+  // The pages of plans change size: show the page that holds the chosen plan.
+  for (std::size_t i = 0; i < se.plans.size(); ++i)
+    if (se.plans[i].id == se.plan_id) se.plans_page = static_cast<int>(i) / plans_per_page(st.s);
+  se.help_page = 0;
+}
+
+void on(Step& st, const ev::HelpPaged& e) {
+  if (st.s.screen != Screen::help) return;
+  st.s.session.help_page = std::clamp(st.s.session.help_page + e.delta, 0, help_topic_count - 1);
+}
 
 void on(Step& st, const ev::OverlayClosed&) {
   if (is_overlay(st.s.screen)) close_overlay(st);
@@ -205,7 +224,7 @@ void on(Step& st, const ev::DurationChosen& e) {
 
 void on(Step& st, const ev::PlansPaged& e) {
   if (st.s.screen != Screen::plans) return;
-  const int per_page = std::max(1, st.s.settings.plans_per_page);
+  const int per_page = plans_per_page(st.s);
   const int count = static_cast<int>(st.s.session.plans.size());
   const int pages = std::max(1, (count + per_page - 1) / per_page);
   st.s.session.plans_page = std::clamp(st.s.session.plans_page + e.delta, 0, pages - 1);
@@ -240,7 +259,8 @@ void on(Step& st, const ev::BackPressed&) {
   if (!back_available(st.s)) return;  // no way back once money moves; end screens only finish
   switch (st.s.screen) {
     case Screen::language:
-    case Screen::help: close_overlay(st); break;
+    case Screen::help:
+    case Screen::display: close_overlay(st); break;
     case Screen::service: end_session(st); break;
     case Screen::reprint: st.go(Screen::service); break;
     case Screen::brand: st.go(Screen::service); break;
@@ -261,6 +281,7 @@ void on(Step& st, const ev::CancelPressed&) {
     case Screen::declined: cancel_session(st); break;
     case Screen::language:
     case Screen::help:
+    case Screen::display:
       // Cancel from an overlay cancels what lies beneath, as long as no money moves.
       if (!money_in_flight(st.s)) {
         if (st.s.overlay_return == Screen::attract) close_overlay(st);
@@ -309,6 +330,7 @@ bool back_available(const State& s) {
   switch (s.screen) {
     case Screen::language:
     case Screen::help:
+    case Screen::display:
     case Screen::service:
     case Screen::brand:
     case Screen::number:

@@ -2,27 +2,35 @@
 
 namespace kiosk {
 
-std::string_view lang_code(Lang lang) {
+namespace {
+
+struct LangNames {
+  std::string_view code;
+  std::string_view endonym;
+};
+
+constexpr LangNames names(Lang lang) {
   switch (lang) {
-    case Lang::nl: return "nl";
-    case Lang::fr: return "fr";
-    case Lang::de: return "de";
-    case Lang::en: return "en";
-    case Lang::zh: return "zh";
+    case Lang::nl: return {"nl", "Nederlands"};
+    case Lang::fr: return {"fr", "Français"};
+    case Lang::de: return {"de", "Deutsch"};
+    case Lang::en: return {"en", "English"};
+    case Lang::es: return {"es", "Español"};
+    case Lang::it: return {"it", "Italiano"};
+    case Lang::pl: return {"pl", "Polski"};
+    case Lang::pt: return {"pt", "Português"};
+    case Lang::ro: return {"ro", "Română"};
+    case Lang::tr: return {"tr", "Türkçe"};
+    case Lang::uk: return {"uk", "Українська"};
+    case Lang::zh: return {"zh", "中文"};
   }
-  return "en";
+  return {"en", "English"};
 }
 
-std::string_view lang_endonym(Lang lang) {
-  switch (lang) {
-    case Lang::nl: return "Nederlands";
-    case Lang::fr: return "Français";
-    case Lang::de: return "Deutsch";
-    case Lang::en: return "English";
-    case Lang::zh: return "中文";
-  }
-  return "English";
-}
+}  // namespace
+
+std::string_view lang_code(Lang lang) { return names(lang).code; }
+std::string_view lang_endonym(Lang lang) { return names(lang).endonym; }
 
 std::optional<Lang> parse_lang(std::string_view code) {
   for (Lang l : all_langs)

@@ -5,10 +5,12 @@
 
 namespace kiosk {
 
-// The languages the kiosk speaks; order is the order shown on the attract screen.
-enum class Lang { nl, fr, de, en, zh };
+// The languages the kiosk speaks; order is the order shown on the attract screen: Belgium's
+// three, English, then the others by their codes.
+enum class Lang { nl, fr, de, en, es, it, pl, pt, ro, tr, uk, zh };
 
-inline constexpr std::array<Lang, 5> all_langs{Lang::nl, Lang::fr, Lang::de, Lang::en, Lang::zh};
+inline constexpr std::array<Lang, 12> all_langs{Lang::nl, Lang::fr, Lang::de, Lang::en, Lang::es, Lang::it,
+                                                Lang::pl, Lang::pt, Lang::ro, Lang::tr, Lang::uk, Lang::zh};
 
 std::string_view lang_code(Lang lang);
 // The language's name in its own script ("Nederlands", "中文").

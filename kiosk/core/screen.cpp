@@ -8,6 +8,7 @@ std::string_view screen_name(Screen s) {
     case Screen::language: return "language";
     case Screen::service: return "service";
     case Screen::help: return "help";
+    case Screen::display: return "display";
     case Screen::reprint: return "reprint";
     case Screen::brand: return "brand";
     case Screen::number: return "number";

@@ -10,6 +10,7 @@ enum class Screen {
   language,       // language switch, reachable from every screen
   service,        // renew / check balance / help
   help,           // questions users ask
+  display,        // contrast and text size, reachable from every screen
   reprint,        // a receipt printed again by its code
   brand,
   number,         // keypad

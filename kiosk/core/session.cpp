@@ -1,5 +1,6 @@
 #include "session.hpp"
 
+#include <algorithm>
 #include <type_traits>
 
 #include "flow.hpp"
@@ -166,6 +167,8 @@ std::string reprint_code(const std::string& reference) {
 const Plan* chosen_plan(const State& s) { return find_plan(s.session.plans, s.session.plan_id); }
 
 bool receipt_printable(const State& s) { return printer_can_print(s.printer); }
+
+int plans_per_page(const State& s) { return s.session.large_text ? 1 : std::max(1, s.settings.plans_per_page); }
 
 std::string_view out_of_service_reason_name(OutOfServiceReason r) {
   switch (r) {

@@ -60,12 +60,15 @@ struct Transaction {
 
 inline constexpr int default_volume = 60;  // percent
 inline constexpr int volume_step = 10;
+inline constexpr int help_topic_count = 5;  // the questions on the help screen
 
 // The whole kiosk state. A session's personal data lives only in `session` and is replaced
 // by an empty one when the session ends.
 struct Session {
   Lang lang = Lang::en;
   bool high_contrast = false;
+  bool large_text = false;
+  int help_page = 0;                  // the screen shows as many answers as fit on a page
   // Speech: on for this session only (nothing personal is spoken otherwise); the volume
   // returns to the default with the next session.
   bool speech = false;
@@ -123,6 +126,8 @@ int idle_seconds_left(const State& s);
 bool screen_has_idle_timeout(const State& s);
 const Plan* chosen_plan(const State& s);
 bool receipt_printable(const State& s);
+// Plan cards per page: one when the text is large, so that a card's words still fit.
+int plans_per_page(const State& s);
 // The session's payment could not be confirmed either way (the terminal's line went).
 bool payment_outcome_unknown(const State& s);
 // Why the kiosk does not sell now (none when it does): the screen and the log say so.

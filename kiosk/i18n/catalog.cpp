@@ -3,9 +3,12 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/locale_format.hpp"
+#include "core/plural.hpp"
+
 namespace kiosk {
 
-std::optional<Catalog> Catalog::load(const std::string& path, std::string* error) {
+std::optional<Catalog> Catalog::load(const std::string& path, Lang lang, std::string* error) {
   std::ifstream in(path);
   if (!in) {
     if (error) *error = "cannot open " + path;
@@ -17,6 +20,7 @@ std::optional<Catalog> Catalog::load(const std::string& path, std::string* error
     return std::nullopt;
   }
   Catalog c;
+  c.lang_ = lang;
   for (const auto& [key, value] : doc.items()) {
     if (!value.is_string()) {
       if (error) *error = path + ": value of '" + key + "' is not a string";
@@ -31,6 +35,13 @@ const std::string& Catalog::text(std::string_view key) const {
   if (auto it = entries_.find(key); it != entries_.end()) return it->second;
   auto [it, inserted] = missing_.emplace(std::string(key), std::string(key));
   return it->second;
+}
+
+std::string Catalog::count(std::string_view base, long long n, Args args) const {
+  std::string key = std::string(base) + "." + std::string(plural_name(plural_category(lang_, n)));
+  if (!has(key)) key = std::string(base) + ".other";
+  args.emplace_back("n", format_count(n, lang_));
+  return format(key, args);
 }
 
 bool Catalog::has(std::string_view key) const { return entries_.find(key) != entries_.end(); }
@@ -79,7 +90,7 @@ std::set<std::string> placeholders(std::string_view text) {
 std::optional<Catalogs> Catalogs::load(const std::string& dir, std::string* error) {
   Catalogs all;
   for (Lang lang : all_langs) {
-    auto c = Catalog::load(dir + "/" + std::string(lang_code(lang)) + ".json", error);
+    auto c = Catalog::load(dir + "/" + std::string(lang_code(lang)) + ".json", lang, error);
     if (!c) return std::nullopt;
     all.by_lang_[static_cast<int>(lang)] = std::move(*c);
   }

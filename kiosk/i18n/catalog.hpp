@@ -18,16 +18,21 @@ class Catalog {
   using Args = std::vector<std::pair<std::string_view, std::string>>;
 
   // Reads assets/i18n/<lang>.json. On failure returns nullopt and says why in `error`.
-  static std::optional<Catalog> load(const std::string& path, std::string* error);
+  static std::optional<Catalog> load(const std::string& path, Lang lang, std::string* error);
 
   // The text for `key`; a missing key shows as the key itself so it is visible, never blank.
   const std::string& text(std::string_view key) const;
   // The text with every {name} replaced by its value.
   std::string format(std::string_view key, const Args& args) const;
+  // A counted text: the form of `base` ("plans.months") that goes with n in this language
+  // (base.one, base.few, … else base.other), with {n} written the language's way.
+  std::string count(std::string_view base, long long n, Args args = {}) const;
   bool has(std::string_view key) const;
+  Lang lang() const { return lang_; }
   const std::map<std::string, std::string, std::less<>>& entries() const { return entries_; }
 
  private:
+  Lang lang_ = Lang::en;
   std::map<std::string, std::string, std::less<>> entries_;
   mutable std::map<std::string, std::string, std::less<>> missing_;
 };

@@ -24,5 +24,8 @@ TEST_CASE("Dates are parsed strictly and formatted per language") {
   CHECK(format_date(d, Lang::fr) == "07/03/2026");
   CHECK(format_date(d, Lang::en) == "07/03/2026");
   CHECK(format_date(d, Lang::zh) == "2026年3月7日");
+  CHECK(format_date(d, Lang::pl) == "07.03.2026");
+  CHECK(format_date(d, Lang::es) == "07/03/2026");
+  CHECK(format_date(d, Lang::uk) == "07.03.2026");
   CHECK(iso_date(d) == "2026-03-07");
 }

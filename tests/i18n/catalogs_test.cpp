@@ -5,6 +5,7 @@
 #include <regex>
 #include <sstream>
 
+#include "core/plural.hpp"
 #include "i18n/catalog.hpp"
 
 using namespace kiosk;
@@ -21,26 +22,79 @@ Catalogs load_all() {
 }
 }  // namespace
 
+namespace {
+
+// "plans.months.few" → "plans.months"; empty for a key that is not a plural form.
+std::string plural_base(const std::string& key) {
+  for (Plural p : {Plural::zero, Plural::one, Plural::two, Plural::few, Plural::many, Plural::other}) {
+    const std::string suffix = "." + std::string(plural_name(p));
+    if (key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return key.substr(0, key.size() - suffix.size());
+  }
+  return "";
+}
+
+}  // namespace
+
 TEST_CASE("Every catalog has every key, with the same placeholders, and no empty text") {
   const Catalogs all = load_all();
   const Catalog& en = all[Lang::en];
   REQUIRE(en.entries().size() > 150);
+  std::set<std::string> counted;  // the plural families, by base key
+  for (const auto& [key, text] : en.entries())
+    if (!plural_base(key).empty() && en.has(plural_base(key) + ".one") && en.has(plural_base(key) + ".other"))
+      counted.insert(plural_base(key));
+  REQUIRE(counted.size() >= 6);
   for (Lang lang : all_langs) {
     const Catalog& c = all[lang];
     INFO("language " << lang_code(lang));
+    std::size_t expected = 0;
     for (const auto& [key, text] : en.entries()) {
+      if (counted.count(plural_base(key))) continue;
       INFO("key " << key);
+      ++expected;
       REQUIRE(c.has(key));
       CHECK(placeholders(c.text(key)) == placeholders(text));
       CHECK_FALSE(c.text(key).empty());
     }
-    CHECK(c.entries().size() == en.entries().size());  // no stray keys either
+    // A counted text has exactly the forms the language's plural rules use.
+    for (const std::string& base : counted) {
+      const std::set<std::string> wanted = placeholders(en.text(base + ".other"));
+      for (Plural p : plural_forms(lang)) {
+        const std::string key = base + "." + std::string(plural_name(p));
+        INFO("key " << key);
+        ++expected;
+        REQUIRE(c.has(key));
+        CHECK(placeholders(c.text(key)) == wanted);
+      }
+    }
+    CHECK(c.entries().size() == expected);  // no stray keys or forms either
   }
+}
+
+TEST_CASE("Counted texts take the form the language's plural rules give") {
+  const Catalogs all = load_all();
+  CHECK(all[Lang::en].count("plans.months", 1) == "1 month");
+  CHECK(all[Lang::en].count("plans.months", 3) == "3 months");
+  CHECK(all[Lang::pl].count("plans.months", 1) == "1 miesiąc");
+  CHECK(all[Lang::pl].count("plans.months", 3) == "3 miesiące");
+  CHECK(all[Lang::pl].count("plans.months", 6) == "6 miesięcy");
+  CHECK(all[Lang::pl].count("plans.months", 22) == "22 miesiące");
+  CHECK(all[Lang::uk].count("plans.months", 1) == "1 місяць");
+  CHECK(all[Lang::uk].count("plans.months", 3) == "3 місяці");
+  CHECK(all[Lang::uk].count("plans.months", 12) == "12 місяців");
+  CHECK(all[Lang::uk].count("plans.months", 21) == "21 місяць");
+  CHECK(all[Lang::ro].count("plans.months", 1) == "1 lună");
+  CHECK(all[Lang::ro].count("plans.months", 6) == "6 luni");
+  CHECK(all[Lang::ro].count("plans.minutes", 1000).find("1.000 de minute") == 0);
+  CHECK(all[Lang::de].count("plans.minutes", 1000) == "1.000 Gesprächsminuten");
+  CHECK(all[Lang::pl].count("plans.minutes", 1000).find("1000 minut") == 0);
+  CHECK(all[Lang::zh].count("plans.months", 1) == "1 个月");
 }
 
 TEST_CASE("Every key the code asks for exists") {
   // Keys appear in the sources as string literals like "summary.total".
-  const std::regex literal(R"re("((?:app|attract|language|service|help|brand|number|lookup|balance|suspended|plans|summary|pay|paying|wallet|delivering|done|declined|cancelled|unavailable|reversed|pending|oos|receipt|sms)\.[a-z_.]+)")re");
+  const std::regex literal(R"re("((?:app|attract|language|service|help|display|brand|number|lookup|balance|suspended|plans|summary|pay|paying|wallet|delivering|done|declined|cancelled|unavailable|reversed|pending|oos|receipt|sms)\.[a-z_.]+)")re");
   const Catalogs all = load_all();
   int found = 0;
   for (const char* dir : {"kiosk", "screens", "drivers"}) {
@@ -55,7 +109,7 @@ TEST_CASE("Every key the code asks for exists") {
         if (key.back() == '.') continue;  // a prefix that code completes ("help.q." + topic)
         if (key.size() > 4 && key.compare(key.size() - 4, 4, ".hpp") == 0) continue;  // an #include
         INFO(f.path().filename().string() << ": " << key);
-        CHECK(all[Lang::en].has(key));
+        CHECK((all[Lang::en].has(key) || all[Lang::en].has(key + ".other")));  // a text or a counted one
         ++found;
       }
     }
@@ -68,6 +122,6 @@ TEST_CASE("Placeholders are filled and unknown ones stay visible") {
   CHECK(fill("{a} and {c}", {{"a", "1"}}) == "1 and {c}");
   CHECK(placeholders("{x} {y} {x}") == std::set<std::string>{"x", "y"});
   std::string error;
-  CHECK_FALSE(Catalog::load(assets + "/missing.json", &error));
+  CHECK_FALSE(Catalog::load(assets + "/missing.json", Lang::en, &error));
   CHECK(error.find("cannot open") != std::string::npos);
 }

@@ -15,7 +15,7 @@ FrameReport grid() {
     f.widgets.push_back({keys[i], {60.0f + (i % 3) * 330, 700.0f + (i / 3) * 190, 300, 165}, true});
   f.widgets.push_back({"cancel", {60, 1530, 470, 140}, true});
   f.widgets.push_back({"next", {550, 1530, 470, 140}, false});  // nothing typed yet
-  for (const char* id : {"back", "language", "contrast", "help"}) f.widgets.push_back({id, {0, 1770, 200, 130}, true});
+  for (const char* id : {"back", "language", "display", "help"}) f.widgets.push_back({id, {0, 1770, 200, 130}, true});
   f.widgets[8].rect.x = 60, f.widgets[9].rect.x = 300, f.widgets[10].rect.x = 540, f.widgets[11].rect.x = 780;
   return f;
 }
