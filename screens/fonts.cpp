@@ -4,7 +4,13 @@
 
 #include <fstream>
 #include <iterator>
+#include <memory>
+#include <set>
 #include <vector>
+
+#include "core/utf8.hpp"
+#include "rtl_glyphs.hpp"
+#include "text/bidi_text.hpp"
 
 namespace kiosk::ui {
 
@@ -18,7 +24,17 @@ std::vector<char> read_file(const std::string& path) {
 }  // namespace
 
 bool build_fonts(ImFontAtlas& atlas, const FontSet& files, const std::string& glyph_text,
-                 UiFontSets* out, std::string* error) {
+                 const std::vector<std::string>& rtl_texts, const BidiText* bidi, UiFontSets* out,
+                 std::string* error) {
+  std::unique_ptr<RtlGlyphs> rtl;
+  std::set<unsigned> rtl_glyphs;
+  if (bidi) {
+    rtl = RtlGlyphs::create(files, error);
+    if (!rtl) return false;
+    for (const std::string& text : rtl_texts)
+      for (char32_t cp : utf8_decode(bidi->visual(text)))
+        if (BidiText::is_glyph(cp)) rtl_glyphs.insert(BidiText::glyph_index(cp));
+  }
   if (!files.latin.found() || !files.latin_bold.found() || !files.cjk.found()) {
     if (error) *error = "Noto Sans / Noto Sans CJK not found: install fonts-noto-core and fonts-noto-cjk";
     return false;
@@ -57,6 +73,7 @@ bool build_fonts(ImFontAtlas& atlas, const FontSet& files, const std::string& gl
                         {&out->large, FontRole::button, 62, true, true},
                         {&out->large, FontRole::title, 78, true, true}};
   atlas.Clear();
+  std::vector<RtlGlyphs::Target> rtl_targets;
   for (const Spec& s : specs) {
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;
@@ -74,7 +91,9 @@ bool build_fonts(ImFontAtlas& atlas, const FontSet& files, const std::string& gl
     }
     s.set->font[static_cast<int>(s.role)] = f;
     s.set->px[static_cast<int>(s.role)] = s.px;
+    if (s.with_cjk) rtl_targets.push_back({f, s.px, s.bold});
   }
+  if (rtl) rtl->add(atlas, rtl_targets, rtl_glyphs);
   const int digits = static_cast<int>(FontRole::digits);
   out->large.font[digits] = out->normal.font[digits];
   out->large.px[digits] = out->normal.px[digits];
@@ -82,6 +101,8 @@ bool build_fonts(ImFontAtlas& atlas, const FontSet& files, const std::string& gl
     if (error) *error = "the font atlas could not be built";
     return false;
   }
+  if (rtl) rtl->paint(atlas);
+  out->normal.bidi = out->large.bidi = bidi;
   atlas.ClearInputData();  // the TTF buffers go away with this function
   return true;
 }

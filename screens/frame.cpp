@@ -103,6 +103,8 @@ std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const Ui
   const bool warning = idle_warning_visible(s);
   ui.set_blocked(warning);
   chrome_ui.set_blocked(warning);
+  ui.set_mirrored(is_rtl(s.session.lang));
+  chrome_ui.set_mirrored(is_rtl(s.session.lang));
   draw_screen(v);
   draw_chrome(chrome);
   if (warning) draw_idle_warning(v);

@@ -8,6 +8,7 @@
 #include "core/text_wrap.hpp"
 #include "core/utf8.hpp"
 #include "raster.hpp"
+#include "text/bidi_text.hpp"
 
 namespace kiosk::ui {
 
@@ -33,9 +34,28 @@ Ui::Ui(const UiFonts& fonts, const Theme& theme, FrameReport& report, const Focu
 
 float Ui::line_height(FontRole role) const { return fonts_.size(role) * line_spacing; }
 
-void Ui::check_glyphs(std::string_view text, FontRole role) {
+Rect Ui::place(const Rect& r) const {
+  if (!mirrored_) return r;
+  return {ImGui::GetIO().DisplaySize.x - r.x - r.w, r.y, r.w, r.h};
+}
+
+Align Ui::place(Align a) const {
+  if (!mirrored_ || a == Align::centre) return a;
+  return a == Align::left ? Align::right : Align::left;
+}
+
+std::string Ui::shown(std::string_view text, bool rtl) const {
+  return fonts_.bidi ? fonts_.bidi->visual(text, rtl) : std::string(text);
+}
+
+float Ui::width(std::string_view text, FontRole role, bool rtl) const {
+  const std::string s = shown(text, rtl);
+  return fonts_.get(role)->CalcTextSizeA(fonts_.size(role), FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+}
+
+void Ui::check_glyphs(std::string_view shown_text, FontRole role) {
   const ImFont* font = fonts_.get(role);
-  for (char32_t cp : utf8_decode(text)) {
+  for (char32_t cp : utf8_decode(shown_text)) {
     if (cp == U' ' || cp == U'\n') continue;
     if (cp > 0xFFFF || !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) {
       ++report_.missing_glyphs;
@@ -46,20 +66,17 @@ void Ui::check_glyphs(std::string_view text, FontRole role) {
   }
 }
 
-bool Ui::fits_width(std::string_view text, FontRole role, float width) const {
-  const ImFont* font = fonts_.get(role);
-  const float px = fonts_.size(role);
-  const auto measure = [&](std::string_view s) {
-    return font->CalcTextSizeA(px, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
-  };
-  for (const std::string& line : wrap_text(text, width, measure))
-    if (measure(line) > width + 0.5f) return false;
+bool Ui::fits_width(std::string_view text, FontRole role, float w) const {
+  const bool rtl = BidiText::has_rtl(text);
+  const auto measure = [&](std::string_view s) { return width(s, role, rtl); };
+  for (const std::string& line : wrap_text(text, w, measure))
+    if (measure(line) > w + 0.5f) return false;
   return true;
 }
 
-FontRole Ui::fitting_role(std::string_view label, FontRole role, float width) const {
+FontRole Ui::fitting_role(std::string_view label, FontRole role, float w) const {
   // One baked size down at a time; hint is the floor (still 40 px or more).
-  while (!fits_width(label, role, width)) {
+  while (!fits_width(label, role, w)) {
     if (role == FontRole::title) role = FontRole::button;
     else if (role == FontRole::button) role = FontRole::body;
     else if (role == FontRole::body) role = FontRole::hint;
@@ -68,25 +85,26 @@ FontRole Ui::fitting_role(std::string_view label, FontRole role, float width) co
   return role;
 }
 
-float Ui::text_height(std::string_view text, FontRole role, float width) const {
-  const ImFont* font = fonts_.get(role);
-  const float px = fonts_.size(role);
-  const auto measure = [&](std::string_view s) {
-    return font->CalcTextSizeA(px, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
-  };
-  return static_cast<float>(wrap_text(text, width, measure).size()) * line_height(role);
+float Ui::text_height(std::string_view text, FontRole role, float w) const {
+  const bool rtl = BidiText::has_rtl(text);
+  const auto measure = [&](std::string_view s) { return width(s, role, rtl); };
+  return static_cast<float>(wrap_text(text, w, measure).size()) * line_height(role);
 }
 
 float Ui::text(const Rect& box, std::string_view text, FontRole role, std::uint32_t rgb, Align align) {
+  return draw_text(place(box), text, role, rgb, place(align));
+}
+
+float Ui::draw_text(const Rect& box, std::string_view text, FontRole role, std::uint32_t rgb, Align align) {
   ImFont* font = fonts_.get(role);
   const float px = fonts_.size(role);
-  const auto measure = [&](std::string_view s) {
-    return font->CalcTextSizeA(px, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
-  };
-  check_glyphs(text, role);
+  const bool rtl = BidiText::has_rtl(text);
+  const auto measure = [&](std::string_view s) { return width(s, role, rtl); };
   // Single digits are the keys of a digit grid: the focus says them, the screen does not.
   if (!quiet_ && !text.empty() && !(role == FontRole::digits && text.size() == 1))
-    report_.spoken.push_back({std::string(text), role == FontRole::digits, lang_});
+    report_.spoken.push_back({without_bidi_controls(text), role == FontRole::digits, lang_});
+  // Lines are cut in logical order; each is then put in visual order (right-to-left runs
+  // reversed and shaped) for drawing.
   const std::vector<std::string> lines = wrap_text(text, box.w, measure);
   const float lh = line_height(role);
   const float used = static_cast<float>(lines.size()) * lh;
@@ -94,16 +112,18 @@ float Ui::text(const Rect& box, std::string_view text, FontRole role, std::uint3
   ImDrawList* draw = ImGui::GetWindowDrawList();
   float y = box.y;
   for (const std::string& line : lines) {
-    const float w = measure(line);
+    const std::string visual = shown(line, rtl);
+    check_glyphs(visual, role);
+    const float w = font->CalcTextSizeA(px, FLT_MAX, 0, visual.data(), visual.data() + visual.size()).x;
     clipped |= w > box.w + 0.5f;
     float x = box.x;
     if (align == Align::centre) x = box.x + (box.w - w) / 2;
     if (align == Align::right) x = box.right() - w;
     // Centre the glyphs in the line's extra spacing.
-    draw->AddText(font, px, ImVec2(x, y + (lh - px) / 2), col(rgb), line.data(), line.data() + line.size());
+    draw->AddText(font, px, ImVec2(x, y + (lh - px) / 2), col(rgb), visual.data(), visual.data() + visual.size());
     y += lh;
   }
-  if (clipped) report_.clipped.emplace_back(text);
+  if (clipped) report_.clipped.emplace_back(without_bidi_controls(text));
   return used;
 }
 
@@ -131,11 +151,13 @@ void Ui::focus_ring(const char* id, const Rect& box) {
                                       corner + 9, 0, 7.0f);
 }
 
-bool Ui::button(const char* id, const Rect& box, std::string_view label, ButtonKind kind, bool enabled,
+bool Ui::button(const char* id, const Rect& where, std::string_view label, ButtonKind kind, bool enabled,
                 std::string_view sublabel, FontRole label_role) {
+  const Rect box = place(where);
   bool held = false;
   const bool clicked = hit(id, box, enabled, &held);
-  report_.widgets.back().label = std::string(label) + (sublabel.empty() ? "" : ". " + std::string(sublabel));
+  report_.widgets.back().label =
+      without_bidi_controls(std::string(label) + (sublabel.empty() ? "" : ". " + std::string(sublabel)));
   std::uint32_t fill = theme_.secondary, ink = theme_.on_secondary;
   if (kind == ButtonKind::primary) fill = theme_.primary, ink = theme_.on_primary;
   if (kind == ButtonKind::selected) fill = theme_.selected, ink = theme_.on_selected;
@@ -157,19 +179,20 @@ bool Ui::button(const char* id, const Rect& box, std::string_view label, ButtonK
   const float total = label_h + sub_h;
   float y = box.y + std::max(10.0f, (box.h - total) / 2);
   const std::uint32_t text_rgb = enabled ? ink : (kind == ButtonKind::secondary ? theme_.text_muted : ink);
-  text({inner.x, y, inner.w, std::min(label_h, box.bottom() - y)}, label, label_role, text_rgb, Align::centre);
+  draw_text({inner.x, y, inner.w, std::min(label_h, box.bottom() - y)}, label, label_role, text_rgb, Align::centre);
   if (!sublabel.empty()) {
     y += label_h;
-    text({inner.x, y, inner.w, box.bottom() - y - 6}, sublabel, FontRole::hint, text_rgb, Align::centre);
+    draw_text({inner.x, y, inner.w, box.bottom() - y - 6}, sublabel, FontRole::hint, text_rgb, Align::centre);
   }
-  if (total > box.h - 12) report_.clipped.emplace_back(label);
+  if (total > box.h - 12) report_.clipped.emplace_back(without_bidi_controls(label));
   return clicked;
 }
 
-bool Ui::tile(const char* id, const Rect& box, std::string_view label, std::uint32_t fill, std::uint32_t text_rgb) {
+bool Ui::tile(const char* id, const Rect& where, std::string_view label, std::uint32_t fill, std::uint32_t text_rgb) {
+  const Rect box = place(where);
   bool held = false;
   const bool clicked = hit(id, box, true, &held);
-  report_.widgets.back().label = std::string(label);
+  report_.widgets.back().label = without_bidi_controls(label);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(fill), corner);
   draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.outline), corner, 0, 3.0f);
@@ -178,11 +201,12 @@ bool Ui::tile(const char* id, const Rect& box, std::string_view label, std::uint
   focus_ring(id, box);
   const Rect inner = box.inset(16);
   const float h = text_height(label, FontRole::title, inner.w);
-  text({inner.x, box.y + (box.h - h) / 2, inner.w, h}, label, FontRole::title, text_rgb, Align::centre);
+  draw_text({inner.x, box.y + (box.h - h) / 2, inner.w, h}, label, FontRole::title, text_rgb, Align::centre);
   return clicked;
 }
 
-void Ui::panel(const Rect& box, std::uint32_t fill, bool outline) {
+void Ui::panel(const Rect& where, std::uint32_t fill, bool outline) {
+  const Rect box = place(where);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(fill), corner);
   if (outline)
@@ -190,11 +214,13 @@ void Ui::panel(const Rect& box, std::uint32_t fill, bool outline) {
 }
 
 void Ui::rule(float x, float y, float w) {
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(x, y), ImVec2(x + w, y), col(theme_.outline), 2.0f);
+  const Rect line = place({x, y, w, 0});
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(line.x, y), ImVec2(line.right(), y), col(theme_.outline), 2.0f);
 }
 
-void Ui::qr(const Rect& box, const Raster& code) {
+void Ui::qr(const Rect& where, const Raster& code) {
   if (code.width == 0) return;
+  const Rect box = place(where);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   // Always dark on white, whatever the theme: phone cameras expect it.
   draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(0xFFFFFF));

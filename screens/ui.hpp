@@ -98,11 +98,21 @@ class Ui {
   // What follows is in this language (each language offering itself in its own words), so
   // speech says it with that language's voice; nullopt: the session's language again.
   void set_language(std::optional<Lang> lang) { lang_ = lang; }
+  // Right-to-left: every rectangle is mirrored across the screen and left/right alignment
+  // swap (the digit keypad turns this off: dial pads keep 1 2 3 from the left).
+  void set_mirrored(bool mirrored) { mirrored_ = mirrored; }
+  bool mirrored() const { return mirrored_; }
 
  private:
+  Rect place(const Rect& r) const;
+  Align place(Align a) const;
+  // A line in visual order, shaped; `rtl`: the line belongs to a right-to-left paragraph.
+  std::string shown(std::string_view text, bool rtl) const;
+  float width(std::string_view text, FontRole role, bool rtl) const;
+  float draw_text(const Rect& placed, std::string_view text, FontRole role, std::uint32_t rgb, Align align);
   bool hit(const char* id, const Rect& box, bool enabled, bool* held);
   void focus_ring(const char* id, const Rect& box);
-  void check_glyphs(std::string_view text, FontRole role);
+  void check_glyphs(std::string_view shown_text, FontRole role);
 
   const UiFonts& fonts_;
   const Theme& theme_;
@@ -111,6 +121,7 @@ class Ui {
   bool blocked_ = false;
   bool quiet_ = false;
   std::optional<Lang> lang_;
+  bool mirrored_ = false;
 };
 
 }  // namespace kiosk::ui

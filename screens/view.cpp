@@ -52,6 +52,9 @@ void draw_keypad_message(const View& v, const KeypadLayout& k, std::string_view 
 }
 
 void draw_digit_keys(const View& v, const KeypadLayout& k, bool enabled) {
+  // Dial pads read 1 2 3 from the left in right-to-left languages too.
+  const bool mirrored = v.ui.mirrored();
+  v.ui.set_mirrored(false);
   static const char keys[] = "123456789";
   for (int i = 0; i < 9; ++i) {
     const char id[] = {'k', 'e', 'y', '_', keys[i], 0};
@@ -68,6 +71,7 @@ void draw_digit_keys(const View& v, const KeypadLayout& k, bool enabled) {
     v.emit(ev::DigitPressed{'0'});
   if (v.ui.button("key_del", k.key(3, 2), v.tr("number.delete"), ButtonKind::secondary, enabled, {}, words))
     v.emit(ev::DigitDeleted{});
+  v.ui.set_mirrored(mirrored);
 }
 
 std::string months_label(const Catalog& t, int months) {

@@ -3,42 +3,43 @@
 #include <algorithm>
 
 #include "core/text_wrap.hpp"
+#include "text/bidi_text.hpp"
 #include "qr.hpp"
 
 namespace kiosk {
 
 namespace {
 
+// Writes the receipt from the top down. In a right-to-left language the paper is mirrored:
+// paragraphs start at the right, labels stand right and values left.
 class Pen {
  public:
-  Pen(Raster& paper, TextPainter& painter, int margin) : paper_(paper), painter_(painter), margin_(margin) {}
+  Pen(Raster& paper, TextPainter& painter, int margin, bool rtl)
+      : paper_(paper), painter_(painter), margin_(margin), rtl_(rtl) {}
 
   int inner_width() const { return paper_.width - 2 * margin_; }
 
   void paragraph(const std::string& text, int px, bool bold = false, bool centred = false) {
-    const auto measure = [&](std::string_view s) { return painter_.measure(s, px, bold); };
-    for (const std::string& line : wrap_text(text, static_cast<float>(inner_width()), measure)) {
-      const int w = static_cast<int>(measure(line));
-      const int x = centred ? (paper_.width - w) / 2 : margin_;
-      text_line(line, x, px, bold);
-    }
+    lines(text, px, bold, centred ? Side::centre : rtl_ ? Side::right : Side::left);
   }
 
-  // "Label      value": the value is right-aligned; if both do not fit, the value goes below.
+  // "Label      value", the value at the far side; if both do not fit, the value goes below.
   void row(const std::string& label, const std::string& value, int px, bool bold = false) {
-    const int lw = static_cast<int>(painter_.measure(label, px, false));
-    const int vw = static_cast<int>(painter_.measure(value, px, bold));
+    const std::string shown_label = painter_.visual(label, BidiText::has_rtl(label));
+    const std::string shown_value = painter_.visual(value, BidiText::has_rtl(value));
+    const int lw = static_cast<int>(painter_.measure(shown_label, px, false));
+    const int vw = static_cast<int>(painter_.measure(shown_value, px, bold));
     if (lw + vw + px <= inner_width()) {
       paper_.grow_to(y_ + painter_.line_height(px));
       const int baseline = y_ + painter_.ascent(px);
-      painter_.draw(paper_, margin_, baseline, label, px, false);
-      painter_.draw(paper_, paper_.width - margin_ - vw, baseline, value, px, bold);
+      const int near = rtl_ ? paper_.width - margin_ - lw : margin_;
+      const int far = rtl_ ? margin_ : paper_.width - margin_ - vw;
+      painter_.draw(paper_, near, baseline, shown_label, px, false);
+      painter_.draw(paper_, far, baseline, shown_value, px, bold);
       y_ += painter_.line_height(px);
     } else {
       paragraph(label, px);
-      const auto measure = [&](std::string_view s) { return painter_.measure(s, px, bold); };
-      for (const std::string& line : wrap_text(value, static_cast<float>(inner_width()), measure))
-        text_line(line, paper_.width - margin_ - static_cast<int>(measure(line)), px, bold);
+      lines(value, px, bold, rtl_ ? Side::left : Side::right);
     }
   }
 
@@ -68,21 +69,28 @@ class Pen {
   }
 
  private:
-  void text_line(const std::string& line, int x, int px, bool bold) {
-    paper_.grow_to(y_ + painter_.line_height(px));
-    painter_.draw(paper_, x, y_ + painter_.ascent(px), line, px, bold);
-    y_ += painter_.line_height(px);
+  enum class Side { left, centre, right };
+
+  // Wrapped in logical order, each line then drawn in visual order.
+  void lines(const std::string& text, int px, bool bold, Side side) {
+    const bool rtl = BidiText::has_rtl(text);
+    const auto measure = [&](std::string_view s) { return painter_.measure(painter_.visual(s, rtl), px, bold); };
+    for (const std::string& line : wrap_text(text, static_cast<float>(inner_width()), measure)) {
+      const std::string shown = painter_.visual(line, rtl);
+      const int w = static_cast<int>(painter_.measure(shown, px, bold));
+      const int x = side == Side::centre ? (paper_.width - w) / 2 : side == Side::right ? paper_.width - margin_ - w : margin_;
+      paper_.grow_to(y_ + painter_.line_height(px));
+      painter_.draw(paper_, x, y_ + painter_.ascent(px), shown, px, bold);
+      y_ += painter_.line_height(px);
+    }
   }
 
   Raster& paper_;
   TextPainter& painter_;
   int margin_;
+  bool rtl_;
   int y_ = 0;
 };
-
-std::string months_text(const Catalog& t, int months) {
-  return t.count("plans.months", months);
-}
 
 }  // namespace
 
@@ -94,7 +102,7 @@ ReceiptLayout layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter
   const int body = narrow ? 22 : 26;
   const int small = narrow ? 18 : 21;
   const int title = narrow ? 32 : 40;
-  Pen pen(paper, painter, narrow ? 8 : 16);
+  Pen pen(paper, painter, narrow ? 8 : 16, is_rtl(r.lang));
   const bool refund = r.kind == ReceiptData::Kind::refund;
   const bool pending = r.kind == ReceiptData::Kind::pending;
   const bool not_charged = r.kind == ReceiptData::Kind::not_charged;
@@ -116,7 +124,7 @@ ReceiptLayout layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter
   pen.row(t.text("receipt.operator"), std::string(brand_name(r.brand)), body);
   pen.row(t.text("receipt.number"), r.number_masked, body);
   pen.row(t.text("receipt.plan"), r.plan_name, body);
-  pen.row(t.text("receipt.duration"), months_text(t, r.months), body);
+  pen.row(t.text("receipt.duration"), t.count("plans.months", r.months), body);
   if (renewal) pen.row(t.text("receipt.valid_until"), format_date(r.valid_until, r.lang), body);
   pen.rule();
 

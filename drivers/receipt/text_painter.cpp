@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/utf8.hpp"
+#include "text/bidi_text.hpp"
 
 namespace kiosk {
 
@@ -15,17 +16,21 @@ struct TextPainter::Impl {
   FT_Face bold = nullptr;
   FT_Face cjk = nullptr;
   FT_Face cjk_bold = nullptr;
+  FT_Face arabic = nullptr;
+  FT_Face arabic_bold = nullptr;
+  std::unique_ptr<BidiText> bidi;
   // Advances by (code point, size, bold): measuring is most of the layout's work.
   std::unordered_map<std::uint64_t, float> advances;
 
   ~Impl() {
-    for (FT_Face f : {regular, bold, cjk, cjk_bold})
+    for (FT_Face f : {regular, bold, cjk, cjk_bold, arabic, arabic_bold})
       if (f) FT_Done_Face(f);
     if (lib) FT_Done_FreeType(lib);
   }
 
-  // The face that has this character, or nullptr.
+  // The face that has this character, or nullptr. A shaped glyph is the Arabic face's.
   FT_Face face_for(char32_t cp, bool want_bold) const {
+    if (BidiText::is_glyph(cp)) return want_bold && arabic_bold ? arabic_bold : arabic;
     FT_Face first = want_bold && bold ? bold : regular;
     if (FT_Get_Char_Index(first, cp)) return first;
     FT_Face han = want_bold && cjk_bold ? cjk_bold : cjk;
@@ -33,6 +38,15 @@ struct TextPainter::Impl {
     return nullptr;
   }
 };
+
+namespace {
+
+bool load(FT_Face face, char32_t cp, FT_Int32 flags) {
+  if (BidiText::is_glyph(cp)) return FT_Load_Glyph(face, BidiText::glyph_index(cp), flags) == 0;
+  return FT_Load_Char(face, cp, flags) == 0;
+}
+
+}  // namespace
 
 TextPainter::TextPainter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TextPainter::~TextPainter() = default;
@@ -56,7 +70,14 @@ std::unique_ptr<TextPainter> TextPainter::create(const FontSet& fonts, std::stri
     if (error) *error = "Noto Sans CJK not found (Debian package fonts-noto-cjk)";
     return nullptr;
   }
+  impl->bidi = BidiText::create(fonts.arabic, error);
+  if (!impl->bidi || !open(fonts.arabic, &impl->arabic)) return nullptr;
+  open(fonts.arabic_bold, &impl->arabic_bold);
   return std::unique_ptr<TextPainter>(new TextPainter(std::move(impl)));
+}
+
+std::string TextPainter::visual(std::string_view line, bool rtl_paragraph) const {
+  return impl_->bidi->visual(line, rtl_paragraph);
 }
 
 float TextPainter::measure(std::string_view text, int px, bool bold) {
@@ -68,7 +89,7 @@ float TextPainter::measure(std::string_view text, int px, bool bold) {
       float advance = 0;
       if (FT_Face face = impl_->face_for(cp, bold)) {
         FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(px));
-        if (FT_Load_Char(face, cp, FT_LOAD_DEFAULT) == 0) advance = face->glyph->advance.x / 64.0f;
+        if (load(face, cp, FT_LOAD_DEFAULT)) advance = face->glyph->advance.x / 64.0f;
       }
       it = impl_->advances.emplace(key, advance).first;
     }
@@ -86,7 +107,7 @@ void TextPainter::draw(Raster& paper, int x, int baseline, std::string_view text
       continue;
     }
     FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(px));
-    if (FT_Load_Char(face, cp, FT_LOAD_RENDER) != 0) {
+    if (!load(face, cp, FT_LOAD_RENDER)) {
       ++missing_;
       continue;
     }

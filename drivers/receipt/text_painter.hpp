@@ -9,12 +9,16 @@
 namespace kiosk {
 
 // Draws UTF-8 text onto a Raster with FreeType and the same Noto fonts as the screens:
-// Noto Sans for Latin scripts, Noto Sans CJK for Chinese.
+// Noto Sans for Latin scripts, Noto Sans CJK for Chinese, and Noto Sans Arabic for the shaped
+// glyphs of right-to-left lines (see visual()).
 class TextPainter {
  public:
   static std::unique_ptr<TextPainter> create(const FontSet& fonts, std::string* error);
   ~TextPainter();
 
+  // A line in the order it is drawn: right-to-left lines reordered and shaped (BidiText).
+  std::string visual(std::string_view line, bool rtl_paragraph) const;
+  // Measures and draws text in visual order.
   float measure(std::string_view text, int px, bool bold);
   // Draws with the baseline at `baseline`; coverage of half or more becomes a black dot.
   void draw(Raster& paper, int x, int baseline, std::string_view text, int px, bool bold);

@@ -20,6 +20,7 @@ const char* voice_for(Lang lang) {
     case Lang::fr: return "fr";
     case Lang::de: return "de";
     case Lang::en: return "en";
+    case Lang::ar: return "ar";
     case Lang::es: return "es";
     case Lang::it: return "it";
     case Lang::pl: return "pl";

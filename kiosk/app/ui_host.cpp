@@ -24,6 +24,16 @@ std::string glyph_text(const Catalogs& catalogs) {
   return text;
 }
 
+std::vector<std::string> rtl_texts(const Catalogs& catalogs) {
+  std::vector<std::string> out;
+  for (Lang lang : all_langs) {
+    if (!is_rtl(lang)) continue;
+    out.emplace_back(lang_endonym(lang));
+    for (const auto& [key, value] : catalogs[lang].entries()) out.push_back(value);
+  }
+  return out;
+}
+
 std::unique_ptr<UiHost> UiHost::create(Mode mode, const Catalogs& catalogs, std::string* error) {
   std::unique_ptr<UiHost> host(new UiHost());
   host->mode_ = mode;
@@ -53,7 +63,12 @@ std::unique_ptr<UiHost> UiHost::create(Mode mode, const Catalogs& catalogs, std:
   io.LogFilename = nullptr;
   io.DisplaySize = ImVec2(ui::screen_w, ui::screen_h);
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-  if (!ui::build_fonts(*io.Fonts, find_fonts(), glyph_text(catalogs), &host->fonts_, error)) return nullptr;
+  const FontSet fonts = find_fonts();
+  host->bidi_ = BidiText::create(fonts.arabic, error);
+  if (!host->bidi_) return nullptr;
+  if (!ui::build_fonts(*io.Fonts, fonts, glyph_text(catalogs), rtl_texts(catalogs), host->bidi_.get(), &host->fonts_,
+                       error))
+    return nullptr;
   host->backend_ = std::make_unique<ui::SdlRenderer>(host->renderer_);
   if (!host->backend_->upload_fonts(*io.Fonts)) {
     if (error) *error = std::string("font texture: ") + SDL_GetError();

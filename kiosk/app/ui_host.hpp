@@ -9,6 +9,7 @@
 #include "sdl_renderer.hpp"
 #include "keypad.hpp"
 #include "speech_controller.hpp"
+#include "text/bidi_text.hpp"
 #include "ui.hpp"
 
 struct SDL_Window;
@@ -56,6 +57,7 @@ class UiHost {
   SDL_Renderer* renderer_ = nullptr;
   ImGuiContext* imgui_ = nullptr;
   std::unique_ptr<ui::SdlRenderer> backend_;
+  std::unique_ptr<BidiText> bidi_;
   ui::UiFontSets fonts_;
   ui::FrameReport report_;
   float px_ = -1, py_ = -1;
@@ -73,5 +75,7 @@ class UiHost {
 
 // All the text the kiosk can show: the atlas is built from exactly these characters.
 std::string glyph_text(const Catalogs& catalogs);
+// Every text of the right-to-left catalogs, and their languages' names: what shaping must cover.
+std::vector<std::string> rtl_texts(const Catalogs& catalogs);
 
 }  // namespace kiosk::app

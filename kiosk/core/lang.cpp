@@ -15,6 +15,7 @@ constexpr LangNames names(Lang lang) {
     case Lang::fr: return {"fr", "Français"};
     case Lang::de: return {"de", "Deutsch"};
     case Lang::en: return {"en", "English"};
+    case Lang::ar: return {"ar", "العربية"};
     case Lang::es: return {"es", "Español"};
     case Lang::it: return {"it", "Italiano"};
     case Lang::pl: return {"pl", "Polski"};

@@ -25,11 +25,14 @@ const LocaleFormat& locale_format(Lang lang) {
   static const LocaleFormat tr{",", ".", 1, Euro::before, Date::dmy_dot};
   static const LocaleFormat uk{",", nbsp, 1, Euro::after, Date::dmy_dot};
   static const LocaleFormat zh{".", ",", 1, Euro::before, Date::ymd_han};
+  // Arabic as written in Morocco, where most Arabic speakers in Belgium come from: Latin digits.
+  static const LocaleFormat ar{",", ".", 1, Euro::after, Date::dmy_slash};
   switch (lang) {
     case Lang::nl: return nl;
     case Lang::fr: return fr;
     case Lang::de: return de;
     case Lang::en: return en;
+    case Lang::ar: return ar;
     case Lang::es: return es;
     case Lang::it: return it;
     case Lang::pl: return pl;

@@ -6,7 +6,7 @@
 namespace kiosk {
 
 // How each language writes numbers, money and dates (CLDR conventions; Portuguese as in
-// Portugal). Digits are always 0–9.
+// Portugal, Arabic as in Morocco). Digits are always 0–9.
 struct LocaleFormat {
   const char* decimal;   // "," or "."
   const char* group;     // thousands separator (UTF-8: ".", ",", no-break spaces)

@@ -40,6 +40,11 @@ Plural plural_category(Lang lang, long long n) {
       if (i == 1) return Plural::one;
       if (i == 0 || (mod100 >= 1 && mod100 <= 19)) return Plural::few;
       return Plural::other;
+    case Lang::ar:
+      if (i <= 2) return i == 0 ? Plural::zero : i == 1 ? Plural::one : Plural::two;
+      if (mod100 >= 3 && mod100 <= 10) return Plural::few;
+      if (mod100 >= 11) return Plural::many;
+      return Plural::other;  // 100, 101, 102, …
     case Lang::zh: return Plural::other;
   }
   return Plural::other;
@@ -58,6 +63,7 @@ std::vector<Plural> plural_forms(Lang lang) {
     case Lang::pl:
     case Lang::uk: return {Plural::one, Plural::few, Plural::many, Plural::other};
     case Lang::ro: return {Plural::one, Plural::few, Plural::other};
+    case Lang::ar: return {Plural::zero, Plural::one, Plural::two, Plural::few, Plural::many, Plural::other};
     case Lang::zh: return {Plural::other};
   }
   return {Plural::other};

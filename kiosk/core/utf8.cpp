@@ -55,4 +55,17 @@ bool breaks_anywhere(char32_t cp) {
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF);  // full-width forms
 }
 
+bool is_bidi_control(char32_t cp) {
+  return cp == 0x200E || cp == 0x200F || cp == 0x061C || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+std::string without_bidi_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t cp : utf8_decode(text))
+    if (!is_bidi_control(cp)) utf8_append(out, cp);
+  return out;
+}
+
 }  // namespace kiosk

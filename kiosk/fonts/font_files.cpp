@@ -42,6 +42,8 @@ FontSet find_fonts() {
   set.latin_bold = match("Noto Sans:style=Bold", "Noto Sans");
   set.cjk = match("Noto Sans CJK SC:style=Regular", "Noto Sans CJK");
   set.cjk_bold = match("Noto Sans CJK SC:style=Bold", "Noto Sans CJK");
+  set.arabic = match("Noto Sans Arabic:style=Regular", "Noto Sans Arabic");
+  set.arabic_bold = match("Noto Sans Arabic:style=Bold", "Noto Sans Arabic");
   return set;
 }
 

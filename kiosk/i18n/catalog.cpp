@@ -47,7 +47,12 @@ std::string Catalog::count(std::string_view base, long long n, Args args) const 
 bool Catalog::has(std::string_view key) const { return entries_.find(key) != entries_.end(); }
 
 std::string Catalog::format(std::string_view key, const Args& args) const {
-  return fill(text(key), args);
+  if (!is_rtl(lang_)) return fill(text(key), args);
+  // A value inside right-to-left text keeps its own direction: "+32 2 123 45 67" must not be
+  // read as five numbers from the right. First-strong isolates do that (Unicode's rule X5c).
+  Args isolated;
+  for (const auto& [name, value] : args) isolated.emplace_back(name, "\u2068" + value + "\u2069");
+  return fill(text(key), isolated);
 }
 
 std::string fill(std::string_view text, const Catalog::Args& args) {

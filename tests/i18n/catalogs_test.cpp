@@ -125,3 +125,11 @@ TEST_CASE("Placeholders are filled and unknown ones stay visible") {
   CHECK_FALSE(Catalog::load(assets + "/missing.json", Lang::en, &error));
   CHECK(error.find("cannot open") != std::string::npos);
 }
+
+TEST_CASE("Values inside Arabic text are isolated so that they keep their own direction") {
+  const Catalogs all = load_all();
+  const std::string line = all[Lang::ar].format("app.support", {{"phone", "+32 2 123 45 67"}});
+  CHECK(line.find("\u2068+32 2 123 45 67\u2069") != std::string::npos);
+  // Left-to-right languages get the value as it is.
+  CHECK(all[Lang::en].format("app.support", {{"phone", "+32 2 123 45 67"}}) == "Need help? Call +32 2 123 45 67");
+}
