@@ -73,6 +73,9 @@ bool build_fonts(ImFontAtlas& atlas, const FontSet& files, const std::string& gl
                         {&out->large, FontRole::button, 62, true, true},
                         {&out->large, FontRole::title, 78, true, true}};
   atlas.Clear();
+  // The texture is as tall as the glyphs need, not the next power of two (about a third of it
+  // would be empty); SDL's renderers take any size.
+  atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
   std::vector<RtlGlyphs::Target> rtl_targets;
   for (const Spec& s : specs) {
     ImFontConfig cfg;

@@ -198,4 +198,17 @@ bool UiHost::save_png(const std::string& path, std::string* error) {
 
 long long UiHost::font_texture_bytes() const { return backend_ ? backend_->font_texture_bytes() : 0; }
 
+UiHost::AtlasStats UiHost::atlas_stats() const {
+  AtlasStats out;
+  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  out.width = atlas.TexWidth;
+  out.height = atlas.TexHeight;
+  for (const ImFont* font : atlas.Fonts)
+    for (const ImFontGlyph& g : font->Glyphs) {
+      ++out.glyphs;
+      if (BidiText::is_glyph(g.Codepoint)) ++out.shaped_glyphs;
+    }
+  return out;
+}
+
 }  // namespace kiosk::app

@@ -46,6 +46,12 @@ class UiHost {
   SpeechController* speech() { return speech_.get(); }
   bool save_png(const std::string& path, std::string* error);
   long long font_texture_bytes() const;
+  // The baked atlas: its size in pixels and the glyphs it holds (shaped Arabic among them).
+  struct AtlasStats {
+    int width = 0, height = 0;
+    int glyphs = 0, shaped_glyphs = 0;
+  };
+  AtlasStats atlas_stats() const;
   Mode mode() const { return mode_; }
   SDL_Window* window() const { return window_; }
 
