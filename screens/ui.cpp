@@ -49,8 +49,12 @@ std::string Ui::shown(std::string_view text, bool rtl) const {
 }
 
 float Ui::width(std::string_view text, FontRole role, bool rtl) const {
+  const ImFont* font = fonts_.get(role);
+  // Most text is left to right and plain: measured as it is, without a copy.
+  if (!rtl && !has_bidi_controls(text))
+    return font->CalcTextSizeA(fonts_.size(role), FLT_MAX, 0, text.data(), text.data() + text.size()).x;
   const std::string s = shown(text, rtl);
-  return fonts_.get(role)->CalcTextSizeA(fonts_.size(role), FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+  return font->CalcTextSizeA(fonts_.size(role), FLT_MAX, 0, s.data(), s.data() + s.size()).x;
 }
 
 void Ui::check_glyphs(std::string_view shown_text, FontRole role) {

@@ -60,6 +60,18 @@ bool is_bidi_control(char32_t cp) {
          (cp >= 0x2066 && cp <= 0x2069);
 }
 
+bool has_bidi_controls(std::string_view text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    const auto b0 = static_cast<unsigned char>(text[i]), b1 = static_cast<unsigned char>(text[i + 1]);
+    if (b0 == 0xD8 && b1 == 0x9C) return true;  // U+061C
+    if (b0 != 0xE2 || i + 2 >= text.size()) continue;
+    const auto b2 = static_cast<unsigned char>(text[i + 2]);
+    if (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) return true;  // U+200E/F, U+202A–E
+    if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return true;                                   // U+2066–9
+  }
+  return false;
+}
+
 std::string without_bidi_controls(std::string_view text) {
   std::string out;
   out.reserve(text.size());

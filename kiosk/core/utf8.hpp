@@ -14,5 +14,7 @@ bool breaks_anywhere(char32_t cp);
 // are removed where nobody draws them (speech, reports).
 bool is_bidi_control(char32_t cp);
 std::string without_bidi_controls(std::string_view text);
+// A byte scan, cheap enough for every measurement of every label.
+bool has_bidi_controls(std::string_view text);
 
 }  // namespace kiosk
