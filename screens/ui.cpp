@@ -40,7 +40,10 @@ Rect Ui::place(const Rect& r) const {
 }
 
 Align Ui::place(Align a) const {
-  if (!mirrored_ || a == Align::centre) return a;
+  // Text of another language than the screen's (set_language) starts at its own side: Arabic
+  // on the right of a left-to-right screen, and the other way round.
+  const bool right_to_left = lang_ ? is_rtl(*lang_) : mirrored_;
+  if (!right_to_left || a == Align::centre) return a;
   return a == Align::left ? Align::right : Align::left;
 }
 
