@@ -18,13 +18,15 @@ void draw_help(const View& v) {
   }
   // Pages are cut where the next answer would run into the buttons.
   std::vector<int> page_starts{0};
-  for (int i = 0, y = static_cast<int>(top); i < help_topic_count; ++i) {
-    const float h = answers[static_cast<std::size_t>(i)].qh + answers[static_cast<std::size_t>(i)].ah + 70;
-    if (y + h > bottom && i != page_starts.back()) {
+  float page_y = top;
+  for (int i = 0; i < help_topic_count; ++i) {
+    const Answer& x = answers[static_cast<std::size_t>(i)];
+    const float h = x.qh + x.ah + 70;
+    if (page_y + h > bottom && i != page_starts.back()) {
       page_starts.push_back(i);
-      y = static_cast<int>(top);
+      page_y = top;
     }
-    y += static_cast<int>(h);
+    page_y += h;
   }
   const int pages = static_cast<int>(page_starts.size());
   const int page = std::min(v.s.session.help_page, pages - 1);
