@@ -33,11 +33,11 @@ struct Ticked {
 struct LanguageChosen { Lang lang; };
 struct LanguageSwitchOpened {};
 struct HelpOpened {};
-struct DisplayOpened {};                 // the contrast and text size settings
-struct ContrastToggled {};             // high-contrast theme on/off for this session
-struct TextSizeToggled {};             // larger text on/off for this session
-struct HelpPaged { int delta; };          // +1 next answers, -1 previous
-struct OverlayClosed {};                 // back from help, language or display
+struct DisplayOpened {};          // the contrast and text size settings
+struct ContrastToggled {};        // high-contrast theme on/off for this session
+struct TextSizeToggled {};        // larger text on/off for this session
+struct HelpPaged { int delta; };  // +1 next answers, -1 previous
+struct OverlayClosed {};          // back from help, language or display
 enum class Service { renew, balance };
 struct ServiceChosen { Service service; };
 struct BrandChosen { Brand brand; };
@@ -109,7 +109,8 @@ namespace kiosk {
 
 using Event = std::variant<
     ev::Started, ev::Ticked, ev::LanguageChosen, ev::LanguageSwitchOpened, ev::HelpOpened, ev::DisplayOpened,
-    ev::ContrastToggled, ev::TextSizeToggled, ev::HelpPaged, ev::OverlayClosed, ev::ServiceChosen, ev::BrandChosen, ev::DigitPressed, ev::DigitDeleted,
+    ev::ContrastToggled, ev::TextSizeToggled, ev::HelpPaged, ev::OverlayClosed, ev::ServiceChosen,
+    ev::BrandChosen, ev::DigitPressed, ev::DigitDeleted,
     ev::NumberCleared, ev::NumberSubmitted, ev::PlanChosen, ev::DurationChosen, ev::PlansPaged,
     ev::PlanConfirmed, ev::ReceiptToggled, ev::SmsToggled, ev::SummaryConfirmed,
     ev::PayMethodChosen, ev::BackPressed, ev::CancelPressed, ev::MoreTimeAsked, ev::RetryPressed,
