@@ -71,7 +71,11 @@ std::unique_ptr<TextPainter> TextPainter::create(const FontSet& fonts, std::stri
     return nullptr;
   }
   impl->bidi = BidiText::create(fonts.arabic, error);
-  if (!impl->bidi || !open(fonts.arabic, &impl->arabic)) return nullptr;
+  if (!impl->bidi) return nullptr;
+  if (!open(fonts.arabic, &impl->arabic)) {
+    if (error) *error = "cannot open " + fonts.arabic.path;
+    return nullptr;
+  }
   open(fonts.arabic_bold, &impl->arabic_bold);
   return std::unique_ptr<TextPainter>(new TextPainter(std::move(impl)));
 }

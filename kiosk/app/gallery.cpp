@@ -109,6 +109,10 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
       {"display", [session](Lang l) { return (session(l) << ev::DisplayOpened{}).s; }},
       {"service", [start](Lang l) { return (start(l) << ev::LanguageChosen{l}).s; }},
       {"help", [start](Lang l) { return (start(l) << ev::LanguageChosen{l} << ev::HelpOpened{}).s; }},
+      // The answers' second page, where there is one (large text); else the same single page.
+      {"help_more", [start](Lang l) {
+         return (start(l) << ev::LanguageChosen{l} << ev::HelpOpened{} << ev::HelpPaged{+1}).s;
+       }},
       {"reprint", [start](Lang l) {
          Steps st = start(l);
          st << ev::LanguageChosen{l} << ev::ReprintOpened{};

@@ -114,11 +114,11 @@ bool BidiText::has_rtl(std::string_view utf8) {
 
 std::string BidiText::visual(std::string_view logical, bool rtl) const {
   if (!rtl) return without_bidi_controls(logical);
-  const std::vector<char32_t> cps = utf8_decode(logical);
   if (cache_.size() > 8192) cache_.clear();
   auto [it, fresh] = cache_.try_emplace(std::string(logical));
   if (!fresh) return it->second;
   std::string& out = it->second;
+  const std::vector<char32_t> cps = utf8_decode(logical);
   const auto n = static_cast<FriBidiStrIndex>(cps.size());
   std::vector<FriBidiChar> chars(cps.begin(), cps.end());
   std::vector<FriBidiCharType> types(cps.size());
