@@ -32,7 +32,10 @@ class VirtualPrinter {
   Printout print(const std::vector<std::uint8_t>& bytes) { return print(bytes.data(), bytes.size()); }
 
   // Paper longer than this stops the printout: a runaway stream must not eat memory.
-  static constexpr int max_paper_dots = 40000;
+  // About 2.5 m at 203 dpi: longer than any receipt, short enough that hostile input cannot
+  // make a picture of hundreds of megabytes.
+  static constexpr int max_paper_dots = 20000;
+  static constexpr int max_width_dots = 2048;  // the widest real printers are far below
 
  private:
   int width_;

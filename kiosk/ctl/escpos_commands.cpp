@@ -37,8 +37,11 @@ int render(const Args& args) {
     return fail("escpos render IN.bin OUT.png [--width DOTS]");
   int width = 576;
   if (args.size() == 4) {
-    width = std::atoi(args[3].c_str());
-    if (width < 8 || width > 4096) return fail("--width takes 8 to 4096 dots");
+    char* end = nullptr;
+    const long w = std::strtol(args[3].c_str(), &end, 10);
+    if (!end || *end || w < 8 || w > escpos::VirtualPrinter::max_width_dots)
+      return fail("--width takes 8 to " + std::to_string(escpos::VirtualPrinter::max_width_dots) + " dots");
+    width = static_cast<int>(w);
   }
   std::ifstream in(args[0], std::ios::binary);
   if (!in) return fail("cannot read " + args[0]);
@@ -46,6 +49,8 @@ int render(const Args& args) {
   escpos::VirtualPrinter printer(width);
   const escpos::Printout out = printer.print(bytes);
   if (out.paper.height == 0) return fail("nothing printed: " + (out.problems.empty() ? std::string("no printing commands") : out.problems.front()));
+  for (const std::string& p : out.problems)
+    if (p.rfind("paper longer than", 0) == 0) return fail(p + ": not a receipt; no picture written");
   std::string error;
   if (!write_png(out.paper, args[1], &error)) return fail(error);
   nlohmann::json j{{"width", out.paper.width},   {"height", out.paper.height},       {"cuts", out.cuts},

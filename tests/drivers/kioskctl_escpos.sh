@@ -15,7 +15,14 @@ test -s "$work/ntp.png"
 "$ctl" escpos status 4 0x72 | grep -q '"paper_end":true'
 "$ctl" escpos status 1 0x12 | grep -q '"valid":true'
 "$ctl" escpos status 2 22 | grep -q '"cover_open":true'
-for bad in "escpos status 5 0x12" "escpos status 1 0x100" "escpos status 1 zz" "escpos render /nonexistent $work/x.png" "escpos" "escpos frobnicate"; do
+# Paper longer than any receipt (a feed of 255 lines, 200 times): refused, no picture.
+printf '\033@' > "$work/long.bin"
+i=0; while [ $i -lt 200 ]; do printf '\033d\377' >> "$work/long.bin"; i=$((i + 1)); done
+if "$ctl" escpos render "$work/long.bin" "$work/long.png" > /dev/null 2> "$work/err.txt"; then echo "accepted endless paper" >&2; exit 1; fi
+test "$(wc -l < "$work/err.txt")" -eq 1
+test ! -e "$work/long.png"
+for bad in "escpos render $fixtures/receiptline.bin $work/w.png --width 2049" "escpos render $fixtures/receiptline.bin $work/w.png --width 99999999999" \
+           "escpos render $fixtures/receiptline.bin $work/w.png --width 576x" "escpos status 5 0x12" "escpos status 1 0x100" "escpos status 1 zz" "escpos render /nonexistent $work/x.png" "escpos" "escpos frobnicate"; do
   # shellcheck disable=SC2086
   if "$ctl" $bad > /dev/null 2> "$work/err.txt"; then echo "accepted: $bad" >&2; exit 1; fi
   test "$(wc -l < "$work/err.txt")" -eq 1
