@@ -1,21 +1,147 @@
 #include "config.hpp"
 
+#include <cctype>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
 #include <toml++/toml.h>
 
 namespace kiosk::app {
 
+namespace {
+
+enum class Kind { text, integer, boolean, texts, text_or_texts };
+
+// Every setting the file may hold, with its type: anything else is a mistake worth stopping for
+// (a misspelt pin_sha256 would otherwise leave the gateway unpinned without a word).
+const std::map<std::string, std::map<std::string, Kind>>& schema() {
+  static const std::map<std::string, std::map<std::string, Kind>> s = {
+      {"kiosk", {{"id", Kind::text}, {"location", Kind::text}, {"support_phone", Kind::text},
+                 {"default_language", Kind::text}}},
+      {"timeouts", {{"idle_seconds", Kind::integer}, {"warning_seconds", Kind::integer},
+                    {"end_screen_seconds", Kind::integer}}},
+      {"paths", {{"data", Kind::text}, {"assets", Kind::text}}},
+      {"gateway", {{"host", Kind::text}, {"port", Kind::integer}, {"ca_certificate", Kind::text},
+                   {"timeout_ms", Kind::integer}, {"renewal_budget_ms", Kind::integer},
+                   {"pin_sha256", Kind::text_or_texts}, {"allow_unpinned", Kind::boolean},
+                   {"client_certificate", Kind::text}, {"client_key", Kind::text}}},
+      {"printer", {{"kind", Kind::text}, {"width_dots", Kind::integer}, {"native_qr", Kind::boolean},
+                   {"merchant_copy", Kind::boolean}, {"usb_ids", Kind::texts}, {"host", Kind::text},
+                   {"port", Kind::integer}, {"path", Kind::text}}},
+      {"terminal", {{"kind", Kind::text}, {"host", Kind::text}, {"port", Kind::integer}, {"password", Kind::text},
+                    {"serial", Kind::text}, {"baud", Kind::integer}, {"end_of_day", Kind::text},
+                    {"hold_until_delivered", Kind::boolean}}},
+      {"keypad", {{"up", Kind::text}, {"down", Kind::text}, {"left", Kind::text}, {"right", Kind::text},
+                  {"ok", Kind::text}, {"back", Kind::text}, {"help", Kind::text}, {"repeat", Kind::text},
+                  {"volume_up", Kind::text}, {"volume_down", Kind::text}}},
+  };
+  return s;
+}
+
+bool of_kind(const toml::node& n, Kind kind) {
+  const auto all_text = [](const toml::array& a) {
+    for (const auto& e : a)
+      if (!e.is_string()) return false;
+    return true;
+  };
+  switch (kind) {
+    case Kind::text: return n.is_string();
+    case Kind::integer: return n.is_integer();
+    case Kind::boolean: return n.is_boolean();
+    case Kind::texts: return n.is_array() && all_text(*n.as_array());
+    case Kind::text_or_texts: return n.is_string() || (n.is_array() && all_text(*n.as_array()));
+  }
+  return false;
+}
+
+const char* kind_name(Kind kind) {
+  switch (kind) {
+    case Kind::text: return "a string";
+    case Kind::integer: return "an integer";
+    case Kind::boolean: return "true or false";
+    case Kind::texts: return "a list of strings";
+    case Kind::text_or_texts: return "a string or a list of strings";
+  }
+  return "?";
+}
+
+// Unknown tables and keys, and values of the wrong type: the first one found, with its line.
+bool check_schema(const std::string& path, const toml::table& t, std::string* error) {
+  const auto where = [&](const toml::node& n) { return path + ":" + std::to_string(n.source().begin.line) + ": "; };
+  for (const auto& [table_name, node] : t) {
+    const std::string name(table_name.str());
+    const auto known = schema().find(name);
+    if (known == schema().end() || !node.is_table()) {
+      if (error) *error = where(node) + (known == schema().end() ? "unknown setting [" + name + "]" : name + " must be a table");
+      return false;
+    }
+    for (const auto& [key_name, value] : *node.as_table()) {
+      const std::string key(key_name.str());
+      const auto kind = known->second.find(key);
+      if (kind == known->second.end()) {
+        if (error) *error = where(value) + "unknown setting " + name + "." + key;
+        return false;
+      }
+      if (!of_kind(value, kind->second)) {
+        if (error) *error = where(value) + name + "." + key + " must be " + kind_name(kind->second);
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// The file itself: a directory, an unreadable or an empty file is an error, never the defaults.
+bool read_file(const std::string& path, std::string* text, std::string* error) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    if (error) *error = path + ": not a readable configuration file";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  if (!in) {
+    if (error) *error = path + ": cannot be read";
+    return false;
+  }
+  *text = s.str();
+  if (text->find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (error) *error = path + ": the configuration file is empty";
+    return false;
+  }
+  return true;
+}
+
+bool valid_kiosk_id(const std::string& id) {
+  if (id.empty() || id.size() > 32) return false;
+  for (char ch : id)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '-' && ch != '_') return false;
+  return true;
+}
+
+}  // namespace
+
 bool load_config(const std::string& path, Config* c, std::string* error) {
+  std::string text;
+  if (!read_file(path, &text, error)) return false;
   toml::table t;
   try {
-    t = toml::parse_file(path);
+    t = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
     if (error)
       *error = path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description());
     return false;
   }
+  if (!check_schema(path, t, error)) return false;
   KioskSettings& k = c->kiosk;
   k.kiosk_id = t["kiosk"]["id"].value_or(k.kiosk_id);
+  if (!valid_kiosk_id(k.kiosk_id)) {
+    if (error) *error = path + ": kiosk id must be 1 to 32 of A-Z a-z 0-9 - _ (it starts every reference)";
+    return false;
+  }
   k.location = t["kiosk"]["location"].value_or(k.location);
   k.support_phone = t["kiosk"]["support_phone"].value_or(k.support_phone);
   if (auto lang = t["kiosk"]["default_language"].value<std::string>()) {
@@ -49,6 +175,21 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
   if (const auto* many = t["gateway"]["pin_sha256"].as_array())
     for (const auto& pin : *many)
       if (const auto* text = pin.as_string()) c->gateway_pins.push_back(text->get());
+  c->gateway_allow_unpinned = t["gateway"]["allow_unpinned"].value_or(c->gateway_allow_unpinned);
+  for (const std::string& pin : c->gateway_pins)
+    if (pin.size() != 44) {
+      if (error) *error = path + ": gateway pin_sha256 '" + pin + "' is not a pin (kioskctl gateway pin CERT.pem)";
+      return false;
+    }
+  // A gateway of its own (not the embedded one) is pinned unless the file says so in words.
+  if (!c->gateway_host.empty() && c->gateway_pins.empty() && !c->gateway_allow_unpinned) {
+    if (error) *error = path + ": gateway host is set but pin_sha256 is not (or set allow_unpinned = true)";
+    return false;
+  }
+  if (!c->gateway_host.empty() && c->gateway_ca.empty()) {
+    if (error) *error = path + ": gateway host is set but ca_certificate is not";
+    return false;
+  }
   c->gateway_client_cert = t["gateway"]["client_certificate"].value_or(c->gateway_client_cert);
   c->gateway_client_key = t["gateway"]["client_key"].value_or(c->gateway_client_key);
   if (c->gateway_client_cert.empty() != c->gateway_client_key.empty()) {

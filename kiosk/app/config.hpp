@@ -18,6 +18,7 @@ struct Config {
   int gateway_timeout_ms = 5000;
   int gateway_renewal_budget_ms = 20000;  // one renewal, retries and questions included
   std::vector<std::string> gateway_pins;  // SPKI SHA-256 (base64) of the gateway's key
+  bool gateway_allow_unpinned = false;    // an external gateway without pins: said in words
   std::string gateway_client_cert;   // mutual TLS
   std::string gateway_client_key;
   int printer_width_dots = 576;      // 80 mm paper; 512 for TM-T88 at 180 dpi; 384 for 58 mm
@@ -46,7 +47,8 @@ struct Config {
       {"volume_up", "Keypad +"}, {"volume_down", "Keypad -"}};
 };
 
-// Reads FILE over the defaults. On error returns false and says which line is wrong.
+// Reads FILE over the defaults. On error (no such file, an empty one, unknown keys, values of the
+// wrong type, settings that do not fit together) returns false and says which line is wrong.
 bool load_config(const std::string& path, Config* config, std::string* error);
 
 }  // namespace kiosk::app

@@ -1,0 +1,87 @@
+// The configuration file: every mistake stops the start with the line that is wrong, and a
+// gateway of its own is pinned unless the file says otherwise in words.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "config.hpp"
+
+using namespace kiosk::app;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string file_with(const std::string& name, const std::string& text) {
+  const auto dir = fs::temp_directory_path() / "kiosk-config-test";
+  fs::create_directories(dir);
+  const std::string path = (dir / name).string();
+  std::ofstream(path, std::ios::trunc) << text;
+  return path;
+}
+
+std::string refused(const std::string& name, const std::string& text) {
+  Config c;
+  std::string error;
+  CHECK_FALSE(load_config(file_with(name, text), &c, &error));
+  CHECK_FALSE(error.empty());
+  return error;
+}
+
+const std::string pinned_gateway =
+    "[gateway]\nhost = \"gw.example\"\nport = 8443\nca_certificate = \"gw.crt\"\n"
+    "pin_sha256 = \"sA1Epwz2f6PERNOs0ThJ9oaUxbP1m1NkdGDuXhxjkAc=\"\n";
+
+}  // namespace
+
+TEST_CASE("The example configuration loads") {
+  Config c;
+  std::string error;
+  CHECK(load_config(std::string(KIOSK_SOURCE_DIR) + "/deploy/kiosk.example.toml", &c, &error));
+  CHECK(error.empty());
+  CHECK(c.kiosk.kiosk_id == "BE-BRU-CENTRAL-03");
+}
+
+TEST_CASE("A directory, a missing file or an empty file is an error, not the defaults") {
+  Config c;
+  std::string error;
+  CHECK_FALSE(load_config(fs::temp_directory_path().string(), &c, &error));
+  CHECK_FALSE(load_config("/nonexistent/kiosk.toml", &c, &error));
+  CHECK(refused("empty.toml", "").find("empty") != std::string::npos);
+  CHECK(refused("blank.toml", "\n  \n").find("empty") != std::string::npos);
+}
+
+TEST_CASE("Unknown settings and values of the wrong type stop the start, with their line") {
+  CHECK(refused("typo.toml", "[gateway]\nhost = \"gw\"\npin_sha265 = \"x\"\n").find(":3: unknown setting gateway.pin_sha265") !=
+        std::string::npos);
+  CHECK(refused("table.toml", "[gatway]\nhost = \"gw\"\n").find("unknown setting [gatway]") != std::string::npos);
+  CHECK(refused("type.toml", "[gateway]\nport = \"8443\"\n").find("gateway.port must be an integer") != std::string::npos);
+  CHECK(refused("pin-type.toml", "[gateway]\npin_sha256 = 5\n").find("a string or a list of strings") !=
+        std::string::npos);
+  CHECK(refused("pin-list.toml", "[gateway]\npin_sha256 = [\"a\", 5]\n").find("pin_sha256") != std::string::npos);
+  CHECK(refused("bool.toml", "[printer]\nnative_qr = \"yes\"\n").find("true or false") != std::string::npos);
+  CHECK(refused("scalar.toml", "kiosk = 5\n").find("must be a table") != std::string::npos);
+}
+
+TEST_CASE("A gateway of its own needs a pin, unless allow_unpinned says so") {
+  Config c;
+  std::string error;
+  CHECK(load_config(file_with("pinned.toml", pinned_gateway), &c, &error));
+  CHECK(c.gateway_pins.size() == 1);
+  const std::string unpinned = "[gateway]\nhost = \"gw.example\"\nca_certificate = \"gw.crt\"\n";
+  CHECK(refused("unpinned.toml", unpinned).find("pin_sha256 is not") != std::string::npos);
+  CHECK(refused("empty-pin.toml", unpinned + "pin_sha256 = \"\"\n").find("is not a pin") != std::string::npos);
+  CHECK(refused("empty-list.toml", unpinned + "pin_sha256 = []\n").find("pin_sha256 is not") != std::string::npos);
+  Config allowed;
+  CHECK(load_config(file_with("allowed.toml", unpinned + "allow_unpinned = true\n"), &allowed, &error));
+  CHECK(allowed.gateway_allow_unpinned);
+  // The embedded gateway (no host) is pinned by the kiosk itself.
+  Config embedded;
+  CHECK(load_config(file_with("embedded.toml", "[kiosk]\nid = \"BE-1\"\n"), &embedded, &error));
+}
+
+TEST_CASE("A kiosk id that cannot start a reference is refused") {
+  CHECK(refused("id.toml", "[kiosk]\nid = \"BE 1\"\n").find("kiosk id") != std::string::npos);
+  CHECK(refused("id-long.toml", "[kiosk]\nid = \"" + std::string(33, 'A') + "\"\n").find("kiosk id") !=
+        std::string::npos);
+}
