@@ -75,7 +75,7 @@ LayoutCheck check_layout(const ui::FrameReport& r) {
 std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
   const auto start = [settings](Lang lang) {
     Steps st{initial_state(settings)};
-    st << ev::Started{"a1b2c3", st.now, Steps::today()};
+    st << ev::Started{ReferenceKey{}, st.now, Steps::today()};
     if (lang != settings.default_lang) st.s.session.lang = lang;  // the attract screen shows the default
     return st;
   };

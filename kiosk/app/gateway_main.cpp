@@ -1,15 +1,33 @@
-// kiosk-gateway: the embedded operator gateway as a stand-alone HTTPS server.
+// kiosk-gateway: the operator gateway as a stand-alone HTTPS server.
+#include <pthread.h>
+
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 
 #include "gateway/server.hpp"
 
 namespace {
-kiosk::gateway::Server* running = nullptr;
-void on_signal(int) {
-  if (running) running->stop();  // cpp-httplib's stop() only flips flags and shuts the socket
+
+bool number(const char* text, long lo, long hi, long* out) {
+  char* end = nullptr;
+  const long v = std::strtol(text, &end, 10);
+  if (!end || *end || end == text || v < lo || v > hi) return false;
+  *out = v;
+  return true;
 }
+
+int usage() {
+  std::cerr << "usage: kiosk-gateway [--data DIR] [--host 127.0.0.1] [--port 8443] [--cert FILE --key FILE]\n"
+               "                    [--client-ca FILE]        callers' CA (default: DIR/kiosk-ca.crt, made on first start)\n"
+               "                    [--allow-faults]          operators may inject faults (tests and demos only)\n"
+               "                    [--fault-timeout-ms MS]   how long the timeout faults hold a request\n"
+               "                    [--retention-days N]      renewals' numbers are masked after N days (30)\n"
+               "                    [--rate N]                requests per second and caller (20)\n";
+  return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -18,31 +36,44 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const bool has_value = i + 1 < argc;
+    long n = 0;
     if (a == "--data" && has_value) options.data_dir = argv[++i];
-    else if (a == "--port" && has_value) options.port = std::atoi(argv[++i]);
+    else if (a == "--port" && has_value && number(argv[i + 1], 0, 65535, &n)) ++i, options.port = static_cast<int>(n);
     else if (a == "--host" && has_value) options.host = argv[++i];
     else if (a == "--cert" && has_value) options.cert_path = argv[++i];
     else if (a == "--key" && has_value) options.key_path = argv[++i];
     else if (a == "--client-ca" && has_value) options.client_ca_path = argv[++i];
-    else if (a == "--fault-timeout-ms" && has_value) options.timeout_fault_ms = std::atoi(argv[++i]);
-    else {
-      std::cerr << "usage: kiosk-gateway [--data DIR] [--host 127.0.0.1] [--port 8443] [--cert FILE --key FILE]\n"
-                   "                    [--client-ca FILE]        mutual TLS: clients need a certificate from this CA\n"
-                   "                    [--fault-timeout-ms MS]   how long the timeout faults hold a request\n";
-      return 2;
-    }
+    else if (a == "--allow-faults") options.allow_faults = true;
+    else if (a == "--fault-timeout-ms" && has_value && number(argv[i + 1], 0, 600000, &n))
+      ++i, options.timeout_fault_ms = static_cast<int>(n);
+    else if (a == "--retention-days" && has_value && number(argv[i + 1], 1, 3650, &n))
+      ++i, options.retention_days = static_cast<int>(n);
+    else if (a == "--rate" && has_value && number(argv[i + 1], 1, 100000, &n))
+      ++i, options.requests_per_second = static_cast<double>(n), options.request_burst = 3.0 * static_cast<double>(n);
+    else return usage();
   }
+  // SIGTERM and SIGINT are taken by sigwait below: every thread started from here on blocks them,
+  // so stopping runs on the main thread and never inside a signal handler.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
   std::string error;
   auto server = kiosk::gateway::Server::start(options, &error);
   if (!server) {
     std::cerr << "kiosk-gateway: " << error << "\n";
     return 1;
   }
-  running = server.get();
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
   std::cout << "kiosk-gateway: https://" << options.host << ":" << server->port() << " (certificate "
             << server->cert_path() << ")" << std::endl;
-  server->wait();
-  return 0;
+  if (options.allow_faults) std::cerr << "kiosk-gateway: fault injection is on (not for production)" << std::endl;
+  int signal = 0;
+  sigwait(&stop_signals, &signal);
+  std::cerr << "kiosk-gateway: stopping on signal " << signal << std::endl;
+  server->stop();
+  // A connection still busy after the grace period must not hold up the exit (systemd waits).
+  std::cout.flush();
+  std::_Exit(0);
 }

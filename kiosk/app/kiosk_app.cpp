@@ -5,10 +5,11 @@
 #include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <random>
+#include <sys/random.h>
 
 #include "fonts/font_files.hpp"
 #include "gateway/client.hpp"
+#include "gateway/client_ca.hpp"
 #include "gateway/server.hpp"
 #include "gateway/tls_pin.hpp"
 #include "journal/journal.hpp"
@@ -44,12 +45,20 @@ std::string local_timestamp(Lang lang) {
 
 namespace {
 
-std::string random_nonce() {
-  std::random_device rd;
-  static const char hex[] = "0123456789abcdef";
-  std::string out;
-  for (int i = 0; i < 6; ++i) out += hex[rd() % 16];
-  return out;
+// The secret behind this start's references, from the kernel's CSPRNG.
+ReferenceKey random_reference_key() {
+  ReferenceKey key{};
+  std::size_t got = 0;
+  while (got < key.size()) {
+    const ssize_t n = getrandom(key.data() + got, key.size() - got, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      log_warn("getrandom failed: references cannot be made safely");
+      std::abort();
+    }
+    got += static_cast<std::size_t>(n);
+  }
+  return key;
 }
 
 // How the real driver reaches its printer.
@@ -125,19 +134,39 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
     gateway::ServerOptions options;
     options.data_dir = config.data_dir + "/gateway";
     options.timeout_fault_ms = config.gateway_timeout_ms + 500;
+    options.stop_grace_ms = 10000;  // in-process: never leave a request running on a dead object
     app->embedded_gateway_ = gateway::Server::start(options, error);
     if (!app->embedded_gateway_) return nullptr;
     link.port = app->embedded_gateway_->port();
     link.ca_cert_path = app->embedded_gateway_->cert_path();
-    // Pinned as a remote gateway would be, so the pinning path runs in every demo and test.
+    // Pinned and authenticated as a remote gateway would be, so that those paths run in every
+    // demo and test: the kiosk issues itself a certificate from the embedded gateway's CA.
     const std::string pin = gateway::spki_pin_of_file(link.ca_cert_path, error);
     if (pin.empty()) return nullptr;
     link.spki_pins = {pin};
+    const std::string own = options.data_dir + "/kiosk-client";
+    if (gateway::certificate_kiosk_id(own + "/kiosk.crt") != config.kiosk.kiosk_id &&
+        !gateway::issue_client_certificate(options.data_dir, gateway::Role::kiosk, config.kiosk.kiosk_id, own, error))
+      return nullptr;
+    link.client_cert_path = own + "/kiosk.crt";
+    link.client_key_path = own + "/kiosk.key";
     log_info("embedded gateway on https://127.0.0.1:" + std::to_string(link.port));
   } else {
     link.host = config.gateway_host;
     link.port = config.gateway_port;
     link.ca_cert_path = config.gateway_ca;
+    if (link.spki_pins.empty()) log_warn("gateway: no pin_sha256 (allow_unpinned = true): the gateway's key is not pinned");
+    // The gateway binds references to the id in the certificate: a different one in the
+    // configuration would have every renewal refused after the customer paid.
+    if (!link.client_cert_path.empty()) {
+      const std::string id = gateway::certificate_kiosk_id(link.client_cert_path);
+      if (id != config.kiosk.kiosk_id) {
+        if (error)
+          *error = "the client certificate " + link.client_cert_path + " is for kiosk '" + id + "', not '" +
+                   config.kiosk.kiosk_id + "'";
+        return nullptr;
+      }
+    }
   }
   app->client_ = std::make_unique<gateway::Client>(link);
   app->worker_ = std::make_unique<Worker>();
@@ -192,7 +221,7 @@ const std::string& KioskApp::last_receipt_path() const {
 
 void KioskApp::start(std::int64_t now_ms) {
   now_ms_ = now_ms;
-  dispatch(ev::Started{random_nonce(), now_ms, local_today()});
+  dispatch(ev::Started{random_reference_key(), now_ms, local_today()});
   if (!journal_) {
     dispatch(ev::JournalFailed{""});
     return;
@@ -207,12 +236,52 @@ void KioskApp::start(std::int64_t now_ms) {
   }
   if (!read.open.empty()) log_info("recovery: " + std::to_string(read.open.size()) + " unsettled transaction(s)");
   dispatch(read);
+  check_journal_against_gateway();
+}
+
+void KioskApp::check_journal_against_gateway() {
+  gateway::Client* client = client_.get();
+  JournalCheck* check = &journal_check_;
+  check->pending = true;
+  // The gateway is asked off the UI thread; the journal is read on it, in finish_journal_check().
+  worker_->run([client, check] {
+    std::string detail;
+    const auto record = client->kiosk_record(&detail);
+    if (!record) log_warn("journal check: the gateway could not be asked (" + detail + "); it is asked again at the next start");
+    std::lock_guard lock(check->mutex);
+    check->answered = true;
+    if (record) check->last_reference = record->last_reference;
+  });
+}
+
+void KioskApp::finish_journal_check() {
+  std::string last;
+  {
+    std::lock_guard lock(journal_check_.mutex);
+    if (!journal_check_.answered) return;
+    journal_check_.answered = false;
+    journal_check_.pending = false;
+    last = journal_check_.last_reference;
+  }
+  if (last.empty() || !journal_ || journal_->knows(last)) return;
+  log_warn("ALERT journal: the gateway holds " + last +
+           " from this kiosk, which the journal does not know: the journal was replaced or lost; sales stop");
+  dispatch(ev::JournalFailed{""});
+}
+
+bool KioskApp::set_gateway_fault(const std::string& mode, const std::string& scope, std::string* error) {
+  gateway::FaultMode m;
+  if (!gateway::parse_fault_mode(mode, &m)) return *error = "unknown gateway fault '" + mode + "'", false;
+  if (!embedded_gateway_) return *error = "gateway faults need the embedded gateway", false;
+  embedded_gateway_->set_fault(m, scope);
+  return true;
 }
 
 std::size_t KioskApp::outbox_pending() { return journal_ ? journal_->outbox_pending() : 0; }
 
 bool KioskApp::pump() {
   if (outbox_) outbox_->poll();
+  finish_journal_check();
   bool any = false;
   while (auto e = queue_.take()) {
     dispatch(*e);
@@ -233,8 +302,13 @@ void KioskApp::tick(std::int64_t now_ms) {
 }
 
 bool KioskApp::busy(bool including_payment) {
+  bool checking = false;
+  {
+    std::lock_guard lock(journal_check_.mutex);
+    checking = journal_check_.pending;
+  }
   return worker_->busy() || printer_->busy() || (including_payment && card_->busy()) || !queue_.empty() ||
-         (outbox_ && outbox_->busy());
+         (outbox_ && outbox_->busy()) || checking;
 }
 
 void KioskApp::dispatch(const Event& e) {
@@ -307,8 +381,8 @@ bool KioskApp::carry_out(const Effect& effect) {
           queue->post(ev::RenewalFailed{req.reference, r.detail});
           break;
         case gateway::RenewalResult::Kind::unknown:
-          log_warn("renewal " + req.reference + " outcome unknown: " + r.detail);
-          queue->post(ev::RenewalUnknown{req.reference});
+          log_warn(std::string(r.mismatch ? "ALERT " : "") + "renewal " + req.reference + " outcome unknown: " + r.detail);
+          queue->post(ev::RenewalUnknown{req.reference, r.mismatch ? "answer_mismatch" : ""});
           break;
       }
     });
@@ -343,17 +417,18 @@ bool KioskApp::carry_out(const Effect& effect) {
     log_info("recovery: asking the terminal about " + lu->reference);
     terminal_for(lu->method).look_up_payment(lu->reference, lu->amount, journal_ ? journal_->newest_receipt_no() : 0);
   } else if (const auto* rr = std::get_if<fx::RequestRenewalResolve>(&effect)) {
-    const std::string reference = rr->reference;
-    log_info("recovery: asking the gateway about " + reference);
-    worker_->run([queue, client, reference] {
-      const gateway::Client::Resolution r = client->resolve(reference);
+    const gateway::Client::Expected expected{rr->reference, rr->brand, rr->number, rr->plan_id, rr->months, rr->amount};
+    log_info("recovery: asking the gateway about " + expected.reference);
+    worker_->run([queue, client, expected] {
+      const gateway::Client::Resolution r = client->resolve(expected);
       using K = gateway::Client::Resolution::Kind;
-      if (r.kind == K::unknown) log_warn("recovery: gateway did not answer for " + reference + ": " + r.detail);
-      queue->post(ev::RenewalResolved{reference,
+      if (r.mismatch) log_warn("ALERT recovery: " + expected.reference + ": " + r.detail);
+      else if (r.kind == K::unknown) log_warn("recovery: gateway did not answer for " + expected.reference + ": " + r.detail);
+      queue->post(ev::RenewalResolved{expected.reference,
                                       r.kind == K::delivered            ? ev::RenewalOutcome::delivered
                                       : r.kind == K::closed_undelivered ? ev::RenewalOutcome::closed_undelivered
                                                                         : ev::RenewalOutcome::unknown,
-                                      r.confirmation_id, r.new_expiry});
+                                      r.confirmation_id, r.new_expiry, r.mismatch ? "answer_mismatch" : ""});
     });
   } else if (const auto* rp = std::get_if<fx::RequestReprint>(&effect)) {
     std::optional<ReceiptData> data = journal_ ? journal_->find_receipt(rp->code) : std::nullopt;

@@ -1,5 +1,6 @@
 #pragma once
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -56,6 +57,8 @@ class KioskApp {
   // The simulated printer, or nullptr when a real one is configured.
   sim::SimPrinter* sim_printer() { return sim_printer_; }
   gateway::Client& gateway() { return *client_; }
+  // A fault in the embedded gateway (scripts and demos); an external gateway has none to set.
+  bool set_gateway_fault(const std::string& mode, const std::string& scope, std::string* error);
   Journal& journal() { return *journal_; }
   // SMS and reports not yet handed to the gateway.
   std::size_t outbox_pending();
@@ -70,6 +73,17 @@ class KioskApp {
   bool carry_out(const Effect& effect);  // false: stop the batch (the journal failed)
   hal::PaymentTerminal& terminal_for(PayMethod method);
   void print_receipt(const ReceiptData& data);  // laid out in its language, for this printer
+  // Whether the gateway has seen a reference from this kiosk that the journal does not hold
+  // (the journal was replaced or lost): asked once at start, off the UI thread; the answer is
+  // compared with the journal on the UI thread, by pump().
+  void check_journal_against_gateway();
+  void finish_journal_check();
+  struct JournalCheck {
+    std::mutex mutex;
+    bool pending = false;   // asked, answer not compared yet (mutex)
+    bool answered = false;  // (mutex)
+    std::string last_reference;
+  };
 
   Config config_;
   State state_;
@@ -86,6 +100,7 @@ class KioskApp {
   std::unique_ptr<TextPainter> painter_;
   std::unique_ptr<Worker> worker_;
   std::unique_ptr<OutboxSender> outbox_;
+  JournalCheck journal_check_;
   std::int64_t now_ms_ = 0;
   int receipts_printed_ = 0;
   std::optional<JournalStep> crash_after_;  // KIOSK_CRASH_AFTER_STEP, for the crash harness

@@ -111,7 +111,7 @@ class ScriptRun {
     if (verb == "device") return w.size() == 3 ? device(w[1], w[2], error) : (*error = "device DEVICE ACTION", false);
     if (verb == "gateway") {  // gateway MODE [PATH]: a fault, for every request or those under PATH
       if (w.size() != 2 && w.size() != 3) return *error = "gateway MODE [PATH]", false;
-      return app_.gateway().set_fault(w[1], error, w.size() == 3 ? w[2] : "");
+      return app_.set_gateway_fault(w[1], w.size() == 3 ? w[2] : "", error);
     }
     if (verb == "expect") return w.size() >= 2 ? expect(w, error) : (*error = "expect what?", false);
     if (verb == "wait" && w.size() == 1) return driver_.settle(error, true);

@@ -38,7 +38,15 @@ struct RequestSms { ReceiptData receipt; MobileNumber number; };
 // Recovery: ask the terminal whether it took the money for this reference (PaymentLookedUp).
 struct RequestPaymentLookup { std::string reference; Cents amount; PayMethod method; };
 // Recovery: ask the gateway to close the reference unless it was delivered (RenewalResolved).
-struct RequestRenewalResolve { std::string reference; };
+// What the renewal was for, so that an answer about another renewal is not taken for it.
+struct RequestRenewalResolve {
+  std::string reference;
+  Brand brand;
+  std::string plan_id;
+  int months;
+  Cents amount;
+  std::optional<MobileNumber> number;  // empty once the journal erased it
+};
 // Print again the receipt with this code (from the journal's copy of the receipt).
 struct RequestReprint { std::string code; };
 // The session is over: screens, caches and logs must drop everything about the user.

@@ -12,6 +12,7 @@
 #include "payment.hpp"
 #include "plan.hpp"
 #include "printer_status.hpp"
+#include "reference.hpp"
 #include "subscriber.hpp"
 
 // Events: things that happened. The user's (from screens) and the world's (devices, gateway,
@@ -20,7 +21,7 @@ namespace kiosk::ev {
 
 // --- time and start-up -------------------------------------------------------------------
 struct Started {
-  std::string boot_nonce;  // random per start, keeps references unique across restarts
+  ReferenceKey reference_key;  // secret, random per start: references nobody can guess
   std::int64_t now_ms = 0;
   CivilDate today;
 };
@@ -70,7 +71,10 @@ enum class LookupError { not_found, unavailable };
 struct LookupFailed { LookupError error; };
 struct RenewalDelivered { std::string reference; std::string confirmation_id; CivilDate new_expiry; };
 struct RenewalFailed { std::string reference; std::string reason; };
-struct RenewalUnknown { std::string reference; };
+struct RenewalUnknown {
+  std::string reference;
+  std::string why;  // set when the gateway answered about another renewal: journaled, alerted
+};
 // The kiosk looked up a receipt code (journal) and printed it, or did not find it.
 struct ReprintFinished { bool found; bool printed; };
 
@@ -97,7 +101,13 @@ enum class PaymentLookup { taken, not_taken, unknown };
 struct PaymentLookedUp { std::string reference; PaymentLookup outcome; PaymentReceipt receipt; };
 // The gateway's answer to "deliver nothing more for this reference; was it delivered?"
 enum class RenewalOutcome { delivered, closed_undelivered, unknown };
-struct RenewalResolved { std::string reference; RenewalOutcome outcome; std::string confirmation_id; CivilDate new_expiry; };
+struct RenewalResolved {
+  std::string reference;
+  RenewalOutcome outcome;
+  std::string confirmation_id;
+  CivilDate new_expiry;
+  std::string why;  // with unknown: the answer was about another renewal (journaled)
+};
 
 // --- printer -----------------------------------------------------------------------------
 struct PrinterStatusChanged { PrinterStatus status; };

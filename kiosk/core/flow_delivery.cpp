@@ -46,7 +46,8 @@ void on(Step& st, const ev::RenewalUnknown& e) {
   // Neither delivered nor failed as far as we know: reversing could refund a delivered
   // renewal, retrying could deliver twice. The journal keeps it open for recovery.
   t->phase = Transaction::Phase::unresolved;
-  st.journal(t->reference, JournalStep::delivery_unknown);
+  if (e.why.empty()) st.journal(t->reference, JournalStep::delivery_unknown);
+  else st.journal(t->reference, JournalStep::delivery_unknown, {{"why", e.why}});
   adopt(st, *t, OpenTransaction::Need::delivery_outcome);
   // Proof of payment now; the outcome follows by SMS when recovery resolves it.
   if (receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{make_receipt(st.s, ReceiptData::Kind::pending)});

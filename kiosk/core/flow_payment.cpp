@@ -1,16 +1,13 @@
 // From the payment method to money taken, refused or returned. Every step that moves money is
 // journaled first, and one transaction reference never sees a second payment request.
 #include "flow.hpp"
+#include "reference.hpp"
 
 namespace kiosk::flow {
 
 namespace {
 
-std::string next_reference(State& s) {
-  std::string seq = std::to_string(s.next_sequence++);
-  while (seq.size() < 4) seq.insert(seq.begin(), '0');
-  return s.settings.kiosk_id + "-" + s.boot_nonce + "-" + seq;
-}
+std::string next_reference(State& s) { return make_reference(s.settings.kiosk_id, s.reference_key, s.next_sequence++); }
 
 bool is_current(const State& s, const std::string& reference) {
   return s.session.txn && s.session.txn->reference == reference;

@@ -38,7 +38,7 @@ void ask(Step& st, OpenTransaction& t) {
       st.fx.push_back(fx::RequestPaymentLookup{t.reference, t.amount, t.method});
       break;
     case Need::delivery_outcome:
-      st.fx.push_back(fx::RequestRenewalResolve{t.reference});
+      st.fx.push_back(fx::RequestRenewalResolve{t.reference, t.receipt.brand, t.plan_id, t.receipt.months, t.amount, t.number});
       break;
     case Need::give_back:
       st.journal(t.reference, JournalStep::reversal_requested,
@@ -142,6 +142,8 @@ void on(Step& st, const ev::RenewalResolved& e) {
       ask(st, *t);
       break;
     case ev::RenewalOutcome::unknown:
+      // An answer about another renewal is kept on record; a silent network is not.
+      if (!e.why.empty()) st.journal(t->reference, JournalStep::delivery_unknown, {{"why", e.why}, {"by", "recovery"}});
       later(st, *t);
       break;
   }
@@ -188,6 +190,7 @@ void adopt(Step& st, const Transaction& txn, Need need) {
   t.reference = txn.reference;
   t.need = need;
   t.amount = txn.amount;
+  t.plan_id = st.s.session.plan_id;
   t.method = txn.method;
   t.money_taken = need != Need::payment_outcome;
   t.held_by_terminal = need == Need::delivery_outcome && held_by_terminal(st.s, txn);

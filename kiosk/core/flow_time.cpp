@@ -4,7 +4,7 @@
 namespace kiosk::flow {
 
 void on(Step& st, const ev::Started& e) {
-  st.s.boot_nonce = e.boot_nonce;
+  st.s.reference_key = e.reference_key;
   st.s.now_ms = e.now_ms;
   st.s.last_input_ms = e.now_ms;
   st.s.today = e.today;

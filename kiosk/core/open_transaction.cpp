@@ -59,6 +59,7 @@ std::optional<OpenTransaction> open_transaction_from(const JournalRecord& r, con
   t.reference = r.reference;
   t.receipt = receipt_from(r, settings);
   t.amount = t.receipt.amount;
+  t.plan_id = field(r, "plan");
   t.method = t.receipt.method;
   t.money_taken = has(S::payment_approved) && !has(S::reversed);
   if (auto n = parse_mobile(r.number); const auto* m = std::get_if<MobileNumber>(&n)) t.number = *m;

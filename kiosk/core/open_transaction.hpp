@@ -34,6 +34,7 @@ struct OpenTransaction {
   std::string reference;
   Need need = Need::payment_outcome;
   Cents amount = 0;
+  std::string plan_id;
   PayMethod method = PayMethod::card;
   bool money_taken = false;
   bool held_by_terminal = false;   // the terminal still holds it: settle rather than reverse

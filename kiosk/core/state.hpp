@@ -115,9 +115,10 @@ struct State {
   // Transactions recovery is finishing: from an earlier run, or left open by the network.
   std::vector<OpenTransaction> open;
 
-  // References: <kiosk>-<boot nonce>-<sequence>, unique across restarts without a clock.
-  std::string boot_nonce = "000000";
-  int next_sequence = 1;
+  // References: <kiosk>-<token>, the token a keyed function of this start's secret and a counter
+  // (core/reference.hpp): unique across restarts and unguessable from earlier receipts.
+  ReferenceKey reference_key{};
+  std::uint64_t next_sequence = 1;
 };
 
 // Derived facts the screens also use.

@@ -85,7 +85,7 @@ auto key(const State& s) {
 
 std::string flow_mermaid() {
   State start = initial_state(KioskSettings{});
-  start = update(start, ev::Started{"000000", 0, CivilDate{2026, 11, 27}}).state;
+  start = update(start, ev::Started{ReferenceKey{}, 0, CivilDate{2026, 11, 27}}).state;
   std::set<decltype(key(start))> seen{key(start)};
   std::deque<State> queue{start};
   std::set<std::tuple<std::string, std::string, std::string>> edges;

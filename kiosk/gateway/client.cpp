@@ -116,22 +116,51 @@ LookupResult Client::lookup(Brand brand, const MobileNumber& number) {
 }
 
 namespace {
-bool read_delivered(const json& body, RenewalResult& out) {
-  if (text_of(body, "status") != "delivered") return false;
+
+long long int_of(const json& body, const char* key) {
+  if (!body.is_object()) return -1;
+  const auto it = body.find(key);
+  return it != body.end() && it->is_number_integer() ? it->get<long long>() : -1;
+}
+
+// Which part of a "delivered" answer is not about the renewal we asked for ("" = none).
+std::string differs(const json& body, const Client::Expected& e) {
+  if (text_of(body, "reference") != e.reference) return "reference";
+  if (text_of(body, "brand") != brand_id(e.brand)) return "brand";
+  if (e.number && text_of(body, "msisdn") != e164(*e.number)) return "msisdn";
+  if (text_of(body, "plan_id") != e.plan_id) return "plan_id";
+  if (int_of(body, "months") != e.months) return "months";
+  if (int_of(body, "amount_cents") != e.amount) return "amount_cents";
+  return "";
+}
+
+enum class Answer { delivered, not_delivered, mismatch };
+
+// A "delivered" answer counts only when it is complete and about this very renewal.
+Answer read_delivered(const json& body, const Client::Expected& expected, RenewalResult& out) {
+  if (text_of(body, "status") != "delivered") return Answer::not_delivered;
   auto expiry = parse_iso_date(text_of(body, "new_expiry"));
   const std::string confirmation = text_of(body, "confirmation_id");
-  if (!expiry || confirmation.empty()) return false;
+  if (!expiry || confirmation.empty()) return Answer::not_delivered;
+  if (const std::string field = differs(body, expected); !field.empty()) {
+    out.kind = RenewalResult::Kind::unknown;
+    out.mismatch = true;
+    out.detail = "the gateway answered about another renewal (" + field + " differs)";
+    return Answer::mismatch;
+  }
   out.kind = RenewalResult::Kind::delivered;
   out.confirmation_id = confirmation;
   out.new_expiry = *expiry;
-  return true;
+  return Answer::delivered;
 }
+
 }  // namespace
 
 RenewalResult Client::renew(const RenewalRequest& req) {
   const json payload{{"reference", req.reference}, {"brand", brand_id(req.brand)},
                      {"msisdn", e164(req.number)},  {"plan_id", req.plan_id},
                      {"months", req.months},        {"amount_cents", req.amount}};
+  const Expected expected{req.reference, req.brand, req.number, req.plan_id, req.months, req.amount};
   RenewalResult out;
   constexpr int max_posts = 2;
   constexpr int max_queries = 4;
@@ -146,8 +175,17 @@ RenewalResult Client::renew(const RenewalRequest& req) {
     if (may_post && out.attempts < max_posts) {
       ++out.attempts;
       Reply r = impl_->call("POST", "/v1/renewals", &payload, left_ms());
-      if (r.json_ok() && (r.status == 200 || r.status == 201) && read_delivered(r.body, out)) return out;
-      if (r.json_ok() && r.status >= 400 && r.status < 500) {
+      if (r.json_ok() && (r.status == 200 || r.status == 201) && read_delivered(r.body, expected, out) != Answer::not_delivered)
+        return out;
+      if (r.json_ok() && r.status == 409 && text_of(r.body, "error") == "reference_conflict") {
+        // The reference is bound to another renewal: ours was not delivered with it, but what
+        // was is not ours to judge. Recovery and a person look at it.
+        out.kind = RenewalResult::Kind::unknown;
+        out.mismatch = true;
+        out.detail = "the gateway holds another renewal under this reference";
+        return out;
+      }
+      if (r.json_ok() && r.status >= 400 && r.status < 500 && r.status != 408 && r.status != 429) {
         // The gateway looked at the request and refused it: nothing was delivered.
         out.kind = RenewalResult::Kind::failed;
         out.detail = text_of(r.body, "error");
@@ -160,7 +198,7 @@ RenewalResult Client::renew(const RenewalRequest& req) {
     std::this_thread::sleep_for(std::chrono::milliseconds(std::min(100 << query, std::max(0, left_ms()))));
     if (left_ms() <= 0) break;
     Reply q = impl_->call("GET", "/v1/renewals/" + req.reference, nullptr, left_ms());
-    if (q.json_ok() && q.status == 200 && read_delivered(q.body, out)) return out;
+    if (q.json_ok() && q.status == 200 && read_delivered(q.body, expected, out) != Answer::not_delivered) return out;
     // Only a clear "no such renewal" makes another POST safe (and it carries the same key).
     may_post = q.json_ok() && q.status == 404 && text_of(q.body, "error") == "not_found";
     if (!q.json_ok()) out.detail = q.error;
@@ -170,24 +208,39 @@ RenewalResult Client::renew(const RenewalRequest& req) {
   return out;
 }
 
-Client::Resolution Client::resolve(const std::string& reference) {
+Client::Resolution Client::resolve(const Expected& expected) {
   Resolution out;
-  Reply r = impl_->call("POST", "/v1/renewals/" + reference + "/void");
+  Reply r = impl_->call("POST", "/v1/renewals/" + expected.reference + "/void");
   if (!r.json_ok() || r.status != 200) {
     out.detail = r.detail();
     return out;
   }
   RenewalResult delivered;
-  if (read_delivered(r.body, delivered)) {
+  const Answer answer = read_delivered(r.body, expected, delivered);
+  if (answer == Answer::delivered) {
     out.kind = Resolution::Kind::delivered;
     out.confirmation_id = delivered.confirmation_id;
     out.new_expiry = delivered.new_expiry;
-  } else if (text_of(r.body, "status") == "void") {
+  } else if (answer == Answer::mismatch) {
+    out.mismatch = true;
+    out.detail = delivered.detail;
+  } else if (text_of(r.body, "status") == "void" && text_of(r.body, "reference") == expected.reference) {
     out.kind = Resolution::Kind::closed_undelivered;
   } else {
     out.detail = "unexpected answer to void";
   }
   return out;
+}
+
+std::optional<Client::KioskRecord> Client::kiosk_record(std::string* detail) {
+  Reply r = impl_->call("GET", "/v1/kiosks/self");
+  const std::string id = text_of(r.body, "kiosk_id");
+  if (!r.json_ok() || r.status != 200 || id.empty() || !r.body.contains("last_reference") ||
+      !r.body["last_reference"].is_string()) {
+    if (detail) *detail = r.json_ok() && r.status == 200 ? "malformed answer" : r.detail();
+    return std::nullopt;
+  }
+  return KioskRecord{id, text_of(r.body, "last_reference")};
 }
 
 Client::Handover Client::hand_over(const std::string& kind, const std::string& body, std::string* detail) {

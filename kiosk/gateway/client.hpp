@@ -1,5 +1,6 @@
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,10 @@ struct RenewalResult {
   CivilDate new_expiry;
   std::string detail;
   int attempts = 0;   // POSTs sent (always with the same reference)
+  // unknown because the gateway answered about another renewal (number, brand, plan, months,
+  // amount or reference differ, or it says the reference is bound to another request): an
+  // alarm, never a delivery.
+  bool mismatch = false;
 };
 
 struct RenewalRequest {
@@ -60,14 +65,32 @@ class Client {
   // again, and says "unknown" rather than guess.
   RenewalResult renew(const RenewalRequest& request);
   // Recovery: closes the reference unless it was delivered, so that the answer stays true (a late
-  // request with it is refused). unknown when the gateway could not be asked.
+  // request with it is refused). unknown when the gateway could not be asked, or when it says
+  // "delivered" about another renewal than `expected` (mismatch; the number is checked when the
+  // request still has one).
   struct Resolution {
     enum class Kind { delivered, closed_undelivered, unknown } kind = Kind::unknown;
     std::string confirmation_id;
     CivilDate new_expiry;
     std::string detail;
+    bool mismatch = false;
   };
-  Resolution resolve(const std::string& reference);
+  struct Expected {
+    std::string reference;
+    Brand brand;
+    std::optional<MobileNumber> number;
+    std::string plan_id;
+    int months;
+    Cents amount;
+  };
+  Resolution resolve(const Expected& expected);
+  // What the gateway knows of this kiosk (from its certificate): its id and the newest
+  // reference it saw from it. nullopt when it could not be asked.
+  struct KioskRecord {
+    std::string kiosk_id;
+    std::string last_reference;
+  };
+  std::optional<KioskRecord> kiosk_record(std::string* detail);
   // Hands over an outbox item (an SMS to send, a transaction report): POST of `body` (JSON,
   // keyed by its reference) to /v1/sms or /v1/reports.
   enum class Handover { delivered, refused, retry };
@@ -75,7 +98,8 @@ class Client {
   bool send_sms(const std::string& reference, const std::string& kind, const MobileNumber& number,
                 const std::string& text, std::string* detail);
   // Test and demo hook: the gateway's fault mode ("ok", "timeout", "error", "garbage", …), for
-  // the requests whose path starts with `scope` ("" = all).
+  // the requests whose path starts with `scope` ("" = all). Needs an operator's certificate and
+  // a gateway started with --allow-faults.
   bool set_fault(const std::string& mode, std::string* detail, const std::string& scope = "");
 
   struct Impl;

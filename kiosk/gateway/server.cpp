@@ -1,16 +1,22 @@
 #include "server.hpp"
 
 #include <httplib.h>
+#include <openssl/ssl.h>
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <ctime>
-#include <mutex>
 #include <filesystem>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "client_ca.hpp"
+#include "connection_pool.hpp"
 #include "core/pricing.hpp"
+#include "core/reference.hpp"
+#include "rate_limit.hpp"
 #include "seed.hpp"
 #include "store.hpp"
 #include "tls_cert.hpp"
@@ -80,203 +86,343 @@ bool valid_msisdn(const std::string& s) {
   return true;
 }
 
+// The verified client certificate's identity; nullopt when there is none or it names no role.
+std::optional<Caller> caller_of(const httplib::Request& req) {
+  if (!req.ssl) return std::nullopt;
+  X509* peer = SSL_get1_peer_certificate(const_cast<SSL*>(req.ssl));
+  if (!peer || SSL_get_verify_result(req.ssl) != X509_V_OK) {
+    X509_free(peer);
+    return std::nullopt;
+  }
+  std::optional<Caller> c = gateway::caller_of(peer);
+  X509_free(peer);
+  return c;
+}
+
+std::string text_field(const json& body, const char* k) {
+  const auto it = body.find(k);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+long long int_field(const json& body, const char* k) {
+  const auto it = body.find(k);
+  return it != body.end() && it->is_number_integer() ? it->get<long long>() : -1;
+}
+
 }  // namespace
 
 struct Server::Impl {
   ServerOptions options;
   std::unique_ptr<Store> store;
   std::unique_ptr<httplib::SSLServer> http;
+  std::unique_ptr<RateLimiter> limiter;
   std::thread thread;
+  std::thread housekeeping;
   int port = 0;
   std::string cert_path;
   std::atomic<FaultMode> fault{FaultMode::ok};
   // Faults touch only requests under this path ("" = all but /v1/admin/).
   std::mutex scope_mutex;
   std::string fault_scope;
+  // stop() wakes the housekeeping and any request a fault is holding back.
+  std::mutex stop_mutex;
+  std::condition_variable stop_cv;
+  bool stopping = false;
+
   bool in_scope(const std::string& path) {
     std::lock_guard lock(scope_mutex);
     return path.rfind(fault_scope, 0) == 0;
   }
   FaultMode fault_for(const httplib::Request& req) { return in_scope(req.path) ? fault.load() : FaultMode::ok; }
+  // Sleeps for a fault; false when the server is stopping meanwhile.
+  bool hold(int ms) {
+    std::unique_lock lock(stop_mutex);
+    return !stop_cv.wait_for(lock, std::chrono::milliseconds(ms), [&] { return stopping; });
+  }
 
   void routes();
-  void renew(const httplib::Request& req, httplib::Response& res);
+  httplib::Server::HandlerResponse admit(const httplib::Request& req, httplib::Response& res);
+  void renew(const Caller& caller, const httplib::Request& req, httplib::Response& res);
+  void keep_house();
+  // The caller of a request admitted by admit() (which refused those without one).
+  static Caller caller(const httplib::Request& req) { return caller_of(req).value_or(Caller{}); }
 };
 
-void Server::Impl::routes() {
-  http->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-    if (req.path.rfind("/v1/admin/", 0) == 0) return httplib::Server::HandlerResponse::Unhandled;
-    switch (fault_for(req)) {
-      case FaultMode::ok: return httplib::Server::HandlerResponse::Unhandled;
-      case FaultMode::timeout:
-        std::this_thread::sleep_for(std::chrono::milliseconds(options.timeout_fault_ms));
-        reply_error(res, 504, "timeout", "simulated timeout; nothing was committed");
-        return httplib::Server::HandlerResponse::Handled;
-      case FaultMode::error:
-        reply_error(res, 503, "unavailable", "simulated operator outage");
-        return httplib::Server::HandlerResponse::Handled;
-      case FaultMode::garbage:
-        res.status = 200;
-        res.set_content(std::string("\x7f{\"status\": deliv\0ered", 22), "application/json");
-        return httplib::Server::HandlerResponse::Handled;
-      case FaultMode::latency:
-        std::this_thread::sleep_for(std::chrono::milliseconds(options.latency_fault_ms));
-        return httplib::Server::HandlerResponse::Unhandled;
-      case FaultMode::refuse:  // these are decided in renew(): the body is not read yet here
-      case FaultMode::lost_answer:
-      case FaultMode::duplicate:
-        return httplib::Server::HandlerResponse::Unhandled;
+// Before anything is read past the headers: who is calling, may they, and not too often or
+// too much. Faults come last, and only for kiosks' requests.
+httplib::Server::HandlerResponse Server::Impl::admit(const httplib::Request& req, httplib::Response& res) {
+  using HR = httplib::Server::HandlerResponse;
+  const std::optional<Caller> who = caller_of(req);
+  if (!who) {
+    reply_error(res, 401, "unauthenticated", "a client certificate from the gateway's client CA is required");
+    return HR::Handled;
+  }
+  if (!limiter->allow((who->role == Role::kiosk ? "kiosk:" : "operator:") + who->id)) {
+    res.set_header("Retry-After", "1");
+    reply_error(res, 429, "too_many_requests", "slow down");
+    return HR::Handled;
+  }
+  if (req.has_header("Content-Length")) {
+    const std::string length = req.get_header_value("Content-Length");
+    if (length.size() > 12 || std::strtoull(length.c_str(), nullptr, 10) > options.max_body_bytes) {
+      reply_error(res, 413, "too_large", "requests are small JSON documents");
+      return HR::Handled;
     }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
+  } else if (req.method == "POST" && req.get_header_value("Transfer-Encoding") != "") {
+    reply_error(res, 411, "length_required", "send the body with a Content-Length");
+    return HR::Handled;
+  }
+  const bool admin = req.path.rfind("/v1/admin/", 0) == 0;
+  if (admin || who->role == Role::operator_) return HR::Unhandled;
+  switch (fault_for(req)) {
+    case FaultMode::ok: return HR::Unhandled;
+    case FaultMode::timeout:
+      hold(options.timeout_fault_ms);
+      reply_error(res, 504, "timeout", "simulated timeout; nothing was committed");
+      return HR::Handled;
+    case FaultMode::error:
+      reply_error(res, 503, "unavailable", "simulated operator outage");
+      return HR::Handled;
+    case FaultMode::garbage:
+      res.status = 200;
+      res.set_content(std::string("\x7f{\"status\": deliv\0ered", 22), "application/json");
+      return HR::Handled;
+    case FaultMode::latency:
+      hold(options.latency_fault_ms);
+      return HR::Unhandled;
+    case FaultMode::refuse:  // these are decided in renew(): the body is not read yet here
+    case FaultMode::lost_answer:
+    case FaultMode::duplicate:
+      return HR::Unhandled;
+  }
+  return HR::Unhandled;
+}
+
+void Server::Impl::routes() {
+  http->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) { return admit(req, res); });
+
+  // Handlers for kiosks and for operators; each refuses the other role.
+  const auto for_kiosks = [](auto handler) {
+    return [handler](const httplib::Request& req, httplib::Response& res) {
+      const Caller c = caller(req);
+      if (c.role != Role::kiosk) return reply_error(res, 403, "forbidden", "for kiosks only");
+      handler(c, req, res);
+    };
+  };
+  const auto for_operators = [](auto handler) {
+    return [handler](const httplib::Request& req, httplib::Response& res) {
+      if (caller(req).role != Role::operator_) return reply_error(res, 403, "forbidden", "for operators only");
+      handler(req, res);
+    };
+  };
+  // A kiosk may only touch references made with its own id.
+  const auto owned = [](const Caller& c, const std::string& reference, httplib::Response& res) {
+    if (reference_of_kiosk(reference, c.id)) return true;
+    reply_error(res, 403, "not_your_reference", "a kiosk may only use references that carry its own id");
+    return false;
+  };
 
   http->Get("/v1/health", [](const httplib::Request&, httplib::Response& res) {
     reply(res, 200, json{{"status", "ok"}});
   });
 
-  http->Get(R"(/v1/subscribers/([a-z]+)/(\+[0-9]+))", [this](const httplib::Request& req, httplib::Response& res) {
-    auto brand = parse_brand(req.matches[1].str());
-    if (!brand) return reply_error(res, 400, "bad_brand", "unknown brand");
-    auto sub = store->find_subscriber(*brand, req.matches[2].str());
-    if (!sub) return reply_error(res, 404, "not_found", "no such subscriber at this brand");
-    reply(res, 200, wire::to_json(*sub));
-  });
+  http->Get("/v1/kiosks/self", for_kiosks([this](const Caller& c, const httplib::Request&, httplib::Response& res) {
+    reply(res, 200, json{{"kiosk_id", c.id}, {"last_reference", store->last_reference(c.id)}});
+  }));
 
-  http->Get(R"(/v1/plans/([a-z]+))", [this](const httplib::Request& req, httplib::Response& res) {
+  http->Get(R"(/v1/subscribers/([a-z]+)/(\+[0-9]+))",
+            for_kiosks([this](const Caller&, const httplib::Request& req, httplib::Response& res) {
+              auto brand = parse_brand(req.matches[1].str());
+              if (!brand) return reply_error(res, 400, "bad_brand", "unknown brand");
+              auto sub = store->find_subscriber(*brand, req.matches[2].str());
+              if (!sub) return reply_error(res, 404, "not_found", "no such subscriber at this brand");
+              reply(res, 200, wire::to_json(*sub));
+            }));
+
+  http->Get(R"(/v1/plans/([a-z]+))", for_kiosks([this](const Caller&, const httplib::Request& req, httplib::Response& res) {
     auto brand = parse_brand(req.matches[1].str());
     if (!brand) return reply_error(res, 400, "bad_brand", "unknown brand");
     json plans = json::array();
     for (const Plan& p : store->plans(*brand)) plans.push_back(wire::to_json(p));
     reply(res, 200, json{{"plans", plans}});
-  });
+  }));
 
-  http->Post("/v1/renewals", [this](const httplib::Request& req, httplib::Response& res) { renew(req, res); });
+  http->Post("/v1/renewals", for_kiosks([this](const Caller& c, const httplib::Request& req, httplib::Response& res) {
+    renew(c, req, res);
+  }));
 
-  http->Get(R"(/v1/renewals/([A-Za-z0-9_-]+))", [this](const httplib::Request& req, httplib::Response& res) {
-    auto r = store->find_renewal(req.matches[1].str());
-    if (!r) return reply_error(res, 404, "not_found", "no renewal with this reference");
-    reply(res, 200, renewal_json(*r));
-  });
+  http->Get(R"(/v1/renewals/([A-Za-z0-9_-]{1,80}))",
+            [this, owned](const httplib::Request& req, httplib::Response& res) {
+              const Caller c = caller(req);
+              const std::string reference = req.matches[1].str();
+              if (c.role == Role::kiosk && !owned(c, reference, res)) return;
+              auto r = store->find_renewal(reference);
+              if (!r) return reply_error(res, 404, "not_found", "no renewal with this reference");
+              reply(res, 200, renewal_json(*r));
+            });
 
-  http->Post(R"(/v1/renewals/([A-Za-z0-9_-]+)/void)", [this](const httplib::Request& req, httplib::Response& res) {
-    const std::string reference = req.matches[1].str();
-    if (reference.size() > 64) return reply_error(res, 400, "bad_request", "reference too long");
-    reply(res, 200, renewal_json(store->void_unless_delivered(reference)));
-  });
+  http->Post(R"(/v1/renewals/([A-Za-z0-9_-]{1,80})/void)",
+             for_kiosks([this, owned](const Caller& c, const httplib::Request& req, httplib::Response& res) {
+               const std::string reference = req.matches[1].str();
+               if (!owned(c, reference, res)) return;
+               reply(res, 200, renewal_json(store->void_unless_delivered(c.id, reference)));
+             }));
 
-  http->Get("/v1/renewals", [this](const httplib::Request&, httplib::Response& res) {
-    json all = json::array();
-    for (const auto& r : store->renewals()) all.push_back(renewal_json(r));
-    reply(res, 200, json{{"renewals", all}});
-  });
-
-  http->Post("/v1/sms", [this](const httplib::Request& req, httplib::Response& res) {
+  http->Post("/v1/sms", for_kiosks([this, owned](const Caller& c, const httplib::Request& req, httplib::Response& res) {
     json body = json::parse(req.body, nullptr, false);
-    if (!body.is_object() || !body.contains("reference") || !body.contains("kind") ||
-        !body.contains("msisdn") || !body.contains("text") || !body["reference"].is_string() ||
-        !body["kind"].is_string() || !body["msisdn"].is_string() || !body["text"].is_string())
+    const std::string reference = text_field(body, "reference"), kind = text_field(body, "kind");
+    const std::string msisdn = text_field(body, "msisdn"), text = text_field(body, "text");
+    if (!body.is_object() || reference.empty() || kind.empty() || msisdn.empty() || text.empty())
       return reply_error(res, 400, "bad_request", "reference, kind, msisdn and text are required");
-    if (!valid_msisdn(body["msisdn"].get<std::string>()))
-      return reply_error(res, 400, "bad_msisdn", "not a Belgian mobile number");
-    const bool queued = store->add_sms({0, body["reference"], body["kind"], body["msisdn"], body["text"], ""});
+    if (!owned(c, reference, res)) return;
+    if (kind.size() > 32 || text.size() > 1000) return reply_error(res, 400, "bad_request", "kind or text too long");
+    if (!valid_msisdn(msisdn)) return reply_error(res, 400, "bad_msisdn", "not a Belgian mobile number");
+    SmsRecord sms;
+    sms.reference = reference;
+    sms.kind = kind;
+    sms.msisdn = msisdn;
+    sms.text = text;
+    sms.kiosk_id = c.id;
+    const bool queued = store->add_sms(sms);
     reply(res, queued ? 201 : 200, json{{"status", "queued"}, {"replayed", !queued}});
-  });
+  }));
 
-  http->Post("/v1/reports", [this](const httplib::Request& req, httplib::Response& res) {
+  http->Post("/v1/reports", for_kiosks([this, owned](const Caller& c, const httplib::Request& req, httplib::Response& res) {
     json body = json::parse(req.body, nullptr, false);
-    if (!body.is_object() || !body.contains("reference") || !body["reference"].is_string() ||
-        !body.contains("steps") || !body["steps"].is_array())
+    const std::string reference = text_field(body, "reference");
+    if (!body.is_object() || reference.empty() || !body.contains("steps") || !body["steps"].is_array())
       return reply_error(res, 400, "bad_request", "reference and steps are required");
-    const bool stored = store->add_report(body["reference"].get<std::string>(), body.dump());
+    if (!owned(c, reference, res)) return;
+    const bool stored = store->add_report(c.id, reference, body.dump());
     reply(res, stored ? 201 : 200, json{{"status", "stored"}, {"replayed", !stored}});
-  });
+  }));
 
-  http->Get("/v1/sms", [this](const httplib::Request&, httplib::Response& res) {
+  // The operator's views. Numbers appear here only until they are erased.
+  http->Get("/v1/renewals", for_operators([this](const httplib::Request&, httplib::Response& res) {
+    json all = json::array();
+    for (const auto& r : store->renewals()) {
+      json one = renewal_json(r);
+      one["kiosk_id"] = r.kiosk_id;
+      all.push_back(one);
+    }
+    reply(res, 200, json{{"renewals", all}});
+  }));
+
+  http->Get("/v1/sms", for_operators([this](const httplib::Request&, httplib::Response& res) {
     json all = json::array();
     for (const auto& m : store->sms())
-      all.push_back({{"id", m.id}, {"reference", m.reference}, {"kind", m.kind},
-                     {"msisdn", m.msisdn}, {"text", m.text}, {"created_at", m.created_at}});
+      all.push_back({{"id", m.id}, {"reference", m.reference}, {"kind", m.kind}, {"msisdn", m.msisdn},
+                     {"text", m.text}, {"text_length", m.text_length}, {"kiosk_id", m.kiosk_id},
+                     {"created_at", m.created_at}, {"sent_at", m.sent_at}});
     reply(res, 200, json{{"sms", all}});
-  });
+  }));
 
-  http->Post("/v1/admin/faults", [this](const httplib::Request& req, httplib::Response& res) {
+  http->Get("/v1/reports", for_operators([this](const httplib::Request&, httplib::Response& res) {
+    json all = json::array();
+    for (const auto& [reference, text] : store->reports())
+      all.push_back({{"reference", reference}, {"report", json::parse(text, nullptr, false)}});
+    reply(res, 200, json{{"reports", all}});
+  }));
+
+  http->Post("/v1/admin/faults", for_operators([this](const httplib::Request& req, httplib::Response& res) {
+    if (!options.allow_faults) return reply_error(res, 404, "not_found", "fault injection is off on this gateway");
     json body = json::parse(req.body, nullptr, false);
     FaultMode mode;
-    if (!body.is_object() || !body.contains("mode") || !body["mode"].is_string() ||
-        !parse_fault_mode(body["mode"].get<std::string>(), &mode))
+    if (!body.is_object() || !parse_fault_mode(text_field(body, "mode"), &mode))
       return reply_error(res, 400, "bad_request",
                          "mode must be ok, timeout, error, garbage, refuse, latency, lost_answer or duplicate");
-    std::string scope;
-    if (body.contains("scope") && body["scope"].is_string()) scope = body["scope"].get<std::string>();
+    const std::string scope = text_field(body, "scope");
     {
       std::lock_guard lock(scope_mutex);
       fault_scope = scope;
     }
     fault = mode;
     reply(res, 200, json{{"mode", fault_mode_name(mode)}, {"scope", scope}});
-  });
+  }));
 }
 
-void Server::Impl::renew(const httplib::Request& req, httplib::Response& res) {
+void Server::Impl::renew(const Caller& caller, const httplib::Request& req, httplib::Response& res) {
   json body = json::parse(req.body, nullptr, false);
   if (!body.is_object()) return reply_error(res, 400, "bad_request", "body is not a JSON object");
-  const auto str = [&](const char* k) {
-    return body.contains(k) && body[k].is_string() ? body[k].get<std::string>() : std::string();
-  };
-  const auto num = [&](const char* k) -> long long {
-    return body.contains(k) && body[k].is_number_integer() ? body[k].get<long long>() : -1;
-  };
-  const std::string reference = str("reference");
-  if (reference.empty() || reference.size() > 64)
-    return reply_error(res, 400, "bad_request", "reference (idempotency key) is required");
-  // A known reference answers with the first result, whatever the rest of the body says.
+  const std::string reference = text_field(body, "reference");
+  if (reference.empty()) return reply_error(res, 400, "bad_request", "reference (idempotency key) is required");
+  if (!reference_of_kiosk(reference, caller.id))
+    return reply_error(res, 403, "not_your_reference", "a kiosk may only use references that carry its own id");
+  RenewalRecord record;
+  record.reference = reference;
+  record.kiosk_id = caller.id;
+  const auto brand = parse_brand(text_field(body, "brand"));
+  record.brand = brand.value_or(Brand::proximus);
+  record.msisdn = text_field(body, "msisdn");
+  record.plan_id = text_field(body, "plan_id");
+  record.months = static_cast<int>(std::clamp(int_field(body, "months"), -1LL, 1000LL));
+  record.amount = int_field(body, "amount_cents");
+  // A known reference answers with its first record only when the request is the same one.
   if (auto first = store->find_renewal(reference)) {
     if (first->status == "void")
       return reply_error(res, 409, "void", "this reference was closed without delivery; the money was returned");
-    json out = renewal_json(*first);
-    out["replayed"] = true;
-    return reply(res, 200, out);
+    RenewalRecord again = record;
+    if (brand && store->deliver(again) == Delivery::replayed) {
+      json out = renewal_json(again);
+      out["replayed"] = true;
+      return reply(res, 200, out);
+    }
+    return reply_error(res, 409, "reference_conflict", "this reference was used for another renewal");
   }
   const FaultMode fault = fault_for(req);
   if (fault == FaultMode::refuse) return reply_error(res, 409, "operator_rejected", "simulated refusal by the operator");
-  auto brand = parse_brand(str("brand"));
-  const std::string msisdn = str("msisdn");
-  const long long months = num("months");
-  const long long amount = num("amount_cents");
-  if (!brand || !valid_msisdn(msisdn) || months < 1 || months > 24 || amount < 0)
+  if (!brand || !valid_msisdn(record.msisdn) || record.months < 1 || record.months > 24 || record.amount < 0)
     return reply_error(res, 400, "bad_request", "brand, msisdn, plan_id, months and amount_cents are required");
-  auto sub = store->find_subscriber(*brand, msisdn);
+  auto sub = store->find_subscriber(*brand, record.msisdn);
   if (!sub) return reply_error(res, 404, "not_found", "no such subscriber at this brand");
   if (sub->status == SubscriberStatus::expired)
     return reply_error(res, 409, "deactivated", "the number is closed for good");
   const auto plans = store->plans(*brand);
-  const Plan* plan = find_plan(plans, str("plan_id"));
+  const Plan* plan = find_plan(plans, record.plan_id);
   if (!plan) return reply_error(res, 409, "unknown_plan", "no such plan at this brand");
   bool duration_ok = false;
-  for (int d : plan->durations_months) duration_ok |= d == months;
+  for (int d : plan->durations_months) duration_ok |= d == record.months;
   if (!duration_ok) return reply_error(res, 409, "bad_duration", "the plan is not sold for this duration");
-  const Quote q = quote(*plan, static_cast<int>(months), *sub, local_today());
-  if (q.total != amount) return reply_error(res, 409, "price_mismatch", "the price changed; quote again");
-
-  RenewalRecord record;
-  record.reference = reference;
-  record.brand = *brand;
-  record.msisdn = msisdn;
-  record.plan_id = plan->id;
-  record.months = static_cast<int>(months);
-  record.amount = amount;
+  const Quote q = quote(*plan, record.months, *sub, local_today());
+  if (q.total != record.amount) return reply_error(res, 409, "price_mismatch", "the price changed; quote again");
   record.new_expiry = q.valid_until;
-  bool replayed = false;
-  RenewalRecord stored = store->deliver(record, &replayed);
-  if (fault == FaultMode::duplicate) stored = store->deliver(record, &replayed);
+
+  RenewalRecord stored = record;
+  Delivery d = store->deliver(stored);
+  if (fault == FaultMode::duplicate && d != Delivery::conflict) {
+    stored = record;
+    d = store->deliver(stored);
+  }
+  if (d == Delivery::conflict)  // another request with this reference won the race
+    return reply_error(res, 409, "reference_conflict", "this reference was used for another renewal");
   if (fault == FaultMode::lost_answer) {
     // Committed; the answer never reaches the kiosk in time.
-    std::this_thread::sleep_for(std::chrono::milliseconds(options.timeout_fault_ms));
+    hold(options.timeout_fault_ms);
     return reply_error(res, 504, "timeout", "answer held back after commit");
   }
   json out = renewal_json(stored);
-  out["replayed"] = replayed;
-  reply(res, replayed ? 200 : 201, out);
+  out["replayed"] = d == Delivery::replayed;
+  reply(res, d == Delivery::replayed ? 200 : 201, out);
+}
+
+// SMS go out and are erased; old numbers are masked; the WAL is kept short.
+void Server::Impl::keep_house() {
+  auto next_retention = std::chrono::steady_clock::now();
+  const int tick_ms = options.sms_send_interval_ms > 0 ? options.sms_send_interval_ms : 60000;
+  for (;;) {
+    try {
+      if (options.sms_send_interval_ms > 0) store->send_queued_sms();
+      if (std::chrono::steady_clock::now() >= next_retention) {
+        store->erase_old_numbers(options.retention_days);
+        store->checkpoint();
+        next_retention += std::chrono::hours(1);
+      }
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "kiosk-gateway: housekeeping: %s\n", e.what());
+    }
+    std::unique_lock lock(stop_mutex);
+    if (stop_cv.wait_for(lock, std::chrono::milliseconds(tick_ms), [&] { return stopping; })) return;
+  }
 }
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -292,42 +438,73 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, std::string*
   impl->cert_path = options.cert_path.empty() ? options.data_dir + "/gateway.crt" : options.cert_path;
   const std::string key_path = options.key_path.empty() ? options.data_dir + "/gateway.key" : options.key_path;
   if (!ensure_self_signed(impl->cert_path, key_path, error)) return nullptr;
+  std::string client_ca = options.client_ca_path;
+  if (client_ca.empty()) {
+    if (!ensure_client_ca(options.data_dir, error)) return nullptr;
+    client_ca = client_ca_cert_path(options.data_dir);
+  }
   impl->store = Store::open(options.data_dir + "/gateway.sqlite", error);
   if (!impl->store) return nullptr;
   impl->store->seed_if_empty(seed_subscribers(local_today()), seed_plans());
+  impl->limiter = std::make_unique<RateLimiter>(options.requests_per_second, options.request_burst);
 
-  impl->http = std::make_unique<httplib::SSLServer>(
-      impl->cert_path.c_str(), key_path.c_str(), options.client_ca_path.empty() ? nullptr : options.client_ca_path.c_str());
+  impl->http = std::make_unique<httplib::SSLServer>(impl->cert_path.c_str(), key_path.c_str(), client_ca.c_str());
   if (!impl->http->is_valid()) {
-    if (error) *error = "TLS set-up failed (certificate " + impl->cert_path + ")";
+    if (error) *error = "TLS set-up failed (certificate " + impl->cert_path + ", client CA " + client_ca + ")";
     return nullptr;
   }
+  httplib::SSLServer& http = *impl->http;
+  const int workers = std::max(2, options.workers), grace = options.stop_grace_ms;
+  http.new_task_queue = [workers, grace] {
+    return new ConnectionPool(static_cast<std::size_t>(workers), static_cast<std::size_t>(workers), grace);
+  };
+  const auto io = std::chrono::milliseconds(options.io_timeout_ms);
+  http.set_read_timeout(io);
+  http.set_write_timeout(io);
+  http.set_keep_alive_timeout(1);
+  http.set_keep_alive_max_count(20);
+  http.set_payload_max_length(options.max_body_bytes);
   impl->routes();
-  impl->port = options.port == 0 ? impl->http->bind_to_any_port(options.host)
-                                 : (impl->http->bind_to_port(options.host, options.port) ? options.port : -1);
+  impl->port = options.port == 0 ? http.bind_to_any_port(options.host)
+                                 : (http.bind_to_port(options.host, options.port) ? options.port : -1);
   if (impl->port <= 0) {
     if (error) *error = "cannot listen on " + options.host + ":" + std::to_string(options.port);
     return nullptr;
   }
-  httplib::SSLServer* http = impl->http.get();
-  impl->thread = std::thread([http] { http->listen_after_bind(); });
+  impl->thread = std::thread([&http] { http.listen_after_bind(); });
+  impl->housekeeping = std::thread([raw = impl.get()] { raw->keep_house(); });
   // cpp-httplib 0.11 has no wait_until_ready(): poll is_running().
-  for (int i = 0; i < 500 && !http->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  for (int i = 0; i < 500 && !http.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
 int Server::port() const { return impl_->port; }
 const std::string& Server::cert_path() const { return impl_->cert_path; }
-void Server::set_fault(FaultMode mode) { impl_->fault = mode; }
+const std::string& Server::data_dir() const { return impl_->options.data_dir; }
+
+void Server::set_fault(FaultMode mode, const std::string& scope) {
+  {
+    std::lock_guard lock(impl_->scope_mutex);
+    impl_->fault_scope = scope;
+  }
+  impl_->fault = mode;
+}
 
 void Server::stop() {
   if (!impl_ || !impl_->http) return;
+  {
+    std::lock_guard lock(impl_->stop_mutex);
+    impl_->stopping = true;
+  }
+  impl_->stop_cv.notify_all();
   impl_->http->stop();
   if (impl_->thread.joinable()) impl_->thread.join();
+  if (impl_->housekeeping.joinable()) impl_->housekeeping.join();
 }
 
 void Server::wait() {
-  if (impl_->thread.joinable()) impl_->thread.join();
+  std::unique_lock lock(impl_->stop_mutex);
+  impl_->stop_cv.wait(lock, [&] { return impl_->stopping; });
 }
 
 }  // namespace kiosk::gateway

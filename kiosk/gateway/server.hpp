@@ -26,10 +26,27 @@ struct ServerOptions {
   int port = 0;             // 0: any free port (see Server::port)
   std::string cert_path;    // empty: <data_dir>/gateway.crt, made on first start
   std::string key_path;
-  // Mutual TLS: only clients with a certificate issued by this CA (a PEM file) get an answer.
+  // Every caller needs a client certificate from this CA (mutual TLS). Empty: the gateway's own
+  // client CA, <data_dir>/kiosk-ca.crt, made on first start (`kioskctl gateway issue`).
   std::string client_ca_path;
+  // POST /v1/admin/faults for an operator certificate. Off unless a test or demo asks.
+  bool allow_faults = false;
   int timeout_fault_ms = 3000;
   int latency_fault_ms = 800;
+
+  // Bounds: every request is small JSON, and a kiosk makes a few calls a minute.
+  std::size_t max_body_bytes = 16 * 1024;
+  int workers = 32;              // connections served at once; more wait in the backlog
+  int io_timeout_ms = 2000;      // the longest silence within a request or an answer
+  double requests_per_second = 20;  // per caller, on average
+  double request_burst = 60;
+  // Personal data: SMS texts and numbers are erased once sent; renewals' numbers are masked
+  // after this many days.
+  int retention_days = 30;
+  int sms_send_interval_ms = 1000;  // 0: SMS stay queued (tests that read the queue)
+  // How long stop() lets busy connections finish. The stand-alone program exits after it
+  // whatever is left; the embedded one waits for them.
+  int stop_grace_ms = 1500;
 };
 
 // A small HTTPS server behaving like a prepaid top-up aggregator for the Belgian operators.
@@ -39,7 +56,11 @@ class Server {
   ~Server();
   int port() const;
   const std::string& cert_path() const;
-  void set_fault(FaultMode mode);
+  const std::string& data_dir() const;
+  // In-process fault injection (tests, the kiosk's scripts with the embedded gateway), for the
+  // requests whose path starts with `scope` ("" = all but /v1/admin/).
+  void set_fault(FaultMode mode, const std::string& scope = "");
+  // Stops listening and lets running requests finish (up to stop_grace_ms).
   void stop();
   // Blocks until stop() (for the stand-alone program).
   void wait();

@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <type_traits>
 
+#include "core/phone.hpp"
 #include "wire.hpp"
 
 namespace kiosk::gateway {
@@ -60,12 +62,24 @@ RenewalRecord renewal_from(const Stmt& s) {
   r.confirmation_id = s.text(7);
   r.new_expiry = parse_iso_date(s.text(8)).value_or(CivilDate{});
   r.created_at = s.text(9);
+  r.kiosk_id = s.text(10);
   return r;
 }
 
 constexpr const char* renewal_columns =
     "reference, brand, msisdn, plan_id, months, amount_cents, status, confirmation_id, "
-    "new_expiry, created_at";
+    "new_expiry, created_at, COALESCE(kiosk_id, '')";
+
+// The number as receipts show it, for what the gateway keeps after the retention.
+std::string masked(const std::string& msisdn) {
+  const PhoneParse parsed = parse_mobile(msisdn);
+  if (const auto* n = std::get_if<MobileNumber>(&parsed)) return mask_mobile(*n);
+  return "";
+}
+
+// Writes between two forced checkpoints. SQLite's automatic checkpoint cannot restart a WAL
+// that a reader holds, so the gateway also truncates it itself.
+constexpr int checkpoint_every = 500;
 
 std::string_view confirmation_prefix(Brand b) {
   switch (b) {
@@ -93,6 +107,8 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
   try {
     store->exec("PRAGMA journal_mode=WAL");
     store->exec("PRAGMA synchronous=FULL");
+    store->exec("PRAGMA journal_size_limit=8388608");
+    store->exec("PRAGMA secure_delete=ON");  // erased numbers and texts are overwritten in the file
     store->exec(
         "CREATE TABLE IF NOT EXISTS subscribers (brand TEXT, msisdn TEXT, status TEXT, "
         "balance_cents INTEGER, expiry TEXT, plan_id TEXT, returning_customer INTEGER, "
@@ -101,14 +117,20 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
     store->exec(
         "CREATE TABLE IF NOT EXISTS renewals (reference TEXT PRIMARY KEY, brand TEXT, msisdn TEXT, "
         "plan_id TEXT, months INTEGER, amount_cents INTEGER, status TEXT, confirmation_id TEXT, "
-        "new_expiry TEXT, created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
+        "new_expiry TEXT, created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), kiosk_id TEXT, "
+        "number_erased INTEGER DEFAULT 0)");
     store->exec(
         "CREATE TABLE IF NOT EXISTS sms (id INTEGER PRIMARY KEY AUTOINCREMENT, reference TEXT, "
         "kind TEXT, msisdn TEXT, text TEXT, "
-        "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), UNIQUE (reference, kind))");
+        "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), kiosk_id TEXT, sent_at TEXT, "
+        "text_length INTEGER DEFAULT 0, UNIQUE (reference, kind))");
     store->exec(
         "CREATE TABLE IF NOT EXISTS reports (reference TEXT PRIMARY KEY, json TEXT, "
-        "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
+        "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), kiosk_id TEXT)");
+    // A store made before references were bound to kiosks gets the new columns. (An index on
+    // kiosk_id keeps rowid order within a kiosk, which last_reference() relies on.)
+    store->add_missing_columns();
+    store->exec("CREATE INDEX IF NOT EXISTS renewals_by_kiosk ON renewals (kiosk_id)");
   } catch (const std::exception& e) {
     if (error) *error = e.what();
     return nullptr;
@@ -117,6 +139,35 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
 }
 
 Store::~Store() { sqlite3_close(db_); }
+
+void Store::add_missing_columns() {
+  const auto has = [this](const char* table, const char* column) {
+    Stmt q(db_, (std::string("SELECT COUNT(*) FROM pragma_table_info('") + table + "') WHERE name = ?").c_str());
+    q.bind(1, std::string(column)).row();
+    return q.integer(0) > 0;
+  };
+  const std::pair<const char*, const char*> columns[] = {
+      {"renewals", "kiosk_id TEXT"}, {"renewals", "number_erased INTEGER DEFAULT 0"}, {"sms", "kiosk_id TEXT"},
+      {"sms", "sent_at TEXT"},       {"sms", "text_length INTEGER DEFAULT 0"},         {"reports", "kiosk_id TEXT"}};
+  for (const auto& [table, column] : columns) {
+    const std::string name(column, std::string_view(column).find(' '));
+    if (!has(table, name.c_str())) exec((std::string("ALTER TABLE ") + table + " ADD COLUMN " + column).c_str());
+  }
+}
+
+void Store::wrote() {
+  if (++writes_since_checkpoint_ >= checkpoint_every) truncate_wal();
+}
+
+void Store::truncate_wal() {
+  writes_since_checkpoint_ = 0;
+  sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+}
+
+void Store::checkpoint() {
+  std::lock_guard lock(mutex_);
+  truncate_wal();
+}
 
 void Store::exec(const char* sql) {
   char* msg = nullptr;
@@ -127,30 +178,48 @@ void Store::exec(const char* sql) {
   }
 }
 
+template <typename Body>
+auto Store::in_transaction(Body body) -> decltype(body()) {
+  exec("BEGIN IMMEDIATE");
+  try {
+    if constexpr (std::is_void_v<decltype(body())>) {
+      body();
+      exec("COMMIT");
+    } else {
+      auto result = body();
+      exec("COMMIT");
+      return result;
+    }
+  } catch (...) {
+    exec("ROLLBACK");
+    throw;
+  }
+}
+
 void Store::seed_if_empty(const std::vector<SeedSubscriber>& subscribers, const std::vector<Plan>& plans) {
   std::lock_guard lock(mutex_);
   Stmt count(db_, "SELECT COUNT(*) FROM subscribers");
   count.row();
   if (count.integer(0) > 0) return;
-  exec("BEGIN IMMEDIATE");
-  for (const SeedSubscriber& s : subscribers) {
-    Stmt ins(db_, "INSERT INTO subscribers VALUES (?,?,?,?,?,?,?,?)");
-    ins.bind(1, std::string(brand_id(s.brand)))
-        .bind(2, s.msisdn)
-        .bind(3, std::string(wire::status_name(s.subscriber.status)))
-        .bind(4, s.subscriber.balance)
-        .bind(5, iso_date(s.subscriber.expiry))
-        .bind(6, s.subscriber.current_plan_id)
-        .bind(7, s.subscriber.returning_customer ? 1LL : 0LL)
-        .bind(8, s.subscriber.reactivation_fee)
-        .run();
-  }
-  long long order = 0;
-  for (const Plan& p : plans) {
-    Stmt ins(db_, "INSERT INTO plans VALUES (?,?,?,?)");
-    ins.bind(1, p.id).bind(2, std::string(brand_id(p.brand))).bind(3, order++).bind(4, wire::to_json(p).dump()).run();
-  }
-  exec("COMMIT");
+  in_transaction([&] {
+    for (const SeedSubscriber& s : subscribers) {
+      Stmt ins(db_, "INSERT INTO subscribers VALUES (?,?,?,?,?,?,?,?)");
+      ins.bind(1, std::string(brand_id(s.brand)))
+          .bind(2, s.msisdn)
+          .bind(3, std::string(wire::status_name(s.subscriber.status)))
+          .bind(4, s.subscriber.balance)
+          .bind(5, iso_date(s.subscriber.expiry))
+          .bind(6, s.subscriber.current_plan_id)
+          .bind(7, s.subscriber.returning_customer ? 1LL : 0LL)
+          .bind(8, s.subscriber.reactivation_fee)
+          .run();
+    }
+    long long order = 0;
+    for (const Plan& p : plans) {
+      Stmt ins(db_, "INSERT INTO plans VALUES (?,?,?,?)");
+      ins.bind(1, p.id).bind(2, std::string(brand_id(p.brand))).bind(3, order++).bind(4, wire::to_json(p).dump()).run();
+    }
+  });
 }
 
 std::optional<Subscriber> Store::find_subscriber(Brand brand, const std::string& msisdn) {
@@ -202,14 +271,21 @@ std::vector<RenewalRecord> Store::renewals() {
   return out;
 }
 
-RenewalRecord Store::deliver(RenewalRecord r, bool* replayed) {
+namespace {
+// Everything a reference is bound to, besides the reference itself.
+bool same_request(const RenewalRecord& a, const RenewalRecord& b) {
+  return a.kiosk_id == b.kiosk_id && a.brand == b.brand && a.msisdn == b.msisdn && a.plan_id == b.plan_id &&
+         a.months == b.months && a.amount == b.amount;
+}
+}  // namespace
+
+Delivery Store::deliver(RenewalRecord& r) {
   std::lock_guard lock(mutex_);
-  exec("BEGIN IMMEDIATE");
-  try {
+  const Delivery d = in_transaction([&] {
     if (auto first = find_renewal_locked(r.reference)) {
-      exec("COMMIT");
-      if (replayed) *replayed = true;
-      return *first;
+      const bool same = first->status == "delivered" && same_request(*first, r);
+      r = *first;
+      return same ? Delivery::replayed : Delivery::conflict;
     }
     Stmt count(db_, "SELECT COUNT(*) FROM renewals");
     count.row();
@@ -218,7 +294,7 @@ RenewalRecord Store::deliver(RenewalRecord r, bool* replayed) {
     r.status = "delivered";
     Stmt ins(db_,
              "INSERT INTO renewals (reference, brand, msisdn, plan_id, months, amount_cents, status, "
-             "confirmation_id, new_expiry) VALUES (?,?,?,?,?,?,?,?,?)");
+             "confirmation_id, new_expiry, kiosk_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
     ins.bind(1, r.reference)
         .bind(2, std::string(brand_id(r.brand)))
         .bind(3, r.msisdn)
@@ -228,61 +304,111 @@ RenewalRecord Store::deliver(RenewalRecord r, bool* replayed) {
         .bind(7, r.status)
         .bind(8, r.confirmation_id)
         .bind(9, iso_date(r.new_expiry))
+        .bind(10, r.kiosk_id)
         .run();
     Stmt upd(db_,
              "UPDATE subscribers SET status = 'active', expiry = ?, plan_id = ?, returning_customer = 1, "
              "reactivation_fee_cents = 0 WHERE brand = ? AND msisdn = ?");
     upd.bind(1, iso_date(r.new_expiry)).bind(2, r.plan_id).bind(3, std::string(brand_id(r.brand))).bind(4, r.msisdn).run();
-    exec("COMMIT");
-  } catch (...) {
-    exec("ROLLBACK");
-    throw;
-  }
-  if (replayed) *replayed = false;
-  return r;
+    return Delivery::created;
+  });
+  if (d == Delivery::created) wrote();
+  return d;
 }
 
-RenewalRecord Store::void_unless_delivered(const std::string& reference) {
+RenewalRecord Store::void_unless_delivered(const std::string& kiosk_id, const std::string& reference) {
   std::lock_guard lock(mutex_);
-  exec("BEGIN IMMEDIATE");
-  try {
-    if (auto first = find_renewal_locked(reference)) {
-      exec("COMMIT");
-      return *first;
-    }
-    Stmt ins(db_, "INSERT INTO renewals (reference, status, amount_cents, months) VALUES (?, 'void', 0, 0)");
-    ins.bind(1, reference).run();
-    exec("COMMIT");
-  } catch (...) {
-    exec("ROLLBACK");
-    throw;
-  }
+  std::optional<RenewalRecord> first = in_transaction([&]() -> std::optional<RenewalRecord> {
+    if (auto known = find_renewal_locked(reference)) return known;
+    Stmt ins(db_, "INSERT INTO renewals (reference, status, amount_cents, months, kiosk_id) VALUES (?, 'void', 0, 0, ?)");
+    ins.bind(1, reference).bind(2, kiosk_id).run();
+    return std::nullopt;
+  });
+  if (first) return *first;
+  wrote();
   RenewalRecord r;
   r.reference = reference;
+  r.kiosk_id = kiosk_id;
   r.status = "void";
   return r;
 }
 
+std::string Store::last_reference(const std::string& kiosk_id) {
+  std::lock_guard lock(mutex_);
+  Stmt q(db_, "SELECT reference FROM renewals WHERE kiosk_id = ? ORDER BY rowid DESC LIMIT 1");
+  q.bind(1, kiosk_id);
+  return q.row() ? q.text(0) : std::string();
+}
+
 bool Store::add_sms(const SmsRecord& m) {
   std::lock_guard lock(mutex_);
-  Stmt ins(db_, "INSERT OR IGNORE INTO sms (reference, kind, msisdn, text) VALUES (?,?,?,?)");
-  ins.bind(1, m.reference).bind(2, m.kind).bind(3, m.msisdn).bind(4, m.text).run();
-  return sqlite3_changes(db_) > 0;
+  Stmt ins(db_, "INSERT OR IGNORE INTO sms (reference, kind, msisdn, text, kiosk_id, text_length) VALUES (?,?,?,?,?,?)");
+  ins.bind(1, m.reference).bind(2, m.kind).bind(3, m.msisdn).bind(4, m.text).bind(5, m.kiosk_id);
+  ins.bind(6, static_cast<long long>(m.text.size())).run();
+  const bool added = sqlite3_changes(db_) > 0;
+  if (added) wrote();
+  return added;
 }
 
 std::vector<SmsRecord> Store::sms() {
   std::lock_guard lock(mutex_);
-  Stmt q(db_, "SELECT id, reference, kind, msisdn, text, created_at FROM sms ORDER BY id");
+  Stmt q(db_,
+         "SELECT id, reference, kind, msisdn, text, created_at, COALESCE(kiosk_id, ''), COALESCE(sent_at, ''), "
+         "text_length FROM sms ORDER BY id");
   std::vector<SmsRecord> out;
-  while (q.row()) out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5)});
+  while (q.row())
+    out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6), q.text(7),
+                   q.integer(8)});
   return out;
 }
 
-bool Store::add_report(const std::string& reference, const std::string& json) {
+int Store::send_queued_sms() {
   std::lock_guard lock(mutex_);
-  Stmt ins(db_, "INSERT OR IGNORE INTO reports (reference, json) VALUES (?,?)");
-  ins.bind(1, reference).bind(2, json).run();
-  return sqlite3_changes(db_) > 0;
+  std::vector<std::pair<long long, std::string>> queued;
+  {
+    Stmt q(db_, "SELECT id, msisdn FROM sms WHERE sent_at IS NULL ORDER BY id LIMIT 100");
+    while (q.row()) queued.emplace_back(q.integer(0), q.text(1));
+  }
+  if (queued.empty()) return 0;
+  in_transaction([&] {
+    for (const auto& [id, msisdn] : queued) {
+      Stmt upd(db_,
+               "UPDATE sms SET msisdn = ?, text = '', sent_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?");
+      upd.bind(1, masked(msisdn)).bind(2, id).run();
+    }
+  });
+  truncate_wal();  // the WAL still holds the pages with the texts
+  return static_cast<int>(queued.size());
+}
+
+bool Store::add_report(const std::string& kiosk_id, const std::string& reference, const std::string& json) {
+  std::lock_guard lock(mutex_);
+  Stmt ins(db_, "INSERT OR IGNORE INTO reports (reference, json, kiosk_id) VALUES (?,?,?)");
+  ins.bind(1, reference).bind(2, json).bind(3, kiosk_id).run();
+  const bool added = sqlite3_changes(db_) > 0;
+  if (added) wrote();
+  return added;
+}
+
+int Store::erase_old_numbers(int days) {
+  std::lock_guard lock(mutex_);
+  std::vector<std::pair<std::string, std::string>> due;
+  {
+    Stmt q(db_,
+           "SELECT reference, msisdn FROM renewals WHERE number_erased = 0 AND msisdn IS NOT NULL AND "
+           "created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)");
+    q.bind(1, "-" + std::to_string(days) + " days");
+    while (q.row()) due.emplace_back(q.text(0), q.text(1));
+  }
+  if (due.empty()) return 0;
+  in_transaction([&] {
+    for (const auto& [reference, msisdn] : due) {
+      Stmt upd(db_, "UPDATE renewals SET msisdn = ?, number_erased = 1 WHERE reference = ?");
+      upd.bind(1, masked(msisdn)).bind(2, reference).run();
+    }
+  });
+  truncate_wal();  // the WAL still holds the pages with the numbers
+  return static_cast<int>(due.size());
 }
 
 std::vector<std::pair<std::string, std::string>> Store::reports() {

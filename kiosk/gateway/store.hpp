@@ -14,8 +14,9 @@ namespace kiosk::gateway {
 
 struct RenewalRecord {
   std::string reference;  // the kiosk's transaction reference: the idempotency key
+  std::string kiosk_id;   // the kiosk that made it (from its client certificate)
   Brand brand = Brand::proximus;
-  std::string msisdn;     // +32…
+  std::string msisdn;     // +32…; masked (+32 4xx xx x1 23) once the retention has passed
   std::string plan_id;
   int months = 1;
   Cents amount = 0;
@@ -29,10 +30,16 @@ struct SmsRecord {
   long long id = 0;
   std::string reference;
   std::string kind;
-  std::string msisdn;
-  std::string text;
+  std::string msisdn;     // erased (masked) once sent
+  std::string text;       // erased once sent; text_length stays for the record
   std::string created_at;
+  std::string kiosk_id;
+  std::string sent_at;    // empty while queued
+  long long text_length = 0;
 };
+
+// What deliver() did with a request.
+enum class Delivery { created, replayed, conflict };
 
 struct SeedSubscriber {
   Brand brand;
@@ -54,26 +61,47 @@ class Store {
   std::optional<RenewalRecord> find_renewal(const std::string& reference);
   std::vector<RenewalRecord> renewals();
 
-  // Records the renewal and extends the subscriber, once per reference. If the reference is
-  // known already, nothing changes and the first record is returned with `replayed` set.
-  RenewalRecord deliver(RenewalRecord record, bool* replayed);
+  // Records the renewal and extends the subscriber, once per reference. A reference is bound to
+  // what it was made for: a repeat with the same kiosk, number, brand, plan, months and amount
+  // returns the first record (replayed); a repeat that differs in any of them changes nothing
+  // and is a conflict (`record` is then the stored one).
+  Delivery deliver(RenewalRecord& record);
   // Recovery's question "did this reference deliver?", answered so that it stays true: a
   // delivered renewal is returned as it is; otherwise the reference is recorded as void, and a
   // late delivery request with it is refused.
-  RenewalRecord void_unless_delivered(const std::string& reference);
+  RenewalRecord void_unless_delivered(const std::string& kiosk_id, const std::string& reference);
+  // The newest reference this kiosk delivered or voided ("" if none): a kiosk whose journal
+  // does not know it has lost its journal.
+  std::string last_reference(const std::string& kiosk_id);
 
   // Queues an SMS once per (reference, kind); returns false if it was there already.
   bool add_sms(const SmsRecord& sms);
   std::vector<SmsRecord> sms();
+  // Hands queued SMS to the operator's SMS centre (simulated) and erases number and text: the
+  // gateway keeps no message longer than it takes to send it. Returns how many were sent.
+  int send_queued_sms();
 
   // Transaction reports from the kiosks, once per reference; false if it was there already.
-  bool add_report(const std::string& reference, const std::string& json);
+  bool add_report(const std::string& kiosk_id, const std::string& reference, const std::string& json);
   std::vector<std::pair<std::string, std::string>> reports();  // (reference, json)
+
+  // Masks the numbers of renewals older than `days` (retention of personal data).
+  int erase_old_numbers(int days);
+  // Folds the WAL into the database and truncates it (also done every few hundred writes).
+  void checkpoint();
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}
   std::optional<RenewalRecord> find_renewal_locked(const std::string& reference);  // mutex_ held
   void exec(const char* sql);
+  // Runs `body` in one write transaction (mutex_ held): committed when it returns, rolled back
+  // when it throws.
+  template <typename Body>
+  auto in_transaction(Body body) -> decltype(body());
+  void add_missing_columns();
+  void wrote();  // counts writes; checkpoints the WAL now and then (mutex_ held)
+  void truncate_wal();  // mutex_ held
+  int writes_since_checkpoint_ = 0;
   std::mutex mutex_;
   sqlite3* db_;
 };

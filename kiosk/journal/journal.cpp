@@ -3,7 +3,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
+
+#include "journal_seal.hpp"
 
 namespace kiosk {
 
@@ -22,9 +27,145 @@ std::string column_text(sqlite3_stmt* s, int col) {
   return p ? reinterpret_cast<const char*>(p) : "";
 }
 
+// The journal has no log of its own: a seal that could not be written goes to stderr, and the
+// next start notices a seal behind the journal as harmless.
+void log_seal_failure(const std::string& why) { std::fprintf(stderr, "%s\n", why.c_str()); }
+
+}  // namespace
+
+namespace {
+
+std::int64_t query_int(sqlite3* db, const char* sql) {
+  sqlite3_stmt* s = nullptr;
+  std::int64_t v = -1;
+  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+    v = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  return v;
+}
+
+std::string query_text(sqlite3* db, const char* sql) {
+  sqlite3_stmt* s = nullptr;
+  std::string v;
+  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) v = column_text(s, 0);
+  sqlite3_finalize(s);
+  return v;
+}
+
+// What a journal holds, read without changing a byte of it: SQLite folds a WAL into the
+// database and deletes it when the last connection closes, and a journal that is refused must
+// stay exactly as the technician will find it.
+struct Inspection {
+  bool intact = false;
+  std::string journal_id;      // "" for a journal made before seals
+  std::int64_t last_step = 0;
+  std::string problem;
+};
+
+void read_journal(sqlite3* db, Inspection& out) {
+  out.intact = query_text(db, "PRAGMA integrity_check") == "ok";
+  if (!out.intact) return;
+  out.last_step = std::max<std::int64_t>(0, query_int(db, "SELECT COALESCE(MAX(id), 0) FROM steps"));
+  out.journal_id = query_text(db, "SELECT value FROM meta WHERE key = 'journal_id'");
+}
+
+// Without a WAL the file alone is the journal: read in place, as immutable (no lock, no WAL,
+// no shared-memory file, nothing written).
+Inspection inspect_in_place(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%') uri += "%25";
+    else if (c == '?') uri += "%3f";
+    else if (c == '#') uri += "%23";
+    else uri += c;
+  }
+  Inspection out;
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2((uri + "?immutable=1").c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) == SQLITE_OK)
+    read_journal(db, out);
+  sqlite3_close(db);
+  if (!out.intact) out.problem = "journal: integrity check failed for " + path;
+  return out;
+}
+
+// With a WAL, on a copy of both files beside the journal.
+Inspection inspect_copy(const std::string& path) {
+  namespace fs = std::filesystem;
+  Inspection out;
+  std::error_code ec;
+  const fs::path dir = fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
+  // Copies left by a start that was killed while checking.
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().filename().string().rfind(".journal-check-", 0) == 0) fs::remove_all(entry.path(), ec);
+  std::string pattern = (dir / ".journal-check-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) {
+    out.problem = "journal: cannot make a folder to check a copy of " + path;
+    return out;
+  }
+  const fs::path copy_dir(pattern);
+  const fs::path copy = copy_dir / "journal.sqlite";
+  fs::copy_file(path, copy, ec);
+  if (!ec) fs::copy_file(path + "-wal", copy.string() + "-wal", ec);
+  if (ec) {
+    out.problem = "journal: cannot copy " + path + " and its WAL to check them: " + ec.message();
+  } else {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(copy.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) read_journal(db, out);
+    sqlite3_close(db);
+    if (!out.intact) out.problem = "journal: integrity check failed for " + path;
+  }
+  fs::remove_all(copy_dir, ec);
+  return out;
+}
+
+Inspection inspect(const std::string& path) {
+  std::error_code ec;
+  const bool wal = std::filesystem::exists(path + "-wal", ec) && std::filesystem::file_size(path + "-wal", ec) > 0;
+  return wal ? inspect_copy(path) : inspect_in_place(path);
+}
+
+// Checks the journal at `path` against its seal before anything opens it for writing. Returns
+// the journal's id ("" when a new one is to be made), or nullopt with `error` set.
+std::optional<std::string> check_before_open(const std::string& path, std::string* error) {
+  namespace fs = std::filesystem;
+  const auto refuse = [&](const std::string& why) -> std::optional<std::string> {
+    if (error) *error = "journal: " + why + "; the files are left as they are for the technician";
+    return std::nullopt;
+  };
+  std::string seal_error;
+  const std::optional<JournalSeal> seal = read_seal(seal_path(path), &seal_error);
+  if (!seal_error.empty()) return refuse(seal_error);
+  std::error_code ec;
+  const bool exists = fs::exists(path, ec);
+  const bool has_wal = fs::exists(path + "-wal", ec);
+  const auto size = exists ? fs::file_size(path, ec) : 0;
+  if (ec) return refuse("cannot read " + path + ": " + ec.message());
+  const std::string held = seal ? std::to_string(seal->last_step) : "";
+  if (seal && !exists) return refuse(path + " is missing, but its seal says it held " + held + " steps");
+  if (!exists && has_wal) return refuse(path + " is missing beside its WAL");
+  if (seal && size == 0) return refuse(path + " is empty, but its seal says it held " + held + " steps");
+  if (!exists || (size == 0 && !has_wal)) return std::string();  // a new kiosk
+  const Inspection in = inspect(path);
+  if (!in.problem.empty()) return refuse(in.problem.substr(std::string("journal: ").size()));
+  if (!seal) {
+    // A journal made before seals is adopted; one made with a seal has lost it.
+    if (!in.journal_id.empty()) return refuse("the seal " + seal_path(path) + " is missing");
+    return std::string();
+  }
+  if (in.journal_id.empty())
+    return refuse(path + " has lost the " + held + " steps its seal records (shorter than it was: its WAL was lost or damaged)");
+  if (in.journal_id != seal->journal_id) return refuse(path + " is not the journal its seal names (replaced)");
+  if (in.last_step < seal->last_step)
+    return refuse(path + " holds " + std::to_string(in.last_step) + " steps, but its seal says " + held +
+                  " (shorter than it was: its WAL was lost or damaged)");
+  return in.journal_id;
+}
+
 }  // namespace
 
 std::unique_ptr<Journal> Journal::open(const std::string& path, std::string* error) {
+  const std::optional<std::string> known_id = check_before_open(path, error);
+  if (!known_id) return nullptr;
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
     if (error) *error = "journal: cannot open " + path;
@@ -32,20 +173,11 @@ std::unique_ptr<Journal> Journal::open(const std::string& path, std::string* err
     return nullptr;
   }
   sqlite3_busy_timeout(db, 5000);
-  std::unique_ptr<Journal> j(new Journal(db));
+  std::unique_ptr<Journal> j(new Journal(db, path));
   // secure_delete overwrites what an update removes, so an erased number is gone from the file.
   if (!exec(db, "PRAGMA journal_mode=WAL", error) || !exec(db, "PRAGMA synchronous=FULL", error) ||
       !exec(db, "PRAGMA secure_delete=ON", error))
     return nullptr;
-  // A damaged journal must stop sales, not be written over.
-  sqlite3_stmt* check = nullptr;
-  sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &check, nullptr);
-  const bool intact = check && sqlite3_step(check) == SQLITE_ROW && column_text(check, 0) == "ok";
-  sqlite3_finalize(check);
-  if (!intact) {
-    if (error) *error = "journal: integrity check failed for " + path;
-    return nullptr;
-  }
   if (!exec(db,
             "CREATE TABLE IF NOT EXISTS transactions (reference TEXT PRIMARY KEY, state TEXT, "
             "number_until_settled TEXT, "
@@ -57,10 +189,37 @@ std::unique_ptr<Journal> Journal::open(const std::string& path, std::string* err
             "kind TEXT, json TEXT, at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
             "CREATE INDEX IF NOT EXISTS receipts_by_code ON receipts (code, id);"
             "CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, kind TEXT, "
-            "payload TEXT, attempts INTEGER DEFAULT 0, next_at INTEGER DEFAULT 0, sent_at TEXT);",
+            "payload TEXT, attempts INTEGER DEFAULT 0, next_at INTEGER DEFAULT 0, sent_at TEXT);"
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);",
             error))
     return nullptr;
+  j->journal_id_ = known_id->empty() ? query_text(db, "SELECT value FROM meta WHERE key = 'journal_id'") : *known_id;
+  if (j->journal_id_.empty()) {
+    j->journal_id_ = new_journal_id();
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO meta (key, value) VALUES ('journal_id', ?)", -1, &s, nullptr);
+    sqlite3_bind_text(s, 1, j->journal_id_.c_str(), -1, SQLITE_TRANSIENT);
+    const bool ok = sqlite3_step(s) == SQLITE_DONE;
+    sqlite3_finalize(s);
+    if (!ok) {
+      if (error) *error = std::string("journal: ") + sqlite3_errmsg(db);
+      return nullptr;
+    }
+    // The schema and the id into the database file itself: a WAL lost later cannot take them.
+    exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr);
+  }
+  if (!write_seal(seal_path(path), {j->journal_id_, query_int(db, "SELECT COALESCE(MAX(id), 0) FROM steps")}, error))
+    return nullptr;
   return j;
+}
+
+bool Journal::knows(const std::string& reference) {
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db_, "SELECT 1 FROM transactions WHERE reference = ?", -1, &s, nullptr);
+  sqlite3_bind_text(s, 1, reference.c_str(), -1, SQLITE_TRANSIENT);
+  const bool found = s && sqlite3_step(s) == SQLITE_ROW;
+  sqlite3_finalize(s);
+  return found;
 }
 
 Journal::~Journal() { sqlite3_close(db_); }
@@ -85,7 +244,9 @@ bool Journal::append(const JournalEntry& e, std::string* error) {
     return ok;
   };
   const std::string* number = e.number_until_settled.empty() ? nullptr : &e.number_until_settled;
-  bool ok = run("INSERT INTO steps (reference, step, fields) VALUES (?,?,?)", {&e.reference, &step, &fields_text}) &&
+  bool ok = run("INSERT INTO steps (reference, step, fields) VALUES (?,?,?)", {&e.reference, &step, &fields_text});
+  const std::int64_t step_id = sqlite3_last_insert_rowid(db_);
+  ok = ok &&
             run("INSERT INTO transactions (reference, state, number_until_settled, updated_at) "
                 "VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ','now')) "
                 "ON CONFLICT (reference) DO UPDATE SET state = ?2, "
@@ -103,6 +264,10 @@ bool Journal::append(const JournalEntry& e, std::string* error) {
     return false;
   }
   if (!exec(db_, "COMMIT", error)) return false;
+  // The step is durable; the seal follows it. A seal left behind by a crash here is harmless
+  // (the journal holds more than it says); a seal ahead of the journal never happens.
+  std::string seal_error;
+  if (!write_seal(seal_path(path_), {journal_id_, step_id}, &seal_error)) log_seal_failure(seal_error);
   // The WAL still holds the page as it was before the number was erased: fold it into the
   // database and empty the log.
   if (e.step == JournalStep::settled) exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr);

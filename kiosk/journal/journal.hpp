@@ -38,10 +38,15 @@ struct OutboxItem {
 // on disk when append() returns. The app appends a step before carrying it out.
 class Journal {
  public:
+  // Refuses (nullptr, `error` says why, nothing written) a journal that is damaged, missing or
+  // empty while its seal says it held steps, replaced by another, or shorter than its seal.
+  // A new journal gets an id and a seal.
   static std::unique_ptr<Journal> open(const std::string& path, std::string* error);
   ~Journal();
 
   bool append(const JournalEntry& entry, std::string* error);
+  // Whether a transaction with this reference was ever journaled.
+  bool knows(const std::string& reference);
   std::vector<JournaledTransaction> transactions();
   std::vector<JournaledTransaction> open_transactions();  // not settled yet
   // The newest receipt number of the card terminal that any step records, a payment's or a
@@ -64,8 +69,10 @@ class Journal {
   std::optional<ReceiptData> find_receipt(const std::string& code);
 
  private:
-  explicit Journal(sqlite3* db) : db_(db) {}
+  Journal(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_;
+  std::string path_;
+  std::string journal_id_;
 };
 
 }  // namespace kiosk

@@ -25,7 +25,7 @@ struct Driver {
   std::vector<Effect> effects;  // everything asked for since the start
   std::int64_t now = 1000;
 
-  Driver() { send(ev::Started{"abc123", now, CivilDate{2026, 11, 27}}); }
+  Driver() { send(ev::Started{ReferenceKey{}, now, CivilDate{2026, 11, 27}}); }
 
   std::vector<Effect> send(const Event& e) {
     Update u = update(state, e);

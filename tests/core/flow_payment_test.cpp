@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/reference.hpp"
 #include "drive.hpp"
 
 using namespace kiosk;
@@ -19,7 +20,8 @@ TEST_CASE("Paying by card journals the intent before asking the terminal") {
   CHECK(std::get<fx::RequestJournal>(fx[1]).entry.step == JournalStep::payment_started);
   const auto& pay = std::get<fx::RequestPayment>(fx[2]);
   CHECK(pay.amount == 1000);
-  CHECK(pay.reference == "BE-KIOSK-01-abc123-0001");
+  CHECK(pay.reference == make_reference("BE-KIOSK-01", ReferenceKey{}, 1));
+  CHECK(reference_of_kiosk(pay.reference, "BE-KIOSK-01"));
 }
 
 TEST_CASE("An approved card payment is delivered, then receipt and SMS follow") {
@@ -102,6 +104,34 @@ TEST_CASE("An unknown delivery outcome is kept open, neither reversed nor retrie
   CHECK(d.all<fx::RequestReversal>().empty());
   CHECK(d.all<fx::RequestDelivery>().size() == 1);
   CHECK(d.journal_steps(ref).back() == JournalStep::delivery_unknown);
+}
+
+TEST_CASE("An answer about another renewal is journaled as such, then asked again by recovery with what was bought") {
+  Driver d;
+  const std::string ref = d.to_delivering();
+  d.send(ev::RenewalUnknown{ref, "answer_mismatch"});
+  CHECK(d.screen() == Screen::pending);
+  CHECK(d.all<fx::RequestReversal>().empty());
+  const auto journaled = d.all<fx::RequestJournal>();
+  REQUIRE_FALSE(journaled.empty());
+  CHECK(journaled.back().entry.step == JournalStep::delivery_unknown);
+  CHECK(journaled.back().entry.fields.at("why") == "answer_mismatch");
+  // Recovery asks the gateway again, and says what the answer must be about.
+  d.advance(2);
+  const auto asks = d.all<fx::RequestRenewalResolve>();
+  REQUIRE(asks.size() == 1);
+  CHECK(asks[0].reference == ref);
+  CHECK(asks[0].brand == Brand::proximus);
+  CHECK(asks[0].plan_id == d.all<fx::RequestDelivery>()[0].plan_id);
+  CHECK(asks[0].amount == d.all<fx::RequestDelivery>()[0].amount);
+  CHECK(asks[0].months == d.all<fx::RequestDelivery>()[0].months);
+  REQUIRE(asks[0].number);
+  CHECK(*asks[0].number == MobileNumber{"470123456"});
+  // The same answer again: on record, still open, no money moved.
+  d.send(ev::RenewalResolved{ref, ev::RenewalOutcome::unknown, "", {}, "answer_mismatch"});
+  CHECK(d.journal_steps(ref).back() == JournalStep::delivery_unknown);
+  CHECK(d.all<fx::RequestReversal>().empty());
+  CHECK(d.state.open.size() == 1);
 }
 
 TEST_CASE("Cancelling on the terminal screen aborts, and a late approval is given back") {

@@ -1,7 +1,9 @@
 // kiosk-crashtest: customers renew by card while the kiosk is killed (SIGKILL) at random moments
 // and right after every journaled step; after each kill the kiosk restarts and recovers. The
-// terminal simulator and the gateway are separate processes that live on. At the end the
-// terminal's ledger, the gateway's renewals and the journal must agree to the cent.
+// terminal simulator and the gateway are separate processes that live on. An attacker races the
+// kiosk to the gateway with every reference it makes, and a kiosk with another kiosk's
+// certificate tries to start. At the end the terminal's ledger, the gateway's renewals and the
+// journal must agree to the cent, and every delivery must be the customer's.
 //   kiosk-crashtest --bin DIR --work DIR [--runs N] [--seed S] [--scripts DIR]
 // The last line reads: runs=N kills=K recovered=R mismatches=M
 #include <algorithm>
@@ -14,8 +16,10 @@
 #include <random>
 #include <thread>
 
+#include "attacker.hpp"
 #include "core/journal_step.hpp"
 #include "gateway/client.hpp"
+#include "gateway/client_ca.hpp"
 #include "gateway/tls_pin.hpp"
 #include "money_audit.hpp"
 #include "processes.hpp"
@@ -112,14 +116,46 @@ class Harness {
     std::string error;
     pin_ = gateway::spki_pin_of_file(link_.ca_cert_path, &error);
     if (pin_.empty()) return fail(error);
+    // The kiosk's certificate as a technician makes it; the harness's own as the operator's; the
+    // attacker's as another kiosk's of the same gateway.
+    Child issue = spawn({o_.bin + "/kioskctl", "gateway", "issue", "--data", o_.work + "/gateway", "--kiosk", kiosk_id,
+                         "--out", o_.work + "/kiosk-cert"},
+                        o_.work + "/issue.log");
+    if (const Ended e = wait_for(issue, 10000); !e.exited || e.status != 0) return fail("kioskctl gateway issue failed");
+    if (!gateway::issue_client_certificate(o_.work + "/gateway", gateway::Role::operator_, "harness", o_.work + "/ops", &error) ||
+        !gateway::issue_client_certificate(o_.work + "/gateway", gateway::Role::kiosk, "BE-KIOSK-99", o_.work + "/attacker",
+                                           &error))
+      return fail(error);
+    link_.client_cert_path = o_.work + "/ops/operator.crt";
+    link_.client_key_path = o_.work + "/ops/operator.key";
     if (!proxy_.start(link_.port, &error)) return fail(error);
+    gateway::Link attacker = link_;
+    attacker.client_cert_path = o_.work + "/attacker/kiosk.crt";
+    attacker.client_key_path = o_.work + "/attacker/kiosk.key";
+    attacker.timeout_ms = 1500;
+    attacker_ = std::make_unique<Attacker>(attacker, o_.work + "/kiosk/kiosk.log", kiosk_id);
+    return impostor_refused();
+  }
+
+  // A kiosk configured as BE-KIOSK-02 but holding BE-KIOSK-01's certificate must not start.
+  void start_attacker() { attacker_->start(); }
+
+  bool impostor_refused() {
+    write_config(1, o_.work + "/impostor.toml", "BE-KIOSK-02");
+    Child impostor = spawn({o_.bin + "/kiosk", "--headless", "--config", o_.work + "/impostor.toml", "--data",
+                            o_.work + "/impostor", "--script", o_.scripts + "/session.script"},
+                           o_.work + "/impostor.log");
+    const Ended e = wait_for(impostor, 60000);
+    std::cout << "impostor kiosk (another kiosk's certificate): "
+              << (e.exited && e.status != 0 ? "refused to start" : "STARTED") << std::endl;
+    if (!e.exited || e.status == 0) ++breaches_;
     return true;
   }
 
   // The gateway as its own process; after a kill it comes back on the same port and data.
   bool start_gateway(int port) {
     gateway_ = spawn({o_.bin + "/kiosk-gateway", "--data", o_.work + "/gateway", "--port", std::to_string(port),
-                      "--fault-timeout-ms", "2500"},
+                      "--fault-timeout-ms", "2500", "--allow-faults"},
                      o_.work + "/gateway-" + std::to_string(++gateway_starts_) + ".log");
     const int got = port_after(wait_for_line(gateway_, "https://", 10000), "https://127.0.0.1:");
     if (got <= 0) return fail("the gateway did not start (see gateway-" + std::to_string(gateway_starts_) + ".log)");
@@ -134,7 +170,7 @@ class Harness {
                            o_.work + "/run" + std::to_string(n) + "-terminal.log");
     const int terminal_port = port_after(wait_for_line(terminal, "listening", 10000), "127.0.0.1:");
     if (terminal_port <= 0) return fail("the terminal simulator did not start");
-    write_config(terminal_port);
+    write_config(terminal_port, o_.work + "/kiosk.toml", kiosk_id);
     gateway::Client admin(link_);
     std::string detail;
     // Renewals only: a customer who cannot look their number up never reaches the money.
@@ -205,25 +241,30 @@ class Harness {
   }
 
   int finish(int runs) {
+    attacker_->stop();
     proxy_.stop();
     kill_hard(gateway_);
     wait_for(gateway_, 10000);
     const Audit a = audit(ledger(), o_.work + "/kiosk/journal.sqlite", o_.work + "/gateway/gateway.sqlite");
     for (const std::string& m : a.mismatches) std::cout << "MISMATCH " << m << "\n";
+    const int breaches = breaches_ + attacker_->breaches();
+    std::cout << "attacks=" << attacker_->attempts() << " breaches=" << breaches << "\n";
     std::cout << "transactions=" << a.references << " charged=" << a.money_taken << " delivered=" << a.delivered
               << " returned=" << a.returned << " unsettled=" << a.open << "\n";
     std::cout << "runs=" << runs << " kills=" << kills_ << " recovered=" << recovered_
               << " mismatches=" << a.mismatches.size() << std::endl;
-    return a.mismatches.empty() ? 0 : 1;
+    return a.mismatches.empty() && breaches == 0 ? 0 : 1;
   }
 
  private:
   std::string ledger() const { return o_.work + "/terminal-ledger.jsonl"; }
 
-  void write_config(int terminal_port) {
-    std::ofstream c(o_.work + "/kiosk.toml");
-    c << "[gateway]\nhost = \"127.0.0.1\"\nport = " << proxy_.port() << "\nca_certificate = \"" << link_.ca_cert_path
-      << "\"\npin_sha256 = \"" << pin_ << "\"\ntimeout_ms = 1500\n\n[terminal]\nkind = \"zvt\"\nport = " << terminal_port << "\n";
+  void write_config(int terminal_port, const std::string& path, const std::string& id) {
+    std::ofstream c(path);
+    c << "[kiosk]\nid = \"" << id << "\"\n\n[gateway]\nhost = \"127.0.0.1\"\nport = " << proxy_.port()
+      << "\nca_certificate = \"" << link_.ca_cert_path << "\"\npin_sha256 = \"" << pin_
+      << "\"\nclient_certificate = \"" << o_.work << "/kiosk-cert/kiosk.crt\"\nclient_key = \"" << o_.work
+      << "/kiosk-cert/kiosk.key\"\ntimeout_ms = 1500\n\n[terminal]\nkind = \"zvt\"\nport = " << terminal_port << "\n";
   }
 
   Child start_kiosk(const std::string& script, const std::string& log, const std::map<std::string, std::string>& env) {
@@ -252,6 +293,9 @@ class Harness {
   std::string pin_;     // the gateway's key, pinned in the kiosk's configuration
   int kills_ = 0;
   int recovered_ = 0;
+  int breaches_ = 0;
+  std::unique_ptr<Attacker> attacker_;
+  static constexpr const char* kiosk_id = "BE-KIOSK-01";
 };
 
 }  // namespace
@@ -266,6 +310,7 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a peer gone mid-write is an error to handle, not a death
   Harness h(o);
   if (!h.set_up()) return 2;
+  h.start_attacker();
   const std::vector<Scenario> forced = every_step();
   std::mt19937 rng(o.seed);
   int done = 0;

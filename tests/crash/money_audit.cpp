@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/phone.hpp"
 #include "gateway/store.hpp"
 #include "journal/journal.hpp"
 
@@ -40,6 +41,24 @@ std::uint32_t receipt_of(const JournaledTransaction& t) {
   return n;
 }
 
+std::string field(const JournaledTransaction& t, const char* key) {
+  const auto it = t.fields.find(key);
+  return it == t.fields.end() ? std::string() : it->second;
+}
+
+// Which part of a delivery differs from the journal's intent ("" = none). The journal keeps
+// the number masked, so the gateway's is masked the same way to compare.
+std::string wrong_delivery(const JournaledTransaction& t, const gateway::RenewalRecord& r) {
+  const PhoneParse number = parse_mobile(r.msisdn);
+  const auto* n = std::get_if<MobileNumber>(&number);
+  if (!n || mask_mobile(*n) != field(t, "number")) return "number";
+  if (brand_id(r.brand) != field(t, "brand")) return "brand";
+  if (r.plan_id != field(t, "plan")) return "plan";
+  if (std::to_string(r.months) != field(t, "months")) return "duration";
+  if (std::to_string(r.amount) != field(t, "amount_cents")) return "amount";
+  return "";
+}
+
 }  // namespace
 
 Audit audit(const std::string& ledger_path, const std::string& journal_path, const std::string& gateway_db_path) {
@@ -59,8 +78,12 @@ Audit audit(const std::string& ledger_path, const std::string& journal_path, con
   const std::vector<LedgerLine> ledger = read_ledger(ledger_path);
 
   std::map<std::string, long long> delivered_amount;  // reference → amount delivered
+  std::map<std::string, gateway::RenewalRecord> delivered;
   for (const gateway::RenewalRecord& r : store->renewals())
-    if (r.status == "delivered") delivered_amount[r.reference] += r.amount;
+    if (r.status == "delivered") {
+      delivered_amount[r.reference] += r.amount;
+      delivered[r.reference] = r;
+    }
 
   std::set<std::string> sms_sent, reported;
   for (const gateway::SmsRecord& m : store->sms()) sms_sent.insert(m.reference);
@@ -93,6 +116,11 @@ Audit audit(const std::string& ledger_path, const std::string& journal_path, con
         if ((l.type == "reversal" || l.type == "refund") && l.result == 0 && l.original_receipt == receipt)
           returned += l.amount;
       }
+    }
+    if (const auto d = delivered.find(t.reference); d != delivered.end()) {
+      // Delivered to the customer who paid: their number, brand, plan, months and price.
+      const std::string wrong = wrong_delivery(t, d->second);
+      if (!wrong.empty()) say(t.reference + ": delivered with another " + wrong + " than the customer bought");
     }
     const long long delivered = delivered_amount.count(t.reference) ? delivered_amount[t.reference] : 0;
     a.money_taken += taken > 0;

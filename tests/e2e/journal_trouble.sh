@@ -29,4 +29,22 @@ printf 'expect screen out_of_service\nexpect out_of_service journal\n' > "$work/
 "$kiosk" --headless --script "$work/damaged.script" --data "$work/damaged"
 test "$(cksum < "$work/damaged/journal.sqlite")" = "$sum_before"
 grep -q "integrity check failed" "$work/damaged/kiosk.log"
+# 3. A journal truncated to nothing, its WAL gone: refused, not replaced by an empty one; every
+#    file (journal, WAL, seal) left byte for byte.
+"$kiosk" --headless --script "$scripts/renew_card_en.script" --data "$work/truncated"
+: > "$work/truncated/journal.sqlite"
+rm -f "$work/truncated/journal.sqlite-wal"
+sums() { (cd "$1" && for f in journal.sqlite*; do cksum "$f"; done); }
+before=$(sums "$work/truncated")
+"$kiosk" --headless --script "$work/damaged.script" --data "$work/truncated"
+test "$(sums "$work/truncated")" = "$before"
+grep -q "is empty, but its seal says" "$work/truncated/kiosk.log"
+
+# 4. Journal and seal both gone (a disk swapped, a folder wiped): the gateway still knows the
+#    kiosk's last reference, and the kiosk stops selling once it has asked.
+"$kiosk" --headless --script "$scripts/renew_card_en.script" --data "$work/wiped"
+rm -f "$work/wiped"/journal.sqlite*
+printf 'wait\nexpect screen out_of_service\nexpect out_of_service journal\n' > "$work/wiped.script"
+"$kiosk" --headless --script "$work/wiped.script" --data "$work/wiped"
+grep -q "ALERT journal: the gateway holds" "$work/wiped/kiosk.log"
 echo "journal trouble: sales stopped, reason shown, files kept"
