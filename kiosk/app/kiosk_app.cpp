@@ -247,9 +247,10 @@ void KioskApp::check_journal_against_gateway() {
   worker_->run([client, check] {
     std::string detail;
     const auto record = client->kiosk_record(&detail);
-    if (!record) log_warn("journal check: the gateway could not be asked (" + detail + "); it is asked again at the next start");
+    if (!record) log_warn("journal check: the gateway could not be asked (" + detail + "); asking again in a minute");
     std::lock_guard lock(check->mutex);
     check->answered = true;
+    check->reached = record.has_value();
     if (record) check->last_reference = record->last_reference;
   });
 }
@@ -261,6 +262,10 @@ void KioskApp::finish_journal_check() {
     if (!journal_check_.answered) return;
     journal_check_.answered = false;
     journal_check_.pending = false;
+    if (!journal_check_.reached) {
+      journal_check_retry_ms_ = now_ms_ + 60000;
+      return;
+    }
     last = journal_check_.last_reference;
   }
   if (last.empty() || !journal_ || journal_->knows(last)) return;
@@ -292,6 +297,10 @@ bool KioskApp::pump() {
 
 void KioskApp::tick(std::int64_t now_ms) {
   now_ms_ = now_ms;
+  if (journal_check_retry_ms_ >= 0 && now_ms >= journal_check_retry_ms_) {
+    journal_check_retry_ms_ = -1;
+    check_journal_against_gateway();
+  }
   card_->poll(now_ms);
   wallet_->poll(now_ms);
   const Screen before = state_.screen;

@@ -74,14 +74,16 @@ class KioskApp {
   hal::PaymentTerminal& terminal_for(PayMethod method);
   void print_receipt(const ReceiptData& data);  // laid out in its language, for this printer
   // Whether the gateway has seen a reference from this kiosk that the journal does not hold
-  // (the journal was replaced or lost): asked once at start, off the UI thread; the answer is
-  // compared with the journal on the UI thread, by pump().
+  // (the journal was replaced or lost): asked at start off the UI thread, and every minute
+  // until the gateway answers; the answer is compared with the journal on the UI thread, by
+  // pump().
   void check_journal_against_gateway();
   void finish_journal_check();
   struct JournalCheck {
     std::mutex mutex;
     bool pending = false;   // asked, answer not compared yet (mutex)
     bool answered = false;  // (mutex)
+    bool reached = false;   // the gateway answered (mutex)
     std::string last_reference;
   };
 
@@ -101,6 +103,7 @@ class KioskApp {
   std::unique_ptr<Worker> worker_;
   std::unique_ptr<OutboxSender> outbox_;
   JournalCheck journal_check_;
+  std::int64_t journal_check_retry_ms_ = -1;  // when to ask again (UI thread)
   std::int64_t now_ms_ = 0;
   int receipts_printed_ = 0;
   std::optional<JournalStep> crash_after_;  // KIOSK_CRASH_AFTER_STEP, for the crash harness
