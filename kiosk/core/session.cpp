@@ -9,21 +9,40 @@ namespace kiosk {
 
 namespace {
 
-// Events that come from the person at the kiosk reset the idle timer.
+template <typename... T>
+struct Types {};
+
+template <typename E, typename... T>
+constexpr bool listed(Types<T...>) {
+  return (std::is_same_v<E, T> || ...);
+}
+
+// Every event says whether it restarts the idle timer: the person's taps and keys do; devices,
+// the gateway, time and recovery do not (MoreTimeAsked neither: it grants its extension
+// itself). A new event type that is in neither list fails to compile below.
+using RestartsIdleTimer =
+    Types<ev::LanguageChosen, ev::LanguageSwitchOpened, ev::HelpOpened, ev::DisplayOpened, ev::ContrastToggled,
+          ev::TextSizeToggled, ev::HelpPaged, ev::OverlayClosed, ev::ServiceChosen, ev::BrandChosen,
+          ev::DigitPressed, ev::DigitDeleted, ev::NumberCleared, ev::NumberSubmitted, ev::PlanChosen,
+          ev::DurationChosen, ev::PlansPaged, ev::PlanConfirmed, ev::ReceiptToggled, ev::SmsToggled,
+          ev::SummaryConfirmed, ev::PayMethodChosen, ev::BackPressed, ev::CancelPressed, ev::RetryPressed,
+          ev::ContinuePressed, ev::FinishPressed, ev::ReprintOpened, ev::SpeechRequested, ev::VolumeChanged>;
+using KeepsIdleTimer =
+    Types<ev::Started, ev::Ticked, ev::MoreTimeAsked, ev::SubscriberFound, ev::LookupFailed, ev::RenewalDelivered,
+          ev::RenewalFailed, ev::RenewalUnknown, ev::ReprintFinished, ev::PaymentPrompted, ev::WalletCodeReady,
+          ev::PaymentApproved, ev::PaymentFailed, ev::PaymentUnknown, ev::PaymentReversed,
+          ev::TerminalAvailabilityChanged, ev::JournalFailed, ev::JournalReadBack, ev::PaymentLookedUp,
+          ev::RenewalResolved, ev::PrinterStatusChanged, ev::ReceiptPrinted>;
+
 template <typename E>
-constexpr bool is_user_input =
-    !std::is_same_v<E, ev::Started> && !std::is_same_v<E, ev::Ticked> &&
-    !std::is_same_v<E, ev::SubscriberFound> && !std::is_same_v<E, ev::LookupFailed> &&
-    !std::is_same_v<E, ev::RenewalDelivered> && !std::is_same_v<E, ev::RenewalFailed> &&
-    !std::is_same_v<E, ev::RenewalUnknown> && !std::is_same_v<E, ev::PaymentPrompted> &&
-    !std::is_same_v<E, ev::WalletCodeReady> && !std::is_same_v<E, ev::PaymentApproved> &&
-    !std::is_same_v<E, ev::PaymentFailed> && !std::is_same_v<E, ev::PaymentReversed> &&
-    !std::is_same_v<E, ev::TerminalAvailabilityChanged> &&
-    !std::is_same_v<E, ev::PrinterStatusChanged> && !std::is_same_v<E, ev::ReceiptPrinted> &&
-    !std::is_same_v<E, ev::MoreTimeAsked> && !std::is_same_v<E, ev::JournalFailed> &&
-    !std::is_same_v<E, ev::ReprintFinished> && !std::is_same_v<E, ev::JournalReadBack> &&
-    !std::is_same_v<E, ev::PaymentLookedUp> && !std::is_same_v<E, ev::RenewalResolved> &&
-    !std::is_same_v<E, ev::PaymentUnknown>;
+constexpr bool is_user_input = listed<E>(RestartsIdleTimer{});
+
+template <typename... E>
+constexpr bool each_classified_once(std::variant<E...>*) {
+  return ((listed<E>(RestartsIdleTimer{}) != listed<E>(KeepsIdleTimer{})) && ...);
+}
+static_assert(each_classified_once(static_cast<Event*>(nullptr)),
+              "every event type is in exactly one of RestartsIdleTimer and KeepsIdleTimer");
 
 }  // namespace
 
