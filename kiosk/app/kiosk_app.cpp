@@ -1,29 +1,26 @@
 #include "kiosk_app.hpp"
 
-#include <csignal>
+#include <sys/random.h>
+
+#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <nlohmann/json.hpp>
-#include <sys/random.h>
 
 #include "fonts/font_files.hpp"
 #include "gateway/client.hpp"
 #include "gateway/client_ca.hpp"
 #include "gateway/server.hpp"
 #include "gateway/tls_pin.hpp"
+#include "hal/payment_terminal.hpp"
+#include "hal/receipt_printer.hpp"
 #include "journal/journal.hpp"
 #include "log.hpp"
 #include "outbox_sender.hpp"
-#include "receipt_layout.hpp"
 #include "sim/sim_payment.hpp"
-#include "escpos/escpos_printer.hpp"
-#include "escpos/stream_link.hpp"
-#include "escpos/usb_link.hpp"
 #include "sim/sim_printer.hpp"
 #include "text_painter.hpp"
 #include "worker.hpp"
-#include "zvt/zvt_terminal.hpp"
 
 namespace kiosk::app {
 
@@ -59,44 +56,6 @@ ReferenceKey random_reference_key() {
     got += static_cast<std::size_t>(n);
   }
   return key;
-}
-
-// How the real driver reaches its printer.
-escpos::EscPosPrinterOptions printer_options(const Config& c, const escpos::PrinterModel& model) {
-  escpos::EscPosPrinterOptions o;
-  o.model = model;
-  if (c.printer_kind == "usb") {
-    std::vector<escpos::VidPid> ids;
-    for (const std::string& text : c.printer_usb_ids) {
-      escpos::VidPid id;
-      if (escpos::parse_vid_pid(text, &id)) ids.push_back(id);
-      else log_warn("printer: ignoring usb id '" + text + "'");
-    }
-    if (ids.empty()) ids = escpos::default_printer_ids();
-    o.connect = [ids](std::string* error) -> std::unique_ptr<escpos::Link> {
-      auto endpoints = escpos::open_usb_printer(ids, error);
-      if (!endpoints) return nullptr;
-      return std::make_unique<escpos::UsbLink>(std::move(endpoints));
-    };
-  } else if (c.printer_kind == "tcp") {
-    o.connect = [host = c.printer_host, port = c.printer_port](std::string* error) {
-      return escpos::open_tcp_printer(host, port, 2000, error);
-    };
-  } else {
-    o.connect = [path = c.printer_path](std::string* error) { return escpos::open_file_printer(path, error); };
-  }
-  return o;
-}
-
-std::string sms_text(const Catalog& t, const ReceiptData& r) {
-  if (r.kind == ReceiptData::Kind::refund)
-    return t.format("sms.refund", {{"amount", format_money(r.amount, r.lang)}, {"reference", r.reference}});
-  if (r.kind == ReceiptData::Kind::not_charged) return t.format("sms.not_charged", {{"reference", r.reference}});
-  return t.format("sms.confirmation", {{"brand", std::string(brand_name(r.brand))},
-                                       {"plan", r.plan_name},
-                                       {"date", format_date(r.valid_until, r.lang)},
-                                       {"reference", r.reference},
-                                       {"code", r.reprint_code}});
 }
 
 }  // namespace
@@ -173,37 +132,11 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
   if (app->journal_) app->outbox_ = std::make_unique<OutboxSender>(*app->journal_, *app->client_);
 
   EventQueue* queue = &app->queue_;
-  const auto sink = [queue](Event e) { queue->post(std::move(e)); };
-  if (config.terminal_kind == "zvt") {
-    zvt::ZvtOptions z;
-    z.host = config.terminal_host;
-    z.port = config.terminal_port;
-    z.password = config.terminal_password;
-    z.serial_path = config.terminal_serial;
-    z.serial.baud = config.terminal_baud;
-    z.end_of_day_minute = config.terminal_end_of_day_minute;
-    z.hold_until_delivered = config.terminal_hold_until_delivered;
-    if (app->journal_) z.newest_known_receipt = app->journal_->newest_receipt_no();
-    app->card_ = std::make_unique<zvt::ZvtTerminal>(sink, z);
-  } else {
-    auto card = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::card, sink, config.devices_automatic);
-    app->sim_card_ = card.get();
-    app->card_ = std::move(card);
-  }
-  app->wallet_ = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::wallet, sink, config.devices_automatic);
-  escpos::PrinterModel model;
-  model.width_dots = config.printer_width_dots;
-  model.native_qr = config.printer_native_qr;
-  if (config.printer_kind == "sim") {
-    auto printer = std::make_unique<sim::SimPrinter>(sink, config.data_dir + "/receipts", model);
-    app->sim_printer_ = printer.get();
-    app->printer_ = std::move(printer);
-  } else {
-    app->printer_ = std::make_unique<escpos::EscPosPrinter>(sink, printer_options(config, model));
-  }
+  app->devices_ = make_devices(config, [queue](Event e) { queue->post(std::move(e)); },
+                               app->journal_ ? app->journal_->newest_receipt_no() : 0);
   if (const char* step = std::getenv("KIOSK_CRASH_AFTER_STEP")) app->crash_after_ = parse_journal_step(step);
   KioskSettings settings = config.kiosk;
-  settings.terminal_holds_payment = config.terminal_kind == "zvt" && config.terminal_hold_until_delivered;
+  settings.terminal_holds_payment = app->devices_.terminal_holds_payment;
   app->state_ = initial_state(settings);
   return app;
 }
@@ -216,7 +149,7 @@ KioskApp::~KioskApp() {
 
 const std::string& KioskApp::last_receipt_path() const {
   static const std::string none;
-  return sim_printer_ ? sim_printer_->last_path() : none;
+  return devices_.sim_printer ? devices_.sim_printer->last_path() : none;
 }
 
 void KioskApp::start(std::int64_t now_ms) {
@@ -301,8 +234,8 @@ void KioskApp::tick(std::int64_t now_ms) {
     journal_check_retry_ms_ = -1;
     check_journal_against_gateway();
   }
-  card_->poll(now_ms);
-  wallet_->poll(now_ms);
+  devices_.card->poll(now_ms);
+  devices_.wallet->poll(now_ms);
   const Screen before = state_.screen;
   const int left = idle_seconds_left(state_);
   dispatch(ev::Ticked{now_ms, local_today()});
@@ -316,7 +249,7 @@ bool KioskApp::busy(bool including_payment) {
     std::lock_guard lock(journal_check_.mutex);
     checking = journal_check_.pending;
   }
-  return worker_->busy() || printer_->busy() || (including_payment && card_->busy()) || !queue_.empty() ||
+  return worker_->busy() || devices_.printer->busy() || (including_payment && devices_.card->busy()) || !queue_.empty() ||
          (outbox_ && outbox_->busy()) || checking;
 }
 
@@ -334,124 +267,8 @@ void KioskApp::dispatch(const Event& e) {
     if (!carry_out(effect)) break;
 }
 
-void KioskApp::print_receipt(const ReceiptData& data) {
-  printer_->print(data.reference, layout_receipt(data, catalogs_[data.lang], *painter_, printer_->width_dots()));
-}
-
-hal::PaymentTerminal& KioskApp::terminal_for(PayMethod method) {
-  if (method == PayMethod::card) return *card_;
-  return *wallet_;
-}
-
 bool KioskApp::carry_out(const Effect& effect) {
-  EventQueue* queue = &queue_;
-  gateway::Client* client = client_.get();
-  if (const auto* j = std::get_if<fx::RequestJournal>(&effect)) {
-    std::string err = "journal unavailable";
-    if (!journal_ || !journal_->append(j->entry, &err)) {
-      log_warn(err + " (" + j->entry.reference + " " + std::string(journal_step_name(j->entry.step)) + ")");
-      queue_.post(ev::JournalFailed{j->entry.reference});
-      return false;
-    }
-    log_info(j->entry.reference + " " + std::string(journal_step_name(j->entry.step)));
-    if (crash_after_ == j->entry.step) {
-      // The crash harness: stop dead right after this step is durable, as a power cut would.
-      log_warn("crash hook: SIGKILL after " + std::string(journal_step_name(j->entry.step)));
-      std::raise(SIGKILL);
-    }
-  } else if (const auto* l = std::get_if<fx::RequestLookup>(&effect)) {
-    const auto req = *l;
-    log_info("lookup " + std::string(brand_id(req.brand)) + " " + mask_mobile(req.number));
-    worker_->run([queue, client, req] {
-      const gateway::LookupResult r = client->lookup(req.brand, req.number);
-      if (r.kind == gateway::LookupResult::Kind::found) {
-        queue->post(ev::SubscriberFound{r.subscriber, r.plans});
-      } else {
-        if (!r.detail.empty()) log_warn("lookup failed: " + r.detail);
-        queue->post(ev::LookupFailed{r.kind == gateway::LookupResult::Kind::not_found ? ev::LookupError::not_found
-                                                                                       : ev::LookupError::unavailable});
-      }
-    });
-  } else if (const auto* p = std::get_if<fx::RequestPayment>(&effect)) {
-    terminal_for(p->method).start_payment(p->reference, p->amount);
-  } else if (const auto* a = std::get_if<fx::RequestPaymentAbort>(&effect)) {
-    card_->abort_payment(a->reference);
-    wallet_->abort_payment(a->reference);
-  } else if (const auto* d = std::get_if<fx::RequestDelivery>(&effect)) {
-    const gateway::RenewalRequest req{d->reference, d->brand, d->number, d->plan_id, d->months, d->amount};
-    worker_->run([queue, client, req] {
-      const gateway::RenewalResult r = client->renew(req);
-      switch (r.kind) {
-        case gateway::RenewalResult::Kind::delivered:
-          queue->post(ev::RenewalDelivered{req.reference, r.confirmation_id, r.new_expiry});
-          break;
-        case gateway::RenewalResult::Kind::failed:
-          log_warn("renewal " + req.reference + " refused: " + r.detail);
-          queue->post(ev::RenewalFailed{req.reference, r.detail});
-          break;
-        case gateway::RenewalResult::Kind::unknown:
-          log_warn(std::string(r.mismatch ? "ALERT " : "") + "renewal " + req.reference + " outcome unknown: " + r.detail);
-          queue->post(ev::RenewalUnknown{req.reference, r.mismatch ? "answer_mismatch" : ""});
-          break;
-      }
-    });
-  } else if (const auto* h = std::get_if<fx::RequestPaymentSettle>(&effect)) {
-    card_->settle(h->reference, h->delivered);
-  } else if (const auto* r = std::get_if<fx::RequestReversal>(&effect)) {
-    terminal_for(r->method).reverse(r->reference, r->amount, r->receipt_no);
-  } else if (const auto* rc = std::get_if<fx::RequestReceipt>(&effect)) {
-    ReceiptData data = rc->receipt;
-    data.timestamp = local_timestamp(data.lang);
-    // Kept first, so that it can be printed again even if this print fails.
-    std::string err;
-    if (journal_ && !journal_->save_receipt(data, &err)) log_warn(err);
-    ++receipts_printed_;
-    print_receipt(data);
-    if (config_.printer_merchant_copy) {
-      data.merchant_copy = true;
-      print_receipt(data);
-    }
-  } else if (const auto* s = std::get_if<fx::RequestSms>(&effect)) {
-    // Into the outbox, durable before the step after it (often "settled") is journaled; the
-    // outbox sender hands it over, and the gateway keeps one per reference and kind.
-    const std::string kind(sms_kind(s->receipt.kind));
-    const nlohmann::json payload{{"reference", s->receipt.reference},
-                                 {"kind", kind},
-                                 {"msisdn", e164(s->number)},
-                                 {"text", sms_text(catalogs_[s->receipt.lang], s->receipt)}};
-    std::string err = "journal unavailable";
-    if (!journal_ || !journal_->enqueue({0, s->receipt.reference + ":sms:" + kind, "sms", payload.dump(), 0, 0}, &err))
-      log_warn("sms for " + s->receipt.reference + " not queued: " + err);
-  } else if (const auto* lu = std::get_if<fx::RequestPaymentLookup>(&effect)) {
-    log_info("recovery: asking the terminal about " + lu->reference);
-    terminal_for(lu->method).look_up_payment(lu->reference, lu->amount, journal_ ? journal_->newest_receipt_no() : 0);
-  } else if (const auto* rr = std::get_if<fx::RequestRenewalResolve>(&effect)) {
-    const gateway::Client::Expected expected{rr->reference, rr->brand, rr->number, rr->plan_id, rr->months, rr->amount};
-    log_info("recovery: asking the gateway about " + expected.reference);
-    worker_->run([queue, client, expected] {
-      const gateway::Client::Resolution r = client->resolve(expected);
-      using K = gateway::Client::Resolution::Kind;
-      if (r.mismatch) log_warn("ALERT recovery: " + expected.reference + ": " + r.detail);
-      else if (r.kind == K::unknown) log_warn("recovery: gateway did not answer for " + expected.reference + ": " + r.detail);
-      queue->post(ev::RenewalResolved{expected.reference,
-                                      r.kind == K::delivered            ? ev::RenewalOutcome::delivered
-                                      : r.kind == K::closed_undelivered ? ev::RenewalOutcome::closed_undelivered
-                                                                        : ev::RenewalOutcome::unknown,
-                                      r.confirmation_id, r.new_expiry, r.mismatch ? "answer_mismatch" : ""});
-    });
-  } else if (const auto* rp = std::get_if<fx::RequestReprint>(&effect)) {
-    std::optional<ReceiptData> data = journal_ ? journal_->find_receipt(rp->code) : std::nullopt;
-    const bool can_print = printer_can_print(printer_->status());
-    if (data && can_print) {
-      ++receipts_printed_;
-      print_receipt(*data);
-      log_info("reprint " + data->reference);
-    }
-    queue_.post(ev::ReprintFinished{data.has_value(), data.has_value() && can_print});
-  } else if (std::holds_alternative<fx::RequestForgetSession>(effect)) {
-    log_info("session ended; personal data dropped");
-  }
-  return true;
+  return std::visit([this](const auto& e) { return handle(e); }, effect);
 }
 
 }  // namespace kiosk::app

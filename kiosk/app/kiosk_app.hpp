@@ -5,6 +5,7 @@
 #include <string>
 
 #include "config.hpp"
+#include "devices.hpp"
 #include "core/session.hpp"
 #include "event_queue.hpp"
 #include "i18n/catalog.hpp"
@@ -52,10 +53,10 @@ class KioskApp {
   const Config& config() const { return config_; }
   EventQueue& queue() { return queue_; }
   // The simulated card terminal, or nullptr when a real one (ZVT) is configured.
-  sim::SimPayment* sim_card() { return sim_card_; }
-  sim::SimPayment& wallet() { return *wallet_; }
+  sim::SimPayment* sim_card() { return devices_.sim_card; }
+  sim::SimPayment& wallet() { return *devices_.wallet; }
   // The simulated printer, or nullptr when a real one is configured.
-  sim::SimPrinter* sim_printer() { return sim_printer_; }
+  sim::SimPrinter* sim_printer() { return devices_.sim_printer; }
   gateway::Client& gateway() { return *client_; }
   // A fault in the embedded gateway (scripts and demos); an external gateway has none to set.
   bool set_gateway_fault(const std::string& mode, const std::string& scope, std::string* error);
@@ -71,6 +72,21 @@ class KioskApp {
   KioskApp() = default;
   void dispatch(const Event& e);
   bool carry_out(const Effect& effect);  // false: stop the batch (the journal failed)
+  // One handler per effect, in effects_*.cpp by concern. carry_out() visits the Effect variant
+  // with these, so an effect without a handler does not compile.
+  bool handle(const fx::RequestJournal& effect);
+  bool handle(const fx::RequestForgetSession& effect);
+  bool handle(const fx::RequestLookup& effect);
+  bool handle(const fx::RequestDelivery& effect);
+  bool handle(const fx::RequestRenewalResolve& effect);
+  bool handle(const fx::RequestPayment& effect);
+  bool handle(const fx::RequestPaymentAbort& effect);
+  bool handle(const fx::RequestPaymentSettle& effect);
+  bool handle(const fx::RequestReversal& effect);
+  bool handle(const fx::RequestPaymentLookup& effect);
+  bool handle(const fx::RequestReceipt& effect);
+  bool handle(const fx::RequestSms& effect);
+  bool handle(const fx::RequestReprint& effect);
   hal::PaymentTerminal& terminal_for(PayMethod method);
   void print_receipt(const ReceiptData& data);  // laid out in its language, for this printer
   // Whether the gateway has seen a reference from this kiosk that the journal does not hold
@@ -94,11 +110,7 @@ class KioskApp {
   std::unique_ptr<Journal> journal_;
   std::unique_ptr<gateway::Server> embedded_gateway_;
   std::unique_ptr<gateway::Client> client_;
-  std::unique_ptr<hal::PaymentTerminal> card_;
-  sim::SimPayment* sim_card_ = nullptr;
-  std::unique_ptr<sim::SimPayment> wallet_;
-  std::unique_ptr<hal::ReceiptPrinter> printer_;
-  sim::SimPrinter* sim_printer_ = nullptr;
+  Devices devices_;
   std::unique_ptr<TextPainter> painter_;
   std::unique_ptr<Worker> worker_;
   std::unique_ptr<OutboxSender> outbox_;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "config.hpp"
+#include "devices.hpp"
 #include "driver.hpp"
 #include "gallery.hpp"
 #include "interactive.hpp"
@@ -79,6 +80,10 @@ int main(int argc, char** argv) {
   std::string error;
   if (!opt.config.empty() && !app::load_config(opt.config, &config, &error)) {
     std::cerr << "kiosk: " << error << "\n";
+    return 2;
+  }
+  if (const std::string wrong = app::check_device_kinds(config); !wrong.empty()) {
+    std::cerr << "kiosk: " << opt.config << ": " << wrong << "\n";
     return 2;
   }
   if (!opt.data.empty()) config.data_dir = opt.data;

@@ -53,6 +53,10 @@ struct RenewalRequest {
   Cents amount;
 };
 
+// The body of POST /v1/sms: what the outbox keeps and hands over.
+std::string sms_payload(const std::string& reference, const std::string& kind, const MobileNumber& number,
+                        const std::string& text);
+
 // The kiosk's side of the operator gateway, over HTTPS with certificate verification always on.
 // Calls block; the app runs them off the UI thread.
 class Client {

@@ -1,0 +1,156 @@
+#include "devices.hpp"
+
+#include "escpos/escpos_printer.hpp"
+#include "escpos/stream_link.hpp"
+#include "escpos/usb_link.hpp"
+#include "log.hpp"
+#include "sim/sim_payment.hpp"
+#include "sim/sim_printer.hpp"
+#include "zvt/zvt_terminal.hpp"
+
+namespace kiosk::app {
+
+Devices::Devices() = default;
+Devices::~Devices() = default;
+Devices::Devices(Devices&&) noexcept = default;
+Devices& Devices::operator=(Devices&&) noexcept = default;
+
+namespace {
+
+struct Context {
+  const Config& config;
+  const EventSink& sink;
+  std::uint32_t newest_receipt;
+};
+
+// ---- card terminals -------------------------------------------------------------------------
+
+void simulated_terminal(const Context& c, Devices& d) {
+  auto card = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::card, c.sink, c.config.devices_automatic);
+  d.sim_card = card.get();
+  d.card = std::move(card);
+}
+
+void zvt_terminal(const Context& c, Devices& d) {
+  const Config& config = c.config;
+  zvt::ZvtOptions z;
+  z.host = config.terminal_host;
+  z.port = config.terminal_port;
+  z.password = config.terminal_password;
+  z.serial_path = config.terminal_serial;
+  z.serial.baud = config.terminal_baud;
+  z.end_of_day_minute = config.terminal_end_of_day_minute;
+  z.hold_until_delivered = config.terminal_hold_until_delivered;
+  z.newest_known_receipt = c.newest_receipt;
+  d.card = std::make_unique<zvt::ZvtTerminal>(c.sink, z);
+  d.terminal_holds_payment = config.terminal_hold_until_delivered;
+}
+
+struct TerminalKind {
+  const char* name;
+  void (*make)(const Context&, Devices&);
+};
+constexpr TerminalKind terminal_kinds[] = {
+    {"sim", simulated_terminal},  // in-process, scripted by the demo and the tests
+    {"zvt", zvt_terminal},        // ZVT over TCP or a serial line
+};
+
+// ---- receipt printers -----------------------------------------------------------------------
+
+escpos::PrinterModel printer_model(const Config& c) {
+  escpos::PrinterModel model;
+  model.width_dots = c.printer_width_dots;
+  model.native_qr = c.printer_native_qr;
+  return model;
+}
+
+// The real ESC/POS driver on a link that `connect` opens (and opens again after an unplug).
+void escpos_printer(const Context& c, Devices& d, std::function<std::unique_ptr<escpos::Link>(std::string*)> connect) {
+  escpos::EscPosPrinterOptions o;
+  o.model = printer_model(c.config);
+  o.connect = std::move(connect);
+  d.printer = std::make_unique<escpos::EscPosPrinter>(c.sink, o);
+}
+
+void simulated_printer(const Context& c, Devices& d) {
+  auto printer = std::make_unique<sim::SimPrinter>(c.sink, c.config.data_dir + "/receipts", printer_model(c.config));
+  d.sim_printer = printer.get();
+  d.printer = std::move(printer);
+}
+
+void usb_printer(const Context& c, Devices& d) {
+  std::vector<escpos::VidPid> ids;
+  for (const std::string& text : c.config.printer_usb_ids) {
+    escpos::VidPid id;
+    if (escpos::parse_vid_pid(text, &id)) ids.push_back(id);
+    else log_warn("printer: ignoring usb id '" + text + "'");
+  }
+  if (ids.empty()) ids = escpos::default_printer_ids();
+  escpos_printer(c, d, [ids](std::string* error) -> std::unique_ptr<escpos::Link> {
+    auto endpoints = escpos::open_usb_printer(ids, error);
+    if (!endpoints) return nullptr;
+    return std::make_unique<escpos::UsbLink>(std::move(endpoints));
+  });
+}
+
+void tcp_printer(const Context& c, Devices& d) {
+  escpos_printer(c, d, [host = c.config.printer_host, port = c.config.printer_port](std::string* error) {
+    return escpos::open_tcp_printer(host, port, 2000, error);
+  });
+}
+
+void file_printer(const Context& c, Devices& d) {
+  escpos_printer(c, d, [path = c.config.printer_path](std::string* error) {
+    return escpos::open_file_printer(path, error);
+  });
+}
+
+struct PrinterKind {
+  const char* name;
+  void (*make)(const Context&, Devices&);
+  const char* needs;  // the [printer] setting it cannot do without, or nullptr
+  bool (*has_it)(const Config&);
+};
+constexpr PrinterKind printer_kinds[] = {
+    {"sim", simulated_printer, nullptr, nullptr},  // bytes to the virtual printer, PNG under receipts/
+    {"usb", usb_printer, nullptr, nullptr},        // printer class or a known vendor, via libusb
+    {"tcp", tcp_printer, "host", [](const Config& c) { return !c.printer_host.empty(); }},  // raw port 9100
+    {"file", file_printer, "path", [](const Config& c) { return !c.printer_path.empty(); }},  // /dev/usb/lp0
+};
+
+template <typename Kind, std::size_t N>
+const Kind* find_kind(const Kind (&kinds)[N], const std::string& name) {
+  for (const Kind& k : kinds)
+    if (name == k.name) return &k;
+  return nullptr;
+}
+
+template <typename Kind, std::size_t N>
+std::string names(const Kind (&kinds)[N]) {
+  std::string out;
+  for (const Kind& k : kinds) out += (out.empty() ? "" : ", ") + std::string(k.name);
+  return out;
+}
+
+}  // namespace
+
+std::string check_device_kinds(const Config& config) {
+  if (!find_kind(terminal_kinds, config.terminal_kind))
+    return "terminal kind '" + config.terminal_kind + "' is none of " + names(terminal_kinds);
+  const PrinterKind* printer = find_kind(printer_kinds, config.printer_kind);
+  if (!printer) return "printer kind '" + config.printer_kind + "' is none of " + names(printer_kinds);
+  if (printer->has_it && !printer->has_it(config))
+    return "printer kind " + config.printer_kind + " needs " + printer->needs;
+  return "";
+}
+
+Devices make_devices(const Config& config, const EventSink& sink, std::uint32_t newest_receipt) {
+  const Context c{config, sink, newest_receipt};
+  Devices d;
+  find_kind(terminal_kinds, config.terminal_kind)->make(c, d);
+  find_kind(printer_kinds, config.printer_kind)->make(c, d);
+  d.wallet = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::wallet, sink, config.devices_automatic);
+  return d;
+}
+
+}  // namespace kiosk::app

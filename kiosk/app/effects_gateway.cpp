@@ -1,0 +1,69 @@
+// Effects on the operator gateway: each call runs on the worker thread and comes back as an
+// event through the queue.
+#include "gateway/client.hpp"
+#include "kiosk_app.hpp"
+#include "log.hpp"
+#include "worker.hpp"
+
+namespace kiosk::app {
+
+bool KioskApp::handle(const fx::RequestLookup& l) {
+  EventQueue* queue = &queue_;
+  gateway::Client* client = client_.get();
+  log_info("lookup " + std::string(brand_id(l.brand)) + " " + mask_mobile(l.number));
+  worker_->run([queue, client, req = l] {
+    const gateway::LookupResult r = client->lookup(req.brand, req.number);
+    if (r.kind == gateway::LookupResult::Kind::found) {
+      queue->post(ev::SubscriberFound{r.subscriber, r.plans});
+      return;
+    }
+    if (!r.detail.empty()) log_warn("lookup failed: " + r.detail);
+    queue->post(ev::LookupFailed{r.kind == gateway::LookupResult::Kind::not_found ? ev::LookupError::not_found
+                                                                                   : ev::LookupError::unavailable});
+  });
+  return true;
+}
+
+bool KioskApp::handle(const fx::RequestDelivery& d) {
+  EventQueue* queue = &queue_;
+  gateway::Client* client = client_.get();
+  const gateway::RenewalRequest req{d.reference, d.brand, d.number, d.plan_id, d.months, d.amount};
+  worker_->run([queue, client, req] {
+    const gateway::RenewalResult r = client->renew(req);
+    switch (r.kind) {
+      case gateway::RenewalResult::Kind::delivered:
+        queue->post(ev::RenewalDelivered{req.reference, r.confirmation_id, r.new_expiry});
+        break;
+      case gateway::RenewalResult::Kind::failed:
+        log_warn("renewal " + req.reference + " refused: " + r.detail);
+        queue->post(ev::RenewalFailed{req.reference, r.detail});
+        break;
+      case gateway::RenewalResult::Kind::unknown:
+        log_warn(std::string(r.mismatch ? "ALERT " : "") + "renewal " + req.reference + " outcome unknown: " + r.detail);
+        queue->post(ev::RenewalUnknown{req.reference, r.mismatch ? "answer_mismatch" : ""});
+        break;
+    }
+  });
+  return true;
+}
+
+bool KioskApp::handle(const fx::RequestRenewalResolve& rr) {
+  EventQueue* queue = &queue_;
+  gateway::Client* client = client_.get();
+  const gateway::Client::Expected expected{rr.reference, rr.brand, rr.number, rr.plan_id, rr.months, rr.amount};
+  log_info("recovery: asking the gateway about " + expected.reference);
+  worker_->run([queue, client, expected] {
+    const gateway::Client::Resolution r = client->resolve(expected);
+    using K = gateway::Client::Resolution::Kind;
+    if (r.mismatch) log_warn("ALERT recovery: " + expected.reference + ": " + r.detail);
+    else if (r.kind == K::unknown) log_warn("recovery: gateway did not answer for " + expected.reference + ": " + r.detail);
+    queue->post(ev::RenewalResolved{expected.reference,
+                                    r.kind == K::delivered            ? ev::RenewalOutcome::delivered
+                                    : r.kind == K::closed_undelivered ? ev::RenewalOutcome::closed_undelivered
+                                                                      : ev::RenewalOutcome::unknown,
+                                    r.confirmation_id, r.new_expiry, r.mismatch ? "answer_mismatch" : ""});
+  });
+  return true;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,26 @@
+#!/bin/sh
+# A configuration the kiosk cannot trust stops the start: exit 2 and one line that says why.
+#   config_errors.sh KIOSK WORKDIR
+set -eu
+kiosk=$1 work=$2
+rm -rf "$work"
+mkdir -p "$work/a-directory.toml"
+: > "$work/empty.toml"
+printf '[gateway]\nhost = "gw.example"\nca_certificate = "gw.crt"\npin_sha265 = "x"\n' > "$work/typo.toml"
+printf '[gateway]\nhost = "gw.example"\nca_certificate = "gw.crt"\n' > "$work/unpinned.toml"
+printf '[gateway]\nport = "8443"\n' > "$work/type.toml"
+printf '[terminal]\nkind = "zvtt"\n' > "$work/kind.toml"
+printf '[printer]\nkind = "tcp"\n' > "$work/printer.toml"
+for case in a-directory empty typo unpinned type kind printer; do
+  status=0
+  "$kiosk" --headless --config "$work/$case.toml" --data "$work/data" --script /dev/null 2> "$work/$case.err" || status=$?
+  if [ "$status" -ne 2 ]; then echo "$case: exit $status, not 2" >&2; cat "$work/$case.err" >&2; exit 1; fi
+  test "$(wc -l < "$work/$case.err")" -eq 1
+  cat "$work/$case.err"
+done
+grep -q "unknown setting gateway.pin_sha265" "$work/typo.err"
+grep -q "pin_sha256 is not" "$work/unpinned.err"
+grep -q "none of sim, zvt" "$work/kind.err"
+grep -q "needs host" "$work/printer.err"
+test ! -e "$work/data/journal.sqlite"  # nothing was started
+echo "config errors: every one stops the start"
