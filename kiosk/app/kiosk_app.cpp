@@ -169,6 +169,10 @@ void KioskApp::start(std::int64_t now_ms) {
   }
   if (!read.open.empty()) log_info("recovery: " + std::to_string(read.open.size()) + " unsettled transaction(s)");
   dispatch(read);
+  for (const OpenTransaction& t : state_.open)
+    if (t.need == OpenTransaction::Need::technician)
+      log_warn("ALERT recovery: " + t.reference + ": the journal's " + t.damaged +
+               " cannot be read; nothing is asked or given back until a technician settles it");
   check_journal_against_gateway();
 }
 

@@ -50,6 +50,9 @@ void ask(Step& st, OpenTransaction& t) {
     case Need::close:
       close(st, t.reference, t.receipt.kind);  // t is gone after this
       break;
+    case Need::technician:
+      t.in_flight = false;  // stays open, unasked, until a person settles it
+      break;
   }
 }
 
@@ -179,7 +182,7 @@ bool recovery_reversed(Step& st, const ev::PaymentReversed& e) {
 void recovery_tick(Step& st) {
   std::vector<std::string> due;
   for (const OpenTransaction& t : st.s.open)
-    if (!t.in_flight && t.next_try_ms <= st.s.now_ms) due.push_back(t.reference);
+    if (!t.in_flight && t.need != Need::technician && t.next_try_ms <= st.s.now_ms) due.push_back(t.reference);
   for (const std::string& r : due)
     if (OpenTransaction* t = find_open(st.s, r)) ask(st, *t);
 }

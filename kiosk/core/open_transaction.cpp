@@ -14,33 +14,62 @@ std::string field(const JournalRecord& r, const char* key) {
   return it == r.fields.end() ? std::string() : it->second;
 }
 
-template <typename Int>
-Int number_field(const JournalRecord& r, const char* key) {
-  const std::string text = field(r, key);
-  Int value{};
-  std::from_chars(text.data(), text.data() + text.size(), value);
-  return value;
-}
+// Reads what the journal holds of a transaction, and notes the first field that is there but
+// cannot be read: a damaged record must never become 0 cents or another brand.
+struct Reader {
+  const JournalRecord& r;
+  std::string damaged;  // "amount_cents='12x'"; empty while every field read well
+
+  void note(const char* key) {
+    if (damaged.empty()) damaged = std::string(key) + "='" + field(r, key) + "'";
+  }
+  template <typename Int>
+  Int number(const char* key, Int fallback = Int{}) {
+    const auto it = r.fields.find(key);
+    if (it == r.fields.end()) return fallback;
+    const std::string& text = it->second;
+    Int value{};
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || value < 0) {
+      note(key);
+      return fallback;
+    }
+    return value;
+  }
+  std::optional<CivilDate> date(const char* key) {
+    if (!r.fields.count(key)) return std::nullopt;
+    auto d = parse_iso_date(field(r, key));
+    if (!d) note(key);
+    return d;
+  }
+};
 
 // The customer's receipt as the journal lets us rebuild it: masked data only.
-ReceiptData receipt_from(const JournalRecord& r, const KioskSettings& settings) {
+ReceiptData receipt_from(Reader& in, const KioskSettings& settings) {
+  const JournalRecord& r = in.r;
   ReceiptData out;
   out.lang = parse_lang(field(r, "lang")).value_or(settings.default_lang);
   out.kiosk_id = settings.kiosk_id;
   out.location = settings.location;
   out.support_phone = settings.support_phone;
-  out.brand = parse_brand(field(r, "brand")).value_or(Brand::proximus);
+  const auto brand = parse_brand(field(r, "brand"));
+  if (!brand) in.note("brand");
+  out.brand = brand.value_or(Brand::proximus);
   out.number_masked = field(r, "number");
   out.plan_name = field(r, "plan_name");
-  out.months = std::max(1, number_field<int>(r, "months"));
-  out.valid_until = parse_iso_date(field(r, "valid_until")).value_or(CivilDate{});
-  out.amount = number_field<Cents>(r, "amount_cents");
-  out.method = field(r, "method") == "wallet" ? PayMethod::wallet : PayMethod::card;
-  out.payment.receipt_no = number_field<std::uint32_t>(r, "receipt_no");
+  out.months = in.number<int>("months", 1);
+  if (out.months < 1) in.note("months");
+  out.valid_until = in.date("valid_until").value_or(CivilDate{});
+  if (!r.fields.count("amount_cents")) in.note("amount_cents");
+  out.amount = in.number<Cents>("amount_cents");
+  const std::string method = field(r, "method");
+  if (method != "card" && method != "wallet") in.note("method");
+  out.method = method == "wallet" ? PayMethod::wallet : PayMethod::card;
+  out.payment.receipt_no = in.number<std::uint32_t>("receipt_no");
   out.payment.card_type = field(r, "card_type");
   out.payment.pan_masked = mask_pan(field(r, "pan_masked"));
   out.payment.terminal_id = field(r, "terminal_id");
-  out.payment.trace = number_field<std::uint32_t>(r, "trace");
+  out.payment.trace = in.number<std::uint32_t>("trace");
   out.payment.auth_code = field(r, "auth_code");
   out.reference = r.reference;
   out.reprint_code = reprint_code(r.reference);
@@ -57,9 +86,18 @@ std::optional<OpenTransaction> open_transaction_from(const JournalRecord& r, con
 
   OpenTransaction t;
   t.reference = r.reference;
-  t.receipt = receipt_from(r, settings);
+  Reader in{r, {}};
+  t.receipt = receipt_from(in, settings);
   t.amount = t.receipt.amount;
   t.plan_id = field(r, "plan");
+  // Delivered: the operator's new expiry, when the step recorded one (else the quoted one).
+  if (has(S::delivered)) t.receipt.valid_until = in.date("new_expiry").value_or(t.receipt.valid_until);
+  if (!in.damaged.empty()) {
+    // Nothing is asked or given back on a guess: a person reads the journal.
+    t.need = OpenTransaction::Need::technician;
+    t.damaged = in.damaged;
+    return t;
+  }
   t.method = t.receipt.method;
   t.money_taken = has(S::payment_approved) && !has(S::reversed);
   if (auto n = parse_mobile(r.number); const auto* m = std::get_if<MobileNumber>(&n)) t.number = *m;
@@ -73,7 +111,6 @@ std::optional<OpenTransaction> open_transaction_from(const JournalRecord& r, con
   } else if (has(S::delivered)) {
     t.need = N::close;
     t.receipt.kind = ReceiptData::Kind::renewal;
-    t.receipt.valid_until = parse_iso_date(field(r, "new_expiry")).value_or(t.receipt.valid_until);
   } else if (has(S::payment_approved)) {
     t.need = N::give_back;
   } else if (has(S::payment_started) && !has(S::payment_failed)) {  // payment_unknown included

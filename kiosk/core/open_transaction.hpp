@@ -30,6 +30,7 @@ struct OpenTransaction {
     delivery_outcome,  // did the gateway deliver? (asked so that the answer stays true)
     give_back,         // money taken, nothing delivered: reverse it
     close,             // the outcome is known (receipt.kind): tell the customer, settle
+    technician,        // the journal's record is damaged (see `damaged`): nothing is guessed
   };
   std::string reference;
   Need need = Need::payment_outcome;
@@ -43,6 +44,7 @@ struct OpenTransaction {
   // The journal erases the number when the transaction is settled.
   std::optional<MobileNumber> number;
   bool from_earlier_run = false;   // the customer saw the kiosk stop: print the outcome
+  std::string damaged;             // with Need::technician: the field that could not be read
   // Asking again: in flight, and when the next try is due after an answer that said nothing.
   bool in_flight = false;
   int attempts = 0;

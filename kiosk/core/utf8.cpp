@@ -20,7 +20,10 @@ std::vector<char32_t> utf8_decode(std::string_view s) {
       if ((cc >> 6) != 0x2) ok = false;
       cp = (cp << 6) | (cc & 0x3F);
     }
-    if (!ok) {
+    // The shortest form only (an overlong "/" could slip past a check on the bytes), no
+    // UTF-16 surrogates, nothing past U+10FFFF.
+    static constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (!ok || cp < smallest[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
       out.push_back(0xFFFD);
       ++i;
       continue;
@@ -32,6 +35,7 @@ std::vector<char32_t> utf8_decode(std::string_view s) {
 }
 
 void utf8_append(std::string& out, char32_t cp) {
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;  // not characters
   if (cp < 0x80) {
     out += static_cast<char>(cp);
   } else if (cp < 0x800) {

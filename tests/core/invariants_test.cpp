@@ -198,7 +198,8 @@ void drain(Driver& d) {
           d.send(ev::RenewalResolved{t.reference, ev::RenewalOutcome::closed_undelivered, "", {}});
           break;
         case OpenTransaction::Need::give_back: d.send(ev::PaymentReversed{t.reference, true}); break;
-        case OpenTransaction::Need::close: break;
+        case OpenTransaction::Need::close:
+        case OpenTransaction::Need::technician: break;
       }
     }
     d.send(ev::TerminalAvailabilityChanged{true});

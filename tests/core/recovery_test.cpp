@@ -243,3 +243,34 @@ TEST_CASE("A payment the terminal could not confirm: never called declined, aske
       journaled = j.entry.fields.count("reversal_receipt_no") && j.entry.fields.at("reversal_receipt_no") == "1300";
   CHECK(journaled);
 }
+
+TEST_CASE("A damaged field stops recovery for that transaction and says which, never 0 cents") {
+  for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+           {"amount_cents", "10O0"}, {"amount_cents", ""}, {"amount_cents", "-5"}, {"receipt_no", "12ab"},
+           {"months", "0"}, {"brand", "proximu"}, {"method", "cash"}, {"valid_until", "2027-13-45"}}) {
+    INFO(key << "=" << value);
+    Driver d;
+    JournalRecord damaged = record("OLD-1", {S::payment_started, S::payment_approved, S::delivery_requested},
+                                   {{key, value}});
+    d.send(ev::JournalReadBack{{damaged, record("OLD-2", {S::payment_started})}});
+    REQUIRE(d.state.open.size() == 2);
+    const OpenTransaction& t = d.state.open[0];
+    CHECK(t.need == OpenTransaction::Need::technician);
+    CHECK(t.damaged.find(key) == 0);
+    // Nothing is asked about the damaged one, now or later; the sound one goes on.
+    d.advance(600);
+    for (const auto& r : d.all<fx::RequestRenewalResolve>()) CHECK(r.reference != "OLD-1");
+    for (const auto& r : d.all<fx::RequestReversal>()) CHECK(r.reference != "OLD-1");
+    CHECK(d.journal_steps("OLD-1").empty());
+    CHECK(d.all<fx::RequestPaymentLookup>().size() == 1);
+  }
+  SECTION("a missing amount is damage too") {
+    Driver d;
+    JournalRecord r = record("OLD-3", {S::payment_started, S::payment_approved});
+    r.fields.erase("amount_cents");
+    d.send(ev::JournalReadBack{{r}});
+    REQUIRE(d.state.open.size() == 1);
+    CHECK(d.state.open[0].need == OpenTransaction::Need::technician);
+    CHECK(d.all<fx::RequestReversal>().empty());
+  }
+}
