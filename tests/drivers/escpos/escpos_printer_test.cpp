@@ -6,7 +6,7 @@
 #include <mutex>
 #include <thread>
 
-#include "event_recorder.hpp"
+#include "../event_recorder.hpp"
 #include "escpos/escpos_printer.hpp"
 #include "sim/printer_device.hpp"
 

@@ -10,7 +10,7 @@
 #include <mutex>
 #include <thread>
 
-#include "event_recorder.hpp"
+#include "../event_recorder.hpp"
 #include "sim/zvt_terminal_sim.hpp"
 #include "zvt/zvt_terminal.hpp"
 
