@@ -1,7 +1,6 @@
 #include "escpos_printer.hpp"
 
-#include <cstdio>
-
+#include "log/log.hpp"
 #include "printer_session.hpp"
 
 namespace kiosk::escpos {
@@ -44,7 +43,7 @@ void EscPosPrinter::set_status(PrinterStatus s) {
 }
 
 void EscPosPrinter::drop_link(const std::string& why) {
-  std::fprintf(stderr, "printer: %s: %s\n", link_name_.c_str(), why.c_str());
+  log_warn("printer: " + link_name_ + ": " + why);
   link_.reset();
   set_status(PrinterStatus::unplugged);
 }

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "escpos/printer_session.hpp"
+#include "log/log.hpp"
 
 namespace kiosk::sim {
 
@@ -46,7 +47,7 @@ void SimPrinter::print(const std::string& reference, const ReceiptLayout& receip
     std::string error;
     ok = write_png(printouts.back().paper, base + ".png", &error);
     if (ok) last_path_ = base + ".png";
-    else std::fprintf(stderr, "printer: %s\n", error.c_str());
+    else log_warn("printer: " + error);
   }
   sink_(ev::ReceiptPrinted{reference, ok});
 }

@@ -2,9 +2,9 @@
 
 #include <chrono>
 #include <ctime>
-#include <cstdio>
 
 #include "channel.hpp"
+#include "log/log.hpp"
 
 namespace kiosk::zvt {
 
@@ -132,7 +132,7 @@ void ZvtTerminal::settle(const std::string& reference, bool delivered) {
 }
 
 void ZvtTerminal::drop(const std::string& why) {
-  std::fprintf(stderr, "zvt: %s\n", why.c_str());
+  log_warn("zvt: " + why);
   channel_.reset();
   if (connected_.exchange(false)) sink_(ev::TerminalAvailabilityChanged{false});
 }
@@ -158,7 +158,7 @@ bool ZvtTerminal::ensure_connected() {
   if (c->send(registration(options_.password, options_.config_byte), t) != IoStatus::ok ||
       c->receive(&reply, t) != IoStatus::ok || !is_ack(reply) || c->receive(&reply, t) != IoStatus::ok ||
       reply.cls != 0x06 || reply.instr != 0x0F || c->send(ack(), t) != IoStatus::ok) {
-    std::fprintf(stderr, "zvt: registration with %s failed\n", c->describe().c_str());
+    log_warn("zvt: registration with " + c->describe() + " failed");
     return false;
   }
   channel_ = std::move(c);
@@ -210,7 +210,7 @@ bool ZvtTerminal::exchange(const Job& job, Message* status, bool* completed, int
     if (!m) {
       // A message we cannot read: say so (NACK) rather than guess what it meant.
       channel_->send(nack(0x83), options_.ack_timeout_ms);
-      std::fprintf(stderr, "zvt: %s: %s\n", job.reference.c_str(), error.c_str());
+      log_warn("zvt: " + job.reference + ": " + error);
       continue;
     }
     if (a.cls == 0x80 || a.cls == 0x84) continue;  // the ACK of our abort
@@ -402,7 +402,7 @@ void ZvtTerminal::answer_held(const Job& job, const Message& status) {
     decision = hold_decision_;
   }
   if (!decision && std::chrono::steady_clock::now() - held_since_ > std::chrono::milliseconds(options_.hold_timeout_ms)) {
-    std::fprintf(stderr, "zvt: %s held too long: refused\n", job.reference.c_str());
+    log_warn("zvt: " + job.reference + " held too long: refused");
     decision = false;
   }
   if (!decision) channel_->send(nack(0x9C), options_.ack_timeout_ms);     // wait, repeat the status
@@ -430,8 +430,9 @@ void ZvtTerminal::run_admin(const Job& job) {
       drop(std::string(is_refund ? "refund" : "end of day") + " not acknowledged");
     }
   }
-  std::fprintf(stderr, "zvt: %s %s\n", is_refund ? ("refund " + job.reference).c_str() : "end of day",
-               ok ? "done" : "FAILED");
+  const std::string what = (is_refund ? "zvt: refund " + job.reference : std::string("zvt: end of day"));
+  if (ok) log_info(what + " done");
+  else log_warn(what + " FAILED");
   if (is_refund) sink_(ev::PaymentReversed{job.reference, ok});
 }
 

@@ -3,7 +3,7 @@
 #include "escpos/escpos_printer.hpp"
 #include "escpos/stream_link.hpp"
 #include "escpos/usb_link.hpp"
-#include "log.hpp"
+#include "log/log.hpp"
 #include "sim/sim_payment.hpp"
 #include "sim/sim_printer.hpp"
 #include "zvt/zvt_terminal.hpp"

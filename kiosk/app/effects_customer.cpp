@@ -4,7 +4,7 @@
 #include "hal/receipt_printer.hpp"
 #include "journal/journal.hpp"
 #include "kiosk_app.hpp"
-#include "log.hpp"
+#include "log/log.hpp"
 #include "receipt_layout.hpp"
 #include "text_painter.hpp"
 

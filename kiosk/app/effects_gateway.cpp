@@ -2,7 +2,7 @@
 // event through the queue.
 #include "gateway/client.hpp"
 #include "kiosk_app.hpp"
-#include "log.hpp"
+#include "log/log.hpp"
 #include "worker.hpp"
 
 namespace kiosk::app {

@@ -3,7 +3,7 @@
 
 #include "journal/journal.hpp"
 #include "kiosk_app.hpp"
-#include "log.hpp"
+#include "log/log.hpp"
 
 namespace kiosk::app {
 

@@ -2,7 +2,7 @@
 #include "hal/payment_terminal.hpp"
 #include "journal/journal.hpp"
 #include "kiosk_app.hpp"
-#include "log.hpp"
+#include "log/log.hpp"
 #include "sim/sim_payment.hpp"
 
 namespace kiosk::app {

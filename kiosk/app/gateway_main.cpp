@@ -7,6 +7,7 @@
 #include <string>
 
 #include "gateway/server.hpp"
+#include "log/log.hpp"
 
 namespace {
 
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+  kiosk::log_program("kiosk-gateway");
   std::string error;
   auto server = kiosk::gateway::Server::start(options, &error);
   if (!server) {

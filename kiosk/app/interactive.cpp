@@ -5,7 +5,7 @@
 #include <chrono>
 #include <deque>
 
-#include "log.hpp"
+#include "log/log.hpp"
 #include "view.hpp"
 
 namespace kiosk::app {

@@ -15,7 +15,7 @@
 #include "hal/payment_terminal.hpp"
 #include "hal/receipt_printer.hpp"
 #include "journal/journal.hpp"
-#include "log.hpp"
+#include "log/log.hpp"
 #include "outbox_sender.hpp"
 #include "sim/sim_payment.hpp"
 #include "sim/sim_printer.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "journal/journal.hpp"
-#include "log.hpp"
+#include "log/log.hpp"
 
 namespace kiosk::app {
 

@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "flow_graph.hpp"
+#include "log/log.hpp"
 
 namespace kiosk::ctl {
 
@@ -17,6 +18,7 @@ int fail(const std::string& message) {
 
 int main(int argc, char** argv) {
   using namespace kiosk::ctl;
+  kiosk::log_program("kioskctl");
   const Args args(argv + 1, argv + argc);
   constexpr const char* usage =
       "usage: kioskctl journal list [--data DIR] | escpos render IN.bin OUT.png [--width DOTS] | "

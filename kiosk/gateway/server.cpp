@@ -16,6 +16,7 @@
 #include "connection_pool.hpp"
 #include "core/pricing.hpp"
 #include "core/reference.hpp"
+#include "log/log.hpp"
 #include "rate_limit.hpp"
 #include "seed.hpp"
 #include "store.hpp"
@@ -418,7 +419,7 @@ void Server::Impl::keep_house() {
         next_retention += std::chrono::hours(1);
       }
     } catch (const std::exception& e) {
-      std::fprintf(stderr, "kiosk-gateway: housekeeping: %s\n", e.what());
+      log_warn(std::string("housekeeping: ") + e.what());
     }
     std::unique_lock lock(stop_mutex);
     if (stop_cv.wait_for(lock, std::chrono::milliseconds(tick_ms), [&] { return stopping; })) return;

@@ -3,12 +3,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "journal_seal.hpp"
+#include "log/log.hpp"
 
 namespace kiosk {
 
@@ -27,9 +27,6 @@ std::string column_text(sqlite3_stmt* s, int col) {
   return p ? reinterpret_cast<const char*>(p) : "";
 }
 
-// The journal has no log of its own: a seal that could not be written goes to stderr, and the
-// next start notices a seal behind the journal as harmless.
-void log_seal_failure(const std::string& why) { std::fprintf(stderr, "%s\n", why.c_str()); }
 
 }  // namespace
 
@@ -267,7 +264,7 @@ bool Journal::append(const JournalEntry& e, std::string* error) {
   // The step is durable; the seal follows it. A seal left behind by a crash here is harmless
   // (the journal holds more than it says); a seal ahead of the journal never happens.
   std::string seal_error;
-  if (!write_seal(seal_path(path_), {journal_id_, step_id}, &seal_error)) log_seal_failure(seal_error);
+  if (!write_seal(seal_path(path_), {journal_id_, step_id}, &seal_error)) log_warn(seal_error);
   // The WAL still holds the page as it was before the number was erased: fold it into the
   // database and empty the log.
   if (e.step == JournalStep::settled) exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr);

@@ -4,11 +4,12 @@
 #include <ctime>
 #include <mutex>
 
-namespace kiosk::app {
+namespace kiosk {
 
 namespace {
 std::mutex mutex;
 std::FILE* file = nullptr;
+std::string program = "kiosk";
 
 void write(const char* level, const std::string& line, bool to_stderr) {
   char stamp[32];
@@ -21,7 +22,7 @@ void write(const char* level, const std::string& line, bool to_stderr) {
     std::fprintf(file, "%s %s %s\n", stamp, level, line.c_str());
     std::fflush(file);
   }
-  if (to_stderr) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
+  if (to_stderr) std::fprintf(stderr, "%s: %s\n", program.c_str(), line.c_str());
 }
 }  // namespace
 
@@ -31,7 +32,12 @@ void log_open(const std::string& path) {
   file = std::fopen(path.c_str(), "a");
 }
 
+void log_program(const std::string& name) {
+  std::lock_guard lock(mutex);
+  program = name;
+}
+
 void log_info(const std::string& line) { write("info", line, false); }
 void log_warn(const std::string& line) { write("warn", line, true); }
 
-}  // namespace kiosk::app
+}  // namespace kiosk
