@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "clock/local_date.hpp"
 #include "config.hpp"
 #include "devices.hpp"
 #include "core/session.hpp"
@@ -122,7 +123,6 @@ class KioskApp {
   unsigned revision_ = 0;
 };
 
-CivilDate local_today();
 std::string local_timestamp(Lang lang);
 
 }  // namespace kiosk::app

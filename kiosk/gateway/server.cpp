@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "client_ca.hpp"
+#include "clock/local_date.hpp"
 #include "connection_pool.hpp"
 #include "core/pricing.hpp"
 #include "core/reference.hpp"
@@ -53,13 +54,6 @@ bool parse_fault_mode(const std::string& name, FaultMode* mode) {
 }
 
 namespace {
-
-CivilDate local_today() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  return CivilDate{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
 
 void reply(httplib::Response& res, int status, const json& body) {
   res.status = status;

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <set>
 
+#include "clock/local_date.hpp"
 #include "core/pricing.hpp"
 #include "core/reference.hpp"
 
@@ -13,12 +14,6 @@ namespace kiosk::crash {
 namespace {
 const MobileNumber attacker_number{"470000003"};  // an active subscriber of the seed data
 
-CivilDate today() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  return CivilDate{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
 }  // namespace
 
 Attacker::Attacker(gateway::Link own, std::string victim_log, std::string victim_id)
@@ -66,7 +61,7 @@ void Attacker::attack(const std::string& reference) {
     return;
   }
   const Plan& plan = looked.plans.front();
-  const Cents price = quote(plan, plan.durations_months.front(), looked.subscriber, today()).total;
+  const Cents price = quote(plan, plan.durations_months.front(), looked.subscriber, local_today()).total;
   const gateway::RenewalRequest hijack{reference, Brand::proximus, attacker_number, plan.id,
                                        plan.durations_months.front(), price};
   for (gateway::Link* link : {&anonymous, &mine}) {
