@@ -343,6 +343,10 @@ void Server::Impl::renew(const Caller& caller, const httplib::Request& req, http
   if (reference.empty()) return reply_error(res, 400, "bad_request", "reference (idempotency key) is required");
   if (!reference_of_kiosk(reference, caller.id))
     return reply_error(res, 403, "not_your_reference", "a kiosk may only use references that carry its own id");
+  const auto conflict = [&] {
+    log_warn("renewal " + reference + " from " + caller.id + ": refused, the reference is bound to another renewal");
+    reply_error(res, 409, "reference_conflict", "this reference was used for another renewal");
+  };
   RenewalRecord record;
   record.reference = reference;
   record.kiosk_id = caller.id;
@@ -362,7 +366,7 @@ void Server::Impl::renew(const Caller& caller, const httplib::Request& req, http
       out["replayed"] = true;
       return reply(res, 200, out);
     }
-    return reply_error(res, 409, "reference_conflict", "this reference was used for another renewal");
+    return conflict();
   }
   const FaultMode fault = fault_for(req);
   if (fault == FaultMode::refuse) return reply_error(res, 409, "operator_rejected", "simulated refusal by the operator");
@@ -388,8 +392,7 @@ void Server::Impl::renew(const Caller& caller, const httplib::Request& req, http
     stored = record;
     d = store->deliver(stored);
   }
-  if (d == Delivery::conflict)  // another request with this reference won the race
-    return reply_error(res, 409, "reference_conflict", "this reference was used for another renewal");
+  if (d == Delivery::conflict) return conflict();  // another request with this reference won the race
   if (fault == FaultMode::lost_answer) {
     // Committed; the answer never reaches the kiosk in time.
     hold(options.timeout_fault_ms);
