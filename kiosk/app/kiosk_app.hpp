@@ -18,14 +18,6 @@ namespace gateway {
 class Client;
 class Server;
 }  // namespace gateway
-namespace hal {
-class PaymentTerminal;
-class ReceiptPrinter;
-}  // namespace hal
-namespace sim {
-class SimPayment;
-class SimPrinter;
-}  // namespace sim
 }  // namespace kiosk
 
 namespace kiosk::app {
