@@ -53,6 +53,22 @@ std::vector<Piece> pieces_of(std::string_view paragraph) {
   return out;
 }
 
+// A word wider than the line (a long reference such as BE-BRU-CENTRAL-03-6AEK…) may break
+// after each of its hyphens; other words stay whole.
+std::vector<Piece> hyphen_pieces(const Piece& word, float max_width,
+                                 const std::function<float(std::string_view)>& measure) {
+  if (word.text.find('-') == std::string::npos || measure(word.text) <= max_width) return {word};
+  std::vector<Piece> out;
+  std::size_t from = 0;
+  while (from < word.text.size()) {
+    const std::size_t hyphen = word.text.find('-', from);
+    const std::size_t end = hyphen == std::string::npos ? word.text.size() : hyphen + 1;
+    out.push_back({word.text.substr(from, end - from), out.empty() && word.space_before});
+    from = end;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> wrap_text(std::string_view text, float max_width,
@@ -64,17 +80,18 @@ std::vector<std::string> wrap_text(std::string_view text, float max_width,
     const std::string_view paragraph =
         text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
     std::string line;
-    for (const Piece& p : pieces_of(paragraph)) {
-      std::string candidate = line;
-      if (!candidate.empty() && p.space_before) candidate += ' ';
-      candidate += p.text;
-      if (line.empty() || measure(candidate) <= max_width) {
-        line = std::move(candidate);
-      } else {
-        lines.push_back(line);
-        line = p.text;
+    for (const Piece& word : pieces_of(paragraph))
+      for (const Piece& p : hyphen_pieces(word, max_width, measure)) {
+        std::string candidate = line;
+        if (!candidate.empty() && p.space_before) candidate += ' ';
+        candidate += p.text;
+        if (line.empty() || measure(candidate) <= max_width) {
+          line = std::move(candidate);
+        } else {
+          lines.push_back(line);
+          line = p.text;
+        }
       }
-    }
     lines.push_back(line);
     if (nl == std::string_view::npos) break;
     start = nl + 1;

@@ -17,6 +17,13 @@ TEST_CASE("Latin text breaks at spaces, never inside a word") {
   CHECK(wrap_text("", 10, units) == std::vector<std::string>{""});
 }
 
+TEST_CASE("A word wider than the line breaks after its hyphens, and only then") {
+  CHECK(wrap_text("Ref BE-BRU-CENTRAL-03-6AEKKS6KX5", 20, units) ==
+        std::vector<std::string>{"Ref BE-BRU-CENTRAL-", "03-6AEKKS6KX5"});
+  CHECK(wrap_text("well-known words", 12, units) == std::vector<std::string>{"well-known", "words"});
+  CHECK(wrap_text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 10, units) == std::vector<std::string>{"ABCDEFGHIJKLMNOPQRSTUVWXYZ"});
+}
+
 TEST_CASE("Chinese breaks between ideographs but not before closing punctuation") {
   CHECK(wrap_text("请输入您的号码", 4, units) == std::vector<std::string>{"请输入您", "的号码"});
   const auto lines = wrap_text("没有扣款。谢谢", 4, units);
