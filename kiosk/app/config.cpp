@@ -1,12 +1,13 @@
 #include "config.hpp"
 
-#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <toml++/toml.h>
+
+#include "core/reference.hpp"
 
 namespace kiosk::app {
 
@@ -115,13 +116,6 @@ bool read_file(const std::string& path, std::string* text, std::string* error) {
   return true;
 }
 
-bool valid_kiosk_id(const std::string& id) {
-  if (id.empty() || id.size() > 32) return false;
-  for (char ch : id)
-    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '-' && ch != '_') return false;
-  return true;
-}
-
 }  // namespace
 
 bool load_config(const std::string& path, Config* c, std::string* error) {
@@ -138,7 +132,7 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
   if (!check_schema(path, t, error)) return false;
   KioskSettings& k = c->kiosk;
   k.kiosk_id = t["kiosk"]["id"].value_or(k.kiosk_id);
-  if (!valid_kiosk_id(k.kiosk_id)) {
+  if (!valid_caller_id(k.kiosk_id)) {
     if (error) *error = path + ": kiosk id must be 1 to 32 of A-Z a-z 0-9 - _ (it starts every reference)";
     return false;
   }

@@ -57,6 +57,13 @@ std::array<std::uint8_t, 16> siphash128(const ReferenceKey& key, const std::uint
   return out;
 }
 
+bool valid_caller_id(const std::string& id) {
+  if (id.empty() || id.size() > 32) return false;
+  for (char c : id)
+    if (!is_token_char(c) && c != '_' && c != '-') return false;
+  return true;
+}
+
 std::string make_reference(const std::string& kiosk_id, const ReferenceKey& key, std::uint64_t counter) {
   std::uint8_t message[8];
   for (int i = 0; i < 8; ++i) message[i] = static_cast<std::uint8_t>(counter >> (8 * i));

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "core/reference.hpp"
 #include "tls_cert.hpp"
 
 namespace kiosk::gateway {
@@ -35,14 +36,6 @@ bool ensure_client_ca(const std::string& dir, std::string* error) {
                                    {NID_key_usage, "critical,keyCertSign,cRLSign"},
                                    {NID_subject_key_identifier, "hash"}},
                                   error);
-}
-
-bool valid_caller_id(const std::string& id) {
-  if (id.empty() || id.size() > 32) return false;
-  for (char c : id)
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
-      return false;
-  return true;
 }
 
 bool issue_client_certificate(const std::string& dir, Role role, const std::string& id, const std::string& out_dir,

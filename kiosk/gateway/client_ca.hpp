@@ -22,9 +22,6 @@ std::string client_ca_key_path(const std::string& gateway_dir);
 // Makes the client CA (P-256, ten years) unless both files exist.
 bool ensure_client_ca(const std::string& gateway_dir, std::string* error);
 
-// A kiosk id or an operator name: 1 to 32 of A-Z a-z 0-9 _ -, so that it can start a reference.
-bool valid_caller_id(const std::string& id);
-
 // Issues `<out_dir>/kiosk.crt|key` (or operator.crt|key) signed by the CA in `gateway_dir`.
 bool issue_client_certificate(const std::string& gateway_dir, Role role, const std::string& id,
                               const std::string& out_dir, std::string* error);

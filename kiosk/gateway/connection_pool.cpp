@@ -1,6 +1,7 @@
 #include "connection_pool.hpp"
 
 #include <chrono>
+#include <thread>
 
 namespace kiosk::gateway {
 

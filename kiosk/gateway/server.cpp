@@ -360,13 +360,10 @@ void Server::Impl::renew(const Caller& caller, const httplib::Request& req, http
   if (auto first = store->find_renewal(reference)) {
     if (first->status == "void")
       return reply_error(res, 409, "void", "this reference was closed without delivery; the money was returned");
-    RenewalRecord again = record;
-    if (brand && store->deliver(again) == Delivery::replayed) {
-      json out = renewal_json(again);
-      out["replayed"] = true;
-      return reply(res, 200, out);
-    }
-    return conflict();
+    if (!brand || first->status != "delivered" || !same_request(*first, record)) return conflict();
+    json out = renewal_json(*first);
+    out["replayed"] = true;
+    return reply(res, 200, out);
   }
   const FaultMode fault = fault_for(req);
   if (fault == FaultMode::refuse) return reply_error(res, 409, "operator_rejected", "simulated refusal by the operator");
@@ -478,7 +475,6 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, std::string*
 
 int Server::port() const { return impl_->port; }
 const std::string& Server::cert_path() const { return impl_->cert_path; }
-const std::string& Server::data_dir() const { return impl_->options.data_dir; }
 
 void Server::set_fault(FaultMode mode, const std::string& scope) {
   {

@@ -56,7 +56,6 @@ class Server {
   ~Server();
   int port() const;
   const std::string& cert_path() const;
-  const std::string& data_dir() const;
   // In-process fault injection (tests, the kiosk's scripts with the embedded gateway), for the
   // requests whose path starts with `scope` ("" = all but /v1/admin/).
   void set_fault(FaultMode mode, const std::string& scope = "");

@@ -271,13 +271,10 @@ std::vector<RenewalRecord> Store::renewals() {
   return out;
 }
 
-namespace {
-// Everything a reference is bound to, besides the reference itself.
 bool same_request(const RenewalRecord& a, const RenewalRecord& b) {
   return a.kiosk_id == b.kiosk_id && a.brand == b.brand && a.msisdn == b.msisdn && a.plan_id == b.plan_id &&
          a.months == b.months && a.amount == b.amount;
 }
-}  // namespace
 
 Delivery Store::deliver(RenewalRecord& r) {
   std::lock_guard lock(mutex_);

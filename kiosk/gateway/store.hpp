@@ -38,6 +38,9 @@ struct SmsRecord {
   long long text_length = 0;
 };
 
+// Everything a reference is bound to, besides the reference itself, is the same.
+bool same_request(const RenewalRecord& a, const RenewalRecord& b);
+
 // What deliver() did with a request.
 enum class Delivery { created, replayed, conflict };
 

@@ -27,11 +27,6 @@ std::string column_text(sqlite3_stmt* s, int col) {
   return p ? reinterpret_cast<const char*>(p) : "";
 }
 
-
-}  // namespace
-
-namespace {
-
 std::int64_t query_int(sqlite3* db, const char* sql) {
   sqlite3_stmt* s = nullptr;
   std::int64_t v = -1;

@@ -19,6 +19,11 @@ std::string seal_path(const std::string& journal_path) { return journal_path + "
 std::optional<JournalSeal> read_seal(const std::string& path, std::string* error) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return std::nullopt;
+  // A seal is one short line; anything far larger is damage, not something to read whole.
+  if (!std::filesystem::is_regular_file(path, ec) || std::filesystem::file_size(path, ec) > 4096 || ec) {
+    if (error) *error = "journal seal " + path + " is damaged";
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   std::stringstream text;
   text << in.rdbuf();

@@ -152,3 +152,9 @@ TEST_CASE("The seal follows every step and names the journal") {
   j.reset();
   CHECK(Journal::open(dir + "/journal.sqlite", &error));  // reopened as often as needed
 }
+
+TEST_CASE("A seal far larger than one line is damage, not read whole") {
+  const std::string dir = unsettled_kiosk("seal-huge");
+  std::ofstream(dir + "/journal.sqlite.seal", std::ios::trunc) << std::string(1 << 20, ' ') << "{}";
+  refused_untouched(dir, "damaged");
+}
