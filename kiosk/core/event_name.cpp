@@ -1,5 +1,10 @@
 #include "events.hpp"
 
+#include <array>
+#include <utility>
+
+#include "flow_table.hpp"
+
 namespace kiosk {
 
 namespace {
@@ -60,6 +65,19 @@ template <> struct Name<ev::ReprintFinished> { static constexpr std::string_view
 
 std::string_view event_name(const Event& e) {
   return std::visit([](const auto& v) { return Name<std::decay_t<decltype(v)>>::value; }, e);
+}
+
+namespace {
+template <std::size_t... I>
+constexpr std::array<std::string_view, sizeof...(I)> names_by_index(std::index_sequence<I...>) {
+  return {Name<std::variant_alternative_t<I, Event>>::value...};
+}
+constexpr auto type_names = names_by_index(std::make_index_sequence<flow::event_count>{});
+}  // namespace
+
+std::string_view flow::event_type_name(std::size_t index) {
+  if (index == after_any_event) return "(after any event)";
+  return index < type_names.size() ? type_names[index] : "?";
 }
 
 }  // namespace kiosk

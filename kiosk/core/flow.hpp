@@ -1,5 +1,6 @@
 #pragma once
-// Internal to the core: the handlers update() dispatches to, split by concern.
+// Internal to the core: the actions the flow table (flow_table.cpp) runs, split by concern.
+// Actions compute and ask for effects; they never choose the next screen: the table does.
 #include <vector>
 
 #include "effects.hpp"
@@ -16,87 +17,97 @@ Fields reversal_fields(const ev::PaymentReversed& e);
 struct Step {
   State& s;
   std::vector<Effect>& fx;
-  void go(Screen screen) { s.screen = screen; }
   void journal(const std::string& reference, JournalStep step,
                std::map<std::string, std::string> fields = {});
 };
 
-// The session is over: wipe the user's data and return to the attract screen.
-void end_session(Step& st);
+bool is_overlay(Screen screen);
 bool is_end_screen(Screen screen);
 bool money_in_flight(const State& s);
+bool can_sell(const State& s);
+// The session's transaction has this reference.
+bool is_current(const State& s, const std::string& reference);
 ReceiptData make_receipt(const State& s, ReceiptData::Kind kind);
 
 // flow_navigation.cpp: the screens before any money moves.
-void on(Step&, const ev::LanguageChosen&);
-void on(Step&, const ev::LanguageSwitchOpened&);
-void on(Step&, const ev::HelpOpened&);
-void on(Step&, const ev::DisplayOpened&);
-void on(Step&, const ev::ContrastToggled&);
-void on(Step&, const ev::TextSizeToggled&);
-void on(Step&, const ev::HelpPaged&);
-void on(Step&, const ev::OverlayClosed&);
-void on(Step&, const ev::ServiceChosen&);
-void on(Step&, const ev::BrandChosen&);
-void on(Step&, const ev::DigitPressed&);
-void on(Step&, const ev::DigitDeleted&);
-void on(Step&, const ev::NumberCleared&);
-void on(Step&, const ev::NumberSubmitted&);
-void on(Step&, const ev::SubscriberFound&);
-void on(Step&, const ev::LookupFailed&);
-void on(Step&, const ev::ContinuePressed&);
-void on(Step&, const ev::PlanChosen&);
-void on(Step&, const ev::DurationChosen&);
-void on(Step&, const ev::PlansPaged&);
-void on(Step&, const ev::PlanConfirmed&);
-void on(Step&, const ev::ReceiptToggled&);
-void on(Step&, const ev::SmsToggled&);
-void on(Step&, const ev::SummaryConfirmed&);
-void on(Step&, const ev::BackPressed&);
-void on(Step&, const ev::CancelPressed&);
-void on(Step&, const ev::FinishPressed&);
-void on(Step&, const ev::RetryPressed&);
-void on(Step&, const ev::ReprintOpened&);
-void on(Step&, const ev::ReprintFinished&);
-void on(Step&, const ev::SpeechRequested&);
-void on(Step&, const ev::VolumeChanged&);
+// The session is over: wipe the user's data (the table returns to the attract screen).
+void end_session(Step&);
+// The customer stopped: the personal data goes, the language stays for the "cancelled" message.
+void cancel_session(Step&);
+void set_language(Step&, const ev::LanguageChosen&);
+void open_help(Step&);
+void enable_speech(Step&);
+void change_volume(Step&, const ev::VolumeChanged&);
+void toggle_contrast(Step&);
+void toggle_text_size(Step&);
+void page_help(Step&, const ev::HelpPaged&);
+void choose_service(Step&, const ev::ServiceChosen&);
+void choose_brand(Step&, const ev::BrandChosen&);
+void type_digit(Step&, const ev::DigitPressed&);
+void delete_digit(Step&);
+void clear_digits(Step&);
+void ask_reprint(Step&);
+void look_up_number(Step&);
+void show_number_error(Step&);
+void refuse_deactivated(Step&);
+void show_not_found(Step&);
+void keep_subscriber(Step&, const ev::SubscriberFound&);
+void keep_subscriber_pick_plan(Step&, const ev::SubscriberFound&);
+void pick_plan(Step&);
+void renew_instead(Step&);
+void renew_instead_pick_plan(Step&);
+void choose_plan(Step&, const ev::PlanChosen&);
+void choose_duration(Step&, const ev::DurationChosen&);
+void page_plans(Step&, const ev::PlansPaged&);
+void make_quote(Step&);
+void toggle_receipt(Step&);
+void toggle_sms(Step&);
+void open_reprint(Step&);
+void show_reprint_outcome(Step&, const ev::ReprintFinished&);
+void drop_declined_payment(Step&);
+void look_up_again(Step&);
 
 // flow_payment.cpp: from the payment method to the money being taken, declined or returned.
-void on(Step&, const ev::PayMethodChosen&);
-void on(Step&, const ev::PaymentPrompted&);
-void on(Step&, const ev::WalletCodeReady&);
-void on(Step&, const ev::PaymentApproved&);
-void on(Step&, const ev::PaymentFailed&);
-void on(Step&, const ev::PaymentReversed&);
-void on(Step&, const ev::PaymentUnknown&);
-void cancel_payment(Step&);
+void start_payment(Step&, const ev::PayMethodChosen&);
+void abort_payment(Step&);
+void show_prompt(Step&, const ev::PaymentPrompted&);
+void show_wallet_code(Step&, const ev::WalletCodeReady&);
+void give_back_stale(Step&, const ev::PaymentApproved&);
+void return_cancelled_payment(Step&, const ev::PaymentApproved&);
+void deliver(Step&, const ev::PaymentApproved&);
+void record_failure(Step&, const ev::PaymentFailed&);
+void keep_unknown_payment(Step&, const ev::PaymentUnknown&);
+void note_stale_reversal(Step&, const ev::PaymentReversed&);
+void keep_unreturned(Step&, const ev::PaymentReversed&);
+void refund(Step&, const ev::PaymentReversed&);
 // Gives the money back: by reversal, or by refusing a payment the terminal still holds.
 void return_payment(Step&, Transaction& t);
 bool held_by_terminal(const State& s, const Transaction& t);
 
 // flow_delivery.cpp: the renewal at the operator, receipts and SMS.
-void on(Step&, const ev::RenewalDelivered&);
-void on(Step&, const ev::RenewalFailed&);
-void on(Step&, const ev::RenewalUnknown&);
-void on(Step&, const ev::ReceiptPrinted&);
+void confirm_renewal(Step&, const ev::RenewalDelivered&);
+void give_back_undelivered(Step&, const ev::RenewalFailed&);
+void keep_unknown_delivery(Step&, const ev::RenewalUnknown&);
+void record_receipt(Step&, const ev::ReceiptPrinted&);
 
 // flow_time.cpp: start-up, ticks, idle timeouts, device availability.
-void on(Step&, const ev::Started&);
-void on(Step&, const ev::Ticked&);
-void on(Step&, const ev::MoreTimeAsked&);
-void on(Step&, const ev::TerminalAvailabilityChanged&);
-void on(Step&, const ev::PrinterStatusChanged&);
-void on(Step&, const ev::JournalFailed&);
-bool can_sell(const State& s);
-// attract when the kiosk can sell, out of service when not (only from those two screens)
-void refresh_idle_screen(Step& st);
+void start(Step&, const ev::Started&);
+void keep_time(Step&, const ev::Ticked&);
+void time_out(Step&, const ev::Ticked&);
+void grant_more_time(Step&);
+void note_terminal(Step&, const ev::TerminalAvailabilityChanged&);
+void note_printer(Step&, const ev::PrinterStatusChanged&);
+void note_journal_failed(Step&);
+void stop_announced_payment(Step&, const ev::JournalFailed&);
+// The idle time on this screen is up at now_ms.
+bool idle_time_up(const State& s, std::int64_t now_ms);
 
 // flow_recovery.cpp: transactions the session no longer follows, finished without guessing.
-void on(Step&, const ev::JournalReadBack&);
-void on(Step&, const ev::PaymentLookedUp&);
-void on(Step&, const ev::RenewalResolved&);
-// A reversal for a transaction recovery follows: true if it was one.
-bool recovery_reversed(Step&, const ev::PaymentReversed&);
+void take_over_open(Step&, const ev::JournalReadBack&);
+void settle_looked_up(Step&, const ev::PaymentLookedUp&);
+void settle_resolved(Step&, const ev::RenewalResolved&);
+void recovery_reversal(Step&, const ev::PaymentReversed&);
+bool followed_by_recovery(const State& s, const std::string& reference);
 // Asks again what is due (after a backoff).
 void recovery_tick(Step&);
 // The session's transaction ended without a known outcome: recovery follows it from now on.

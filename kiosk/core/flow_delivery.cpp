@@ -3,17 +3,8 @@
 
 namespace kiosk::flow {
 
-namespace {
-Transaction* delivering(State& s, const std::string& reference) {
-  if (!s.session.txn || s.session.txn->reference != reference) return nullptr;
-  if (s.session.txn->phase != Transaction::Phase::delivering) return nullptr;
-  return &*s.session.txn;
-}
-}  // namespace
-
-void on(Step& st, const ev::RenewalDelivered& e) {
-  Transaction* t = delivering(st.s, e.reference);
-  if (!t) return;
+void confirm_renewal(Step& st, const ev::RenewalDelivered& e) {
+  Transaction* t = &*st.s.session.txn;
   t->phase = Transaction::Phase::delivered;
   t->confirmation_id = e.confirmation_id;
   t->new_expiry = e.new_expiry;
@@ -30,19 +21,16 @@ void on(Step& st, const ev::RenewalDelivered& e) {
   st.journal(t->reference, JournalStep::settled);
   if (st.s.session.want_receipt && receipt_printable(st.s))
     st.fx.push_back(fx::RequestReceipt{receipt});
-  st.go(Screen::done);
 }
 
-void on(Step& st, const ev::RenewalFailed& e) {
-  Transaction* t = delivering(st.s, e.reference);
-  if (!t) return;
+void give_back_undelivered(Step& st, const ev::RenewalFailed& e) {
+  Transaction* t = &*st.s.session.txn;
   st.journal(t->reference, JournalStep::delivery_failed, {{"reason", e.reason}});
   return_payment(st, *t);
 }
 
-void on(Step& st, const ev::RenewalUnknown& e) {
-  Transaction* t = delivering(st.s, e.reference);
-  if (!t) return;
+void keep_unknown_delivery(Step& st, const ev::RenewalUnknown& e) {
+  Transaction* t = &*st.s.session.txn;
   // Neither delivered nor failed as far as we know: reversing could refund a delivered
   // renewal, retrying could deliver twice. The journal keeps it open for recovery.
   t->phase = Transaction::Phase::unresolved;
@@ -51,10 +39,9 @@ void on(Step& st, const ev::RenewalUnknown& e) {
   adopt(st, *t, OpenTransaction::Need::delivery_outcome);
   // Proof of payment now; the outcome follows by SMS when recovery resolves it.
   if (receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{make_receipt(st.s, ReceiptData::Kind::pending)});
-  st.go(Screen::pending);
 }
 
-void on(Step& st, const ev::ReceiptPrinted& e) {
+void record_receipt(Step& st, const ev::ReceiptPrinted& e) {
   st.journal(e.reference, e.ok ? JournalStep::receipt_printed : JournalStep::receipt_failed);
   Session& se = st.s.session;
   if (e.ok || !se.txn || se.txn->reference != e.reference) return;

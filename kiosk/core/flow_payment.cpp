@@ -9,13 +9,6 @@ namespace {
 
 std::string next_reference(State& s) { return make_reference(s.settings.kiosk_id, s.reference_key, s.next_sequence++); }
 
-bool is_current(const State& s, const std::string& reference) {
-  return s.session.txn && s.session.txn->reference == reference;
-}
-
-}  // namespace
-
-namespace {
 bool held(const State& s, PayMethod method) { return method == PayMethod::card && s.settings.terminal_holds_payment; }
 }  // namespace
 
@@ -38,14 +31,9 @@ void return_payment(Step& st, Transaction& t) {
   give_back(st, t.reference, t.amount, t.payment.receipt_no, t.method);
 }
 
-void on(Step& st, const ev::PayMethodChosen& e) {
-  if (st.s.screen != Screen::pay_method) return;
+void start_payment(Step& st, const ev::PayMethodChosen& e) {
   Session& se = st.s.session;
-  if (!se.quote || !se.number || !se.brand) return;
-  if (e.method == PayMethod::card && !st.s.terminal_available) return;
-  if (!st.s.journal_ok) return;  // nothing is sold without a durable record
   const Plan* plan = chosen_plan(st.s);
-  if (!plan) return;
 
   Transaction t;
   t.reference = next_reference(st.s);
@@ -71,39 +59,30 @@ void on(Step& st, const ev::PayMethodChosen& e) {
   st.fx.push_back(fx::RequestPayment{t.reference, t.amount, t.method});
   se.prompt = e.method == PayMethod::card ? TerminalPrompt::present_card : TerminalPrompt::please_wait;
   se.txn = std::move(t);
-  st.go(e.method == PayMethod::card ? Screen::paying : Screen::wallet);
 }
 
-void cancel_payment(Step& st) {
-  if (!st.s.session.txn || st.s.session.txn->phase != Transaction::Phase::paying) return;
+void abort_payment(Step& st) {
   st.s.session.txn->phase = Transaction::Phase::aborting;
   st.fx.push_back(fx::RequestPaymentAbort{st.s.session.txn->reference});
 }
 
-void on(Step& st, const ev::PaymentPrompted& e) {
-  if (st.s.session.txn && st.s.session.txn->phase == Transaction::Phase::paying)
-    st.s.session.prompt = e.prompt;
+void show_prompt(Step& st, const ev::PaymentPrompted& e) { st.s.session.prompt = e.prompt; }
+
+void show_wallet_code(Step& st, const ev::WalletCodeReady& e) { st.s.session.txn->wallet_qr = e.qr_payload; }
+
+void give_back_stale(Step& st, const ev::PaymentApproved& e) {
+  // Money taken for a reference this session no longer follows: give it back, never keep it.
+  st.journal(e.reference, JournalStep::payment_approved,
+             {{"receipt_no", std::to_string(e.receipt.receipt_no)}, {"stale", "1"}});
+  give_back(st, e.reference, 0, e.receipt.receipt_no, PayMethod::card);
 }
 
-void on(Step& st, const ev::WalletCodeReady& e) {
-  if (is_current(st.s, e.reference)) st.s.session.txn->wallet_qr = e.qr_payload;
-}
-
-void on(Step& st, const ev::PaymentApproved& e) {
-  if (!is_current(st.s, e.reference)) {
-    // Money taken for a reference this session no longer follows: give it back, never keep it.
-    st.journal(e.reference, JournalStep::payment_approved,
-               {{"receipt_no", std::to_string(e.receipt.receipt_no)}, {"stale", "1"}});
-    give_back(st, e.reference, 0, e.receipt.receipt_no, PayMethod::card);
-    return;
-  }
+namespace {
+Transaction& record_approval(Step& st, const ev::PaymentApproved& e) {
   Transaction& t = *st.s.session.txn;
-  using P = Transaction::Phase;
-  if (t.phase != P::paying && t.phase != P::aborting) return;  // a duplicate report
-  const bool user_cancelled = t.phase == P::aborting;
   t.payment = e.receipt;
   t.payment.pan_masked = mask_pan(e.receipt.pan_masked);
-  t.phase = P::approved;
+  t.phase = Transaction::Phase::approved;
   st.journal(t.reference, JournalStep::payment_approved,
              {{"receipt_no", std::to_string(t.payment.receipt_no)},
               {"card_type", t.payment.card_type},
@@ -111,65 +90,58 @@ void on(Step& st, const ev::PaymentApproved& e) {
               {"terminal_id", t.payment.terminal_id},
               {"trace", std::to_string(t.payment.trace)},
               {"auth_code", t.payment.auth_code}});
-  if (user_cancelled) {
-    // The user asked to stop but the card went through anyway: honour the cancel.
-    return_payment(st, t);
-    st.go(Screen::delivering);
-    return;
-  }
+  return t;
+}
+}  // namespace
+
+void return_cancelled_payment(Step& st, const ev::PaymentApproved& e) {
+  // The user asked to stop but the card went through anyway: honour the cancel.
+  return_payment(st, record_approval(st, e));
+}
+
+void deliver(Step& st, const ev::PaymentApproved& e) {
+  Transaction& t = record_approval(st, e);
   const Session& se = st.s.session;
-  t.phase = P::delivering;
+  t.phase = Transaction::Phase::delivering;
   st.journal(t.reference, JournalStep::delivery_requested);
   st.fx.push_back(fx::RequestDelivery{t.reference, *se.brand, *se.number, se.plan_id, se.months,
                                       t.amount});
-  st.go(Screen::delivering);
 }
 
-void on(Step& st, const ev::PaymentFailed& e) {
-  if (!is_current(st.s, e.reference)) return;
+void record_failure(Step& st, const ev::PaymentFailed& e) {
   Transaction& t = *st.s.session.txn;
-  using P = Transaction::Phase;
-  if (t.phase != P::paying && t.phase != P::aborting) return;
-  const bool cancelled = t.phase == P::aborting || e.failure == PaymentFailure::cancelled;
-  t.phase = P::failed;
+  t.phase = Transaction::Phase::failed;
   st.journal(t.reference, JournalStep::payment_failed,
              {{"reason", std::string(payment_failure_key(e.failure))},
               {"result_code", std::to_string(e.result_code)}});
   st.journal(t.reference, JournalStep::settled);
   st.s.session.failure = e.failure;
   st.s.session.failure_code = e.result_code;
-  st.go(cancelled ? Screen::cancelled : Screen::declined);
 }
 
-void on(Step& st, const ev::PaymentUnknown& e) {
-  if (!is_current(st.s, e.reference)) return;
+void keep_unknown_payment(Step& st, const ev::PaymentUnknown&) {
   Transaction& t = *st.s.session.txn;
-  using P = Transaction::Phase;
-  if (t.phase != P::paying && t.phase != P::aborting) return;
   // Never guessed: recovery asks the terminal again; money it took goes back.
-  t.phase = P::unresolved;
+  t.phase = Transaction::Phase::unresolved;
   st.journal(t.reference, JournalStep::payment_unknown);
   adopt(st, t, OpenTransaction::Need::payment_outcome);
-  st.go(Screen::pending);
 }
 
-void on(Step& st, const ev::PaymentReversed& e) {
-  if (recovery_reversed(st, e)) return;
-  if (!is_current(st.s, e.reference)) {
-    st.journal(e.reference, e.ok ? JournalStep::reversed : JournalStep::reversal_failed, e.ok ? reversal_fields(e) : Fields{});
-    if (e.ok) st.journal(e.reference, JournalStep::settled);
-    return;
-  }
+void note_stale_reversal(Step& st, const ev::PaymentReversed& e) {
+  st.journal(e.reference, e.ok ? JournalStep::reversed : JournalStep::reversal_failed, e.ok ? reversal_fields(e) : Fields{});
+  if (e.ok) st.journal(e.reference, JournalStep::settled);
+}
+
+void keep_unreturned(Step& st, const ev::PaymentReversed&) {
   Transaction& t = *st.s.session.txn;
-  if (t.phase != Transaction::Phase::reversing) return;
-  if (!e.ok) {
-    t.phase = Transaction::Phase::unresolved;
-    st.journal(t.reference, JournalStep::reversal_failed);
-    adopt(st, t, OpenTransaction::Need::give_back);
-    if (receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{make_receipt(st.s, ReceiptData::Kind::pending)});
-    st.go(Screen::pending);
-    return;
-  }
+  t.phase = Transaction::Phase::unresolved;
+  st.journal(t.reference, JournalStep::reversal_failed);
+  adopt(st, t, OpenTransaction::Need::give_back);
+  if (receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{make_receipt(st.s, ReceiptData::Kind::pending)});
+}
+
+void refund(Step& st, const ev::PaymentReversed& e) {
+  Transaction& t = *st.s.session.txn;
   t.phase = Transaction::Phase::reversed;
   st.journal(t.reference, JournalStep::reversed, reversal_fields(e));
   const ReceiptData refund = make_receipt(st.s, ReceiptData::Kind::refund);
@@ -179,7 +151,6 @@ void on(Step& st, const ev::PaymentReversed& e) {
   }
   st.journal(t.reference, JournalStep::settled);
   if (receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{refund});
-  st.go(Screen::reversed);
 }
 
 }  // namespace kiosk::flow

@@ -28,7 +28,6 @@ void close(Step& st, const std::string& reference, ReceiptData::Kind kind) {
   if (t->from_earlier_run && receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{t->receipt});
   st.journal(reference, JournalStep::settled, {{"by", "recovery"}});
   std::erase_if(st.s.open, [&](const OpenTransaction& o) { return o.reference == reference; });
-  refresh_idle_screen(st);
 }
 
 void ask(Step& st, OpenTransaction& t) {
@@ -73,7 +72,13 @@ bool recovery_blocks_sales(const State& s) {
   return false;
 }
 
-void on(Step& st, const ev::JournalReadBack& e) {
+bool followed_by_recovery(const State& s, const std::string& reference) {
+  for (const OpenTransaction& t : s.open)
+    if (t.reference == reference) return true;
+  return false;
+}
+
+void take_over_open(Step& st, const ev::JournalReadBack& e) {
   for (const JournalRecord& record : e.open) {
     std::optional<OpenTransaction> t = open_transaction_from(record, st.s.settings);
     if (!t || find_open(st.s, t->reference)) continue;
@@ -86,10 +91,9 @@ void on(Step& st, const ev::JournalReadBack& e) {
   for (const OpenTransaction& t : st.s.open) references.push_back(t.reference);
   for (const std::string& r : references)
     if (OpenTransaction* t = find_open(st.s, r); t && !t->in_flight) ask(st, *t);
-  refresh_idle_screen(st);
 }
 
-void on(Step& st, const ev::PaymentLookedUp& e) {
+void settle_looked_up(Step& st, const ev::PaymentLookedUp& e) {
   OpenTransaction* t = find_open(st.s, e.reference);
   if (!t || t->need != Need::payment_outcome) return;
   switch (e.outcome) {
@@ -119,7 +123,7 @@ void on(Step& st, const ev::PaymentLookedUp& e) {
   }
 }
 
-void on(Step& st, const ev::RenewalResolved& e) {
+void settle_resolved(Step& st, const ev::RenewalResolved& e) {
   OpenTransaction* t = find_open(st.s, e.reference);
   if (!t || t->need != Need::delivery_outcome) return;
   switch (e.outcome) {
@@ -152,9 +156,8 @@ void on(Step& st, const ev::RenewalResolved& e) {
   }
 }
 
-bool recovery_reversed(Step& st, const ev::PaymentReversed& e) {
+void recovery_reversal(Step& st, const ev::PaymentReversed& e) {
   OpenTransaction* t = find_open(st.s, e.reference);
-  if (!t) return false;
   if (t->need == Need::delivery_outcome && e.ok && t->held_by_terminal) {
     // A terminal that held the payment gave it back on its own (its hold ran out): the money is
     // home; the delivery is still to be closed.
@@ -163,20 +166,19 @@ bool recovery_reversed(Step& st, const ev::PaymentReversed& e) {
     Fields fields = reversal_fields(e);
     fields["by"] = "terminal, hold expired";
     st.journal(t->reference, JournalStep::reversed, fields);
-    return true;
+    return;
   }
-  if (t->need != Need::give_back) return true;
+  if (t->need != Need::give_back) return;
   if (!e.ok) {
     st.journal(t->reference, JournalStep::reversal_failed, {{"by", "recovery"}});
     later(st, *t);
-    return true;
+    return;
   }
   t->money_taken = false;
   Fields fields = reversal_fields(e);
   fields["by"] = "recovery";
   st.journal(t->reference, JournalStep::reversed, fields);
   close(st, t->reference, ReceiptData::Kind::refund);
-  return true;
 }
 
 void recovery_tick(Step& st) {

@@ -1,9 +1,12 @@
 #include "session.hpp"
 
 #include <algorithm>
+#include <array>
 #include <type_traits>
+#include <utility>
 
 #include "flow.hpp"
+#include "flow_table.hpp"
 
 namespace kiosk {
 
@@ -34,15 +37,29 @@ using KeepsIdleTimer =
           ev::TerminalAvailabilityChanged, ev::JournalFailed, ev::JournalReadBack, ev::PaymentLookedUp,
           ev::RenewalResolved, ev::PrinterStatusChanged, ev::ReceiptPrinted>;
 
-template <typename E>
-constexpr bool is_user_input = listed<E>(RestartsIdleTimer{});
-
 template <typename... E>
 constexpr bool each_classified_once(std::variant<E...>*) {
   return ((listed<E>(RestartsIdleTimer{}) != listed<E>(KeepsIdleTimer{})) && ...);
 }
 static_assert(each_classified_once(static_cast<Event*>(nullptr)),
               "every event type is in exactly one of RestartsIdleTimer and KeepsIdleTimer");
+
+template <std::size_t... I>
+constexpr std::array<bool, sizeof...(I)> user_input_by_index(std::index_sequence<I...>) {
+  return {listed<std::variant_alternative_t<I, Event>>(RestartsIdleTimer{})...};
+}
+constexpr auto is_user_input = user_input_by_index(std::make_index_sequence<std::variant_size_v<Event>>{});
+
+void enter(State& s, flow::Target to) {
+  switch (to.kind) {
+    case flow::Target::Kind::stay: return;
+    case flow::Target::Kind::beneath: s.screen = s.overlay_return; return;
+    case flow::Target::Kind::screen:
+      if (flow::is_overlay(to.screen) && !flow::is_overlay(s.screen)) s.overlay_return = s.screen;
+      s.screen = to.screen;
+      return;
+  }
+}
 
 }  // namespace
 
@@ -57,13 +74,19 @@ Update update(State state, const Event& event) {
   Update out{std::move(state), {}};
   flow::Step step{out.state, out.effects};
   const Screen before = out.state.screen;
-  std::visit(
-      [&](const auto& e) {
-        using E = std::decay_t<decltype(e)>;
-        if constexpr (is_user_input<E>) out.state.last_input_ms = out.state.now_ms;
-        flow::on(step, e);
-      },
-      event);
+  const bool user_input = is_user_input[event.index()];
+  if (user_input) out.state.last_input_ms = out.state.now_ms;
+  // Taps act on what is shown. Devices, the gateway and time also act on the screen an overlay
+  // lies over (an answer that moves the customer on closes the overlay).
+  const flow::Transition* t = flow::transition_for(out.state, event, before);
+  if (!t && !user_input && flow::is_overlay(before))
+    t = flow::transition_for(out.state, event, out.state.overlay_return);
+  if (t) {
+    if (t->action.run) t->action.run(step, event);
+    enter(out.state, t->to);
+  }
+  // Attract and out of service follow whether the kiosk can sell, whatever changed that.
+  if (const flow::Transition* c = flow::completion_for(out.state)) enter(out.state, c->to);
   // "More time" is counted per screen; moving on starts a fresh allowance and a fresh timer.
   if (out.state.screen != before) {
     out.state.extensions_used = 0;
@@ -82,6 +105,12 @@ void Step::journal(const std::string& reference, JournalStep step,
 Fields reversal_fields(const ev::PaymentReversed& e) {
   if (e.receipt_no == 0) return {};
   return {{"reversal_receipt_no", std::to_string(e.receipt_no)}};
+}
+
+bool is_overlay(Screen s) { return s == Screen::language || s == Screen::help || s == Screen::display; }
+
+bool is_current(const State& s, const std::string& reference) {
+  return s.session.txn && s.session.txn->reference == reference;
 }
 
 bool is_end_screen(Screen screen) {
@@ -104,15 +133,6 @@ bool money_in_flight(const State& s) {
   const P p = s.session.txn->phase;
   return p == P::paying || p == P::aborting || p == P::approved || p == P::delivering ||
          p == P::reversing;
-}
-
-void end_session(Step& st) {
-  Session fresh;
-  fresh.lang = st.s.settings.default_lang;
-  st.s.session = std::move(fresh);
-  st.s.overlay_return = Screen::attract;
-  st.go(can_sell(st.s) ? Screen::attract : Screen::out_of_service);
-  st.fx.push_back(fx::RequestForgetSession{});
 }
 
 ReceiptData make_receipt(const State& s, ReceiptData::Kind kind) {
@@ -160,13 +180,22 @@ namespace {
 int timeout_for(const State& s) {
   return flow::is_end_screen(s.screen) ? s.settings.end_screen_s : s.settings.idle_timeout_s;
 }
+
+std::int64_t idle_ms_left(const State& s, std::int64_t now_ms) {
+  return static_cast<std::int64_t>(timeout_for(s)) * 1000 - (now_ms - s.last_input_ms);
+}
 }  // namespace
 
+bool flow::idle_time_up(const State& s, std::int64_t now_ms) {
+  return screen_has_idle_timeout(s) && idle_ms_left(s, now_ms) <= 0;
+}
+
 int idle_seconds_left(const State& s) {
-  const std::int64_t elapsed = s.now_ms - s.last_input_ms;
-  const std::int64_t left_ms = static_cast<std::int64_t>(timeout_for(s)) * 1000 - elapsed;
+  const std::int64_t left_ms = idle_ms_left(s, s.now_ms);
   return left_ms <= 0 ? 0 : static_cast<int>((left_ms + 999) / 1000);
 }
+
+bool back_available(const State& s) { return flow::transition_for(s, ev::BackPressed{}, s.screen) != nullptr; }
 
 bool idle_warning_visible(const State& s) {
   // End screens return quietly; input screens warn first.

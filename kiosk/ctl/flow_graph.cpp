@@ -1,122 +1,109 @@
 #include "flow_graph.hpp"
 
-#include <deque>
-#include <set>
+#include <algorithm>
+#include <map>
 #include <sstream>
-#include <tuple>
+#include <utility>
 #include <vector>
 
-#include "core/session.hpp"
+#include "core/flow_table.hpp"
 
 namespace kiosk {
 
 namespace {
 
-struct Step {
-  std::vector<Event> events;  // the edge is named after the last one
-};
+using flow::Target;
+using flow::Transition;
 
-std::vector<Plan> plans() {
-  return {Plan{"p1", Brand::proximus, "Plan 1", 5, -1, -1, true, 0, 1000, {1, 3}, {}}};
+std::string node_id(std::string_view name) {
+  std::string id;
+  for (char c : name) id += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+  return id;
 }
 
-Subscriber subscriber(SubscriberStatus status) {
-  return Subscriber{status, 100, CivilDate{2026, 12, 1}, "p1", true, status == SubscriberStatus::suspended ? 500 : 0};
-}
-
-std::vector<Step> palette(const State& s) {
-  const std::string ref = s.session.txn ? s.session.txn->reference : "none";
-  std::vector<Step> out;
-  auto add = [&](Event e) { out.push_back({{std::move(e)}}); };
-  add(ev::LanguageChosen{Lang::nl});
-  add(ev::ServiceChosen{ev::Service::renew});
-  add(ev::ServiceChosen{ev::Service::balance});
-  add(ev::BrandChosen{Brand::proximus});
-  Step typed;
-  for (char c : std::string("0470123456")) typed.events.push_back(ev::DigitPressed{c});
-  typed.events.push_back(ev::NumberSubmitted{});
-  out.push_back(typed);
-  add(ev::NumberSubmitted{});
-  for (auto st : {SubscriberStatus::active, SubscriberStatus::suspended, SubscriberStatus::expired})
-    add(ev::SubscriberFound{subscriber(st), plans()});
-  add(ev::LookupFailed{ev::LookupError::not_found});
-  add(ev::LookupFailed{ev::LookupError::unavailable});
-  add(ev::ContinuePressed{});
-  add(ev::PlanConfirmed{});
-  add(ev::SummaryConfirmed{});
-  add(ev::PayMethodChosen{PayMethod::card});
-  add(ev::PayMethodChosen{PayMethod::wallet});
-  add(ev::BackPressed{});
-  add(ev::CancelPressed{});
-  add(ev::RetryPressed{});
-  add(ev::FinishPressed{});
-  add(ev::PaymentApproved{ref, PaymentReceipt{}});
-  add(ev::PaymentFailed{ref, PaymentFailure::declined, 5});
-  add(ev::PaymentFailed{ref, PaymentFailure::cancelled, 0x6C});
-  add(ev::PaymentUnknown{ref});
-  add(ev::PaymentReversed{ref, true});
-  add(ev::PaymentReversed{ref, false});
-  add(ev::RenewalDelivered{ref, "C", CivilDate{2027, 1, 1}});
-  add(ev::RenewalFailed{ref, "refused"});
-  add(ev::RenewalUnknown{ref});
-  add(ev::TerminalAvailabilityChanged{false});
-  add(ev::TerminalAvailabilityChanged{true});
-  add(ev::JournalFailed{ref});
-  add(ev::ReprintOpened{});
-  Step code;
-  for (char c : std::string("482913")) code.events.push_back(ev::DigitPressed{c});
-  code.events.push_back(ev::NumberSubmitted{});
-  out.push_back(code);
-  add(ev::ReprintFinished{true, true});
+std::vector<Screen> members(const flow::ScreenSet& set) {
+  std::vector<Screen> out;
+  for (int i = 0; i < screen_count; ++i)
+    if (set.has(static_cast<Screen>(i))) out.push_back(static_cast<Screen>(i));
   return out;
 }
 
-// What distinguishes states for the diagram's purpose.
-auto key(const State& s) {
-  const Session& se = s.session;
-  return std::make_tuple(static_cast<int>(s.screen), se.txn ? static_cast<int>(se.txn->phase) : -1,
-                         se.service ? static_cast<int>(*se.service) : -1,
-                         se.subscriber ? static_cast<int>(se.subscriber->status) : -1, se.number.has_value(),
-                         s.terminal_available, s.journal_ok, se.quote.has_value(),
-                         static_cast<int>(out_of_service_reason(s)));
+// A named set is one node of its own; any other set is an arrow from each screen in it.
+std::vector<std::string> sources(const flow::ScreenSet& set) {
+  if (!set.name.empty()) return {node_id(set.name)};
+  std::vector<std::string> out;
+  for (Screen s : members(set)) out.emplace_back(screen_name(s));
+  return out;
+}
+
+std::string target_text(const Target& t) {
+  switch (t.kind) {
+    case Target::Kind::stay: return "(stay)";
+    case Target::Kind::beneath: return "(the screen beneath)";
+    case Target::Kind::screen: break;
+  }
+  return std::string(screen_name(t.screen));
+}
+
+std::string from_text(const flow::ScreenSet& set) {
+  if (!set.name.empty()) return "(" + std::string(set.name) + ")";
+  std::string out;
+  for (Screen s : members(set)) out += (out.empty() ? "" : ",") + std::string(screen_name(s));
+  return out;
+}
+
+std::string label(const Transition& t) {
+  std::string text = t.event == flow::after_any_event ? "" : std::string(flow::event_type_name(t.event));
+  if (!t.guard.name.empty()) text += (text.empty() ? "[" : " [") + std::string(t.guard.name) + "]";
+  return text;
 }
 
 }  // namespace
 
 std::string flow_mermaid() {
-  State start = initial_state(KioskSettings{});
-  start = update(start, ev::Started{ReferenceKey{}, 0, CivilDate{2026, 11, 27}}).state;
-  std::set<decltype(key(start))> seen{key(start)};
-  std::deque<State> queue{start};
-  std::set<std::tuple<std::string, std::string, std::string>> edges;
-  while (!queue.empty()) {
-    const State s = queue.front();
-    queue.pop_front();
-    for (const Step& step : palette(s)) {
-      State next = s;
-      for (const Event& e : step.events) next = update(std::move(next), e).state;
-      if (next.screen != s.screen)
-        edges.emplace(std::string(screen_name(s.screen)), std::string(screen_name(next.screen)),
-                      std::string(event_name(step.events.back())));
-      // States that look the same on screen may differ underneath (a reversal under way).
-      if (seen.insert(key(next)).second) queue.push_back(next);
+  // Arrows in table order; arrows between the same two states share one label.
+  std::vector<std::pair<std::string, std::string>> arrows;
+  std::map<std::pair<std::string, std::string>, std::string> labels;
+  std::vector<std::string_view> named;
+  for (const Transition& t : flow::transitions()) {
+    if (t.to.kind == Target::Kind::stay) continue;
+    if (!t.from.name.empty() && std::find(named.begin(), named.end(), t.from.name) == named.end())
+      named.push_back(t.from.name);
+    const std::string to = t.to.kind == Target::Kind::beneath ? "beneath" : std::string(screen_name(t.to.screen));
+    for (const std::string& from : sources(t.from)) {
+      auto [it, fresh] = labels.try_emplace({from, to}, label(t));
+      if (fresh) arrows.emplace_back(from, to);
+      else if (it->second.find(label(t)) == std::string::npos) it->second += ", " + label(t);
     }
   }
   std::ostringstream out;
   out << "stateDiagram-v2\n";
-  out << "  %% Generated by `kioskctl flow` from kiosk/core. Not shown: language and help open\n";
-  out << "  %% from every screen and return to it; idle timeouts lead back to attract.\n";
+  out << "  %% Generated by `kioskctl flow` from the core's flow table (kiosk/core/flow_table.cpp).\n";
+  out << "  %% Arrows read \"event [guard]\"; rows that keep the screen: `kioskctl flow --table`.\n";
+  out << "  %% Devices, the gateway and time also act on the screen an overlay lies over.\n";
+  for (std::string_view name : named) out << "  state \"" << name << "\" as " << node_id(name) << "\n";
+  out << "  state \"the screen beneath\" as beneath\n";
   out << "  [*] --> attract\n";
-  std::string from, to, label;
-  for (const auto& [f, t, e] : edges) {
-    if (f == from && t == to) {
-      label += ", " + e;
-      continue;
-    }
-    if (!from.empty()) out << "  " << from << " --> " << to << ": " << label << "\n";
-    from = f, to = t, label = e;
+  for (const auto& arrow : arrows) out << "  " << arrow.first << " --> " << arrow.second << ": " << labels[arrow] << "\n";
+  return out.str();
+}
+
+std::string flow_table_text() {
+  std::vector<std::vector<std::string>> rows{{"from", "event", "guard", "to", "action"}};
+  for (const Transition& t : flow::transitions())
+    rows.push_back({from_text(t.from), std::string(flow::event_type_name(t.event)),
+                    t.guard.name.empty() ? "-" : std::string(t.guard.name), target_text(t.to),
+                    t.action.name.empty() ? "-" : std::string(t.action.name)});
+  std::vector<std::size_t> width(rows.front().size(), 0);
+  for (const auto& row : rows)
+    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+  std::ostringstream out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i)
+      line += row[i] + (i + 1 < row.size() ? std::string(width[i] - row[i].size() + 2, ' ') : "");
+    out << line << "\n";
   }
-  if (!from.empty()) out << "  " << from << " --> " << to << ": " << label << "\n";
   return out.str();
 }
 

@@ -3,8 +3,11 @@
 
 namespace kiosk {
 
-// The renewal flow as a Mermaid state diagram, found by exploring the core itself with the
-// events users, devices and the gateway can send: the diagram cannot drift from the code.
+// The core's flow table as a Mermaid state diagram: every row that changes the screen, labelled
+// "event [guard]". Printed from the table the core dispatches through, so it cannot drift.
 std::string flow_mermaid();
+
+// Every row of the flow table, in the order the core tries them: from, event, guard, to, action.
+std::string flow_table_text();
 
 }  // namespace kiosk

@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
   const Args args(argv + 1, argv + argc);
   constexpr const char* usage =
       "usage: kioskctl journal list [--data DIR] | escpos render IN.bin OUT.png [--width DOTS] | "
-      "escpos status N BYTE | zvt decode|frame|unframe HEX | zvt-sim --listen HOST:PORT --ledger FILE | gateway pin CERT.pem | flow";
+      "escpos status N BYTE | zvt decode|frame|unframe HEX | zvt-sim --listen HOST:PORT --ledger FILE | gateway pin CERT.pem | flow [--table]";
   try {
     if (args.empty()) return fail(usage);
     const Args rest(args.begin() + 1, args.end());
@@ -33,6 +33,10 @@ int main(int argc, char** argv) {
     if (args[0] == "gateway") return gateway_command(rest);
     if (args[0] == "flow" && rest.empty()) {
       std::cout << kiosk::flow_mermaid();
+      return 0;
+    }
+    if (args[0] == "flow" && rest.size() == 1 && rest[0] == "--table") {
+      std::cout << kiosk::flow_table_text();
       return 0;
     }
     return fail(usage);
