@@ -7,7 +7,7 @@
 
 #include "core/text_wrap.hpp"
 #include "core/utf8.hpp"
-#include "raster.hpp"
+#include "render/raster.hpp"
 #include "text/bidi_text.hpp"
 
 namespace kiosk::ui {

@@ -1,5 +1,5 @@
 // E-wallet: the QR code to scan with the banking app, and the amount to confirm there.
-#include "qr.hpp"
+#include "render/qr.hpp"
 #include "screens.hpp"
 
 namespace kiosk::ui {

@@ -19,7 +19,7 @@ EscPosPrinter::~EscPosPrinter() {
   thread_.join();
 }
 
-void EscPosPrinter::print(const std::string& reference, const ReceiptLayout& receipt) {
+void EscPosPrinter::print(const std::string& reference, const ReceiptPicture& receipt) {
   Job job{reference, receipt_job(receipt, options_.model)};
   {
     std::lock_guard lock(mutex_);

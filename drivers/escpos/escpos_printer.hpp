@@ -30,7 +30,7 @@ class EscPosPrinter : public hal::ReceiptPrinter {
   EscPosPrinter(hal::EventSink sink, EscPosPrinterOptions options);
   ~EscPosPrinter() override;
 
-  void print(const std::string& reference, const ReceiptLayout& receipt) override;
+  void print(const std::string& reference, const ReceiptPicture& receipt) override;
   PrinterStatus status() const override { return status_; }
   int width_dots() const override { return options_.model.width_dots; }
   bool busy() const override;

@@ -1,7 +1,7 @@
 #pragma once
 #include <memory>
 
-#include "receipt/raster.hpp"
+#include "render/raster.hpp"
 
 namespace kiosk::escpos {
 

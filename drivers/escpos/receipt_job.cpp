@@ -2,7 +2,7 @@
 
 namespace kiosk::escpos {
 
-Bytes receipt_job(const ReceiptLayout& layout, const PrinterModel& model) {
+Bytes receipt_job(const ReceiptPicture& layout, const PrinterModel& model) {
   Encoder e;
   e.initialize();
   const Raster& paper = layout.paper;

@@ -2,7 +2,7 @@
 #include <string>
 
 #include "encoder.hpp"
-#include "receipt/receipt_layout.hpp"
+#include "render/receipt_picture.hpp"
 
 namespace kiosk::escpos {
 
@@ -18,6 +18,6 @@ struct PrinterModel {
 
 // The bytes of one receipt: initialise, raster bands (with the QR code as raster or native),
 // feed, cut.
-Bytes receipt_job(const ReceiptLayout& layout, const PrinterModel& model);
+Bytes receipt_job(const ReceiptPicture& layout, const PrinterModel& model);
 
 }  // namespace kiosk::escpos

@@ -5,7 +5,7 @@
 
 #include "codepages.hpp"
 #include "mono_font.hpp"
-#include "receipt/qr.hpp"
+#include "render/qr.hpp"
 
 namespace kiosk::escpos {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "receipt/raster.hpp"
+#include "render/raster.hpp"
 
 namespace kiosk::escpos {
 

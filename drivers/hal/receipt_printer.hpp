@@ -4,7 +4,7 @@
 
 #include "core/printer_status.hpp"
 #include "event_sink.hpp"
-#include "receipt/receipt_layout.hpp"
+#include "render/receipt_picture.hpp"
 
 namespace kiosk::hal {
 
@@ -14,7 +14,7 @@ namespace kiosk::hal {
 class ReceiptPrinter {
  public:
   virtual ~ReceiptPrinter() = default;
-  virtual void print(const std::string& reference, const ReceiptLayout& receipt) = 0;
+  virtual void print(const std::string& reference, const ReceiptPicture& receipt) = 0;
   virtual PrinterStatus status() const = 0;
   virtual int width_dots() const = 0;
   // A job or a status check is under way (scripts wait for it).

@@ -25,7 +25,7 @@ void SimPrinter::set_condition(PrinterStatus condition) {
   refresh_status();
 }
 
-void SimPrinter::print(const std::string& reference, const ReceiptLayout& receipt) {
+void SimPrinter::print(const std::string& reference, const ReceiptPicture& receipt) {
   refresh_status();  // before the job, as the real driver does
   if (!printer_can_print(status_)) {
     sink_(ev::ReceiptPrinted{reference, false});

@@ -13,7 +13,7 @@ namespace kiosk::sim {
 class SimPrinter : public hal::ReceiptPrinter {
  public:
   SimPrinter(hal::EventSink sink, std::string out_dir, escpos::PrinterModel model = {});
-  void print(const std::string& reference, const ReceiptLayout& receipt) override;
+  void print(const std::string& reference, const ReceiptPicture& receipt) override;
   PrinterStatus status() const override { return status_; }
   int width_dots() const override { return model_.width_dots; }
 

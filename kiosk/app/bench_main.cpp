@@ -14,7 +14,7 @@
 #include "escpos/virtual_printer.hpp"
 #include "fonts/font_files.hpp"
 #include "gallery.hpp"
-#include "receipt_layout.hpp"
+#include "render/receipt_layout.hpp"
 #include "kiosk_app.hpp"
 #include "ui_host.hpp"
 
@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
     r.reference = "BE-KIOSK-01-a1b2c3-" + std::to_string(1000 + i);
     r.confirmation_id = "PXM-100001";
     auto t = Clock::now();
-    const ReceiptLayout layout = layout_receipt(r, kiosk_app->catalogs()[r.lang], *painter, 576);
+    const ReceiptPicture layout = layout_receipt(r, kiosk_app->catalogs()[r.lang], *painter, 576);
     layout_ms.push_back(ms_since(t));
     t = Clock::now();
     const escpos::Bytes job = escpos::receipt_job(layout, escpos::PrinterModel{});

@@ -5,8 +5,8 @@
 #include "journal/journal.hpp"
 #include "kiosk_app.hpp"
 #include "log/log.hpp"
-#include "receipt_layout.hpp"
-#include "text_painter.hpp"
+#include "render/receipt_layout.hpp"
+#include "render/text_painter.hpp"
 
 namespace kiosk::app {
 

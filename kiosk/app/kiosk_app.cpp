@@ -19,7 +19,7 @@
 #include "outbox_sender.hpp"
 #include "sim/sim_payment.hpp"
 #include "sim/sim_printer.hpp"
-#include "text_painter.hpp"
+#include "render/text_painter.hpp"
 #include "worker.hpp"
 
 namespace kiosk::app {

@@ -27,8 +27,8 @@ struct DeviceLink : Link {
 using Events = test::EventRecorder;
 using test::eventually;
 
-ReceiptLayout small_receipt() {
-  ReceiptLayout l;
+ReceiptPicture small_receipt() {
+  ReceiptPicture l;
   l.paper = Raster(576, 120);
   for (int x = 0; x < 576; x += 3) l.paper.set(x, 60);
   return l;

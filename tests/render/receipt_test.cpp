@@ -6,8 +6,8 @@
 #include <memory>
 
 #include "fonts/font_files.hpp"
-#include "qr.hpp"
-#include "receipt_layout.hpp"
+#include "render/qr.hpp"
+#include "render/receipt_layout.hpp"
 
 using namespace kiosk;
 

@@ -94,8 +94,8 @@ class Pen {
 
 }  // namespace
 
-ReceiptLayout layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter& painter, int width_dots) {
-  ReceiptLayout out;
+ReceiptPicture layout_receipt(const ReceiptData& r, const Catalog& t, TextPainter& painter, int width_dots) {
+  ReceiptPicture out;
   Raster& paper = out.paper;
   paper = Raster(width_dots, 0);
   const bool narrow = width_dots < 500;

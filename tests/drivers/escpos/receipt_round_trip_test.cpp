@@ -5,6 +5,7 @@
 #include "escpos/receipt_job.hpp"
 #include "escpos/virtual_printer.hpp"
 #include "fonts/font_files.hpp"
+#include "render/receipt_layout.hpp"
 
 using namespace kiosk;
 using namespace kiosk::escpos;
@@ -36,7 +37,7 @@ TEST_CASE("Receipt to bytes to virtual printer gives back the laid-out picture")
   REQUIRE(painter);
   for (int width : {576, 384}) {
     for (Lang lang : all_langs) {
-      const ReceiptLayout layout = layout_receipt(sample(lang), (*catalogs)[lang], *painter, width);
+      const ReceiptPicture layout = layout_receipt(sample(lang), (*catalogs)[lang], *painter, width);
       for (bool native_qr : {false, true}) {
         INFO(lang_code(lang) << " width " << width << (native_qr ? " native QR" : " raster QR"));
         PrinterModel model;
