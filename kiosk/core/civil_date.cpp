@@ -1,39 +1,37 @@
 #include "civil_date.hpp"
 
+#include <chrono>
 #include <cstdio>
 
 #include "locale_format.hpp"
 
 namespace kiosk {
 
-// Howard Hinnant's well-known days-from-civil algorithm (proleptic Gregorian calendar).
-std::int64_t days_from_civil(CivilDate date) {
-  const int y = date.year - (date.month <= 2 ? 1 : 0);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned mp = static_cast<unsigned>(date.month + (date.month > 2 ? -3 : 9));
-  const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(date.day) - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
+namespace {
+namespace chr = std::chrono;
+
+chr::year_month_day calendar(CivilDate d) {
+  return chr::year{d.year} / chr::month{static_cast<unsigned>(d.month)} / chr::day{static_cast<unsigned>(d.day)};
 }
 
-CivilDate civil_from_days(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0);
-  return CivilDate{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
+CivilDate civil(chr::year_month_day d) {
+  return CivilDate{static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+                   static_cast<int>(static_cast<unsigned>(d.day()))};
+}
+}  // namespace
+
+// The proleptic Gregorian calendar of <chrono>; a day past the month's end rolls over (sys_days
+// is defined for it), which parse_iso_date refuses before it gets here.
+std::int64_t days_from_civil(CivilDate date) { return chr::sys_days{calendar(date)}.time_since_epoch().count(); }
+
+CivilDate civil_from_days(std::int64_t days) {
+  return civil(chr::year_month_day{chr::sys_days{chr::days{days}}});
 }
 
-CivilDate add_days(CivilDate date, int days) { return civil_from_days(days_from_civil(date) + days); }
+CivilDate add_days(CivilDate date, int days) { return civil(chr::sys_days{calendar(date)} + chr::days{days}); }
 
 int days_between(CivilDate from, CivilDate to) {
-  return static_cast<int>(days_from_civil(to) - days_from_civil(from));
+  return static_cast<int>((chr::sys_days{calendar(to)} - chr::sys_days{calendar(from)}).count());
 }
 
 std::string iso_date(CivilDate d) {
@@ -52,9 +50,8 @@ std::optional<CivilDate> parse_iso_date(std::string_view text) {
     }
     return v;
   };
-  CivilDate d{num(0, 4), num(5, 2), num(8, 2)};
-  if (d.year < 0 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return std::nullopt;
-  if (civil_from_days(days_from_civil(d)) != d) return std::nullopt;  // 31 February and friends
+  const CivilDate d{num(0, 4), num(5, 2), num(8, 2)};
+  if (d.year < 0 || d.month < 1 || d.day < 1 || !calendar(d).ok()) return std::nullopt;  // 31 February too
   return d;
 }
 

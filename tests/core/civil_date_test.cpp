@@ -18,6 +18,11 @@ TEST_CASE("Dates are parsed strictly and formatted per language") {
   CHECK_FALSE(parse_iso_date("2026-02-31"));
   CHECK_FALSE(parse_iso_date("2026-1-27"));
   CHECK_FALSE(parse_iso_date("2026-13-01"));
+  CHECK_FALSE(parse_iso_date("2026-00-10"));
+  CHECK_FALSE(parse_iso_date("2026-11-00"));
+  CHECK_FALSE(parse_iso_date("2100-02-29"));  // not a leap year: divisible by 100
+  CHECK(parse_iso_date("2000-02-29") == CivilDate{2000, 2, 29});  // divisible by 400
+  CHECK_FALSE(parse_iso_date("2026-11-2x"));
   const CivilDate d{2026, 3, 7};
   CHECK(format_date(d, Lang::nl) == "07-03-2026");
   CHECK(format_date(d, Lang::de) == "07.03.2026");
