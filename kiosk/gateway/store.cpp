@@ -1,7 +1,5 @@
 #include "store.hpp"
 
-#include <sqlite3.h>
-
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <type_traits>
@@ -13,44 +11,9 @@ namespace kiosk::gateway {
 
 namespace {
 
-// A prepared statement that finalises itself.
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      throw std::runtime_error(std::string("sqlite prepare: ") + sqlite3_errmsg(db));
-  }
-  ~Stmt() { sqlite3_finalize(stmt_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
+using sql::Statement;
 
-  Stmt& bind(int i, const std::string& v) {
-    sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& bind(int i, long long v) {
-    sqlite3_bind_int64(stmt_, i, v);
-    return *this;
-  }
-  bool row() {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw std::runtime_error(std::string("sqlite step: ") + sqlite3_errmsg(db_));
-  }
-  void run() { row(); }
-  std::string text(int col) const {
-    const auto* p = sqlite3_column_text(stmt_, col);
-    return p ? reinterpret_cast<const char*>(p) : "";
-  }
-  long long integer(int col) const { return sqlite3_column_int64(stmt_, col); }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-RenewalRecord renewal_from(const Stmt& s) {
+RenewalRecord renewal_from(const Statement& s) {
   RenewalRecord r;
   r.reference = s.text(0);
   r.brand = parse_brand(s.text(1)).value_or(Brand::proximus);
@@ -96,41 +59,35 @@ std::string_view confirmation_prefix(Brand b) {
 }  // namespace
 
 std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
-    if (error) *error = "cannot open " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
-    sqlite3_close(db);
-    return nullptr;
-  }
-  sqlite3_busy_timeout(db, 5000);
-  std::unique_ptr<Store> store(new Store(db));
+  std::unique_ptr<Store> store;
   try {
-    store->exec("PRAGMA journal_mode=WAL");
-    store->exec("PRAGMA synchronous=FULL");
-    store->exec("PRAGMA journal_size_limit=8388608");
-    store->exec("PRAGMA secure_delete=ON");  // erased numbers and texts are overwritten in the file
-    store->exec(
+    store.reset(new Store(sql::Database::open(path)));
+    store->db_.exec("PRAGMA journal_mode=WAL");
+    store->db_.exec("PRAGMA synchronous=FULL");
+    store->db_.exec("PRAGMA journal_size_limit=8388608");
+    store->db_.exec("PRAGMA secure_delete=ON");  // erased numbers and texts are overwritten in the file
+    store->db_.exec(
         "CREATE TABLE IF NOT EXISTS subscribers (brand TEXT, msisdn TEXT, status TEXT, "
         "balance_cents INTEGER, expiry TEXT, plan_id TEXT, returning_customer INTEGER, "
         "reactivation_fee_cents INTEGER, PRIMARY KEY (brand, msisdn))");
-    store->exec("CREATE TABLE IF NOT EXISTS plans (id TEXT PRIMARY KEY, brand TEXT, ord INTEGER, json TEXT)");
-    store->exec(
+    store->db_.exec("CREATE TABLE IF NOT EXISTS plans (id TEXT PRIMARY KEY, brand TEXT, ord INTEGER, json TEXT)");
+    store->db_.exec(
         "CREATE TABLE IF NOT EXISTS renewals (reference TEXT PRIMARY KEY, brand TEXT, msisdn TEXT, "
         "plan_id TEXT, months INTEGER, amount_cents INTEGER, status TEXT, confirmation_id TEXT, "
         "new_expiry TEXT, created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), kiosk_id TEXT, "
         "number_erased INTEGER DEFAULT 0)");
-    store->exec(
+    store->db_.exec(
         "CREATE TABLE IF NOT EXISTS sms (id INTEGER PRIMARY KEY AUTOINCREMENT, reference TEXT, "
         "kind TEXT, msisdn TEXT, text TEXT, "
         "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), kiosk_id TEXT, sent_at TEXT, "
         "text_length INTEGER DEFAULT 0, UNIQUE (reference, kind))");
-    store->exec(
+    store->db_.exec(
         "CREATE TABLE IF NOT EXISTS reports (reference TEXT PRIMARY KEY, json TEXT, "
         "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), kiosk_id TEXT)");
     // A store made before references were bound to kiosks gets the new columns. (An index on
     // kiosk_id keeps rowid order within a kiosk, which last_reference() relies on.)
     store->add_missing_columns();
-    store->exec("CREATE INDEX IF NOT EXISTS renewals_by_kiosk ON renewals (kiosk_id)");
+    store->db_.exec("CREATE INDEX IF NOT EXISTS renewals_by_kiosk ON renewals (kiosk_id)");
   } catch (const std::exception& e) {
     if (error) *error = e.what();
     return nullptr;
@@ -138,12 +95,12 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
   return store;
 }
 
-Store::~Store() { sqlite3_close(db_); }
+Store::~Store() = default;
 
 void Store::add_missing_columns() {
   const auto has = [this](const char* table, const char* column) {
-    Stmt q(db_, (std::string("SELECT COUNT(*) FROM pragma_table_info('") + table + "') WHERE name = ?").c_str());
-    q.bind(1, std::string(column)).row();
+    Statement q(db_, (std::string("SELECT COUNT(*) FROM pragma_table_info('") + table + "') WHERE name = ?").c_str());
+    q.bind(1, std::string(column)).step();
     return q.integer(0) > 0;
   };
   const std::pair<const char*, const char*> columns[] = {
@@ -151,7 +108,7 @@ void Store::add_missing_columns() {
       {"sms", "sent_at TEXT"},       {"sms", "text_length INTEGER DEFAULT 0"},         {"reports", "kiosk_id TEXT"}};
   for (const auto& [table, column] : columns) {
     const std::string name(column, std::string_view(column).find(' '));
-    if (!has(table, name.c_str())) exec((std::string("ALTER TABLE ") + table + " ADD COLUMN " + column).c_str());
+    if (!has(table, name.c_str())) db_.exec(std::string("ALTER TABLE ") + table + " ADD COLUMN " + column);
   }
 }
 
@@ -161,7 +118,7 @@ void Store::wrote() {
 
 void Store::truncate_wal() {
   writes_since_checkpoint_ = 0;
-  sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+  db_.truncate_wal();
 }
 
 void Store::checkpoint() {
@@ -169,41 +126,14 @@ void Store::checkpoint() {
   truncate_wal();
 }
 
-void Store::exec(const char* sql) {
-  char* msg = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
-    std::string text = msg ? msg : "unknown error";
-    sqlite3_free(msg);
-    throw std::runtime_error("sqlite: " + text);
-  }
-}
-
-template <typename Body>
-auto Store::in_transaction(Body body) -> decltype(body()) {
-  exec("BEGIN IMMEDIATE");
-  try {
-    if constexpr (std::is_void_v<decltype(body())>) {
-      body();
-      exec("COMMIT");
-    } else {
-      auto result = body();
-      exec("COMMIT");
-      return result;
-    }
-  } catch (...) {
-    exec("ROLLBACK");
-    throw;
-  }
-}
-
 void Store::seed_if_empty(const std::vector<SeedSubscriber>& subscribers, const std::vector<Plan>& plans) {
   std::lock_guard lock(mutex_);
-  Stmt count(db_, "SELECT COUNT(*) FROM subscribers");
-  count.row();
+  Statement count(db_, "SELECT COUNT(*) FROM subscribers");
+  count.step();
   if (count.integer(0) > 0) return;
-  in_transaction([&] {
+  db_.transaction([&] {
     for (const SeedSubscriber& s : subscribers) {
-      Stmt ins(db_, "INSERT INTO subscribers VALUES (?,?,?,?,?,?,?,?)");
+      Statement ins(db_, "INSERT INTO subscribers VALUES (?,?,?,?,?,?,?,?)");
       ins.bind(1, std::string(brand_id(s.brand)))
           .bind(2, s.msisdn)
           .bind(3, std::string(wire::status_name(s.subscriber.status)))
@@ -216,7 +146,7 @@ void Store::seed_if_empty(const std::vector<SeedSubscriber>& subscribers, const 
     }
     long long order = 0;
     for (const Plan& p : plans) {
-      Stmt ins(db_, "INSERT INTO plans VALUES (?,?,?,?)");
+      Statement ins(db_, "INSERT INTO plans VALUES (?,?,?,?)");
       ins.bind(1, p.id).bind(2, std::string(brand_id(p.brand))).bind(3, order++).bind(4, wire::to_json(p).dump()).run();
     }
   });
@@ -224,11 +154,11 @@ void Store::seed_if_empty(const std::vector<SeedSubscriber>& subscribers, const 
 
 std::optional<Subscriber> Store::find_subscriber(Brand brand, const std::string& msisdn) {
   std::lock_guard lock(mutex_);
-  Stmt q(db_,
+  Statement q(db_,
          "SELECT status, balance_cents, expiry, plan_id, returning_customer, reactivation_fee_cents "
          "FROM subscribers WHERE brand = ? AND msisdn = ?");
   q.bind(1, std::string(brand_id(brand))).bind(2, msisdn);
-  if (!q.row()) return std::nullopt;
+  if (!q.step()) return std::nullopt;
   Subscriber s;
   s.status = wire::parse_status(q.text(0)).value_or(SubscriberStatus::active);
   s.balance = q.integer(1);
@@ -241,10 +171,10 @@ std::optional<Subscriber> Store::find_subscriber(Brand brand, const std::string&
 
 std::vector<Plan> Store::plans(Brand brand) {
   std::lock_guard lock(mutex_);
-  Stmt q(db_, "SELECT json FROM plans WHERE brand = ? ORDER BY ord");
+  Statement q(db_, "SELECT json FROM plans WHERE brand = ? ORDER BY ord");
   q.bind(1, std::string(brand_id(brand)));
   std::vector<Plan> out;
-  while (q.row()) {
+  while (q.step()) {
     auto j = nlohmann::json::parse(q.text(0), nullptr, false);
     if (auto p = wire::plan_from_json(j)) out.push_back(*p);
   }
@@ -257,17 +187,17 @@ std::optional<RenewalRecord> Store::find_renewal(const std::string& reference) {
 }
 
 std::optional<RenewalRecord> Store::find_renewal_locked(const std::string& reference) {
-  Stmt q(db_, (std::string("SELECT ") + renewal_columns + " FROM renewals WHERE reference = ?").c_str());
+  Statement q(db_, (std::string("SELECT ") + renewal_columns + " FROM renewals WHERE reference = ?").c_str());
   q.bind(1, reference);
-  if (!q.row()) return std::nullopt;
+  if (!q.step()) return std::nullopt;
   return renewal_from(q);
 }
 
 std::vector<RenewalRecord> Store::renewals() {
   std::lock_guard lock(mutex_);
-  Stmt q(db_, (std::string("SELECT ") + renewal_columns + " FROM renewals ORDER BY created_at").c_str());
+  Statement q(db_, (std::string("SELECT ") + renewal_columns + " FROM renewals ORDER BY created_at").c_str());
   std::vector<RenewalRecord> out;
-  while (q.row()) out.push_back(renewal_from(q));
+  while (q.step()) out.push_back(renewal_from(q));
   return out;
 }
 
@@ -278,18 +208,18 @@ bool same_request(const RenewalRecord& a, const RenewalRecord& b) {
 
 Delivery Store::deliver(RenewalRecord& r) {
   std::lock_guard lock(mutex_);
-  const Delivery d = in_transaction([&] {
+  const Delivery d = db_.transaction([&] {
     if (auto first = find_renewal_locked(r.reference)) {
       const bool same = first->status == "delivered" && same_request(*first, r);
       r = *first;
       return same ? Delivery::replayed : Delivery::conflict;
     }
-    Stmt count(db_, "SELECT COUNT(*) FROM renewals");
-    count.row();
+    Statement count(db_, "SELECT COUNT(*) FROM renewals");
+    count.step();
     std::string seq = std::to_string(100001 + count.integer(0));
     r.confirmation_id = std::string(confirmation_prefix(r.brand)) + "-" + seq;
     r.status = "delivered";
-    Stmt ins(db_,
+    Statement ins(db_,
              "INSERT INTO renewals (reference, brand, msisdn, plan_id, months, amount_cents, status, "
              "confirmation_id, new_expiry, kiosk_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
     ins.bind(1, r.reference)
@@ -303,7 +233,7 @@ Delivery Store::deliver(RenewalRecord& r) {
         .bind(9, iso_date(r.new_expiry))
         .bind(10, r.kiosk_id)
         .run();
-    Stmt upd(db_,
+    Statement upd(db_,
              "UPDATE subscribers SET status = 'active', expiry = ?, plan_id = ?, returning_customer = 1, "
              "reactivation_fee_cents = 0 WHERE brand = ? AND msisdn = ?");
     upd.bind(1, iso_date(r.new_expiry)).bind(2, r.plan_id).bind(3, std::string(brand_id(r.brand))).bind(4, r.msisdn).run();
@@ -315,9 +245,9 @@ Delivery Store::deliver(RenewalRecord& r) {
 
 RenewalRecord Store::void_unless_delivered(const std::string& kiosk_id, const std::string& reference) {
   std::lock_guard lock(mutex_);
-  std::optional<RenewalRecord> first = in_transaction([&]() -> std::optional<RenewalRecord> {
+  std::optional<RenewalRecord> first = db_.transaction([&]() -> std::optional<RenewalRecord> {
     if (auto known = find_renewal_locked(reference)) return known;
-    Stmt ins(db_, "INSERT INTO renewals (reference, status, amount_cents, months, kiosk_id) VALUES (?, 'void', 0, 0, ?)");
+    Statement ins(db_, "INSERT INTO renewals (reference, status, amount_cents, months, kiosk_id) VALUES (?, 'void', 0, 0, ?)");
     ins.bind(1, reference).bind(2, kiosk_id).run();
     return std::nullopt;
   });
@@ -332,28 +262,28 @@ RenewalRecord Store::void_unless_delivered(const std::string& kiosk_id, const st
 
 std::string Store::last_reference(const std::string& kiosk_id) {
   std::lock_guard lock(mutex_);
-  Stmt q(db_, "SELECT reference FROM renewals WHERE kiosk_id = ? ORDER BY rowid DESC LIMIT 1");
+  Statement q(db_, "SELECT reference FROM renewals WHERE kiosk_id = ? ORDER BY rowid DESC LIMIT 1");
   q.bind(1, kiosk_id);
-  return q.row() ? q.text(0) : std::string();
+  return q.step() ? q.text(0) : std::string();
 }
 
 bool Store::add_sms(const SmsRecord& m) {
   std::lock_guard lock(mutex_);
-  Stmt ins(db_, "INSERT OR IGNORE INTO sms (reference, kind, msisdn, text, kiosk_id, text_length) VALUES (?,?,?,?,?,?)");
+  Statement ins(db_, "INSERT OR IGNORE INTO sms (reference, kind, msisdn, text, kiosk_id, text_length) VALUES (?,?,?,?,?,?)");
   ins.bind(1, m.reference).bind(2, m.kind).bind(3, m.msisdn).bind(4, m.text).bind(5, m.kiosk_id);
   ins.bind(6, static_cast<long long>(m.text.size())).run();
-  const bool added = sqlite3_changes(db_) > 0;
+  const bool added = db_.changes() > 0;
   if (added) wrote();
   return added;
 }
 
 std::vector<SmsRecord> Store::sms() {
   std::lock_guard lock(mutex_);
-  Stmt q(db_,
+  Statement q(db_,
          "SELECT id, reference, kind, msisdn, text, created_at, COALESCE(kiosk_id, ''), COALESCE(sent_at, ''), "
          "text_length FROM sms ORDER BY id");
   std::vector<SmsRecord> out;
-  while (q.row())
+  while (q.step())
     out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6), q.text(7),
                    q.integer(8)});
   return out;
@@ -363,13 +293,13 @@ int Store::send_queued_sms() {
   std::lock_guard lock(mutex_);
   std::vector<std::pair<long long, std::string>> queued;
   {
-    Stmt q(db_, "SELECT id, msisdn FROM sms WHERE sent_at IS NULL ORDER BY id LIMIT 100");
-    while (q.row()) queued.emplace_back(q.integer(0), q.text(1));
+    Statement q(db_, "SELECT id, msisdn FROM sms WHERE sent_at IS NULL ORDER BY id LIMIT 100");
+    while (q.step()) queued.emplace_back(q.integer(0), q.text(1));
   }
   if (queued.empty()) return 0;
-  in_transaction([&] {
+  db_.transaction([&] {
     for (const auto& [id, msisdn] : queued) {
-      Stmt upd(db_,
+      Statement upd(db_,
                "UPDATE sms SET msisdn = ?, text = '', sent_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?");
       upd.bind(1, masked(msisdn)).bind(2, id).run();
     }
@@ -380,9 +310,9 @@ int Store::send_queued_sms() {
 
 bool Store::add_report(const std::string& kiosk_id, const std::string& reference, const std::string& json) {
   std::lock_guard lock(mutex_);
-  Stmt ins(db_, "INSERT OR IGNORE INTO reports (reference, json, kiosk_id) VALUES (?,?,?)");
+  Statement ins(db_, "INSERT OR IGNORE INTO reports (reference, json, kiosk_id) VALUES (?,?,?)");
   ins.bind(1, reference).bind(2, json).bind(3, kiosk_id).run();
-  const bool added = sqlite3_changes(db_) > 0;
+  const bool added = db_.changes() > 0;
   if (added) wrote();
   return added;
 }
@@ -391,16 +321,16 @@ int Store::erase_old_numbers(int days) {
   std::lock_guard lock(mutex_);
   std::vector<std::pair<std::string, std::string>> due;
   {
-    Stmt q(db_,
+    Statement q(db_,
            "SELECT reference, msisdn FROM renewals WHERE number_erased = 0 AND msisdn IS NOT NULL AND "
            "created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)");
     q.bind(1, "-" + std::to_string(days) + " days");
-    while (q.row()) due.emplace_back(q.text(0), q.text(1));
+    while (q.step()) due.emplace_back(q.text(0), q.text(1));
   }
   if (due.empty()) return 0;
-  in_transaction([&] {
+  db_.transaction([&] {
     for (const auto& [reference, msisdn] : due) {
-      Stmt upd(db_, "UPDATE renewals SET msisdn = ?, number_erased = 1 WHERE reference = ?");
+      Statement upd(db_, "UPDATE renewals SET msisdn = ?, number_erased = 1 WHERE reference = ?");
       upd.bind(1, masked(msisdn)).bind(2, reference).run();
     }
   });
@@ -410,9 +340,9 @@ int Store::erase_old_numbers(int days) {
 
 std::vector<std::pair<std::string, std::string>> Store::reports() {
   std::lock_guard lock(mutex_);
-  Stmt q(db_, "SELECT reference, json FROM reports ORDER BY created_at");
+  Statement q(db_, "SELECT reference, json FROM reports ORDER BY created_at");
   std::vector<std::pair<std::string, std::string>> out;
-  while (q.row()) out.emplace_back(q.text(0), q.text(1));
+  while (q.step()) out.emplace_back(q.text(0), q.text(1));
   return out;
 }
 

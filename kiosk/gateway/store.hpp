@@ -7,8 +7,7 @@
 
 #include "core/plan.hpp"
 #include "core/subscriber.hpp"
-
-struct sqlite3;
+#include "sqlite/sqlite.hpp"
 
 namespace kiosk::gateway {
 
@@ -94,19 +93,14 @@ class Store {
   void checkpoint();
 
  private:
-  explicit Store(sqlite3* db) : db_(db) {}
+  explicit Store(sql::Database db) : db_(std::move(db)) {}
   std::optional<RenewalRecord> find_renewal_locked(const std::string& reference);  // mutex_ held
-  void exec(const char* sql);
-  // Runs `body` in one write transaction (mutex_ held): committed when it returns, rolled back
-  // when it throws.
-  template <typename Body>
-  auto in_transaction(Body body) -> decltype(body());
   void add_missing_columns();
   void wrote();  // counts writes; checkpoints the WAL now and then (mutex_ held)
   void truncate_wal();  // mutex_ held
   int writes_since_checkpoint_ = 0;
   std::mutex mutex_;
-  sqlite3* db_;
+  sql::Database db_;  // write transactions with mutex_ held
 };
 
 }  // namespace kiosk::gateway

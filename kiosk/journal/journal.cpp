@@ -1,7 +1,5 @@
 #include "journal.hpp"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -14,34 +12,16 @@ namespace kiosk {
 
 namespace {
 
-bool exec(sqlite3* db, const char* sql, std::string* error) {
-  char* msg = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) == SQLITE_OK) return true;
-  if (error) *error = std::string("journal: ") + (msg ? msg : "error");
-  sqlite3_free(msg);
-  return false;
-}
-
-std::string column_text(sqlite3_stmt* s, int col) {
-  const auto* p = sqlite3_column_text(s, col);
-  return p ? reinterpret_cast<const char*>(p) : "";
-}
-
-std::int64_t query_int(sqlite3* db, const char* sql) {
-  sqlite3_stmt* s = nullptr;
-  std::int64_t v = -1;
-  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-    v = sqlite3_column_int64(s, 0);
-  sqlite3_finalize(s);
-  return v;
-}
-
-std::string query_text(sqlite3* db, const char* sql) {
-  sqlite3_stmt* s = nullptr;
-  std::string v;
-  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) v = column_text(s, 0);
-  sqlite3_finalize(s);
-  return v;
+// Reads that have no error channel: a damaged journal is reported in the log, and what could be
+// read is returned.
+template <typename T, typename Read>
+T read_or_log(const char* what, T fallback, Read read) {
+  try {
+    return read();
+  } catch (const sql::Error& e) {
+    log_warn(std::string("journal: cannot read ") + what + ": " + e.what());
+    return fallback;
+  }
 }
 
 // What a journal holds, read without changing a byte of it: SQLite folds a WAL into the
@@ -54,28 +34,23 @@ struct Inspection {
   std::string problem;
 };
 
-void read_journal(sqlite3* db, Inspection& out) {
-  out.intact = query_text(db, "PRAGMA integrity_check") == "ok";
-  if (!out.intact) return;
-  out.last_step = std::max<std::int64_t>(0, query_int(db, "SELECT COALESCE(MAX(id), 0) FROM steps"));
-  out.journal_id = query_text(db, "SELECT value FROM meta WHERE key = 'journal_id'");
+void read_journal(const std::string& path, sql::Database::Mode mode, Inspection& out) {
+  try {
+    sql::Database db = sql::Database::open(path, mode);
+    out.intact = sql::query_text(db, "PRAGMA integrity_check") == "ok";
+    if (!out.intact) return;
+    out.last_step = std::max<std::int64_t>(0, sql::query_integer(db, "SELECT COALESCE(MAX(id), 0) FROM steps"));
+    out.journal_id = sql::query_text(db, "SELECT value FROM meta WHERE key = 'journal_id'");
+  } catch (const sql::Error&) {
+    out.intact = false;  // not a database, or one SQLite cannot read: damaged either way
+  }
 }
 
 // Without a WAL the file alone is the journal: read in place, as immutable (no lock, no WAL,
 // no shared-memory file, nothing written).
 Inspection inspect_in_place(const std::string& path) {
-  std::string uri = "file:";
-  for (char c : path) {
-    if (c == '%') uri += "%25";
-    else if (c == '?') uri += "%3f";
-    else if (c == '#') uri += "%23";
-    else uri += c;
-  }
   Inspection out;
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2((uri + "?immutable=1").c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) == SQLITE_OK)
-    read_journal(db, out);
-  sqlite3_close(db);
+  read_journal(path, sql::Database::Mode::read_only_as_is, out);
   if (!out.intact) out.problem = "journal: integrity check failed for " + path;
   return out;
 }
@@ -101,9 +76,7 @@ Inspection inspect_copy(const std::string& path) {
   if (ec) {
     out.problem = "journal: cannot copy " + path + " and its WAL to check them: " + ec.message();
   } else {
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(copy.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) read_journal(db, out);
-    sqlite3_close(db);
+    read_journal(copy.string(), sql::Database::Mode::read_write, out);
     if (!out.intact) out.problem = "journal: integrity check failed for " + path;
   }
   fs::remove_all(copy_dir, ec);
@@ -158,147 +131,122 @@ std::optional<std::string> check_before_open(const std::string& path, std::strin
 std::unique_ptr<Journal> Journal::open(const std::string& path, std::string* error) {
   const std::optional<std::string> known_id = check_before_open(path, error);
   if (!known_id) return nullptr;
-  sqlite3* db = nullptr;
-  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
-    if (error) *error = "journal: cannot open " + path;
-    sqlite3_close(db);
-    return nullptr;
-  }
-  sqlite3_busy_timeout(db, 5000);
-  std::unique_ptr<Journal> j(new Journal(db, path));
-  // secure_delete overwrites what an update removes, so an erased number is gone from the file.
-  if (!exec(db, "PRAGMA journal_mode=WAL", error) || !exec(db, "PRAGMA synchronous=FULL", error) ||
-      !exec(db, "PRAGMA secure_delete=ON", error))
-    return nullptr;
-  if (!exec(db,
-            "CREATE TABLE IF NOT EXISTS transactions (reference TEXT PRIMARY KEY, state TEXT, "
-            "number_until_settled TEXT, "
-            "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), updated_at TEXT);"
-            "CREATE TABLE IF NOT EXISTS steps (id INTEGER PRIMARY KEY AUTOINCREMENT, reference TEXT, "
-            "step TEXT, fields TEXT, at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
-            "CREATE INDEX IF NOT EXISTS steps_by_reference ON steps (reference, id);"
-            "CREATE TABLE IF NOT EXISTS receipts (id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT, reference TEXT, "
-            "kind TEXT, json TEXT, at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
-            "CREATE INDEX IF NOT EXISTS receipts_by_code ON receipts (code, id);"
-            "CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, kind TEXT, "
-            "payload TEXT, attempts INTEGER DEFAULT 0, next_at INTEGER DEFAULT 0, sent_at TEXT);"
-            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);",
-            error))
-    return nullptr;
-  j->journal_id_ = known_id->empty() ? query_text(db, "SELECT value FROM meta WHERE key = 'journal_id'") : *known_id;
-  if (j->journal_id_.empty()) {
-    j->journal_id_ = new_journal_id();
-    sqlite3_stmt* s = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO meta (key, value) VALUES ('journal_id', ?)", -1, &s, nullptr);
-    sqlite3_bind_text(s, 1, j->journal_id_.c_str(), -1, SQLITE_TRANSIENT);
-    const bool ok = sqlite3_step(s) == SQLITE_DONE;
-    sqlite3_finalize(s);
-    if (!ok) {
-      if (error) *error = std::string("journal: ") + sqlite3_errmsg(db);
-      return nullptr;
+  try {
+    std::unique_ptr<Journal> j(new Journal(sql::Database::open(path), path));
+    sql::Database& db = j->db_;
+    // secure_delete overwrites what an update removes, so an erased number is gone from the file.
+    db.exec("PRAGMA journal_mode=WAL");
+    db.exec("PRAGMA synchronous=FULL");
+    db.exec("PRAGMA secure_delete=ON");
+    db.exec(
+        "CREATE TABLE IF NOT EXISTS transactions (reference TEXT PRIMARY KEY, state TEXT, "
+        "number_until_settled TEXT, "
+        "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), updated_at TEXT);"
+        "CREATE TABLE IF NOT EXISTS steps (id INTEGER PRIMARY KEY AUTOINCREMENT, reference TEXT, "
+        "step TEXT, fields TEXT, at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
+        "CREATE INDEX IF NOT EXISTS steps_by_reference ON steps (reference, id);"
+        "CREATE TABLE IF NOT EXISTS receipts (id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT, reference TEXT, "
+        "kind TEXT, json TEXT, at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
+        "CREATE INDEX IF NOT EXISTS receipts_by_code ON receipts (code, id);"
+        "CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, kind TEXT, "
+        "payload TEXT, attempts INTEGER DEFAULT 0, next_at INTEGER DEFAULT 0, sent_at TEXT);"
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);");
+    j->journal_id_ = known_id->empty() ? sql::query_text(db, "SELECT value FROM meta WHERE key = 'journal_id'") : *known_id;
+    if (j->journal_id_.empty()) {
+      j->journal_id_ = new_journal_id();
+      sql::Statement(db, "INSERT INTO meta (key, value) VALUES ('journal_id', ?)").bind(1, j->journal_id_).run();
+      // The schema and the id into the database file itself: a WAL lost later cannot take them.
+      db.truncate_wal();
     }
-    // The schema and the id into the database file itself: a WAL lost later cannot take them.
-    exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr);
-  }
-  if (!write_seal(seal_path(path), {j->journal_id_, query_int(db, "SELECT COALESCE(MAX(id), 0) FROM steps")}, error))
+    if (!write_seal(seal_path(path), {j->journal_id_, sql::query_integer(db, "SELECT COALESCE(MAX(id), 0) FROM steps")},
+                    error))
+      return nullptr;
+    return j;
+  } catch (const sql::Error& e) {
+    if (error) *error = std::string("journal: ") + e.what();
     return nullptr;
-  return j;
+  }
 }
 
 bool Journal::knows(const std::string& reference) {
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db_, "SELECT 1 FROM transactions WHERE reference = ?", -1, &s, nullptr);
-  sqlite3_bind_text(s, 1, reference.c_str(), -1, SQLITE_TRANSIENT);
-  const bool found = s && sqlite3_step(s) == SQLITE_ROW;
-  sqlite3_finalize(s);
-  return found;
+  return read_or_log("a transaction", false, [&] {
+    return sql::Statement(db_, "SELECT 1 FROM transactions WHERE reference = ?").bind(1, reference).step();
+  });
 }
 
-Journal::~Journal() { sqlite3_close(db_); }
+Journal::~Journal() = default;
 
 bool Journal::append(const JournalEntry& e, std::string* error) {
   nlohmann::json fields = nlohmann::json::object();
   for (const auto& [k, v] : e.fields) fields[k] = v;
   const std::string step(journal_step_name(e.step));
   const std::string fields_text = fields.dump();
-  if (!exec(db_, "BEGIN IMMEDIATE", error)) return false;
-  auto run = [&](const char* sql, std::initializer_list<const std::string*> args) {
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) != SQLITE_OK) return false;
-    int i = 1;
-    for (const std::string* a : args) {
-      if (a) sqlite3_bind_text(s, i, a->c_str(), static_cast<int>(a->size()), SQLITE_TRANSIENT);
-      else sqlite3_bind_null(s, i);
-      ++i;
-    }
-    const bool ok = sqlite3_step(s) == SQLITE_DONE;
-    sqlite3_finalize(s);
-    return ok;
-  };
-  const std::string* number = e.number_until_settled.empty() ? nullptr : &e.number_until_settled;
-  bool ok = run("INSERT INTO steps (reference, step, fields) VALUES (?,?,?)", {&e.reference, &step, &fields_text});
-  const std::int64_t step_id = sqlite3_last_insert_rowid(db_);
-  ok = ok &&
-            run("INSERT INTO transactions (reference, state, number_until_settled, updated_at) "
-                "VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ','now')) "
-                "ON CONFLICT (reference) DO UPDATE SET state = ?2, "
-                "number_until_settled = COALESCE(?3, number_until_settled), "
-                "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')",
-                {&e.reference, &step, number});
-  // Once settled, nothing more is owed: the full number goes (domain.md, "Is my data safe?"), and
-  // the report for the central system is queued in the same transaction, so neither is lost.
-  if (ok && e.step == JournalStep::settled)
-    ok = run("UPDATE transactions SET number_until_settled = NULL WHERE reference = ?", {&e.reference}) &&
-         enqueue({0, e.reference + ":report", "report", report_payload(e.reference), 0, 0}, error);
-  if (!ok) {
-    if (error) *error = std::string("journal: ") + sqlite3_errmsg(db_);
-    exec(db_, "ROLLBACK", nullptr);
+  std::optional<std::string> number;
+  if (!e.number_until_settled.empty()) number = e.number_until_settled;
+  std::int64_t step_id = 0;
+  try {
+    db_.transaction([&] {
+      sql::Statement(db_, "INSERT INTO steps (reference, step, fields) VALUES (?,?,?)")
+          .bind(1, e.reference).bind(2, step).bind(3, fields_text).run();
+      step_id = db_.last_insert_rowid();
+      sql::Statement(db_,
+                     "INSERT INTO transactions (reference, state, number_until_settled, updated_at) "
+                     "VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ','now')) "
+                     "ON CONFLICT (reference) DO UPDATE SET state = ?2, "
+                     "number_until_settled = COALESCE(?3, number_until_settled), "
+                     "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')")
+          .bind(1, e.reference).bind(2, step).bind(3, number).run();
+      // Once settled, nothing more is owed: the full number goes (domain.md, "Is my data safe?"),
+      // and the report for the central system is queued in the same transaction, so neither is lost.
+      if (e.step == JournalStep::settled) {
+        sql::Statement(db_, "UPDATE transactions SET number_until_settled = NULL WHERE reference = ?")
+            .bind(1, e.reference).run();
+        insert_outbox({0, e.reference + ":report", "report", report_payload(e.reference), 0, 0});
+      }
+    });
+  } catch (const sql::Error& ex) {
+    if (error) *error = std::string("journal: ") + ex.what();
     return false;
   }
-  if (!exec(db_, "COMMIT", error)) return false;
   // The step is durable; the seal follows it. A seal left behind by a crash here is harmless
   // (the journal holds more than it says); a seal ahead of the journal never happens.
   std::string seal_error;
   if (!write_seal(seal_path(path_), {journal_id_, step_id}, &seal_error)) log_warn(seal_error);
   // The WAL still holds the page as it was before the number was erased: fold it into the
   // database and empty the log.
-  if (e.step == JournalStep::settled) exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr);
+  if (e.step == JournalStep::settled) db_.truncate_wal();
   return true;
 }
 
 std::vector<JournaledTransaction> Journal::transactions() {
-  std::vector<JournaledTransaction> out;
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db_,
+  return read_or_log("the transactions", std::vector<JournaledTransaction>{}, [&] {
+    std::vector<JournaledTransaction> out;
+    sql::Statement s(db_,
                      "SELECT reference, state, number_until_settled IS NOT NULL, created_at, updated_at, "
-                     "number_until_settled "
-                     "FROM transactions ORDER BY created_at, reference",
-                     -1, &s, nullptr);
-  while (s && sqlite3_step(s) == SQLITE_ROW) {
-    JournaledTransaction t;
-    t.reference = column_text(s, 0);
-    t.state = column_text(s, 1);
-    t.holds_number = sqlite3_column_int(s, 2) != 0;
-    t.created_at = column_text(s, 3);
-    t.updated_at = column_text(s, 4);
-    t.number = column_text(s, 5);
-    out.push_back(std::move(t));
-  }
-  sqlite3_finalize(s);
-  for (auto& t : out) {
-    sqlite3_stmt* q = nullptr;
-    sqlite3_prepare_v2(db_, "SELECT step, fields FROM steps WHERE reference = ? ORDER BY id", -1, &q, nullptr);
-    sqlite3_bind_text(q, 1, t.reference.c_str(), -1, SQLITE_TRANSIENT);
-    while (sqlite3_step(q) == SQLITE_ROW) {
-      t.steps.push_back(column_text(q, 0));
-      auto f = nlohmann::json::parse(column_text(q, 1), nullptr, false);
-      if (f.is_object())
-        for (const auto& [k, v] : f.items())
-          if (v.is_string()) t.fields[k] = v.get<std::string>();
+                     "number_until_settled FROM transactions ORDER BY created_at, reference");
+    while (s.step()) {
+      JournaledTransaction t;
+      t.reference = s.text(0);
+      t.state = s.text(1);
+      t.holds_number = s.integer(2) != 0;
+      t.created_at = s.text(3);
+      t.updated_at = s.text(4);
+      t.number = s.text(5);
+      out.push_back(std::move(t));
     }
-    sqlite3_finalize(q);
-  }
-  return out;
+    for (auto& t : out) {
+      sql::Statement q(db_, "SELECT step, fields FROM steps WHERE reference = ? ORDER BY id");
+      q.bind(1, t.reference);
+      while (q.step()) {
+        t.steps.push_back(q.text(0));
+        auto f = nlohmann::json::parse(q.text(1), nullptr, false);
+        if (f.is_object())
+          for (const auto& [k, v] : f.items())
+            if (v.is_string()) t.fields[k] = v.get<std::string>();
+      }
+    }
+    return out;
+  });
 }
 
 std::vector<JournaledTransaction> Journal::open_transactions() {
@@ -309,92 +257,80 @@ std::vector<JournaledTransaction> Journal::open_transactions() {
   return open;
 }
 
+void Journal::insert_outbox(const OutboxItem& item) {
+  sql::Statement(db_, "INSERT OR IGNORE INTO outbox (key, kind, payload, next_at) VALUES (?,?,?,?)")
+      .bind(1, item.key).bind(2, item.kind).bind(3, item.payload).bind(4, item.next_at_ms).run();
+}
+
 bool Journal::enqueue(const OutboxItem& item, std::string* error) {
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db_, "INSERT OR IGNORE INTO outbox (key, kind, payload, next_at) VALUES (?,?,?,?)", -1, &s, nullptr);
-  sqlite3_bind_text(s, 1, item.key.c_str(), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(s, 2, item.kind.c_str(), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(s, 3, item.payload.c_str(), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64(s, 4, item.next_at_ms);
-  const bool ok = s && sqlite3_step(s) == SQLITE_DONE;
-  sqlite3_finalize(s);
-  if (!ok && error) *error = std::string("journal: outbox: ") + sqlite3_errmsg(db_);
-  return ok;
+  try {
+    insert_outbox(item);
+    return true;
+  } catch (const sql::Error& e) {
+    if (error) *error = std::string("journal: outbox: ") + e.what();
+    return false;
+  }
 }
 
 std::vector<OutboxItem> Journal::due_outbox(long long now_ms, int limit) {
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db_,
+  return read_or_log("the outbox", std::vector<OutboxItem>{}, [&] {
+    sql::Statement s(db_,
                      "SELECT id, key, kind, payload, attempts, next_at FROM outbox "
-                     "WHERE sent_at IS NULL AND next_at <= ? ORDER BY id LIMIT ?",
-                     -1, &s, nullptr);
-  sqlite3_bind_int64(s, 1, now_ms);
-  sqlite3_bind_int(s, 2, limit);
-  std::vector<OutboxItem> out;
-  while (s && sqlite3_step(s) == SQLITE_ROW)
-    out.push_back({sqlite3_column_int64(s, 0), column_text(s, 1), column_text(s, 2), column_text(s, 3),
-                   sqlite3_column_int(s, 4), sqlite3_column_int64(s, 5)});
-  sqlite3_finalize(s);
-  return out;
+                     "WHERE sent_at IS NULL AND next_at <= ? ORDER BY id LIMIT ?");
+    s.bind(1, now_ms).bind(2, limit);
+    std::vector<OutboxItem> out;
+    while (s.step())
+      out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), static_cast<int>(s.integer(4)), s.integer(5)});
+    return out;
+  });
 }
 
 std::size_t Journal::outbox_pending() {
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL", -1, &s, nullptr);
-  std::size_t n = 0;
-  if (s && sqlite3_step(s) == SQLITE_ROW) n = static_cast<std::size_t>(sqlite3_column_int64(s, 0));
-  sqlite3_finalize(s);
-  return n;
+  return read_or_log("the outbox", std::size_t{0}, [&] {
+    return static_cast<std::size_t>(sql::query_integer(db_, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"));
+  });
 }
 
 bool Journal::mark_sent(long long id, bool held_number) {
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db_,
-                     "UPDATE outbox SET sent_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), payload = NULL WHERE id = ?",
-                     -1, &s, nullptr);
-  sqlite3_bind_int64(s, 1, id);
-  const bool ok = s && sqlite3_step(s) == SQLITE_DONE;
-  sqlite3_finalize(s);
+  const bool ok = read_or_log("the outbox", false, [&] {
+    sql::Statement(db_, "UPDATE outbox SET sent_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), payload = NULL WHERE id = ?")
+        .bind(1, id).run();
+    return true;
+  });
   // The payload of an SMS holds a number: fold the erased page out of the WAL as well.
-  if (ok && held_number) exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr);
+  if (ok && held_number) db_.truncate_wal();
   return ok;
 }
 
 bool Journal::postpone(long long id, long long next_at_ms) {
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db_, "UPDATE outbox SET attempts = attempts + 1, next_at = ? WHERE id = ?", -1, &s, nullptr);
-  sqlite3_bind_int64(s, 1, next_at_ms);
-  sqlite3_bind_int64(s, 2, id);
-  const bool ok = s && sqlite3_step(s) == SQLITE_DONE;
-  sqlite3_finalize(s);
-  return ok;
+  return read_or_log("the outbox", false, [&] {
+    sql::Statement(db_, "UPDATE outbox SET attempts = attempts + 1, next_at = ? WHERE id = ?")
+        .bind(1, next_at_ms).bind(2, id).run();
+    return true;
+  });
 }
 
+// Throws sql::Error: append() calls it inside its transaction.
 std::string Journal::report_payload(const std::string& reference) {
   nlohmann::json steps = nlohmann::json::array();
-  sqlite3_stmt* q = nullptr;
-  sqlite3_prepare_v2(db_, "SELECT step, fields, at FROM steps WHERE reference = ? ORDER BY id", -1, &q, nullptr);
-  sqlite3_bind_text(q, 1, reference.c_str(), -1, SQLITE_TRANSIENT);
-  while (q && sqlite3_step(q) == SQLITE_ROW) {
-    auto fields = nlohmann::json::parse(column_text(q, 1), nullptr, false);
-    steps.push_back({{"step", column_text(q, 0)}, {"at", column_text(q, 2)},
+  sql::Statement q(db_, "SELECT step, fields, at FROM steps WHERE reference = ? ORDER BY id");
+  q.bind(1, reference);
+  while (q.step()) {
+    auto fields = nlohmann::json::parse(q.text(1), nullptr, false);
+    steps.push_back({{"step", q.text(0)}, {"at", q.text(2)},
                      {"fields", fields.is_discarded() ? nlohmann::json::object() : fields}});
   }
-  sqlite3_finalize(q);
   return nlohmann::json{{"reference", reference}, {"steps", steps}}.dump();
 }
 
 std::uint32_t Journal::newest_receipt_no() {
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db_,
-                     "SELECT MAX(MAX(COALESCE(CAST(json_extract(fields, '$.receipt_no') AS INTEGER), 0), "
-                     "COALESCE(CAST(json_extract(fields, '$.reversal_receipt_no') AS INTEGER), 0))) FROM steps "
-                     "WHERE json_valid(fields)",
-                     -1, &s, nullptr);
-  std::uint32_t out = 0;
-  if (s && sqlite3_step(s) == SQLITE_ROW) out = static_cast<std::uint32_t>(sqlite3_column_int64(s, 0));
-  sqlite3_finalize(s);
-  return out;
+  return read_or_log("the receipt numbers", std::uint32_t{0}, [&] {
+    return static_cast<std::uint32_t>(sql::query_integer(
+        db_,
+        "SELECT MAX(MAX(COALESCE(CAST(json_extract(fields, '$.receipt_no') AS INTEGER), 0), "
+        "COALESCE(CAST(json_extract(fields, '$.reversal_receipt_no') AS INTEGER), 0))) FROM steps "
+        "WHERE json_valid(fields)"));
+  });
 }
 
 }  // namespace kiosk
@@ -424,26 +360,25 @@ bool Journal::save_receipt(const ReceiptData& r, std::string* error) {
                    {"receipt_no", r.payment.receipt_no}, {"auth_code", r.payment.auth_code},
                    {"terminal_lines", r.payment.terminal_lines}, {"reference", r.reference},
                    {"confirmation_id", r.confirmation_id}};
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db_, "INSERT INTO receipts (code, reference, kind, json) VALUES (?,?,?,?)", -1, &s, nullptr);
-  const std::string text = j.dump();
-  sqlite3_bind_text(s, 1, r.reprint_code.c_str(), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(s, 2, r.reference.c_str(), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(s, 3, kind_name(r.kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text(s, 4, text.c_str(), -1, SQLITE_TRANSIENT);
-  const bool ok = s && sqlite3_step(s) == SQLITE_DONE;
-  sqlite3_finalize(s);
-  if (!ok && error) *error = std::string("journal: ") + sqlite3_errmsg(db_);
-  return ok;
+  try {
+    sql::Statement(db_, "INSERT INTO receipts (code, reference, kind, json) VALUES (?,?,?,?)")
+        .bind(1, r.reprint_code).bind(2, r.reference).bind(3, kind_name(r.kind)).bind(4, j.dump()).run();
+    return true;
+  } catch (const sql::Error& e) {
+    if (error) *error = std::string("journal: ") + e.what();
+    return false;
+  }
 }
 
 std::optional<ReceiptData> Journal::find_receipt(const std::string& code) {
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db_, "SELECT json FROM receipts WHERE code = ? ORDER BY id DESC LIMIT 1", -1, &s, nullptr);
-  sqlite3_bind_text(s, 1, code.c_str(), -1, SQLITE_TRANSIENT);
+  const std::string json = read_or_log("a receipt", std::string(), [&] {
+    sql::Statement s(db_, "SELECT json FROM receipts WHERE code = ? ORDER BY id DESC LIMIT 1");
+    s.bind(1, code);
+    return s.step() ? s.text(0) : std::string();
+  });
   std::optional<ReceiptData> out;
-  if (s && sqlite3_step(s) == SQLITE_ROW) {
-    const auto j = nlohmann::json::parse(column_text(s, 0), nullptr, false);
+  if (!json.empty()) {
+    const auto j = nlohmann::json::parse(json, nullptr, false);
     if (j.is_object()) {
       ReceiptData r;
       const std::string kind = j.value("kind", "renewal");
@@ -475,7 +410,6 @@ std::optional<ReceiptData> Journal::find_receipt(const std::string& code) {
       out = r;
     }
   }
-  sqlite3_finalize(s);
   return out;
 }
 

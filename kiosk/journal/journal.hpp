@@ -7,8 +7,7 @@
 
 #include "core/journal_step.hpp"
 #include "core/receipt_data.hpp"
-
-struct sqlite3;
+#include "sqlite/sqlite.hpp"
 
 namespace kiosk {
 
@@ -61,7 +60,7 @@ class Journal {
   bool mark_sent(long long id, bool held_number);
   bool postpone(long long id, long long next_at_ms);  // one more attempt counted
   // A report of this transaction's steps and masked fields, for the central system; queued in
-  // the outbox by append() with the settled step.
+  // the outbox by append() with the settled step. Throws sql::Error when the journal cannot be read.
   std::string report_payload(const std::string& reference);
 
   // The receipts as printed (masked data only), so that one can be printed again by its code.
@@ -69,8 +68,9 @@ class Journal {
   std::optional<ReceiptData> find_receipt(const std::string& code);
 
  private:
-  Journal(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-  sqlite3* db_;
+  Journal(sql::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+  void insert_outbox(const OutboxItem& item);
+  sql::Database db_;
   std::string path_;
   std::string journal_id_;
 };

@@ -1,7 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <sqlite3.h>
-
 #include <filesystem>
 #include <fstream>
 
@@ -57,14 +55,8 @@ TEST_CASE("The journal runs in WAL mode with full sync") {
   std::string error;
   auto j = Journal::open(dir + "/j.sqlite", &error);
   REQUIRE(j);
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(std::string(dir + "/j.sqlite").c_str(), &db) == SQLITE_OK);
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, nullptr);
-  REQUIRE(sqlite3_step(s) == SQLITE_ROW);
-  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))) == "wal");
-  sqlite3_finalize(s);
-  sqlite3_close(db);
+  sql::Database db = sql::Database::open(dir + "/j.sqlite", sql::Database::Mode::read_write);
+  CHECK(sql::query_text(db, "PRAGMA journal_mode") == "wal");
 }
 
 TEST_CASE("Settling erases the full number from the journal's files") {
