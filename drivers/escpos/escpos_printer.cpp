@@ -6,35 +6,23 @@
 namespace kiosk::escpos {
 
 EscPosPrinter::EscPosPrinter(hal::EventSink sink, EscPosPrinterOptions options)
-    : sink_(std::move(sink)), options_(std::move(options)) {
-  thread_ = std::thread([this] { loop(); });
-}
+    : sink_(std::move(sink)),
+      options_(std::move(options)),
+      jobs_({.run = [this](Job& job) { sink_(ev::ReceiptPrinted{job.reference, run(job)}); },
+             // Status and reconnection while idle: paper out shows before the next customer pays.
+             .idle = [this] { check(); },
+             .idle_every = std::chrono::milliseconds(options_.poll_interval_ms)}) {}
 
-EscPosPrinter::~EscPosPrinter() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
-}
+EscPosPrinter::~EscPosPrinter() = default;
 
 void EscPosPrinter::print(const std::string& reference, const ReceiptPicture& receipt) {
-  Job job{reference, receipt_job(receipt, options_.model)};
-  {
-    std::lock_guard lock(mutex_);
-    jobs_.push_back(std::move(job));
-  }
-  wake_.notify_all();
+  jobs_.post(Job{reference, receipt_job(receipt, options_.model)});
 }
 
-bool EscPosPrinter::busy() const {
-  std::lock_guard lock(mutex_);
-  return running_job_ || !jobs_.empty();
-}
+bool EscPosPrinter::busy() const { return jobs_.busy(); }
 
 std::string EscPosPrinter::describe() const {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(link_name_mutex_);
   return link_name_;
 }
 
@@ -56,7 +44,7 @@ void EscPosPrinter::check() {
       set_status(PrinterStatus::unplugged);
       return;
     }
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(link_name_mutex_);
     link_name_ = link_->describe();
   }
   const StatusSet s = query_status(*link_, options_.status_timeout_ms);
@@ -80,28 +68,6 @@ bool EscPosPrinter::run(const Job& job) {
   check();  // paper end or cover open during the job shows here
   return link_ && status_ != PrinterStatus::paper_out && status_ != PrinterStatus::cover_open &&
          status_ != PrinterStatus::fault;
-}
-
-void EscPosPrinter::loop() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    if (!jobs_.empty()) {
-      Job job = std::move(jobs_.front());
-      jobs_.pop_front();
-      running_job_ = true;
-      lock.unlock();
-      const bool ok = run(job);
-      sink_(ev::ReceiptPrinted{job.reference, ok});
-      lock.lock();
-      running_job_ = false;
-      continue;
-    }
-    lock.unlock();
-    check();
-    lock.lock();
-    wake_.wait_for(lock, std::chrono::milliseconds(options_.poll_interval_ms),
-                   [&] { return stopping_ || !jobs_.empty(); });
-  }
 }
 
 }  // namespace kiosk::escpos

@@ -1,16 +1,14 @@
 #pragma once
 #include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 
 #include "hal/receipt_printer.hpp"
 #include "link.hpp"
 #include "receipt_job.hpp"
+#include "thread/job_thread.hpp"
 
 namespace kiosk::escpos {
 
@@ -41,7 +39,6 @@ class EscPosPrinter : public hal::ReceiptPrinter {
     std::string reference;
     Bytes bytes;
   };
-  void loop();
   void check();               // connect if needed, then ask the status
   bool run(const Job& job);   // true when the job went out and the printer is still fine
   void set_status(PrinterStatus s);
@@ -52,12 +49,8 @@ class EscPosPrinter : public hal::ReceiptPrinter {
   std::unique_ptr<Link> link_;
   std::string link_name_;
   std::atomic<PrinterStatus> status_{PrinterStatus::unplugged};
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<Job> jobs_;
-  bool running_job_ = false;
-  bool stopping_ = false;
-  std::thread thread_;
+  mutable std::mutex link_name_mutex_;
+  JobThread<Job> jobs_;  // last: its thread stops before the members it uses go
 };
 
 }  // namespace kiosk::escpos

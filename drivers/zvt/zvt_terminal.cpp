@@ -43,77 +43,58 @@ PaymentReceipt receipt_from(const Message& status) {
 }  // namespace
 
 ZvtTerminal::ZvtTerminal(hal::EventSink sink, ZvtOptions options)
-    : sink_(std::move(sink)), options_(std::move(options)) {
-  last_receipt_seen_ = options_.newest_known_receipt;
-  thread_ = std::thread([this] { loop(); });
-}
+    : sink_(std::move(sink)),
+      options_(std::move(options)),
+      last_receipt_seen_(options_.newest_known_receipt),
+      jobs_({.run = [this](Job& job) { run(job); },
+             // Keeps the kiosk's idea of availability current, and closes the day when due.
+             .idle = [this] { if (ensure_connected()) end_of_day_if_due(); },
+             .idle_every = std::chrono::seconds(2),
+             // Taken and marked active in one step, so that an abort finds the payment either
+             // still queued or under way.
+             .started = [this](const Job& job) {
+               active_reference_ = job.reference;
+               abort_requested_ = false;
+             },
+             .finished = [this] { active_reference_.clear(); }}) {}
 
 ZvtTerminal::~ZvtTerminal() {
   shutting_down_ = true;
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
+  jobs_.stop();
 }
 
-bool ZvtTerminal::busy() const {
-  std::lock_guard lock(mutex_);
-  return running_ || !jobs_.empty();
-}
+bool ZvtTerminal::busy() const { return jobs_.busy(); }
 
 void ZvtTerminal::start_payment(const std::string& reference, Cents amount) {
-  {
-    std::lock_guard lock(mutex_);
-    jobs_.push_back({Job::Kind::payment, reference, amount, 0});
-  }
-  wake_.notify_all();
+  jobs_.post({Job::Kind::payment, reference, amount, 0});
 }
 
 void ZvtTerminal::abort_payment(const std::string& reference) {
-  std::lock_guard lock(mutex_);
-  if (reference == active_reference_) abort_requested_ = true;
-  // A payment still queued never reaches the terminal.
-  for (auto it = jobs_.begin(); it != jobs_.end(); ++it)
-    if (it->reference == reference && it->kind == Job::Kind::payment) {
-      jobs_.erase(it);
-      sink_(ev::PaymentFailed{reference, PaymentFailure::cancelled, 0x6C});
-      break;
-    }
+  jobs_.locked([&](std::deque<Job>& queue) {
+    if (reference == active_reference_) abort_requested_ = true;
+    // A payment still queued never reaches the terminal.
+    for (auto it = queue.begin(); it != queue.end(); ++it)
+      if (it->reference == reference && it->kind == Job::Kind::payment) {
+        queue.erase(it);
+        sink_(ev::PaymentFailed{reference, PaymentFailure::cancelled, 0x6C});
+        break;
+      }
+  });
 }
 
 void ZvtTerminal::reverse(const std::string& reference, Cents amount, std::uint32_t receipt_no) {
-  {
-    std::lock_guard lock(mutex_);
-    jobs_.push_back({Job::Kind::reversal, reference, amount, receipt_no});
-  }
-  wake_.notify_all();
+  jobs_.post({Job::Kind::reversal, reference, amount, receipt_no});
 }
 
 void ZvtTerminal::look_up_payment(const std::string& reference, Cents amount, std::uint32_t newest_known_receipt) {
-  {
-    std::lock_guard lock(mutex_);
-    jobs_.push_back({Job::Kind::lookup, reference, amount, newest_known_receipt});
-  }
-  wake_.notify_all();
+  jobs_.post({Job::Kind::lookup, reference, amount, newest_known_receipt});
 }
 
 void ZvtTerminal::refund(const std::string& reference, Cents amount) {
-  {
-    std::lock_guard lock(mutex_);
-    jobs_.push_back({Job::Kind::refund, reference, amount, 0});
-  }
-  wake_.notify_all();
+  jobs_.post({Job::Kind::refund, reference, amount, 0});
 }
 
-void ZvtTerminal::end_of_day() {
-  {
-    std::lock_guard lock(mutex_);
-    jobs_.push_back({Job::Kind::end_of_day, "end-of-day", 0, 0});
-  }
-  wake_.notify_all();
-}
+void ZvtTerminal::end_of_day() { jobs_.post({Job::Kind::end_of_day, "end-of-day", 0, 0}); }
 
 // The daily closing at the configured minute, once per day, when no sale is under way.
 void ZvtTerminal::end_of_day_if_due() {
@@ -127,8 +108,9 @@ void ZvtTerminal::end_of_day_if_due() {
 }
 
 void ZvtTerminal::settle(const std::string& reference, bool delivered) {
-  std::lock_guard lock(mutex_);
-  if (reference == active_reference_) hold_decision_ = delivered;
+  jobs_.locked([&](const std::deque<Job>&) {
+    if (reference == active_reference_) hold_decision_ = delivered;
+  });
 }
 
 void ZvtTerminal::drop(const std::string& why) {
@@ -167,30 +149,11 @@ bool ZvtTerminal::ensure_connected() {
   return true;
 }
 
-void ZvtTerminal::loop() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    if (jobs_.empty()) {
-      lock.unlock();
-      if (ensure_connected()) end_of_day_if_due();  // keeps the kiosk's idea of availability current
-      lock.lock();
-      wake_.wait_for(lock, std::chrono::seconds(2), [&] { return stopping_ || !jobs_.empty(); });
-      continue;
-    }
-    Job job = jobs_.front();
-    jobs_.pop_front();
-    running_ = true;
-    active_reference_ = job.reference;
-    abort_requested_ = false;
-    lock.unlock();
-    if (job.kind == Job::Kind::payment) run_payment(job);
-    else if (job.kind == Job::Kind::reversal) run_reversal(job);
-    else if (job.kind == Job::Kind::lookup) run_lookup(job);
-    else run_admin(job);
-    lock.lock();
-    running_ = false;
-    active_reference_.clear();
-  }
+void ZvtTerminal::run(const Job& job) {
+  if (job.kind == Job::Kind::payment) run_payment(job);
+  else if (job.kind == Job::Kind::reversal) run_reversal(job);
+  else if (job.kind == Job::Kind::lookup) run_lookup(job);
+  else run_admin(job);
 }
 
 bool ZvtTerminal::exchange(const Job& job, Message* status, bool* completed, int* abort_code) {
@@ -266,19 +229,12 @@ void ZvtTerminal::run_payment(const Job& job) {
   Message status;
   bool completed = false;
   int abort_code = -1;
-  {
-    std::lock_guard lock(mutex_);
-    hold_reported_ = false;
-    hold_decision_.reset();
-  }
+  hold_reported_ = false;
+  jobs_.locked([&](const std::deque<Job>&) { hold_decision_.reset(); });
   const bool answered = exchange(job, &status, &completed, &abort_code);
   if (hold_reported_) {
     // The kiosk already has the approval; what remains is whether the money was given back.
-    std::optional<bool> decision;
-    {
-      std::lock_guard lock(mutex_);
-      decision = hold_decision_;
-    }
+    const std::optional<bool> decision = jobs_.locked([&](const std::deque<Job>&) { return hold_decision_; });
     if (!answered) drop("line lost while holding " + job.reference);
     if (decision && !*decision) sink_(ev::PaymentReversed{job.reference, answered && abort_code >= 0});
     return;
@@ -396,11 +352,7 @@ void ZvtTerminal::answer_held(const Job& job, const Message& status) {
     if (status.receipt) last_receipt_seen_ = *status.receipt;
     sink_(ev::PaymentApproved{job.reference, receipt_from(status)});
   }
-  std::optional<bool> decision;
-  {
-    std::lock_guard lock(mutex_);
-    decision = hold_decision_;
-  }
+  std::optional<bool> decision = jobs_.locked([&](const std::deque<Job>&) { return hold_decision_; });
   if (!decision && std::chrono::steady_clock::now() - held_since_ > std::chrono::milliseconds(options_.hold_timeout_ms)) {
     log_warn("zvt: " + job.reference + " held too long: refused");
     decision = false;

@@ -2,17 +2,15 @@
 #include <atomic>
 #include <chrono>
 #include <optional>
-#include <condition_variable>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 
 #include "hal/payment_terminal.hpp"
 #include "channel.hpp"
 #include "message.hpp"
+#include "thread/job_thread.hpp"
 
 namespace kiosk::zvt {
 
@@ -73,7 +71,7 @@ class ZvtTerminal : public hal::PaymentTerminal {
     Cents amount = 0;
     std::uint32_t receipt_no = 0;
   };
-  void loop();
+  void run(const Job& job);
   bool ensure_connected();
   void run_payment(const Job& job);
   void run_reversal(const Job& job);
@@ -99,17 +97,12 @@ class ZvtTerminal : public hal::PaymentTerminal {
   std::atomic<bool> abort_requested_{false};
   // The held payment: reported to the kiosk already, and what the kiosk decided.
   bool hold_reported_ = false;
-  std::optional<bool> hold_decision_;   // guarded by mutex_
+  std::optional<bool> hold_decision_;   // guarded by the job queue's lock (jobs_.locked)
   std::atomic<bool> shutting_down_{false};  // ends a wait on the terminal when the kiosk stops
-  std::string active_reference_;
+  std::string active_reference_;        // guarded by the job queue's lock
   std::uint32_t last_receipt_seen_ = 0;
   int last_end_of_day_yday_ = -1;
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<Job> jobs_;
-  bool running_ = false;
-  bool stopping_ = false;
-  std::thread thread_;
+  JobThread<Job> jobs_;  // last: its thread stops before the members it uses go
 };
 
 }  // namespace kiosk::zvt

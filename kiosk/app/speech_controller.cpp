@@ -7,18 +7,9 @@
 namespace kiosk::app {
 
 SpeechController::SpeechController(speech::SpeechSynth& synth, Play play, std::function<void()> stop)
-    : synth_(synth), play_(std::move(play)), stop_(std::move(stop)) {
-  thread_ = std::thread([this] { loop(); });
-}
+    : synth_(synth), play_(std::move(play)), stop_(std::move(stop)), jobs_({.run = [this](Job& job) { speak(job); }}) {}
 
-SpeechController::~SpeechController() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  thread_.join();
-}
+SpeechController::~SpeechController() = default;
 
 namespace {
 // What makes the screen worth saying again: another screen, the countdown warning coming or
@@ -65,48 +56,26 @@ void SpeechController::repeat(const State& s, const ui::FrameReport& frame) {
   if (s.session.speech) say(spoken_segments(frame, s.session.lang), s.session.volume);
 }
 
-bool SpeechController::busy() {
-  std::lock_guard lock(mutex_);
-  return working_ || !jobs_.empty();
-}
+bool SpeechController::busy() { return jobs_.busy(); }
 
 void SpeechController::say(std::vector<speech::Segment> segments, int volume) {
   if (segments.empty()) return;
   last_said_ = spoken_text(segments);
   stop_();  // interrupt: what comes now matters more
-  {
-    std::lock_guard lock(mutex_);
-    jobs_.clear();
-    jobs_.push_back({std::move(segments), volume});
-  }
-  wake_.notify_all();
+  jobs_.replace_queue({std::move(segments), volume});
 }
 
-void SpeechController::loop() {
-  std::unique_lock lock(mutex_);
-  for (;;) {
-    wake_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
-    if (stopping_) return;
-    const Job job = jobs_.back();
-    jobs_.clear();
-    working_ = true;
-    lock.unlock();
-    std::vector<std::int16_t> samples;
-    for (const speech::Segment& seg : job.segments) {
-      const std::vector<std::int16_t> part = synth_.synthesize(seg.text, seg.lang);
-      samples.insert(samples.end(), part.begin(), part.end());
-    }
-    for (std::int16_t& v : samples) v = static_cast<std::int16_t>(v * job.volume / 100);
-    lock.lock();
-    const bool superseded = !jobs_.empty();  // something newer came while synthesising
-    lock.unlock();
-    if (!superseded) {
-      samples_played_ += static_cast<long long>(samples.size());
-      play_(std::move(samples), synth_.sample_rate());
-    }
-    lock.lock();
-    working_ = false;
+void SpeechController::speak(const Job& job) {
+  std::vector<std::int16_t> samples;
+  for (const speech::Segment& seg : job.segments) {
+    const std::vector<std::int16_t> part = synth_.synthesize(seg.text, seg.lang);
+    samples.insert(samples.end(), part.begin(), part.end());
   }
+  for (std::int16_t& v : samples) v = static_cast<std::int16_t>(v * job.volume / 100);
+  // Something newer came while synthesising: this one is no longer worth saying.
+  if (jobs_.locked([](const std::deque<Job>& queue) { return !queue.empty(); })) return;
+  samples_played_ += static_cast<long long>(samples.size());
+  play_(std::move(samples), synth_.sample_rate());
 }
 
 }  // namespace kiosk::app

@@ -1,16 +1,15 @@
 #pragma once
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "core/state.hpp"
 #include "speech/speech_synth.hpp"
 #include "speech/spoken_text.hpp"
+#include "thread/job_thread.hpp"
 #include "ui.hpp"
 
 namespace kiosk::app {
@@ -34,8 +33,12 @@ class SpeechController {
   long long samples_played() const { return samples_played_.load(); }
 
  private:
+  struct Job {
+    std::vector<speech::Segment> segments;
+    int volume;
+  };
   void say(std::vector<speech::Segment> segments, int volume);
-  void loop();
+  void speak(const Job& job);  // on the speech thread
 
   speech::SpeechSynth& synth_;
   Play play_;
@@ -46,16 +49,7 @@ class SpeechController {
   std::string last_said_;
   std::atomic<long long> samples_played_{0};  // written by the speech thread
 
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  struct Job {
-    std::vector<speech::Segment> segments;
-    int volume;
-  };
-  std::vector<Job> jobs_;  // the newest wins
-  bool working_ = false;
-  bool stopping_ = false;
-  std::thread thread_;
+  JobThread<Job> jobs_;  // the newest wins; last: its thread stops before the members it uses go
 };
 
 }  // namespace kiosk::app

@@ -1,29 +1,20 @@
 #pragma once
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <mutex>
-#include <thread>
+
+#include "thread/job_thread.hpp"
 
 namespace kiosk::app {
 
 // One background thread for blocking calls (the gateway over HTTPS), run in order so that a
-// delivery never overtakes the SMS that follows it.
+// delivery never overtakes the SMS that follows it. What is queued when the app stops still runs.
 class Worker {
  public:
-  Worker();
-  ~Worker();
-  void run(std::function<void()> job);
-  bool busy();  // a job is queued or running
+  Worker() : jobs_({.run = [](std::function<void()>& job) { job(); }, .finish_queue_on_stop = true}) {}
+  void run(std::function<void()> job) { jobs_.post(std::move(job)); }
+  bool busy() const { return jobs_.busy(); }
 
  private:
-  void loop();
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  std::deque<std::function<void()>> jobs_;
-  int running_ = 0;
-  bool stopping_ = false;
-  std::thread thread_;
+  JobThread<std::function<void()>> jobs_;
 };
 
 }  // namespace kiosk::app
