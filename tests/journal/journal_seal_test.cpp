@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 
+#include "../fresh_dir.hpp"
 #include "journal/journal.hpp"
 #include "journal/journal_seal.hpp"
 
@@ -14,12 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string fresh_dir(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("kiosk-journal-seal-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir.string();
-}
+std::string fresh_dir(const std::string& name) { return test::fresh_dir("journal-seal-" + name); }
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

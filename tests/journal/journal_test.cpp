@@ -3,17 +3,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../fresh_dir.hpp"
 #include "journal/journal.hpp"
 
 using namespace kiosk;
 
 namespace {
-std::string fresh_dir(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("kiosk-journal-" + name);
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir.string();
-}
+std::string fresh_dir(const std::string& name) { return test::fresh_dir("journal-" + name); }
 
 JournalEntry entry(const std::string& ref, JournalStep step, std::map<std::string, std::string> fields = {},
                    std::string number = {}) {

@@ -3,17 +3,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../fresh_dir.hpp"
 #include "sqlite/sqlite.hpp"
 
 using namespace kiosk;
 
 namespace {
-std::string fresh_dir(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / ("kiosk-sqlite-test-" + name);
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir.string();
-}
+std::string fresh_dir(const std::string& name) { return test::fresh_dir("sqlite-" + name); }
 }  // namespace
 
 TEST_CASE("A transaction commits what its body wrote, and nothing when the body throws") {
