@@ -1,8 +1,5 @@
 #include "kiosk_app.hpp"
 
-#include <sys/random.h>
-
-#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -19,6 +16,7 @@
 #include "outbox_sender.hpp"
 #include "sim/sim_payment.hpp"
 #include "sim/sim_printer.hpp"
+#include "sys/random_bytes.hpp"
 #include "render/text_painter.hpp"
 #include "worker.hpp"
 
@@ -38,15 +36,9 @@ namespace {
 // The secret behind this start's references, from the kernel's CSPRNG.
 ReferenceKey random_reference_key() {
   ReferenceKey key{};
-  std::size_t got = 0;
-  while (got < key.size()) {
-    const ssize_t n = getrandom(key.data() + got, key.size() - got, 0);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      log_warn("getrandom failed: references cannot be made safely");
-      std::abort();
-    }
-    got += static_cast<std::size_t>(n);
+  if (!random_bytes(key.data(), key.size())) {
+    log_warn("getrandom failed: references cannot be made safely");
+    std::abort();
   }
   return key;
 }

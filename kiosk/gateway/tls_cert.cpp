@@ -1,16 +1,14 @@
 #include "tls_cert.hpp"
 
-#include <fcntl.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/x509v3.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
-#include <functional>
+
+#include "sys/durable_file.hpp"
 
 namespace kiosk::gateway {
 
@@ -22,31 +20,22 @@ void CertFree::operator()(X509* c) const { X509_free(c); }
 namespace {
 struct FileClose { void operator()(FILE* f) const { std::fclose(f); } };
 
-// Writes through `path`.tmp, fsyncs and renames: a crash leaves the old file or the new one.
-bool write_pem(const std::string& path, mode_t mode, const std::function<bool(FILE*)>& body, std::string* error) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::create_directories(fs::path(path).parent_path(), ec);
-  const std::string tmp = path + ".tmp";
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-  if (fd < 0) {
-    if (error) *error = "cannot write " + tmp;
+// PEM text as `write` leaves it in a memory BIO; "" when it fails.
+template <typename Write>
+std::string pem_text(Write write) {
+  std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), &BIO_free);
+  if (!bio || write(bio.get()) != 1) return "";
+  char* data = nullptr;
+  const long size = BIO_get_mem_data(bio.get(), &data);
+  return size > 0 ? std::string(data, static_cast<std::size_t>(size)) : std::string();
+}
+
+bool write_pem(const std::string& path, mode_t mode, const std::string& pem, std::string* error) {
+  if (pem.empty()) {
+    if (error) *error = "cannot encode " + path;
     return false;
   }
-  std::unique_ptr<FILE, FileClose> f(fdopen(fd, "w"));
-  if (!f) {
-    ::close(fd);
-    if (error) *error = "cannot write " + tmp;
-    return false;
-  }
-  const bool ok = body(f.get()) && std::fflush(f.get()) == 0 && ::fsync(fd) == 0;
-  f.reset();
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    if (error) *error = "cannot write " + path;
-    return false;
-  }
-  return true;
+  return write_file_durably(path, pem, mode, error);
 }
 }  // namespace
 
@@ -84,13 +73,13 @@ bool add_extension(X509* cert, X509* issuer, int nid, const char* value) {
 }
 
 bool write_key(const std::string& path, EVP_PKEY* key, std::string* error) {
-  return write_pem(path, 0600, [key](FILE* f) {
-    return PEM_write_PrivateKey(f, key, nullptr, nullptr, 0, nullptr, nullptr) == 1;
-  }, error);
+  const std::string pem =
+      pem_text([key](BIO* b) { return PEM_write_bio_PrivateKey(b, key, nullptr, nullptr, 0, nullptr, nullptr); });
+  return write_pem(path, 0600, pem, error);
 }
 
 bool write_cert(const std::string& path, X509* cert, std::string* error) {
-  return write_pem(path, 0644, [cert](FILE* f) { return PEM_write_X509(f, cert) == 1; }, error);
+  return write_pem(path, 0644, pem_text([cert](BIO* b) { return PEM_write_bio_X509(b, cert); }), error);
 }
 
 Cert self_signed(EVP_PKEY* key, const std::string& common_name, long days,

@@ -154,6 +154,10 @@ std::unique_ptr<Journal> Journal::open(const std::string& path, std::string* err
     j->journal_id_ = known_id->empty() ? sql::query_text(db, "SELECT value FROM meta WHERE key = 'journal_id'") : *known_id;
     if (j->journal_id_.empty()) {
       j->journal_id_ = new_journal_id();
+      if (j->journal_id_.empty()) {
+        if (error) *error = "journal: no random bytes for a new journal's id";
+        return nullptr;
+      }
       sql::Statement(db, "INSERT INTO meta (key, value) VALUES ('journal_id', ?)").bind(1, j->journal_id_).run();
       // The schema and the id into the database file itself: a WAL lost later cannot take them.
       db.truncate_wal();

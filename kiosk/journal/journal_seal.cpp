@@ -1,16 +1,12 @@
 #include "journal_seal.hpp"
 
-#include <fcntl.h>
-#include <sys/random.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "sys/durable_file.hpp"
+#include "sys/random_bytes.hpp"
 
 namespace kiosk {
 
@@ -39,34 +35,16 @@ std::optional<JournalSeal> read_seal(const std::string& path, std::string* error
 }
 
 bool write_seal(const std::string& path, const JournalSeal& seal, std::string* error) {
-  const std::string tmp = path + ".tmp";
   const std::string text = nlohmann::json{{"journal_id", seal.journal_id}, {"last_step", seal.last_step}}.dump() + "\n";
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  bool ok = fd >= 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-  if (fd >= 0) ok = ::close(fd) == 0 && ok;
-  ok = ok && std::rename(tmp.c_str(), path.c_str()) == 0;
-  if (ok) {
-    // The rename itself is durable only once the folder is.
-    const std::string dir = std::filesystem::path(path).parent_path().string();
-    const int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    ok = dfd >= 0 && ::fsync(dfd) == 0;
-    if (dfd >= 0) ::close(dfd);
-  }
-  if (!ok) {
-    if (error) *error = "journal seal " + path + " not written: " + std::strerror(errno);
-    std::remove(tmp.c_str());
-  }
-  return ok;
+  std::string why;
+  if (write_file_durably(path, text, 0600, &why)) return true;
+  if (error) *error = "journal seal not written: " + why;
+  return false;
 }
 
 std::string new_journal_id() {
   unsigned char bytes[16];
-  std::size_t got = 0;
-  while (got < sizeof bytes) {
-    const ssize_t n = getrandom(bytes + got, sizeof bytes - got, 0);
-    if (n > 0) got += static_cast<std::size_t>(n);
-    else if (errno != EINTR) break;
-  }
+  if (!random_bytes(bytes, sizeof bytes)) return "";
   static const char hex[] = "0123456789abcdef";
   std::string out;
   for (unsigned char b : bytes) {

@@ -20,6 +20,7 @@ std::string seal_path(const std::string& journal_path);
 std::optional<JournalSeal> read_seal(const std::string& path, std::string* error);
 bool write_seal(const std::string& path, const JournalSeal& seal, std::string* error);
 
+// 32 hex digits from the kernel's CSPRNG; "" when it cannot give any.
 std::string new_journal_id();
 
 }  // namespace kiosk
