@@ -166,9 +166,15 @@ void KioskApp::check_journal_against_gateway() {
   JournalCheck* check = &journal_check_;
   check->pending = true;
   // The gateway is asked off the UI thread; the journal is read on it, in finish_journal_check().
-  worker_->run([client, check] {
+  worker_->run([client, check, own_id = state_.settings.kiosk_id] {
     std::string detail;
-    const auto record = client->kiosk_record(&detail);
+    auto record = client->kiosk_record(&detail);
+    // An answer about another kiosk says nothing about this journal: asked again, never compared.
+    if (record && (record->kiosk_id != own_id ||
+                   (!record->last_reference.empty() && !reference_of_kiosk(record->last_reference, own_id)))) {
+      detail = "the answer is about kiosk '" + record->kiosk_id + "'";
+      record.reset();
+    }
     if (!record) log_warn("journal check: the gateway could not be asked (" + detail + "); asking again in a minute");
     std::lock_guard lock(check->mutex);
     check->answered = true;

@@ -155,8 +155,8 @@ void Store::seed_if_empty(const std::vector<SeedSubscriber>& subscribers, const 
 std::optional<Subscriber> Store::find_subscriber(Brand brand, const std::string& msisdn) {
   std::lock_guard lock(mutex_);
   Statement q(db_,
-         "SELECT status, balance_cents, expiry, plan_id, returning_customer, reactivation_fee_cents "
-         "FROM subscribers WHERE brand = ? AND msisdn = ?");
+              "SELECT status, balance_cents, expiry, plan_id, returning_customer, reactivation_fee_cents "
+              "FROM subscribers WHERE brand = ? AND msisdn = ?");
   q.bind(1, std::string(brand_id(brand))).bind(2, msisdn);
   if (!q.step()) return std::nullopt;
   Subscriber s;
@@ -220,8 +220,8 @@ Delivery Store::deliver(RenewalRecord& r) {
     r.confirmation_id = std::string(confirmation_prefix(r.brand)) + "-" + seq;
     r.status = "delivered";
     Statement ins(db_,
-             "INSERT INTO renewals (reference, brand, msisdn, plan_id, months, amount_cents, status, "
-             "confirmation_id, new_expiry, kiosk_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                  "INSERT INTO renewals (reference, brand, msisdn, plan_id, months, amount_cents, status, "
+                  "confirmation_id, new_expiry, kiosk_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
     ins.bind(1, r.reference)
         .bind(2, std::string(brand_id(r.brand)))
         .bind(3, r.msisdn)
@@ -234,8 +234,8 @@ Delivery Store::deliver(RenewalRecord& r) {
         .bind(10, r.kiosk_id)
         .run();
     Statement upd(db_,
-             "UPDATE subscribers SET status = 'active', expiry = ?, plan_id = ?, returning_customer = 1, "
-             "reactivation_fee_cents = 0 WHERE brand = ? AND msisdn = ?");
+                  "UPDATE subscribers SET status = 'active', expiry = ?, plan_id = ?, returning_customer = 1, "
+                  "reactivation_fee_cents = 0 WHERE brand = ? AND msisdn = ?");
     upd.bind(1, iso_date(r.new_expiry)).bind(2, r.plan_id).bind(3, std::string(brand_id(r.brand))).bind(4, r.msisdn).run();
     return Delivery::created;
   });
@@ -280,8 +280,8 @@ bool Store::add_sms(const SmsRecord& m) {
 std::vector<SmsRecord> Store::sms() {
   std::lock_guard lock(mutex_);
   Statement q(db_,
-         "SELECT id, reference, kind, msisdn, text, created_at, COALESCE(kiosk_id, ''), COALESCE(sent_at, ''), "
-         "text_length FROM sms ORDER BY id");
+              "SELECT id, reference, kind, msisdn, text, created_at, COALESCE(kiosk_id, ''), COALESCE(sent_at, ''), "
+              "text_length FROM sms ORDER BY id");
   std::vector<SmsRecord> out;
   while (q.step())
     out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6), q.text(7),
@@ -300,7 +300,7 @@ int Store::send_queued_sms() {
   db_.transaction([&] {
     for (const auto& [id, msisdn] : queued) {
       Statement upd(db_,
-               "UPDATE sms SET msisdn = ?, text = '', sent_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?");
+                    "UPDATE sms SET msisdn = ?, text = '', sent_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?");
       upd.bind(1, masked(msisdn)).bind(2, id).run();
     }
   });
@@ -322,8 +322,8 @@ int Store::erase_old_numbers(int days) {
   std::vector<std::pair<std::string, std::string>> due;
   {
     Statement q(db_,
-           "SELECT reference, msisdn FROM renewals WHERE number_erased = 0 AND msisdn IS NOT NULL AND "
-           "created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)");
+                "SELECT reference, msisdn FROM renewals WHERE number_erased = 0 AND msisdn IS NOT NULL AND "
+                "created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)");
     q.bind(1, "-" + std::to_string(days) + " days");
     while (q.step()) due.emplace_back(q.text(0), q.text(1));
   }
