@@ -94,11 +94,18 @@ bool check_schema(const std::string& path, const toml::table& t, std::string* er
   return true;
 }
 
+constexpr std::uintmax_t max_config_bytes = 1 << 20;
+
 // The file itself: a directory, an unreadable or an empty file is an error, never the defaults.
 bool read_file(const std::string& path, std::string* text, std::string* error) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     if (error) *error = path + ": not a readable configuration file";
+    return false;
+  }
+  // A configuration is a few kilobytes; a file far larger is damage, not something to read whole.
+  if (std::filesystem::file_size(path, ec) > max_config_bytes || ec) {
+    if (error) *error = path + ": too large to be a configuration file";
     return false;
   }
   std::ifstream in(path, std::ios::binary);

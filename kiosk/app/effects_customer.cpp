@@ -23,7 +23,6 @@ std::string sms_text(const Catalog& t, const ReceiptData& r) {
                                        {"code", r.reprint_code}});
 }
 
-
 }  // namespace
 
 void KioskApp::print_receipt(const ReceiptData& data) {

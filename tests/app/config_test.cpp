@@ -49,6 +49,7 @@ TEST_CASE("A directory, a missing file or an empty file is an error, not the def
   CHECK_FALSE(load_config("/nonexistent/kiosk.toml", &c, &error));
   CHECK(refused("empty.toml", "").find("empty") != std::string::npos);
   CHECK(refused("blank.toml", "\n  \n").find("empty") != std::string::npos);
+  CHECK(refused("huge.toml", "# " + std::string(2 << 20, 'x') + "\n").find("too large") != std::string::npos);
 }
 
 TEST_CASE("Unknown settings and values of the wrong type stop the start, with their line") {
