@@ -52,24 +52,39 @@ std::string Ui::shown(std::string_view text, bool rtl) const {
 }
 
 float Ui::width(std::string_view text, FontRole role, bool rtl) const {
-  const ImFont* font = fonts_.get(role);
   // Most text is left to right and plain: measured as it is, without a copy.
-  if (!rtl && !has_bidi_controls(text))
-    return font->CalcTextSizeA(fonts_.size(role), FLT_MAX, 0, text.data(), text.data() + text.size()).x;
-  const std::string s = shown(text, rtl);
-  return font->CalcTextSizeA(fonts_.size(role), FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+  if (!rtl && !has_bidi_controls(text)) return fonts_.glyphs->measure(fonts_.get(role), text);
+  return fonts_.glyphs->measure(fonts_.get(role), shown(text, rtl));
 }
 
-void Ui::check_glyphs(std::string_view shown_text, FontRole role) {
-  const ImFont* font = fonts_.get(role);
-  for (char32_t cp : utf8_decode(shown_text)) {
-    if (cp == U' ' || cp == U'\n') continue;
-    if (cp > 0xFFFF || !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) {
+void Ui::draw_line(float x, float top, std::string_view visual, FontRole role, std::uint32_t rgb) {
+  GlyphCache& glyphs = *fonts_.glyphs;
+  const int style = fonts_.get(role);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 colour = col(rgb);
+  const float baseline = std::floor(top) + static_cast<float>(glyphs.baseline(style));
+  float pen = std::floor(x);
+  for (std::size_t i = 0; i < visual.size();) {
+    const char32_t cp = utf8_next(visual, &i);
+    const GlyphCache::Glyph& g = glyphs.glyph(style, cp);
+    if (g.missing) {
       ++report_.missing_glyphs;
       std::string c;
       utf8_append(c, cp);
       report_.missing_chars.push_back(c);
     }
+    if (g.page) {
+      // Whole pixels: each texel of the glyph image lands on one pixel.
+      const float gx = std::round(pen) + static_cast<float>(g.left), gy = baseline - static_cast<float>(g.top);
+      const float sw = static_cast<float>(g.page->width), sh = static_cast<float>(g.page->height);
+      draw->PushTextureID(const_cast<AlphaTexture*>(g.page));
+      draw->PrimReserve(6, 4);
+      draw->PrimRectUV(ImVec2(gx, gy), ImVec2(gx + static_cast<float>(g.w), gy + static_cast<float>(g.h)),
+                       ImVec2(static_cast<float>(g.u) / sw, static_cast<float>(g.v) / sh),
+                       ImVec2(static_cast<float>(g.u + g.w) / sw, static_cast<float>(g.v + g.h) / sh), colour);
+      draw->PopTextureID();
+    }
+    pen += g.advance;
   }
 }
 
@@ -103,7 +118,6 @@ float Ui::text(const Rect& box, std::string_view text, FontRole role, std::uint3
 }
 
 float Ui::draw_text(const Rect& box, std::string_view text, FontRole role, std::uint32_t rgb, Align align) {
-  ImFont* font = fonts_.get(role);
   const float px = fonts_.size(role);
   const bool rtl = BidiText::has_rtl(text);
   const auto measure = [&](std::string_view s) { return width(s, role, rtl); };
@@ -116,18 +130,16 @@ float Ui::draw_text(const Rect& box, std::string_view text, FontRole role, std::
   const float lh = line_height(role);
   const float used = static_cast<float>(lines.size()) * lh;
   bool clipped = used > box.h + 0.5f;
-  ImDrawList* draw = ImGui::GetWindowDrawList();
   float y = box.y;
   for (const std::string& line : lines) {
     const std::string visual = shown(line, rtl);
-    check_glyphs(visual, role);
-    const float w = font->CalcTextSizeA(px, FLT_MAX, 0, visual.data(), visual.data() + visual.size()).x;
+    const float w = fonts_.glyphs->measure(fonts_.get(role), visual);
     clipped |= w > box.w + 0.5f;
     float x = box.x;
     if (align == Align::centre) x = box.x + (box.w - w) / 2;
     if (align == Align::right) x = box.right() - w;
     // Centre the glyphs in the line's extra spacing.
-    draw->AddText(font, px, ImVec2(x, y + (lh - px) / 2), col(rgb), visual.data(), visual.data() + visual.size());
+    draw_line(x, y + (lh - px) / 2, visual, role, rgb);
     y += lh;
   }
   if (clipped) report_.clipped.emplace_back(without_bidi_controls(text));

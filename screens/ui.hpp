@@ -112,7 +112,8 @@ class Ui {
   float draw_text(const Rect& placed, std::string_view text, FontRole role, std::uint32_t rgb, Align align);
   bool hit(const char* id, const Rect& box, bool enabled, bool* held);
   void focus_ring(const char* id, const Rect& box);
-  void check_glyphs(std::string_view shown_text, FontRole role);
+  // One line in visual order at (x, top); counts the glyphs no font has.
+  void draw_line(float x, float top, std::string_view visual, FontRole role, std::uint32_t rgb);
 
   const UiFonts& fonts_;
   const Theme& theme_;

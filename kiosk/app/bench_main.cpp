@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
   config.devices_automatic = false;
   std::string error;
   auto kiosk_app = app::KioskApp::create(config, &error);
-  auto ui = kiosk_app ? app::UiHost::create(app::UiHost::Mode::offscreen, kiosk_app->catalogs(), &error) : nullptr;
+  auto ui = kiosk_app ? app::UiHost::create(app::UiHost::Mode::offscreen, &error) : nullptr;
   if (!ui) {
     std::cerr << "kiosk-bench: " << error << "\n";
     return 1;
@@ -146,10 +146,9 @@ int main(int argc, char** argv) {
   std::printf("frame_ms_p50 %.2f\n", percentile(frames, 0.50));
   std::printf("frame_ms_p99 %.2f\n", percentile(frames, 0.99));
   std::printf("resident_kib_all_languages %ld\n", rss);
-  std::printf("font_texture_kib %lld\n", ui->font_texture_bytes() / 1024);
-  const app::UiHost::AtlasStats atlas = ui->atlas_stats();
-  std::printf("font_atlas %dx%d glyphs %d (shaped arabic %d) in %zu languages, 2 text sizes\n", atlas.width,
-              atlas.height, atlas.glyphs, atlas.shaped_glyphs, all_langs.size());
+  const ui::GlyphCache::Stats glyphs = ui->glyph_stats();
+  std::printf("glyph_texture_kib %lld (%d pages, %d glyphs, %zu languages, 2 text sizes)\n",
+              glyphs.texture_bytes / 1024, glyphs.pages, glyphs.glyphs, all_langs.size());
   std::printf("idle_seconds %d idle_frames %d idle_cpu_percent %.2f\n", idle_seconds, idle_frames, idle_cpu_pct);
   std::printf("receipt_layout_ms_p50 %.2f\n", percentile(layout_ms, 0.5));
   std::printf("receipt_encode_ms_p50 %.3f\n", percentile(encode_ms, 0.5));

@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
 
   if (!opt.gallery.empty()) {
     auto catalogs = Catalogs::load(config.assets_dir + "/i18n", &error);
-    auto ui = catalogs ? app::UiHost::create(app::UiHost::Mode::offscreen, *catalogs, &error) : nullptr;
+    auto ui = catalogs ? app::UiHost::create(app::UiHost::Mode::offscreen, &error) : nullptr;
     if (!ui) {
       std::cerr << "kiosk: " << error << "\n";
       return 1;
@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (scripted) {
-    auto ui = app::UiHost::create(app::UiHost::Mode::offscreen, kiosk_app->catalogs(), &error);
+    auto ui = app::UiHost::create(app::UiHost::Mode::offscreen, &error);
     if (!ui) {
       std::cerr << "kiosk: " << error << "\n";
       return 1;
@@ -149,8 +149,8 @@ int main(int argc, char** argv) {
     }
     return rc;
   }
-  auto ui = app::UiHost::create(opt.fullscreen ? app::UiHost::Mode::fullscreen : app::UiHost::Mode::window,
-                                kiosk_app->catalogs(), &error);
+  auto ui =
+      app::UiHost::create(opt.fullscreen ? app::UiHost::Mode::fullscreen : app::UiHost::Mode::window, &error);
   if (!ui) {
     std::cerr << "kiosk: " << error << "\n";
     return 1;

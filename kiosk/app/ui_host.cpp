@@ -1,48 +1,22 @@
 #include "ui_host.hpp"
 
 #include <SDL.h>
-#include <cstring>
 #include <imgui.h>
-#include <stb/stb_image_write.h>
 
 #include "fonts/font_files.hpp"
 #include "frame.hpp"
-#include "sdl_renderer.hpp"
+#include "render/png.hpp"
 #include "view.hpp"
 
 namespace kiosk::app {
 
-std::string glyph_text(const Catalogs& catalogs) {
-  std::string text;
-  for (Lang lang : all_langs) {
-    text += lang_endonym(lang);
-    for (const auto& [key, value] : catalogs[lang].entries()) text += value;
-  }
-  for (Brand b : all_brands) text += brand_name(b);
-  // What formatting adds: euro sign, no-break spaces, date characters, the middle dot.
-  text += "€\u00A0\u202F年月日·–0123456789";
-  return text;
-}
-
-std::vector<std::string> rtl_texts(const Catalogs& catalogs) {
-  std::vector<std::string> out;
-  for (Lang lang : all_langs) {
-    if (!is_rtl(lang)) continue;
-    out.emplace_back(lang_endonym(lang));
-    for (const auto& [key, value] : catalogs[lang].entries()) out.push_back(value);
-  }
-  return out;
-}
-
-std::unique_ptr<UiHost> UiHost::create(Mode mode, const Catalogs& catalogs, std::string* error) {
+std::unique_ptr<UiHost> UiHost::create(Mode mode, std::string* error) {
   std::unique_ptr<UiHost> host(new UiHost());
   host->mode_ = mode;
   const int w = static_cast<int>(ui::screen_w), h = static_cast<int>(ui::screen_h);
-  if (mode == Mode::offscreen) {
-    // No video subsystem at all: a surface in memory and SDL's software renderer.
-    host->surface_ = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888);
-    if (host->surface_) host->renderer_ = SDL_CreateSoftwareRenderer(host->surface_);
-  } else {
+  // Every mode draws into memory on the CPU; a window only shows the result.
+  host->canvas_ = std::make_unique<ui::SoftwareRenderer>(w, h);
+  if (mode != Mode::offscreen) {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
       if (error) *error = std::string("SDL: ") + SDL_GetError();
       return nullptr;
@@ -51,11 +25,14 @@ std::unique_ptr<UiHost> UiHost::create(Mode mode, const Catalogs& catalogs, std:
     const Uint32 flags = mode == Mode::fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
     host->window_ = SDL_CreateWindow("Prepaid kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w / 2, h / 2, flags);
     if (host->window_) host->renderer_ = SDL_CreateRenderer(host->window_, -1, 0);
-    if (host->renderer_) SDL_RenderSetLogicalSize(host->renderer_, w, h);
-  }
-  if (!host->renderer_) {
-    if (error) *error = std::string("SDL renderer: ") + SDL_GetError();
-    return nullptr;
+    if (host->renderer_) {
+      SDL_RenderSetLogicalSize(host->renderer_, w, h);
+      host->screen_ = SDL_CreateTexture(host->renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STREAMING, w, h);
+    }
+    if (!host->screen_) {
+      if (error) *error = std::string("SDL renderer: ") + SDL_GetError();
+      return nullptr;
+    }
   }
   host->imgui_ = ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -63,17 +40,26 @@ std::unique_ptr<UiHost> UiHost::create(Mode mode, const Catalogs& catalogs, std:
   io.LogFilename = nullptr;
   io.DisplaySize = ImVec2(ui::screen_w, ui::screen_h);
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+  // Dear ImGui wants a font of its own; only its white pixel (for shapes) is ever drawn.
+  static const ImWchar no_text[] = {0x20, 0x20, 0};
+  ImFontConfig tiny;
+  tiny.GlyphRanges = no_text;
+  io.Fonts->AddFontDefault(&tiny);
+  unsigned char* pixels = nullptr;
+  int tex_w = 0, tex_h = 0;
+  io.Fonts->GetTexDataAsAlpha8(&pixels, &tex_w, &tex_h);
+  host->imgui_texture_.width = tex_w;
+  host->imgui_texture_.height = tex_h;
+  host->imgui_texture_.pixels.assign(pixels, pixels + static_cast<std::size_t>(tex_w) * tex_h);
+  io.Fonts->SetTexID(&host->imgui_texture_);
+  io.Fonts->ClearTexData();
+
   const FontSet fonts = find_fonts();
   host->bidi_ = BidiText::create(fonts.arabic, error);
   if (!host->bidi_) return nullptr;
-  if (!ui::build_fonts(*io.Fonts, fonts, glyph_text(catalogs), rtl_texts(catalogs), host->bidi_.get(), &host->fonts_,
-                       error))
-    return nullptr;
-  host->backend_ = std::make_unique<ui::SdlRenderer>(host->renderer_);
-  if (!host->backend_->upload_fonts(*io.Fonts)) {
-    if (error) *error = std::string("font texture: ") + SDL_GetError();
-    return nullptr;
-  }
+  host->glyphs_ = ui::GlyphCache::create(fonts, error);
+  if (!host->glyphs_) return nullptr;
+  host->fonts_ = ui::font_sets(*host->glyphs_, host->bidi_.get());
   return host;
 }
 
@@ -105,8 +91,8 @@ UiHost::~UiHost() {
   speech_.reset();
   if (audio_device_ != 0) SDL_CloseAudioDevice(audio_device_);
   if (imgui_) ImGui::DestroyContext(imgui_);
+  if (screen_) SDL_DestroyTexture(screen_);
   if (renderer_) SDL_DestroyRenderer(renderer_);
-  if (surface_) SDL_FreeSurface(surface_);
   if (window_) SDL_DestroyWindow(window_);
 }
 
@@ -164,51 +150,25 @@ std::vector<Event> UiHost::frame(const State& s, const Catalogs& catalogs) {
     }
   }
   ImGui::Render();
-  // Clearing is far cheaper than a full-screen quad in the software renderer.
-  const std::uint32_t bg = ui::theme_for(s).background;
-  SDL_SetRenderDrawColor(renderer_, (bg >> 16) & 0xFF, (bg >> 8) & 0xFF, bg & 0xFF, 255);
-  SDL_RenderClear(renderer_);
-  backend_->render(ImGui::GetDrawData());
-  SDL_RenderPresent(renderer_);
+  const std::uint32_t bg = ui::theme_for(s).background;  // 0xRRGGBB
+  canvas_->clear(IM_COL32((bg >> 16) & 0xFF, (bg >> 8) & 0xFF, bg & 0xFF, 255));
+  canvas_->render(ImGui::GetDrawData());
+  if (screen_) {
+    SDL_UpdateTexture(screen_, nullptr, canvas_->pixels(), canvas_->width() * 4);
+    SDL_RenderClear(renderer_);
+    SDL_RenderCopy(renderer_, screen_, nullptr, nullptr);
+    SDL_RenderPresent(renderer_);
+  }
   if (speech_) speech_->after_frame(s, report_, focus_);
   return events;
 }
 
 bool UiHost::save_png(const std::string& path, std::string* error) {
-  const int w = static_cast<int>(ui::screen_w), h = static_cast<int>(ui::screen_h);
-  std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 4);
-  if (surface_) {
-    SDL_LockSurface(surface_);
-    for (int y = 0; y < h; ++y)
-      std::memcpy(&pixels[static_cast<std::size_t>(y) * w * 4],
-                  static_cast<unsigned char*>(surface_->pixels) + static_cast<std::size_t>(y) * surface_->pitch, w * 4);
-    SDL_UnlockSurface(surface_);
-  } else if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), w * 4) != 0) {
-    if (error) *error = std::string("read pixels: ") + SDL_GetError();
-    return false;
-  }
-  stbi_write_png_compression_level = 2;  // screenshots: speed over a few kilobytes
-  stbi_write_force_png_filter = 1;       // "sub" suits flat UI colours; skips the per-row search
-  if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4)) {
-    if (error) *error = "cannot write " + path;
-    return false;
-  }
-  return true;
+  const PngPixels image{reinterpret_cast<const std::uint8_t*>(canvas_->pixels()), canvas_->width(), canvas_->height(),
+                        4, static_cast<std::size_t>(canvas_->width()) * 4};
+  return write_png(path, image, error);
 }
 
-long long UiHost::font_texture_bytes() const { return backend_ ? backend_->font_texture_bytes() : 0; }
-
-UiHost::AtlasStats UiHost::atlas_stats() const {
-  AtlasStats out;
-  const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-  out.width = atlas.TexWidth;
-  out.height = atlas.TexHeight;
-  for (const ImFont* font : atlas.Fonts)
-    for (const ImFontGlyph& g : font->Glyphs) {
-      ++out.glyphs;
-      if (BidiText::is_glyph(g.Codepoint)) ++out.shaped_glyphs;
-    }
-  return out;
-}
+ui::GlyphCache::Stats UiHost::glyph_stats() const { return glyphs_->stats(); }
 
 }  // namespace kiosk::app

@@ -6,15 +6,16 @@
 #include "core/events.hpp"
 #include "core/state.hpp"
 #include "i18n/catalog.hpp"
-#include "sdl_renderer.hpp"
+#include "glyph_cache.hpp"
 #include "keypad.hpp"
+#include "software_renderer.hpp"
 #include "speech_controller.hpp"
 #include "text/bidi_text.hpp"
 #include "ui.hpp"
 
 struct SDL_Window;
 struct SDL_Renderer;
-struct SDL_Surface;
+struct SDL_Texture;
 struct ImGuiContext;
 
 namespace kiosk::app {
@@ -24,7 +25,7 @@ namespace kiosk::app {
 class UiHost {
  public:
   enum class Mode { window, fullscreen, offscreen };
-  static std::unique_ptr<UiHost> create(Mode mode, const Catalogs& catalogs, std::string* error);
+  static std::unique_ptr<UiHost> create(Mode mode, std::string* error);
   ~UiHost();
 
   // Draws one frame of the state; returns the user's events and what was drawn.
@@ -45,13 +46,8 @@ class UiHost {
   bool enable_speech(std::string* error);
   SpeechController* speech() { return speech_.get(); }
   bool save_png(const std::string& path, std::string* error);
-  long long font_texture_bytes() const;
-  // The baked atlas: its size in pixels and the glyphs it holds (shaped Arabic among them).
-  struct AtlasStats {
-    int width = 0, height = 0;
-    int glyphs = 0, shaped_glyphs = 0;
-  };
-  AtlasStats atlas_stats() const;
+  // The glyph images made so far, and their pages' bytes.
+  ui::GlyphCache::Stats glyph_stats() const;
   Mode mode() const { return mode_; }
   SDL_Window* window() const { return window_; }
 
@@ -59,11 +55,13 @@ class UiHost {
   UiHost() = default;
   Mode mode_ = Mode::offscreen;
   SDL_Window* window_ = nullptr;
-  SDL_Surface* surface_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
+  SDL_Texture* screen_ = nullptr;  // the frame, shown in the window
+  std::unique_ptr<ui::SoftwareRenderer> canvas_;
   ImGuiContext* imgui_ = nullptr;
-  std::unique_ptr<ui::SdlRenderer> backend_;
+  ui::AlphaTexture imgui_texture_;
   std::unique_ptr<BidiText> bidi_;
+  std::unique_ptr<ui::GlyphCache> glyphs_;
   ui::UiFontSets fonts_;
   ui::FrameReport report_;
   float px_ = -1, py_ = -1;
@@ -79,9 +77,5 @@ class UiHost {
   unsigned audio_device_ = 0;
 };
 
-// All the text the kiosk can show: the atlas is built from exactly these characters.
-std::string glyph_text(const Catalogs& catalogs);
-// Every text of the right-to-left catalogs, and their languages' names: what shaping must cover.
-std::vector<std::string> rtl_texts(const Catalogs& catalogs);
 
 }  // namespace kiosk::app

@@ -2,35 +2,30 @@
 
 namespace kiosk {
 
+char32_t utf8_next(std::string_view s, std::size_t* at) {
+  const std::size_t i = *at;
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  *at = i + 1;  // a bad byte is skipped alone
+  if (len == 0 || i + len > s.size()) return 0xFFFD;
+  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t k = 1; k < len; ++k) {
+    const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc >> 6) != 0x2) return 0xFFFD;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  // The shortest form only (an overlong "/" could slip past a check on the bytes), no
+  // UTF-16 surrogates, nothing past U+10FFFF.
+  static constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < smallest[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return 0xFFFD;
+  *at = i + len;
+  return cp;
+}
+
 std::vector<char32_t> utf8_decode(std::string_view s) {
   std::vector<char32_t> out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    bool ok = true;
-    for (int k = 1; k < len; ++k) {
-      const unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc >> 6) != 0x2) ok = false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // The shortest form only (an overlong "/" could slip past a check on the bytes), no
-    // UTF-16 surrogates, nothing past U+10FFFF.
-    static constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (!ok || cp < smallest[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += len;
-  }
+  for (std::size_t i = 0; i < s.size();) out.push_back(utf8_next(s, &i));
   return out;
 }
 

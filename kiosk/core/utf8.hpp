@@ -8,6 +8,8 @@ namespace kiosk {
 // Decodes UTF-8; malformed bytes (bad sequences, overlong forms, surrogates, values past
 // U+10FFFF) become U+FFFD, one per byte, so that they show up instead of vanishing.
 std::vector<char32_t> utf8_decode(std::string_view text);
+// The code point at *at (which must be inside the text), moving *at past it; the same rules.
+char32_t utf8_next(std::string_view text, std::size_t* at);
 void utf8_append(std::string& out, char32_t cp);
 // Ideographs and kana may break a line anywhere; other scripts break at spaces.
 bool breaks_anywhere(char32_t cp);

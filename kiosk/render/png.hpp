@@ -1,0 +1,20 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace kiosk {
+
+// 8-bit grey (1 channel) or RGB(A) (3 or 4 channels; a 4th byte per pixel is skipped: the PNG
+// is RGB) pixels, rows `stride` bytes apart.
+struct PngPixels {
+  const std::uint8_t* data = nullptr;
+  int width = 0, height = 0, channels = 1;
+  std::size_t stride = 0;
+};
+
+// Writes a PNG with zlib at its fastest setting and a row filter that turns flat screens and
+// paper into runs of zeros. The file appears whole or not at all (written aside, then renamed).
+bool write_png(const std::string& path, const PngPixels& image, std::string* error);
+
+}  // namespace kiosk

@@ -1,0 +1,244 @@
+#include "glyph_cache.hpp"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
+#include FT_TRUETYPE_TABLES_H
+
+#include <array>
+#include <cmath>
+#include <unordered_map>
+
+#include "core/utf8.hpp"
+#include "text/bidi_text.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+
+constexpr int page_size = 1024;
+constexpr int padding = 1;  // between images, so no filter ever reads a neighbour
+
+enum FaceSlot { latin, cjk, arabic, face_slots };
+
+// A face and what Dear ImGui's sizing needs of it.
+struct Face {
+  FT_Face ft = nullptr;
+  float height_units = 1;  // hhea ascender minus descender
+  float ascent_units = 0;
+  long em_26_6 = 0;        // the size it is set to now, to skip redundant FT_Set_Char_Size
+};
+
+bool open_face(FT_Library lib, const FontFile& file, Face* out) {
+  if (!file.found() || FT_New_Face(lib, file.path.c_str(), file.face_index, &out->ft) != 0) return false;
+  const auto* hhea = static_cast<const TT_HoriHeader*>(FT_Get_Sfnt_Table(out->ft, FT_SFNT_HHEA));
+  const float asc = hhea ? hhea->Ascender : out->ft->ascender;
+  const float desc = hhea ? hhea->Descender : out->ft->descender;
+  out->ascent_units = asc;
+  out->height_units = asc - desc > 0 ? asc - desc : static_cast<float>(out->ft->units_per_EM);
+  return true;
+}
+
+// A shelf of one page: images of about its height, side by side.
+struct Shelf {
+  int page, y, height, x;
+};
+
+}  // namespace
+
+struct GlyphCache::Impl {
+  FT_Library lib = nullptr;
+  // [weight][slot]; a missing bold face falls back to the regular one.
+  Face faces[2][face_slots];
+
+  struct Style {
+    float px;
+    bool bold;
+    float units_scale[face_slots];  // font units → pixels, per face
+    int baseline;
+    std::array<int, 256> latin1;                 // index into glyphs, -1 not made yet
+    std::unordered_map<char32_t, int> others;
+  };
+  std::vector<Style> styles;
+  std::deque<Glyph> glyphs;
+  std::vector<std::unique_ptr<AlphaTexture>> pages;
+  std::vector<Shelf> shelves;
+  int page_bottom = page_size;  // first free row of the newest page
+
+  ~Impl() {
+    for (auto& weight : faces)
+      for (Face& f : weight)
+        if (f.ft) FT_Done_Face(f.ft);
+    if (lib) FT_Done_FreeType(lib);
+  }
+
+  Face& face(bool bold, int slot) {
+    Face& f = faces[bold ? 1 : 0][slot];
+    return f.ft ? f : faces[0][slot];
+  }
+
+  bool place(int w, int h, int* page, int* u, int* v) {
+    for (Shelf& s : shelves) {
+      // A shelf takes images a little shorter than itself: few shelves, little waste.
+      if (h <= s.height && h + 8 >= s.height && s.x + w <= page_size) {
+        *page = s.page;
+        *u = s.x;
+        *v = s.y;
+        s.x += w + padding;
+        return true;
+      }
+    }
+    if (w > page_size || h > page_size) return false;
+    if (page_bottom + h > page_size) {
+      auto tex = std::make_unique<AlphaTexture>();
+      tex->width = tex->height = page_size;
+      tex->pixels.assign(static_cast<std::size_t>(page_size) * page_size, 0);
+      pages.push_back(std::move(tex));
+      page_bottom = 0;
+      // Shelves of a full page stay usable for small images.
+    }
+    shelves.push_back({static_cast<int>(pages.size()) - 1, page_bottom, h, w + padding});
+    page_bottom += h + padding;
+    *page = shelves.back().page;
+    *u = 0;
+    *v = shelves.back().y;
+    return true;
+  }
+
+  Glyph make(const Style& st, char32_t cp) {
+    Glyph g;
+    int slot = latin;
+    FT_UInt index = 0;
+    if (BidiText::is_glyph(cp)) {
+      slot = arabic;
+      index = BidiText::glyph_index(cp);
+      if (index >= static_cast<FT_UInt>(face(st.bold, arabic).ft->num_glyphs)) index = 0;
+    } else {
+      for (int s : {latin, cjk}) {
+        index = FT_Get_Char_Index(face(st.bold, s).ft, cp);
+        if (index != 0) {
+          slot = s;
+          break;
+        }
+      }
+    }
+    if (index == 0) {
+      g.missing = true;
+      return g;
+    }
+    Face& f = face(st.bold, slot);
+    const float scale = st.units_scale[slot];
+    FT_Fixed advance = 0;
+    if (FT_Get_Advance(f.ft, index, FT_LOAD_NO_SCALE, &advance) == 0) g.advance = static_cast<float>(advance) * scale;
+    const long em = std::lround(scale * static_cast<float>(f.ft->units_per_EM) * 64.0f);
+    if (em != f.em_26_6) {
+      FT_Set_Char_Size(f.ft, 0, em, 72, 72);
+      f.em_26_6 = em;
+    }
+    // Unhinted, as Dear ImGui's rasteriser drew them: the same shapes at the same sizes.
+    if (FT_Load_Glyph(f.ft, index, FT_LOAD_NO_HINTING | FT_LOAD_RENDER) != 0) {
+      g.missing = true;
+      return g;
+    }
+    const FT_Bitmap& bm = f.ft->glyph->bitmap;
+    g.left = f.ft->glyph->bitmap_left;
+    g.top = f.ft->glyph->bitmap_top;
+    const int w = static_cast<int>(bm.width), h = static_cast<int>(bm.rows);
+    if (w == 0 || h == 0 || bm.pixel_mode != FT_PIXEL_MODE_GRAY) return g;
+    int page = 0;
+    if (!place(w, h, &page, &g.u, &g.v)) return g;
+    AlphaTexture& tex = *pages[static_cast<std::size_t>(page)];
+    for (int row = 0; row < h; ++row) {
+      const unsigned char* src = bm.buffer + static_cast<std::ptrdiff_t>(row) * bm.pitch;
+      std::copy(src, src + w, tex.pixels.begin() + static_cast<std::ptrdiff_t>(g.v + row) * page_size + g.u);
+    }
+    g.page = &tex;
+    g.w = w;
+    g.h = h;
+    return g;
+  }
+};
+
+GlyphCache::GlyphCache(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+GlyphCache::~GlyphCache() = default;
+
+std::unique_ptr<GlyphCache> GlyphCache::create(const FontSet& files, std::string* error) {
+  auto impl = std::make_unique<Impl>();
+  if (FT_Init_FreeType(&impl->lib) != 0) {
+    if (error) *error = "FreeType could not start";
+    return nullptr;
+  }
+  Face(&f)[2][face_slots] = impl->faces;
+  const bool ok = open_face(impl->lib, files.latin, &f[0][latin]) && open_face(impl->lib, files.latin_bold, &f[1][latin]) &&
+                  open_face(impl->lib, files.cjk, &f[0][cjk]) && open_face(impl->lib, files.arabic, &f[0][arabic]);
+  if (!ok) {
+    if (error) *error = "Noto Sans, Noto Sans CJK or Noto Sans Arabic not found: install fonts-noto-core and fonts-noto-cjk";
+    return nullptr;
+  }
+  // Bold Chinese and Arabic next to bold Latin; the regular faces stand in if they are missing.
+  open_face(impl->lib, files.cjk_bold, &f[1][cjk]);
+  open_face(impl->lib, files.arabic_bold, &f[1][arabic]);
+  return std::unique_ptr<GlyphCache>(new GlyphCache(std::move(impl)));
+}
+
+int GlyphCache::style(float px, bool bold) {
+  for (std::size_t i = 0; i < impl_->styles.size(); ++i)
+    if (impl_->styles[i].px == px && impl_->styles[i].bold == bold) return static_cast<int>(i);
+  Impl::Style st;
+  st.px = px;
+  st.bold = bold;
+  const Face& latin_face = impl_->face(bold, latin);
+  const float latin_scale = px / latin_face.height_units;
+  st.units_scale[latin] = latin_scale;
+  st.units_scale[cjk] = px / impl_->face(bold, cjk).height_units;
+  const Face& arabic_face = impl_->face(bold, arabic);
+  st.units_scale[arabic] =
+      latin_scale * static_cast<float>(latin_face.ft->units_per_EM) / static_cast<float>(arabic_face.ft->units_per_EM);
+  // Dear ImGui's ascent: the scaled ascender, plus one, floored.
+  st.baseline = static_cast<int>(std::floor(latin_face.ascent_units * latin_scale + 1));
+  st.latin1.fill(-1);
+  impl_->styles.push_back(std::move(st));
+  return static_cast<int>(impl_->styles.size()) - 1;
+}
+
+const GlyphCache::Glyph& GlyphCache::glyph(int style, char32_t cp) {
+  Impl::Style& st = impl_->styles[static_cast<std::size_t>(style)];
+  int* slot = nullptr;
+  if (cp < 256) {
+    slot = &st.latin1[cp];
+  } else {
+    auto [it, added] = st.others.try_emplace(cp, -1);
+    slot = &it->second;
+  }
+  if (*slot < 0) {
+    impl_->glyphs.push_back(impl_->make(st, cp));
+    *slot = static_cast<int>(impl_->glyphs.size()) - 1;
+  }
+  return impl_->glyphs[static_cast<std::size_t>(*slot)];
+}
+
+int GlyphCache::baseline(int style) const { return impl_->styles[static_cast<std::size_t>(style)].baseline; }
+
+float GlyphCache::measure(int style, std::string_view utf8) {
+  float w = 0;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (c < 0x80) {  // most text: no decoding
+      w += glyph(style, c).advance;
+      ++i;
+      continue;
+    }
+    w += glyph(style, utf8_next(utf8, &i)).advance;
+  }
+  return w;
+}
+
+GlyphCache::Stats GlyphCache::stats() const {
+  Stats s;
+  s.pages = static_cast<int>(impl_->pages.size());
+  s.glyphs = static_cast<int>(impl_->glyphs.size());
+  s.texture_bytes = static_cast<long long>(s.pages) * page_size * page_size;
+  return s;
+}
+
+}  // namespace kiosk::ui

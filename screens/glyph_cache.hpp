@@ -1,0 +1,61 @@
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "alpha_texture.hpp"
+#include "fonts/font_files.hpp"
+
+namespace kiosk::ui {
+
+// Glyphs rasterised with FreeType the first time a screen shows them, packed into 8-bit pages
+// of 1024×1024. Nothing is baked up front: start-up costs the few glyphs of the first screen,
+// and a session in one language holds only that language's glyphs. The font files are mapped
+// by FreeType, not copied.
+//
+// Sizes follow Dear ImGui's convention, which the layout was made with: a style of `px` makes
+// Noto Sans's ascender-to-descender height px tall; Chinese is scaled the same way by its own
+// metrics and sits on the Latin baseline; shaped Arabic glyphs (BidiText's private-use code
+// points) use the Latin scale so both scripts look the same size.
+class GlyphCache {
+ public:
+  static std::unique_ptr<GlyphCache> create(const FontSet& files, std::string* error);
+  ~GlyphCache();
+  GlyphCache(const GlyphCache&) = delete;
+  GlyphCache& operator=(const GlyphCache&) = delete;
+
+  struct Glyph {
+    const AlphaTexture* page = nullptr;  // null: nothing to draw (a space)
+    int u = 0, v = 0, w = 0, h = 0;      // the image in the page
+    int left = 0, top = 0;               // image offset from the pen; top is above the baseline
+    float advance = 0;
+    bool missing = false;  // no font has it: nothing is drawn, and the gallery reports it
+  };
+
+  // A size and weight; the returned handle stays valid for the cache's life.
+  int style(float px, bool bold);
+  // The glyph of a code point in a style; the reference stays valid for the cache's life.
+  const Glyph& glyph(int style, char32_t cp);
+  // Whole pixels from the top of a line of this style to its baseline.
+  int baseline(int style) const;
+  // Width of a visual-order UTF-8 line.
+  float measure(int style, std::string_view utf8);
+
+  struct Stats {
+    int pages = 0;
+    int glyphs = 0;
+    long long texture_bytes = 0;
+  };
+  Stats stats() const;
+
+  struct Impl;
+
+ private:
+  explicit GlyphCache(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,32 @@
+#pragma once
+// Draws Dear ImGui's output into a frame in memory, on the CPU, whatever shows it afterwards
+// (a window's streaming texture, a screenshot, a test). It knows the shapes the screens make:
+// axis-aligned quads (glyphs, plain rectangles) are copied or filled a row at a time, and
+// everything else (rounded corners, anti-aliased edges, lines) is scan-converted triangle by
+// triangle, with colours and texture coordinates interpolated only where they vary.
+#include <cstdint>
+#include <vector>
+
+struct ImDrawData;
+
+namespace kiosk::ui {
+
+class SoftwareRenderer {
+ public:
+  SoftwareRenderer(int width, int height);
+
+  // Pixels are ImU32 colours (R in the low byte: RGBA bytes in memory), always opaque.
+  void clear(std::uint32_t rgba);
+  // Textures are AlphaTexture pointers; a null texture is plain colour.
+  void render(const ImDrawData* data);
+
+  int width() const { return width_; }
+  int height() const { return height_; }
+  const std::uint32_t* pixels() const { return pixels_.data(); }
+
+ private:
+  int width_, height_;
+  std::vector<std::uint32_t> pixels_;
+};
+
+}  // namespace kiosk::ui
