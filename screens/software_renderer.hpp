@@ -5,7 +5,7 @@
 // everything else (rounded corners, anti-aliased edges, lines) is scan-converted triangle by
 // triangle, with colours and texture coordinates interpolated only where they vary.
 #include <cstdint>
-#include <vector>
+#include <memory>
 
 struct ImDrawData;
 
@@ -14,6 +14,8 @@ namespace kiosk::ui {
 class SoftwareRenderer {
  public:
   SoftwareRenderer(int width, int height);
+  ~SoftwareRenderer();
+  SoftwareRenderer(SoftwareRenderer&&) noexcept;
 
   // Pixels are ImU32 colours (R in the low byte: RGBA bytes in memory), always opaque.
   void clear(std::uint32_t rgba);
@@ -22,11 +24,14 @@ class SoftwareRenderer {
 
   int width() const { return width_; }
   int height() const { return height_; }
-  const std::uint32_t* pixels() const { return pixels_.data(); }
+  const std::uint32_t* pixels() const { return pixels_.get(); }
 
  private:
+  struct Free {
+    void operator()(std::uint32_t* p) const;
+  };
   int width_, height_;
-  std::vector<std::uint32_t> pixels_;
+  std::unique_ptr<std::uint32_t[], Free> pixels_;
 };
 
 }  // namespace kiosk::ui

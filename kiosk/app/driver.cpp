@@ -19,7 +19,9 @@ bool Driver::settle(std::string* error, bool including_payment) {
       if (error) *error = "the kiosk did not settle within 30 s";
       return false;
     }
-    app_.queue().wait_for(std::chrono::milliseconds(20));
+    // Not every job ends with an event (a journal check, a printer status poll): look again
+    // soon rather than sleep a long tick through it.
+    app_.queue().wait_for(std::chrono::milliseconds(1));
   }
   render();
   render();  // a second frame: widgets placed in the first are where the report says

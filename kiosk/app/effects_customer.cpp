@@ -26,8 +26,12 @@ std::string sms_text(const Catalog& t, const ReceiptData& r) {
 }  // namespace
 
 void KioskApp::print_receipt(const ReceiptData& data) {
-  devices_.printer->print(data.reference,
-                          layout_receipt(data, catalogs_[data.lang], *painter_, devices_.printer->width_dots()));
+  TextPainter* text = painter();
+  if (!text) {  // no fonts: the print fails like a printer fault, and the customer is told
+    queue_.post(ev::ReceiptPrinted{data.reference, false});
+    return;
+  }
+  devices_.printer->print(data.reference, layout_receipt(data, catalogs_[data.lang], *text, devices_.printer->width_dots()));
 }
 
 bool KioskApp::handle(const fx::RequestReceipt& rc) {

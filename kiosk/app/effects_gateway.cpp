@@ -1,5 +1,5 @@
 // Effects on the operator gateway: each call runs on the worker thread and comes back as an
-// event through the queue.
+// event through the queue. client_ is read there: the worker's first job made it.
 #include "gateway/client.hpp"
 #include "kiosk_app.hpp"
 #include "log/log.hpp"
@@ -9,10 +9,9 @@ namespace kiosk::app {
 
 bool KioskApp::handle(const fx::RequestLookup& l) {
   EventQueue* queue = &queue_;
-  gateway::Client* client = client_.get();
   log_info("lookup " + std::string(brand_id(l.brand)) + " " + mask_mobile(l.number));
-  worker_->run([queue, client, req = l] {
-    const gateway::LookupResult r = client->lookup(req.brand, req.number);
+  worker_->run([this, queue, req = l] {
+    const gateway::LookupResult r = client_->lookup(req.brand, req.number);
     if (r.kind == gateway::LookupResult::Kind::found) {
       queue->post(ev::SubscriberFound{r.subscriber, r.plans});
       return;
@@ -26,10 +25,9 @@ bool KioskApp::handle(const fx::RequestLookup& l) {
 
 bool KioskApp::handle(const fx::RequestDelivery& d) {
   EventQueue* queue = &queue_;
-  gateway::Client* client = client_.get();
   const gateway::RenewalRequest req{d.reference, d.brand, d.number, d.plan_id, d.months, d.amount};
-  worker_->run([queue, client, req] {
-    const gateway::RenewalResult r = client->renew(req);
+  worker_->run([this, queue, req] {
+    const gateway::RenewalResult r = client_->renew(req);
     switch (r.kind) {
       case gateway::RenewalResult::Kind::delivered:
         queue->post(ev::RenewalDelivered{req.reference, r.confirmation_id, r.new_expiry});
@@ -49,11 +47,10 @@ bool KioskApp::handle(const fx::RequestDelivery& d) {
 
 bool KioskApp::handle(const fx::RequestRenewalResolve& rr) {
   EventQueue* queue = &queue_;
-  gateway::Client* client = client_.get();
   const gateway::Client::Expected expected{rr.reference, rr.brand, rr.number, rr.plan_id, rr.months, rr.amount};
   log_info("recovery: asking the gateway about " + expected.reference);
-  worker_->run([queue, client, expected] {
-    const gateway::Client::Resolution r = client->resolve(expected);
+  worker_->run([this, queue, expected] {
+    const gateway::Client::Resolution r = client_->resolve(expected);
     using K = gateway::Client::Resolution::Kind;
     if (r.mismatch) log_warn("ALERT recovery: " + expected.reference + ": " + r.detail);
     else if (r.kind == K::unknown) log_warn("recovery: gateway did not answer for " + expected.reference + ": " + r.detail);

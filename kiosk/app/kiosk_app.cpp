@@ -61,9 +61,6 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
   if (!catalogs) return nullptr;
   app->catalogs_ = std::move(*catalogs);
 
-  app->painter_ = TextPainter::create(find_fonts(), error);
-  if (!app->painter_) return nullptr;
-
   std::string journal_error;
   app->journal_ = Journal::open(config.data_dir + "/journal.sqlite", &journal_error);
   if (!app->journal_) log_warn(journal_error + ": the kiosk will not sell");
@@ -74,27 +71,14 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
   link.spki_pins = config.gateway_pins;
   link.client_cert_path = config.gateway_client_cert;
   link.client_key_path = config.gateway_client_key;
+  app->worker_ = std::make_unique<Worker>();
   if (config.gateway_host.empty()) {
     gateway::ServerOptions options;
     options.data_dir = config.data_dir + "/gateway";
     options.timeout_fault_ms = config.gateway_timeout_ms + 500;
     options.stop_grace_ms = 10000;  // in-process: never leave a request running on a dead object
-    app->embedded_gateway_ = gateway::Server::start(options, error);
-    if (!app->embedded_gateway_) return nullptr;
-    link.port = app->embedded_gateway_->port();
-    link.ca_cert_path = app->embedded_gateway_->cert_path();
-    // Pinned and authenticated as a remote gateway would be, so that those paths run in every
-    // demo and test: the kiosk issues itself a certificate from the embedded gateway's CA.
-    const std::string pin = gateway::spki_pin_of_file(link.ca_cert_path, error);
-    if (pin.empty()) return nullptr;
-    link.spki_pins = {pin};
-    const std::string own = options.data_dir + "/kiosk-client";
-    if (gateway::certificate_kiosk_id(own + "/kiosk.crt") != config.kiosk.kiosk_id &&
-        !gateway::issue_client_certificate(options.data_dir, gateway::Role::kiosk, config.kiosk.kiosk_id, own, error))
-      return nullptr;
-    link.client_cert_path = own + "/kiosk.crt";
-    link.client_key_path = own + "/kiosk.key";
-    log_info("embedded gateway on https://127.0.0.1:" + std::to_string(link.port));
+    KioskApp* self = app.get();
+    app->worker_->run([self, options, link] { self->bring_up_embedded_gateway(options, link); });
   } else {
     link.host = config.gateway_host;
     link.port = config.gateway_port;
@@ -111,10 +95,9 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
         return nullptr;
       }
     }
+    app->client_ = std::make_unique<gateway::Client>(link);
+    app->gateway_up_ = true;
   }
-  app->client_ = std::make_unique<gateway::Client>(link);
-  app->worker_ = std::make_unique<Worker>();
-  if (app->journal_) app->outbox_ = std::make_unique<OutboxSender>(*app->journal_, *app->client_);
 
   EventQueue* queue = &app->queue_;
   app->devices_ = make_devices(config, [queue](Event e) { queue->post(std::move(e)); },
@@ -124,6 +107,46 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
   settings.terminal_holds_payment = app->devices_.terminal_holds_payment;
   app->state_ = initial_state(settings);
   return app;
+}
+
+void KioskApp::bring_up_embedded_gateway(const gateway::ServerOptions& options, gateway::Link link) {
+  std::string error;
+  auto server = gateway::Server::start(options, &error);
+  std::string pin;
+  if (server) {
+    link.port = server->port();
+    link.ca_cert_path = server->cert_path();
+    // Pinned and authenticated as a remote gateway would be, so that those paths run in every
+    // demo and test: the kiosk issues itself a certificate from the embedded gateway's CA.
+    pin = gateway::spki_pin_of_file(link.ca_cert_path, &error);
+    link.spki_pins = {pin};
+    const std::string own = options.data_dir + "/kiosk-client";
+    const std::string& id = config_.kiosk.kiosk_id;
+    if (!pin.empty() && (gateway::certificate_kiosk_id(own + "/kiosk.crt") == id ||
+                         gateway::issue_client_certificate(options.data_dir, gateway::Role::kiosk, id, own, &error))) {
+      link.client_cert_path = own + "/kiosk.crt";
+      link.client_key_path = own + "/kiosk.key";
+      log_info("embedded gateway on https://127.0.0.1:" + std::to_string(link.port));
+    } else {
+      pin.clear();
+    }
+  }
+  if (!server || pin.empty()) {
+    log_warn("ALERT embedded gateway: " + error + ": look-ups and renewals will fail as unreachable");
+    link.port = 0;
+  }
+  embedded_gateway_ = std::move(server);
+  client_ = std::make_unique<gateway::Client>(std::move(link));
+  gateway_up_.store(true, std::memory_order_release);
+}
+
+TextPainter* KioskApp::painter() {
+  if (!painter_) {
+    std::string error;
+    painter_ = TextPainter::create(find_fonts(), &error);
+    if (!painter_) log_warn("receipt: " + error);
+  }
+  return painter_.get();
 }
 
 KioskApp::~KioskApp() {
@@ -162,13 +185,12 @@ void KioskApp::start(std::int64_t now_ms) {
 }
 
 void KioskApp::check_journal_against_gateway() {
-  gateway::Client* client = client_.get();
   JournalCheck* check = &journal_check_;
   check->pending = true;
   // The gateway is asked off the UI thread; the journal is read on it, in finish_journal_check().
-  worker_->run([client, check, own_id = state_.settings.kiosk_id] {
+  worker_->run([this, check, own_id = state_.settings.kiosk_id] {
     std::string detail;
-    auto record = client->kiosk_record(&detail);
+    auto record = client_->kiosk_record(&detail);
     // An answer about another kiosk says nothing about this journal: asked again, never compared.
     if (record && (record->kiosk_id != own_id ||
                    (!record->last_reference.empty() && !reference_of_kiosk(record->last_reference, own_id)))) {
@@ -205,6 +227,7 @@ void KioskApp::finish_journal_check() {
 bool KioskApp::set_gateway_fault(const std::string& mode, const std::string& scope, std::string* error) {
   gateway::FaultMode m;
   if (!gateway::parse_fault_mode(mode, &m)) return *error = "unknown gateway fault '" + mode + "'", false;
+  if (!gateway_up_.load(std::memory_order_acquire)) return *error = "the gateway is still starting", false;
   if (!embedded_gateway_) return *error = "gateway faults need the embedded gateway", false;
   embedded_gateway_->set_fault(m, scope);
   return true;
@@ -213,6 +236,8 @@ bool KioskApp::set_gateway_fault(const std::string& mode, const std::string& sco
 std::size_t KioskApp::outbox_pending() { return journal_ ? journal_->outbox_pending() : 0; }
 
 bool KioskApp::pump() {
+  if (!outbox_ && journal_ && gateway_up_.load(std::memory_order_acquire))
+    outbox_ = std::make_unique<OutboxSender>(*journal_, *client_);
   if (outbox_) outbox_->poll();
   finish_journal_check();
   bool any = false;

@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -17,6 +18,8 @@ class TextPainter;
 namespace gateway {
 class Client;
 class Server;
+struct Link;
+struct ServerOptions;
 }  // namespace gateway
 }  // namespace kiosk
 
@@ -50,7 +53,6 @@ class KioskApp {
   sim::SimPayment& wallet() { return *devices_.wallet; }
   // The simulated printer, or nullptr when a real one is configured.
   sim::SimPrinter* sim_printer() { return devices_.sim_printer; }
-  gateway::Client& gateway() { return *client_; }
   // A fault in the embedded gateway (scripts and demos); an external gateway has none to set.
   bool set_gateway_fault(const std::string& mode, const std::string& scope, std::string* error);
   Journal& journal() { return *journal_; }
@@ -82,6 +84,13 @@ class KioskApp {
   bool handle(const fx::RequestReprint& effect);
   hal::PaymentTerminal& terminal_for(PayMethod method);
   void print_receipt(const ReceiptData& data);  // laid out in its language, for this printer
+  // The receipt's fonts, opened at the first receipt rather than at start; null if they cannot be.
+  TextPainter* painter();
+  // Worker thread, the worker's first job: starts the embedded gateway and makes the client,
+  // so that a new gateway's keys and certificates are not made before the first screen. Jobs
+  // queued after it find client_ set; if the gateway cannot start, the client has no port and
+  // every call fails as "unreachable" (and the log says why).
+  void bring_up_embedded_gateway(const gateway::ServerOptions& options, gateway::Link link);
   // Whether the gateway has seen a reference from this kiosk that the journal does not hold
   // (the journal was replaced or lost): asked at start off the UI thread, and every minute
   // until the gateway answers; the answer is compared with the journal on the UI thread, by
@@ -101,8 +110,10 @@ class KioskApp {
   Catalogs catalogs_;
   EventQueue queue_;
   std::unique_ptr<Journal> journal_;
+  // Both set on the worker thread before gateway_up_; read by worker jobs, or after gateway_up_.
   std::unique_ptr<gateway::Server> embedded_gateway_;
   std::unique_ptr<gateway::Client> client_;
+  std::atomic<bool> gateway_up_{false};
   Devices devices_;
   std::unique_ptr<TextPainter> painter_;
   std::unique_ptr<Worker> worker_;
