@@ -1,37 +1,42 @@
-// kiosk-bench: start-up, frame times, memory and idle CPU, measured in one run and printed.
-// Figures only: nothing here passes or fails on time (the machines are shared and noisy).
+// kiosk-bench: start-up, memory, frame times, idle CPU, the gallery and receipts, measured in
+// one run and printed as "name value unit cores=N" lines. Figures only: nothing here passes or
+// fails on time (the machines are shared and noisy); compare figures of one run with each other.
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "bench_exec.hpp"
 #include "escpos/receipt_job.hpp"
 #include "escpos/virtual_printer.hpp"
 #include "fonts/font_files.hpp"
 #include "gallery.hpp"
-#include "render/receipt_layout.hpp"
 #include "kiosk_app.hpp"
+#include "render/receipt_layout.hpp"
 #include "ui_host.hpp"
 
 namespace {
 
+namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-double ms_since(Clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+unsigned cores = 1;
+
+void figure(const std::string& name, double value, const char* unit) {
+  std::printf("%s %.2f %s cores=%u\n", name.c_str(), value, unit, cores);
+  std::fflush(stdout);
 }
 
-long resident_kib() {
-  std::ifstream status("/proc/self/status");
-  for (std::string line; std::getline(status, line);)
-    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-  return -1;
-}
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 double cpu_seconds() {
   rusage u{};
@@ -40,84 +45,144 @@ double cpu_seconds() {
 }
 
 double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
-  const std::size_t i = std::min(v.size() - 1, static_cast<std::size_t>(p * (v.size() - 1) + 0.5));
+  const std::size_t i = std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5));
   return v[i];
 }
 
-}  // namespace
+std::string fresh(const std::string& root, const std::string& name) {
+  const std::string dir = root + "/" + name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
 
-int main(int argc, char** argv) {
-  using namespace kiosk;
-  const auto t0 = Clock::now();
-  int idle_seconds = 10;
-  std::string data = "bench-data";
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--idle-seconds" && i + 1 < argc) idle_seconds = std::atoi(argv[++i]);
-    else if (a == "--data" && i + 1 < argc) data = argv[++i];
-    else {
-      std::cerr << "usage: kiosk-bench [--data DIR] [--idle-seconds N]\n";
-      return 2;
+// The kiosk program next to this one.
+std::string kiosk_program() {
+  return (fs::read_symlink("/proc/self/exe").parent_path() / "kiosk").string();
+}
+
+// Cold start to the first screenshot on disk, from outside: exec, journal, devices, gateway,
+// the first frame and its PNG. With a new data folder each time (a first boot: the embedded
+// gateway makes its keys) and with one that exists (every later start).
+void bench_start(const std::string& root, int runs) {
+  const std::string script = root + "/first.script";
+  std::ofstream(script) << "shot first\n";
+  for (const bool first_boot : {true, false}) {
+    std::vector<double> first, exit;
+    const std::string data = fresh(root, "start-data");
+    for (int i = 0; i < runs + 1; ++i) {
+      if (first_boot) fs::remove_all(data);
+      const std::string shots = fresh(root, "start-shots");
+      const kiosk::app::ChildRun r =
+          kiosk::app::run_child({kiosk_program(), "--headless", "--script", script, "--data", data, "--shots", shots},
+                                shots + "/first.png");
+      if (i == 0 && !first_boot) continue;  // the run that made the folder
+      first.push_back(r.file_ms);
+      exit.push_back(r.exit_ms);
     }
+    const std::string suffix = first_boot ? "_first_boot" : "";
+    figure("start_to_first_frame_on_disk_ms" + suffix, percentile(first, 0.5), "ms");
+    figure("start_to_first_frame_on_disk_ms" + suffix + "_max", percentile(first, 1), "ms");
+    figure("start_to_exit_ms" + suffix, percentile(exit, 0.5), "ms");
   }
-  app::Config config;
-  config.assets_dir = KIOSK_ASSET_DIR;
-  config.data_dir = data;
-  config.devices_automatic = false;
-  std::string error;
-  auto kiosk_app = app::KioskApp::create(config, &error);
-  auto ui = kiosk_app ? app::UiHost::create(app::UiHost::Mode::offscreen, &error) : nullptr;
-  if (!ui) {
-    std::cerr << "kiosk-bench: " << error << "\n";
-    return 1;
-  }
-  kiosk_app->start(0);
-  ui->frame(kiosk_app->state(), kiosk_app->catalogs());
-  const double first_frame_ms = ms_since(t0);
+}
 
-  // Frame times over every gallery state in every language, three passes.
-  std::vector<double> frames;
-  const auto states = app::gallery_states(config.kiosk);
+// A whole card renewal in each language, from the attract screen to the receipt and the SMS
+// handed over, with the embedded gateway in the same process: its peak resident memory.
+void bench_renewal_memory(const std::string& root) {
+  long worst = 0;
+  std::string worst_lang;
+  for (kiosk::Lang lang : kiosk::all_langs) {
+    const std::string code(kiosk::lang_code(lang));
+    const std::string script = root + "/renew_" + code + ".script";
+    std::ofstream(script) << "tap lang_" << code << "\ntap svc_renew\ntap brand_proximus\ntype 0470123456\n"
+                          << "tap next\nexpect screen plans\ntap next\ntap confirm\ntap pay_card\n"
+                          << "device terminal approve\nexpect screen done\nexpect receipts 1\ntap finish\n"
+                          << "wait outbox\nexpect outbox 0\n";
+    const std::string data = fresh(root, "renew-" + code);
+    const kiosk::app::ChildRun r = kiosk::app::run_child(
+        {kiosk_program(), "--headless", "--script", script, "--data", data, "--shots", data + "/shots"});
+    if (r.exit_code != 0) std::cerr << "kiosk-bench: the renewal in " << code << " failed (see " << data << ")\n";
+    figure("renewal_peak_rss_kib_" + code, static_cast<double>(r.peak_rss_kib), "KiB");
+    if (r.peak_rss_kib > worst) worst = r.peak_rss_kib, worst_lang = code;
+  }
+  figure("renewal_peak_rss_kib_max", static_cast<double>(worst), "KiB");
+}
+
+// Every gallery state in every language, theme and text size: the frame drawn when the state
+// is new (what follows a tap), per screen. The first pass makes the glyphs as they are needed.
+void bench_frames(kiosk::app::KioskApp& app, kiosk::app::UiHost& ui) {
+  using namespace kiosk;
+  std::map<std::string, std::vector<double>> by_screen;
+  std::vector<double> all, first_pass;
+  const auto states = app::gallery_states(app.config().kiosk);
   for (int pass = 0; pass < 3; ++pass)
     for (Lang lang : all_langs)
-      for (const auto& g : states) {
-        const State s = g.make(lang);
-        const auto t = Clock::now();
-        ui->frame(s, kiosk_app->catalogs());
-        frames.push_back(ms_since(t));
-      }
-  const long rss = resident_kib();
+      for (const auto& g : states)
+        for (int look = 0; look < 4; ++look) {
+          State s = g.make(lang);
+          s.session.high_contrast = look & 1;
+          s.session.large_text = look & 2;
+          const auto t = Clock::now();
+          ui.frame(s, app.catalogs());
+          const double ms = ms_since(t);
+          by_screen[std::string(screen_name(s.screen))].push_back(ms);
+          all.push_back(ms);
+          if (pass == 0) first_pass.push_back(ms);
+        }
+  figure("frames", static_cast<double>(all.size()), "count");
+  figure("frame_ms_p50", percentile(all, 0.5), "ms");
+  figure("frame_ms_p99", percentile(all, 0.99), "ms");
+  figure("frame_ms_max", percentile(all, 1), "ms");
+  figure("frame_ms_p99_first_pass", percentile(first_pass, 0.99), "ms");
+  for (const auto& [screen, times] : by_screen) figure("frame_ms_p99_" + screen, percentile(times, 0.99), "ms");
+  const ui::GlyphCache::Stats glyphs = ui.glyph_stats();
+  figure("glyphs_made", glyphs.glyphs, "count");
+  figure("glyph_pages_kib", static_cast<double>(glyphs.texture_bytes) / 1024, "KiB");
+}
 
-  // Idle: the attract screen with nothing happening, the same waiting the real loop does.
+// The attract screen with nothing happening, the same waiting the real loop does.
+void bench_idle(kiosk::app::KioskApp& app, kiosk::app::UiHost& ui, int seconds) {
   const double cpu0 = cpu_seconds();
-  const auto idle_start = Clock::now();
-  int idle_frames = 0;
-  unsigned drawn = kiosk_app->revision();
+  const auto start = Clock::now();
+  unsigned drawn = app.revision();
   std::int64_t now = 0;
-  while (ms_since(idle_start) < idle_seconds * 1000.0) {
-    kiosk_app->queue().wait_for(std::chrono::milliseconds(1000));
+  int frames = 0;
+  while (ms_since(start) < seconds * 1000.0) {
+    app.queue().wait_for(std::chrono::milliseconds(1000));
     now += 1000;
-    kiosk_app->tick(now);
-    kiosk_app->pump();
-    if (kiosk_app->revision() != drawn) {
-      drawn = kiosk_app->revision();
-      ui->frame(kiosk_app->state(), kiosk_app->catalogs());
-      ++idle_frames;
+    app.tick(now);
+    app.pump();
+    if (app.revision() != drawn) {
+      drawn = app.revision();
+      ui.frame(app.state(), app.catalogs());
+      ++frames;
     }
   }
-  const double idle_cpu_pct = 100.0 * (cpu_seconds() - cpu0) / (ms_since(idle_start) / 1000.0);
+  figure("idle_frames", frames, "count");
+  figure("idle_cpu_percent", 100.0 * (cpu_seconds() - cpu0) / (ms_since(start) / 1000.0), "%");
+}
 
-  // Receipts: layout (FreeType + QR), ESC/POS encoding, and the virtual printer reading it back.
+// Receipts: layout (FreeType + QR), ESC/POS encoding, and the virtual printer reading it back.
+void bench_receipts(const kiosk::app::KioskApp& app) {
+  using namespace kiosk;
+  std::string error;
   auto painter = TextPainter::create(find_fonts(), &error);
+  if (!painter) {
+    std::cerr << "kiosk-bench: " << error << "\n";
+    return;
+  }
   std::vector<double> layout_ms, encode_ms, render_ms;
   std::size_t job_bytes = 0;
+  const KioskSettings& k = app.config().kiosk;
   for (int i = 0; i < 20; ++i) {
     ReceiptData r;
     r.lang = all_langs[static_cast<std::size_t>(i) % all_langs.size()];
-    r.kiosk_id = config.kiosk.kiosk_id;
-    r.location = config.kiosk.location;
-    r.support_phone = config.kiosk.support_phone;
+    r.kiosk_id = k.kiosk_id;
+    r.location = k.location;
+    r.support_phone = k.support_phone;
     r.timestamp = "27/11/2026 18:45";
     r.number_masked = "0470 xx x4 56";
     r.plan_name = "Pay&Go Unlimited";
@@ -128,7 +193,7 @@ int main(int argc, char** argv) {
     r.reference = "BE-KIOSK-01-a1b2c3-" + std::to_string(1000 + i);
     r.confirmation_id = "PXM-100001";
     auto t = Clock::now();
-    const ReceiptPicture layout = layout_receipt(r, kiosk_app->catalogs()[r.lang], *painter, 576);
+    const ReceiptPicture layout = layout_receipt(r, app.catalogs()[r.lang], *painter, 576);
     layout_ms.push_back(ms_since(t));
     t = Clock::now();
     const escpos::Bytes job = escpos::receipt_job(layout, escpos::PrinterModel{});
@@ -138,22 +203,67 @@ int main(int argc, char** argv) {
     escpos::VirtualPrinter(576).print(job);
     render_ms.push_back(ms_since(t));
   }
+  figure("receipt_layout_ms_p50", percentile(layout_ms, 0.5), "ms");
+  figure("receipt_encode_ms_p50", percentile(encode_ms, 0.5), "ms");
+  figure("receipt_bytes_max", static_cast<double>(job_bytes), "bytes");
   // USB full speed: at most 19 bulk packets of 64 bytes per 1 ms frame (1216 bytes/ms).
-  const double usb_full_speed_ms = static_cast<double>(job_bytes) / 1216.0;
+  figure("receipt_usb_full_speed_ms", static_cast<double>(job_bytes) / 1216.0, "ms");
+  figure("virtual_printer_ms_p50", percentile(render_ms, 0.5), "ms");
+}
 
-  std::printf("start_to_first_frame_ms %.1f\n", first_frame_ms);
-  std::printf("frames %zu (1080x1920, software renderer)\n", frames.size());
-  std::printf("frame_ms_p50 %.2f\n", percentile(frames, 0.50));
-  std::printf("frame_ms_p99 %.2f\n", percentile(frames, 0.99));
-  std::printf("resident_kib_all_languages %ld\n", rss);
-  const ui::GlyphCache::Stats glyphs = ui->glyph_stats();
-  std::printf("glyph_texture_kib %lld (%d pages, %d glyphs, %zu languages, 2 text sizes)\n",
-              glyphs.texture_bytes / 1024, glyphs.pages, glyphs.glyphs, all_langs.size());
-  std::printf("idle_seconds %d idle_frames %d idle_cpu_percent %.2f\n", idle_seconds, idle_frames, idle_cpu_pct);
-  std::printf("receipt_layout_ms_p50 %.2f\n", percentile(layout_ms, 0.5));
-  std::printf("receipt_encode_ms_p50 %.3f\n", percentile(encode_ms, 0.5));
-  std::printf("receipt_bytes_max %zu (576 dots, raster QR)\n", job_bytes);
-  std::printf("receipt_usb_full_speed_ms %.1f (bulk ceiling; the print mechanism is slower)\n", usb_full_speed_ms);
-  std::printf("virtual_printer_ms_p50 %.2f\n", percentile(render_ms, 0.5));
+// The whole gallery (every screen × language × theme × text size, with speech), as the test
+// suite renders it.
+void bench_gallery(const std::string& root) {
+  const std::string dir = fresh(root, "gallery");
+  const kiosk::app::ChildRun r = kiosk::app::run_child({kiosk_program(), "--gallery", dir});
+  std::size_t images = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) images += entry.path().extension() == ".png";
+  figure("gallery_images", static_cast<double>(images), "count");
+  figure("gallery_seconds", r.exit_ms / 1000.0, "s");
+  figure("gallery_peak_rss_kib", static_cast<double>(r.peak_rss_kib), "KiB");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace kiosk;
+  int idle_seconds = 10, start_runs = 5;
+  bool gallery = true;
+  std::string root = (fs::temp_directory_path() / "kiosk-bench").string();
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--idle-seconds" && i + 1 < argc) idle_seconds = std::atoi(argv[++i]);
+    else if (a == "--start-runs" && i + 1 < argc) start_runs = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--work" && i + 1 < argc) root = argv[++i];
+    else if (a == "--no-gallery") gallery = false;
+    else {
+      std::cerr << "usage: kiosk-bench [--work DIR] [--start-runs N] [--idle-seconds N] [--no-gallery]\n";
+      return 2;
+    }
+  }
+  cores = std::max(1u, std::thread::hardware_concurrency());
+  fs::create_directories(root);
+  figure("cores", cores, "count");
+
+  bench_start(root, start_runs);
+  bench_renewal_memory(root);
+
+  app::Config config;
+  config.assets_dir = KIOSK_ASSET_DIR;
+  config.data_dir = fresh(root, "frames-data");
+  config.devices_automatic = false;
+  std::string error;
+  auto kiosk_app = app::KioskApp::create(config, &error);
+  auto ui = kiosk_app ? app::UiHost::create(app::UiHost::Mode::offscreen, &error) : nullptr;
+  if (!ui) {
+    std::cerr << "kiosk-bench: " << error << "\n";
+    return 1;
+  }
+  kiosk_app->start(0);
+  ui->frame(kiosk_app->state(), kiosk_app->catalogs());
+  bench_frames(*kiosk_app, *ui);
+  bench_idle(*kiosk_app, *ui, idle_seconds);
+  bench_receipts(*kiosk_app);
+  if (gallery) bench_gallery(root);
   return 0;
 }

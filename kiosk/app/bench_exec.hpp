@@ -1,0 +1,18 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+// One run of another program, as the benchmark sees it from outside: wall time from exec to a
+// file appearing and to exit, and the child's peak resident memory (getrusage, KiB).
+struct ChildRun {
+  double file_ms = -1;  // -1: the file never appeared
+  double exit_ms = 0;
+  long peak_rss_kib = 0;
+  int exit_code = -1;
+};
+
+ChildRun run_child(const std::vector<std::string>& argv, const std::string& watch_file = {});
+
+}  // namespace kiosk::app
