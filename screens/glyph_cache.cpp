@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/utf8.hpp"
+#include "fonts/face_file.hpp"
 #include "text/bidi_text.hpp"
 
 namespace kiosk::ui {
@@ -21,16 +22,22 @@ constexpr int padding = 1;  // between images, so no filter ever reads a neighbo
 
 enum FaceSlot { latin, cjk, arabic, face_slots };
 
-// A face and what Dear ImGui's sizing needs of it.
+// A face, opened when first needed (Chinese and Arabic only for text in them), and what Dear
+// ImGui's sizing needs of it.
 struct Face {
+  FontFile file;
+  bool tried = false;
   FT_Face ft = nullptr;
   float height_units = 1;  // hhea ascender minus descender
   float ascent_units = 0;
   long em_26_6 = 0;        // the size it is set to now, to skip redundant FT_Set_Char_Size
 };
 
-bool open_face(FT_Library lib, const FontFile& file, Face* out) {
-  if (!file.found() || FT_New_Face(lib, file.path.c_str(), file.face_index, &out->ft) != 0) return false;
+bool open(FT_Library lib, Face* out) {
+  if (out->tried) return out->ft != nullptr;
+  out->tried = true;
+  out->ft = open_face(lib, out->file);
+  if (!out->ft) return false;
   const auto* hhea = static_cast<const TT_HoriHeader*>(FT_Get_Sfnt_Table(out->ft, FT_SFNT_HHEA));
   const float asc = hhea ? hhea->Ascender : out->ft->ascender;
   const float desc = hhea ? hhea->Descender : out->ft->descender;
@@ -54,7 +61,6 @@ struct GlyphCache::Impl {
   struct Style {
     float px;
     bool bold;
-    float units_scale[face_slots];  // font units → pixels, per face
     int baseline;
     std::array<int, 256> latin1;                 // index into glyphs, -1 not made yet
     std::unordered_map<char32_t, int> others;
@@ -72,9 +78,22 @@ struct GlyphCache::Impl {
     if (lib) FT_Done_FreeType(lib);
   }
 
-  Face& face(bool bold, int slot) {
-    Face& f = faces[bold ? 1 : 0][slot];
-    return f.ft ? f : faces[0][slot];
+  // The face of a weight and script, opened on first use; the regular weight stands in for a
+  // missing bold one. Null if neither opens.
+  Face* face(bool bold, int slot) {
+    if (bold && open(lib, &faces[1][slot])) return &faces[1][slot];
+    return open(lib, &faces[0][slot]) ? &faces[0][slot] : nullptr;
+  }
+
+  // Font units to pixels: Dear ImGui's convention (ascender-to-descender height is px) for
+  // Latin and Chinese, the Latin scale for Arabic so that both scripts look one size.
+  float units_scale(const Style& st, int slot) {
+    const Face& latin_face = *face(st.bold, latin);
+    const float latin_scale = st.px / latin_face.height_units;
+    if (slot == latin) return latin_scale;
+    const Face& f = *face(st.bold, slot);
+    if (slot == cjk) return st.px / f.height_units;
+    return latin_scale * static_cast<float>(latin_face.ft->units_per_EM) / static_cast<float>(f.ft->units_per_EM);
   }
 
   bool place(int w, int h, int* page, int* u, int* v) {
@@ -90,10 +109,7 @@ struct GlyphCache::Impl {
     }
     if (w > page_size || h > page_size) return false;
     if (page_bottom + h > page_size) {
-      auto tex = std::make_unique<AlphaTexture>();
-      tex->width = tex->height = page_size;
-      tex->pixels.assign(static_cast<std::size_t>(page_size) * page_size, 0);
-      pages.push_back(std::move(tex));
+      pages.push_back(std::make_unique<AlphaTexture>(page_size, page_size));
       page_bottom = 0;
       // Shelves of a full page stay usable for small images.
     }
@@ -111,11 +127,13 @@ struct GlyphCache::Impl {
     FT_UInt index = 0;
     if (BidiText::is_glyph(cp)) {
       slot = arabic;
+      const Face* f = face(st.bold, arabic);
       index = BidiText::glyph_index(cp);
-      if (index >= static_cast<FT_UInt>(face(st.bold, arabic).ft->num_glyphs)) index = 0;
+      if (!f || index >= static_cast<FT_UInt>(f->ft->num_glyphs)) index = 0;
     } else {
       for (int s : {latin, cjk}) {
-        index = FT_Get_Char_Index(face(st.bold, s).ft, cp);
+        const Face* f = face(st.bold, s);
+        index = f ? FT_Get_Char_Index(f->ft, cp) : 0;
         if (index != 0) {
           slot = s;
           break;
@@ -126,8 +144,8 @@ struct GlyphCache::Impl {
       g.missing = true;
       return g;
     }
-    Face& f = face(st.bold, slot);
-    const float scale = st.units_scale[slot];
+    Face& f = *face(st.bold, slot);
+    const float scale = units_scale(st, slot);
     FT_Fixed advance = 0;
     if (FT_Get_Advance(f.ft, index, FT_LOAD_NO_SCALE, &advance) == 0) g.advance = static_cast<float>(advance) * scale;
     const long em = std::lround(scale * static_cast<float>(f.ft->units_per_EM) * 64.0f);
@@ -150,7 +168,7 @@ struct GlyphCache::Impl {
     AlphaTexture& tex = *pages[static_cast<std::size_t>(page)];
     for (int row = 0; row < h; ++row) {
       const unsigned char* src = bm.buffer + static_cast<std::ptrdiff_t>(row) * bm.pitch;
-      std::copy(src, src + w, tex.pixels.begin() + static_cast<std::ptrdiff_t>(g.v + row) * page_size + g.u);
+      std::copy(src, src + w, tex.row(g.v + row) + g.u);
     }
     g.page = &tex;
     g.w = w;
@@ -169,15 +187,17 @@ std::unique_ptr<GlyphCache> GlyphCache::create(const FontSet& files, std::string
     return nullptr;
   }
   Face(&f)[2][face_slots] = impl->faces;
-  const bool ok = open_face(impl->lib, files.latin, &f[0][latin]) && open_face(impl->lib, files.latin_bold, &f[1][latin]) &&
-                  open_face(impl->lib, files.cjk, &f[0][cjk]) && open_face(impl->lib, files.arabic, &f[0][arabic]);
-  if (!ok) {
+  f[0][latin].file = files.latin;
+  f[1][latin].file = files.latin_bold;
+  f[0][cjk].file = files.cjk;
+  f[1][cjk].file = files.cjk_bold;
+  f[0][arabic].file = files.arabic;
+  f[1][arabic].file = files.arabic_bold;
+  // Chinese and Arabic open when text in them first comes; they must be there all the same.
+  if (!open(impl->lib, &f[0][latin]) || !open(impl->lib, &f[1][latin]) || !files.cjk.found() || !files.arabic.found()) {
     if (error) *error = "Noto Sans, Noto Sans CJK or Noto Sans Arabic not found: install fonts-noto-core and fonts-noto-cjk";
     return nullptr;
   }
-  // Bold Chinese and Arabic next to bold Latin; the regular faces stand in if they are missing.
-  open_face(impl->lib, files.cjk_bold, &f[1][cjk]);
-  open_face(impl->lib, files.arabic_bold, &f[1][arabic]);
   return std::unique_ptr<GlyphCache>(new GlyphCache(std::move(impl)));
 }
 
@@ -187,15 +207,9 @@ int GlyphCache::style(float px, bool bold) {
   Impl::Style st;
   st.px = px;
   st.bold = bold;
-  const Face& latin_face = impl_->face(bold, latin);
-  const float latin_scale = px / latin_face.height_units;
-  st.units_scale[latin] = latin_scale;
-  st.units_scale[cjk] = px / impl_->face(bold, cjk).height_units;
-  const Face& arabic_face = impl_->face(bold, arabic);
-  st.units_scale[arabic] =
-      latin_scale * static_cast<float>(latin_face.ft->units_per_EM) / static_cast<float>(arabic_face.ft->units_per_EM);
+  const Face& latin_face = *impl_->face(bold, latin);
   // Dear ImGui's ascent: the scaled ascender, plus one, floored.
-  st.baseline = static_cast<int>(std::floor(latin_face.ascent_units * latin_scale + 1));
+  st.baseline = static_cast<int>(std::floor(latin_face.ascent_units * px / latin_face.height_units + 1));
   st.latin1.fill(-1);
   impl_->styles.push_back(std::move(st));
   return static_cast<int>(impl_->styles.size()) - 1;

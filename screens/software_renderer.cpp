@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <new>
+#include <vector>
 
 #include "alpha_texture.hpp"
 
@@ -37,8 +38,8 @@ inline unsigned mul255(unsigned a, unsigned b) { return (a * b + 127) / 255; }
 
 unsigned sample(const AlphaTexture* tex, float u, float v) {
   if (!tex) return 255;
-  const int x = std::clamp(static_cast<int>(u * static_cast<float>(tex->width)), 0, tex->width - 1);
-  const int y = std::clamp(static_cast<int>(v * static_cast<float>(tex->height)), 0, tex->height - 1);
+  const int x = std::clamp(static_cast<int>(u * static_cast<float>(tex->width())), 0, tex->width() - 1);
+  const int y = std::clamp(static_cast<int>(v * static_cast<float>(tex->height())), 0, tex->height() - 1);
   return tex->at(x, y);
 }
 
@@ -70,17 +71,17 @@ class Raster {
       return;
     }
     // Nearest texel of each pixel centre; a glyph drawn at its own size maps one to one.
-    const float du = (br.uv.x - tl.uv.x) / (br.pos.x - tl.pos.x) * static_cast<float>(tex->width);
-    const float dv = (br.uv.y - tl.uv.y) / (br.pos.y - tl.pos.y) * static_cast<float>(tex->height);
-    const float u0 = tl.uv.x * static_cast<float>(tex->width) + (static_cast<float>(x0) + 0.5f - tl.pos.x) * du;
-    const float v0 = tl.uv.y * static_cast<float>(tex->height) + (static_cast<float>(y0) + 0.5f - tl.pos.y) * dv;
+    const float du = (br.uv.x - tl.uv.x) / (br.pos.x - tl.pos.x) * static_cast<float>(tex->width());
+    const float dv = (br.uv.y - tl.uv.y) / (br.pos.y - tl.pos.y) * static_cast<float>(tex->height());
+    const float u0 = tl.uv.x * static_cast<float>(tex->width()) + (static_cast<float>(x0) + 0.5f - tl.pos.x) * du;
+    const float v0 = tl.uv.y * static_cast<float>(tex->height()) + (static_cast<float>(y0) + 0.5f - tl.pos.y) * dv;
     columns_.resize(static_cast<std::size_t>(x1 - x0));
     for (int x = x0; x < x1; ++x)
       columns_[static_cast<std::size_t>(x - x0)] =
-          std::clamp(static_cast<int>(u0 + static_cast<float>(x - x0) * du), 0, tex->width - 1);
+          std::clamp(static_cast<int>(u0 + static_cast<float>(x - x0) * du), 0, tex->width() - 1);
     for (int y = y0; y < y1; ++y) {
-      const int ty = std::clamp(static_cast<int>(v0 + static_cast<float>(y - y0) * dv), 0, tex->height - 1);
-      const std::uint8_t* texels = tex->pixels.data() + static_cast<std::ptrdiff_t>(ty) * tex->width;
+      const int ty = std::clamp(static_cast<int>(v0 + static_cast<float>(y - y0) * dv), 0, tex->height() - 1);
+      const std::uint8_t* texels = tex->row(ty);
       std::uint32_t* row = pixels_ + static_cast<std::ptrdiff_t>(y) * stride_;
       for (int x = x0; x < x1; ++x) {
         const unsigned cover = texels[columns_[static_cast<std::size_t>(x - x0)]];

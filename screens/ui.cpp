@@ -76,7 +76,7 @@ void Ui::draw_line(float x, float top, std::string_view visual, FontRole role, s
     if (g.page) {
       // Whole pixels: each texel of the glyph image lands on one pixel.
       const float gx = std::round(pen) + static_cast<float>(g.left), gy = baseline - static_cast<float>(g.top);
-      const float sw = static_cast<float>(g.page->width), sh = static_cast<float>(g.page->height);
+      const float sw = static_cast<float>(g.page->width()), sh = static_cast<float>(g.page->height());
       draw->PushTextureID(const_cast<AlphaTexture*>(g.page));
       draw->PrimReserve(6, 4);
       draw->PrimRectUV(ImVec2(gx, gy), ImVec2(gx + static_cast<float>(g.w), gy + static_cast<float>(g.h)),

@@ -48,9 +48,7 @@ std::unique_ptr<UiHost> UiHost::create(Mode mode, std::string* error) {
   unsigned char* pixels = nullptr;
   int tex_w = 0, tex_h = 0;
   io.Fonts->GetTexDataAsAlpha8(&pixels, &tex_w, &tex_h);
-  host->imgui_texture_.width = tex_w;
-  host->imgui_texture_.height = tex_h;
-  host->imgui_texture_.pixels.assign(pixels, pixels + static_cast<std::size_t>(tex_w) * tex_h);
+  host->imgui_texture_ = ui::AlphaTexture(tex_w, tex_h, pixels);
   io.Fonts->SetTexID(&host->imgui_texture_);
   io.Fonts->ClearTexData();
 

@@ -6,34 +6,49 @@
 #include <unordered_map>
 
 #include "core/utf8.hpp"
+#include "fonts/face_file.hpp"
 #include "text/bidi_text.hpp"
 
 namespace kiosk {
 
 struct TextPainter::Impl {
+  // A face opened on first use: Chinese and Arabic only for receipts in those languages.
+  struct Lazy {
+    FontFile file;
+    bool tried = false;
+    FT_Face face = nullptr;
+  };
   FT_Library lib = nullptr;
-  FT_Face regular = nullptr;
-  FT_Face bold = nullptr;
-  FT_Face cjk = nullptr;
-  FT_Face cjk_bold = nullptr;
-  FT_Face arabic = nullptr;
-  FT_Face arabic_bold = nullptr;
+  Lazy regular, bold, cjk, cjk_bold, arabic, arabic_bold;
   std::unique_ptr<BidiText> bidi;
   // Advances by (code point, size, bold): measuring is most of the layout's work.
   std::unordered_map<std::uint64_t, float> advances;
 
   ~Impl() {
-    for (FT_Face f : {regular, bold, cjk, cjk_bold, arabic, arabic_bold})
-      if (f) FT_Done_Face(f);
+    for (Lazy* l : {&regular, &bold, &cjk, &cjk_bold, &arabic, &arabic_bold})
+      if (l->face) FT_Done_Face(l->face);
     if (lib) FT_Done_FreeType(lib);
   }
 
+  FT_Face get(Lazy& l) {
+    if (!l.tried) {
+      l.tried = true;
+      l.face = open_face(lib, l.file);
+    }
+    return l.face;
+  }
+  // The bold face when asked and there is one, else the regular one.
+  FT_Face weight(Lazy& bold_face, Lazy& regular_face, bool want_bold) {
+    FT_Face f = want_bold ? get(bold_face) : nullptr;
+    return f ? f : get(regular_face);
+  }
+
   // The face that has this character, or nullptr. A shaped glyph is the Arabic face's.
-  FT_Face face_for(char32_t cp, bool want_bold) const {
-    if (BidiText::is_glyph(cp)) return want_bold && arabic_bold ? arabic_bold : arabic;
-    FT_Face first = want_bold && bold ? bold : regular;
+  FT_Face face_for(char32_t cp, bool want_bold) {
+    if (BidiText::is_glyph(cp)) return weight(arabic_bold, arabic, want_bold);
+    FT_Face first = weight(bold, regular, want_bold);
     if (FT_Get_Char_Index(first, cp)) return first;
-    FT_Face han = want_bold && cjk_bold ? cjk_bold : cjk;
+    FT_Face han = weight(cjk_bold, cjk, want_bold);
     if (han && FT_Get_Char_Index(han, cp)) return han;
     return nullptr;
   }
@@ -57,26 +72,22 @@ std::unique_ptr<TextPainter> TextPainter::create(const FontSet& fonts, std::stri
     if (error) *error = "FreeType could not start";
     return nullptr;
   }
-  auto open = [&](const FontFile& f, FT_Face* face) {
-    return f.found() && FT_New_Face(impl->lib, f.path.c_str(), f.face_index, face) == 0;
-  };
-  if (!open(fonts.latin, &impl->regular)) {
+  impl->regular.file = fonts.latin;
+  impl->bold.file = fonts.latin_bold;
+  impl->cjk.file = fonts.cjk;
+  impl->cjk_bold.file = fonts.cjk_bold;
+  impl->arabic.file = fonts.arabic;
+  impl->arabic_bold.file = fonts.arabic_bold;
+  if (!impl->get(impl->regular)) {
     if (error) *error = "Noto Sans not found (Debian package fonts-noto-core)";
     return nullptr;
   }
-  open(fonts.latin_bold, &impl->bold);
-  open(fonts.cjk_bold, &impl->cjk_bold);
-  if (!open(fonts.cjk, &impl->cjk)) {
+  if (!fonts.cjk.found()) {
     if (error) *error = "Noto Sans CJK not found (Debian package fonts-noto-cjk)";
     return nullptr;
   }
   impl->bidi = BidiText::create(fonts.arabic, error);
   if (!impl->bidi) return nullptr;
-  if (!open(fonts.arabic, &impl->arabic)) {
-    if (error) *error = "cannot open " + fonts.arabic.path;
-    return nullptr;
-  }
-  open(fonts.arabic_bold, &impl->arabic_bold);
   return std::unique_ptr<TextPainter>(new TextPainter(std::move(impl)));
 }
 

@@ -99,8 +99,8 @@ TEST_CASE("Glyph images never overlap, across as many pages as they need") {
   for (const auto& [page, glyphs] : by_page)
     for (std::size_t i = 0; i < glyphs.size(); ++i) {
       const GlyphCache::Glyph& a = *glyphs[i];
-      REQUIRE(a.u + a.w <= page->width);
-      REQUIRE(a.v + a.h <= page->height);
+      REQUIRE(a.u + a.w <= page->width());
+      REQUIRE(a.v + a.h <= page->height());
       for (std::size_t j = i + 1; j < glyphs.size(); ++j) {
         const GlyphCache::Glyph& b = *glyphs[j];
         const bool apart = a.u + a.w <= b.u || b.u + b.w <= a.u || a.v + a.h <= b.v || b.v + b.h <= a.v;

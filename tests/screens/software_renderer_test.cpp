@@ -26,7 +26,7 @@ SoftwareRenderer render(int w, int h, const std::function<void(ImDrawList&, Alph
   unsigned char* pixels = nullptr;
   int tw = 0, th = 0;
   io.Fonts->GetTexDataAsAlpha8(&pixels, &tw, &th);
-  AlphaTexture white{tw, th, std::vector<std::uint8_t>(pixels, pixels + static_cast<std::size_t>(tw) * th)};
+  AlphaTexture white(tw, th, pixels);
   io.Fonts->SetTexID(&white);
   ImGui::NewFrame();
   draw(*ImGui::GetForegroundDrawList(), white);
@@ -90,10 +90,11 @@ TEST_CASE("A translucent rounded panel is blended once inside and fades at its e
 }
 
 TEST_CASE("A glyph image lands texel for pixel, tinted by its colour") {
-  AlphaTexture glyph{4, 4, {0, 255, 255, 0,  //
-                            0, 255, 255, 0,  //
-                            0, 128, 128, 0,  //
-                            0, 0, 0, 0}};
+  const std::uint8_t texels[] = {0, 255, 255, 0,  //
+                                 0, 255, 255, 0,  //
+                                 0, 128, 128, 0,  //
+                                 0, 0, 0, 0};
+  AlphaTexture glyph(4, 4, texels);
   const auto c = render(20, 20, [&](ImDrawList& d, AlphaTexture&) {
     d.PushTextureID(&glyph);
     d.PrimReserve(6, 4);
