@@ -5,6 +5,7 @@
 
 #include "fonts/font_files.hpp"
 #include "frame.hpp"
+#include "imgui_atlas.hpp"
 #include "render/png.hpp"
 #include "view.hpp"
 
@@ -40,17 +41,7 @@ std::unique_ptr<UiHost> UiHost::create(Mode mode, std::string* error) {
   io.LogFilename = nullptr;
   io.DisplaySize = ImVec2(ui::screen_w, ui::screen_h);
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-  // Dear ImGui wants a font of its own; only its white pixel (for shapes) is ever drawn.
-  static const ImWchar no_text[] = {0x20, 0x20, 0};
-  ImFontConfig tiny;
-  tiny.GlyphRanges = no_text;
-  io.Fonts->AddFontDefault(&tiny);
-  unsigned char* pixels = nullptr;
-  int tex_w = 0, tex_h = 0;
-  io.Fonts->GetTexDataAsAlpha8(&pixels, &tex_w, &tex_h);
-  host->imgui_texture_ = ui::AlphaTexture(tex_w, tex_h, pixels);
-  io.Fonts->SetTexID(&host->imgui_texture_);
-  io.Fonts->ClearTexData();
+  ui::build_shape_atlas(*io.Fonts, host->imgui_texture_);
 
   const FontSet fonts = find_fonts();
   host->bidi_ = BidiText::create(fonts.arabic, error);

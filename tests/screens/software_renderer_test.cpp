@@ -5,6 +5,7 @@
 #include <set>
 
 #include "alpha_texture.hpp"
+#include "imgui_atlas.hpp"
 #include "software_renderer.hpp"
 
 using namespace kiosk::ui;
@@ -19,15 +20,8 @@ SoftwareRenderer render(int w, int h, const std::function<void(ImDrawList&, Alph
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
-  static const ImWchar no_text[] = {0x20, 0x20, 0};
-  ImFontConfig tiny;
-  tiny.GlyphRanges = no_text;
-  io.Fonts->AddFontDefault(&tiny);
-  unsigned char* pixels = nullptr;
-  int tw = 0, th = 0;
-  io.Fonts->GetTexDataAsAlpha8(&pixels, &tw, &th);
-  AlphaTexture white(tw, th, pixels);
-  io.Fonts->SetTexID(&white);
+  AlphaTexture white;
+  build_shape_atlas(*io.Fonts, white);
   ImGui::NewFrame();
   draw(*ImGui::GetForegroundDrawList(), white);
   ImGui::Render();
