@@ -64,6 +64,7 @@ void Ui::draw_line(float x, float top, std::string_view visual, FontRole role, s
   const ImU32 colour = col(rgb);
   const float baseline = std::floor(top) + static_cast<float>(glyphs.baseline(style));
   float pen = std::floor(x);
+  const AlphaTexture* page = nullptr;  // pushed while glyphs come from it: one draw command a page
   for (std::size_t i = 0; i < visual.size();) {
     const char32_t cp = utf8_next(visual, &i);
     const GlyphCache::Glyph& g = glyphs.glyph(style, cp);
@@ -74,18 +75,22 @@ void Ui::draw_line(float x, float top, std::string_view visual, FontRole role, s
       report_.missing_chars.push_back(c);
     }
     if (g.page) {
+      if (g.page != page) {
+        if (page) draw->PopTextureID();
+        page = g.page;
+        draw->PushTextureID(const_cast<AlphaTexture*>(page));
+      }
       // Whole pixels: each texel of the glyph image lands on one pixel.
       const float gx = std::round(pen) + static_cast<float>(g.left), gy = baseline - static_cast<float>(g.top);
-      const float sw = static_cast<float>(g.page->width()), sh = static_cast<float>(g.page->height());
-      draw->PushTextureID(const_cast<AlphaTexture*>(g.page));
+      const float sw = static_cast<float>(page->width()), sh = static_cast<float>(page->height());
       draw->PrimReserve(6, 4);
       draw->PrimRectUV(ImVec2(gx, gy), ImVec2(gx + static_cast<float>(g.w), gy + static_cast<float>(g.h)),
                        ImVec2(static_cast<float>(g.u) / sw, static_cast<float>(g.v) / sh),
                        ImVec2(static_cast<float>(g.u + g.w) / sw, static_cast<float>(g.v + g.h) / sh), colour);
-      draw->PopTextureID();
     }
     pen += g.advance;
   }
+  if (page) draw->PopTextureID();
 }
 
 bool Ui::fits_width(std::string_view text, FontRole role, float w) const {
