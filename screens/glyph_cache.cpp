@@ -25,18 +25,16 @@ enum FaceSlot { latin, cjk, arabic, face_slots };
 // A face, opened when first needed (Chinese and Arabic only for text in them), and what Dear
 // ImGui's sizing needs of it.
 struct Face {
-  FontFile file;
-  bool tried = false;
-  FT_Face ft = nullptr;
+  LazyFace lazy;
+  FT_Face ft = nullptr;    // set once opened
   float height_units = 1;  // hhea ascender minus descender
   float ascent_units = 0;
   long em_26_6 = 0;        // the size it is set to now, to skip redundant FT_Set_Char_Size
 };
 
 bool open(FT_Library lib, Face* out) {
-  if (out->tried) return out->ft != nullptr;
-  out->tried = true;
-  out->ft = open_face(lib, out->file);
+  if (out->ft) return true;
+  out->ft = out->lazy.get(lib);
   if (!out->ft) return false;
   const auto* hhea = static_cast<const TT_HoriHeader*>(FT_Get_Sfnt_Table(out->ft, FT_SFNT_HHEA));
   const float asc = hhea ? hhea->Ascender : out->ft->ascender;
@@ -73,8 +71,7 @@ struct GlyphCache::Impl {
 
   ~Impl() {
     for (auto& weight : faces)
-      for (Face& f : weight)
-        if (f.ft) FT_Done_Face(f.ft);
+      for (Face& f : weight) f.lazy.close();
     if (lib) FT_Done_FreeType(lib);
   }
 
@@ -187,12 +184,10 @@ std::unique_ptr<GlyphCache> GlyphCache::create(const FontSet& files, std::string
     return nullptr;
   }
   Face(&f)[2][face_slots] = impl->faces;
-  f[0][latin].file = files.latin;
-  f[1][latin].file = files.latin_bold;
-  f[0][cjk].file = files.cjk;
-  f[1][cjk].file = files.cjk_bold;
-  f[0][arabic].file = files.arabic;
-  f[1][arabic].file = files.arabic_bold;
+  const FontFile* by_slot[2][face_slots] = {{&files.latin, &files.cjk, &files.arabic},
+                                            {&files.latin_bold, &files.cjk_bold, &files.arabic_bold}};
+  for (int weight = 0; weight < 2; ++weight)
+    for (int slot = 0; slot < face_slots; ++slot) f[weight][slot].lazy = LazyFace(*by_slot[weight][slot]);
   // Chinese and Arabic open when text in them first comes; they must be there all the same.
   if (!open(impl->lib, &f[0][latin]) || !open(impl->lib, &f[1][latin]) || !files.cjk.found() || !files.arabic.found()) {
     if (error) *error = "Noto Sans, Noto Sans CJK or Noto Sans Arabic not found: install fonts-noto-core and fonts-noto-cjk";

@@ -12,35 +12,22 @@
 namespace kiosk {
 
 struct TextPainter::Impl {
-  // A face opened on first use: Chinese and Arabic only for receipts in those languages.
-  struct Lazy {
-    FontFile file;
-    bool tried = false;
-    FT_Face face = nullptr;
-  };
+  // Chinese and Arabic open only for receipts in those languages.
   FT_Library lib = nullptr;
-  Lazy regular, bold, cjk, cjk_bold, arabic, arabic_bold;
+  LazyFace regular, bold, cjk, cjk_bold, arabic, arabic_bold;
   std::unique_ptr<BidiText> bidi;
   // Advances by (code point, size, bold): measuring is most of the layout's work.
   std::unordered_map<std::uint64_t, float> advances;
 
   ~Impl() {
-    for (Lazy* l : {&regular, &bold, &cjk, &cjk_bold, &arabic, &arabic_bold})
-      if (l->face) FT_Done_Face(l->face);
+    for (LazyFace* l : {&regular, &bold, &cjk, &cjk_bold, &arabic, &arabic_bold}) l->close();
     if (lib) FT_Done_FreeType(lib);
   }
 
-  FT_Face get(Lazy& l) {
-    if (!l.tried) {
-      l.tried = true;
-      l.face = open_face(lib, l.file);
-    }
-    return l.face;
-  }
   // The bold face when asked and there is one, else the regular one.
-  FT_Face weight(Lazy& bold_face, Lazy& regular_face, bool want_bold) {
-    FT_Face f = want_bold ? get(bold_face) : nullptr;
-    return f ? f : get(regular_face);
+  FT_Face weight(LazyFace& bold_face, LazyFace& regular_face, bool want_bold) {
+    FT_Face f = want_bold ? bold_face.get(lib) : nullptr;
+    return f ? f : regular_face.get(lib);
   }
 
   // The face that has this character, or nullptr. A shaped glyph is the Arabic face's.
@@ -72,13 +59,13 @@ std::unique_ptr<TextPainter> TextPainter::create(const FontSet& fonts, std::stri
     if (error) *error = "FreeType could not start";
     return nullptr;
   }
-  impl->regular.file = fonts.latin;
-  impl->bold.file = fonts.latin_bold;
-  impl->cjk.file = fonts.cjk;
-  impl->cjk_bold.file = fonts.cjk_bold;
-  impl->arabic.file = fonts.arabic;
-  impl->arabic_bold.file = fonts.arabic_bold;
-  if (!impl->get(impl->regular)) {
+  impl->regular = LazyFace(fonts.latin);
+  impl->bold = LazyFace(fonts.latin_bold);
+  impl->cjk = LazyFace(fonts.cjk);
+  impl->cjk_bold = LazyFace(fonts.cjk_bold);
+  impl->arabic = LazyFace(fonts.arabic);
+  impl->arabic_bold = LazyFace(fonts.arabic_bold);
+  if (!impl->regular.get(impl->lib)) {
     if (error) *error = "Noto Sans not found (Debian package fonts-noto-core)";
     return nullptr;
   }
