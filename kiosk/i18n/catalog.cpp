@@ -8,25 +8,64 @@
 
 namespace kiosk {
 
+namespace {
+
+// Reads the catalog's one flat object of strings straight into its entries, without the DOM
+// (13 catalogs are read at every start).
+class FlatStrings : public nlohmann::json::json_sax_t {
+ public:
+  explicit FlatStrings(std::map<std::string, std::string, std::less<>>* out) : out_(out) {}
+  std::string problem;
+
+  bool start_object(std::size_t) override { return depth_++ == 0 || fail("nested objects"); }
+  bool end_object() override { return --depth_ >= 0; }
+  bool key(string_t& k) override {
+    key_ = std::move(k);
+    return true;
+  }
+  bool string(string_t& v) override {
+    if (depth_ != 1) return fail("a string outside the object");
+    out_->insert_or_assign(std::move(key_), std::move(v));
+    return true;
+  }
+  bool null() override { return not_string(); }
+  bool boolean(bool) override { return not_string(); }
+  bool number_integer(number_integer_t) override { return not_string(); }
+  bool number_unsigned(number_unsigned_t) override { return not_string(); }
+  bool number_float(number_float_t, const string_t&) override { return not_string(); }
+  bool binary(binary_t&) override { return not_string(); }
+  bool start_array(std::size_t) override { return not_string(); }
+  bool end_array() override { return false; }
+  bool parse_error(std::size_t at, const std::string&, const nlohmann::json::exception&) override {
+    return fail("not JSON (byte " + std::to_string(at) + ")");
+  }
+
+ private:
+  bool not_string() { return fail(depth_ == 0 ? "not a JSON object" : "value of '" + key_ + "' is not a string"); }
+  bool fail(std::string why) {
+    if (problem.empty()) problem = std::move(why);
+    return false;
+  }
+  std::map<std::string, std::string, std::less<>>* out_;
+  std::string key_;
+  int depth_ = 0;
+};
+
+}  // namespace
+
 std::optional<Catalog> Catalog::load(const std::string& path, Lang lang, std::string* error) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) {
     if (error) *error = "cannot open " + path;
     return std::nullopt;
   }
-  nlohmann::json doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded() || !doc.is_object()) {
-    if (error) *error = path + " is not a JSON object";
-    return std::nullopt;
-  }
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   Catalog c;
   c.lang_ = lang;
-  for (const auto& [key, value] : doc.items()) {
-    if (!value.is_string()) {
-      if (error) *error = path + ": value of '" + key + "' is not a string";
-      return std::nullopt;
-    }
-    c.entries_.emplace(key, value.get<std::string>());
+  FlatStrings reader(&c.entries_);
+  if (!nlohmann::json::sax_parse(text, &reader) || reader.problem.size()) {
+    if (error) *error = path + ": " + (reader.problem.empty() ? "not a JSON object" : reader.problem);
+    return std::nullopt;
   }
   return c;
 }

@@ -5,6 +5,8 @@
 #include <regex>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "core/plural.hpp"
 #include "i18n/catalog.hpp"
 
@@ -124,6 +126,37 @@ TEST_CASE("Placeholders are filled and unknown ones stay visible") {
   std::string error;
   CHECK_FALSE(Catalog::load(assets + "/missing.json", Lang::en, &error));
   CHECK(error.find("cannot open") != std::string::npos);
+}
+
+TEST_CASE("A catalog that is not one flat object of strings is refused with the reason") {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("catalog-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto load = [&](const std::string& text, std::string* error) {
+    std::ofstream((dir / "xx.json").string(), std::ios::binary) << text;
+    return Catalog::load((dir / "xx.json").string(), Lang::en, error);
+  };
+  std::string error;
+  auto good = load(R"({"a": "one", "b.c": "two \u00e9"})", &error);
+  REQUIRE(good);
+  CHECK(good->text("a") == "one");
+  CHECK(good->text("b.c") == "two \u00e9");
+  CHECK(good->entries().size() == 2);
+  const std::pair<const char*, const char*> bad[] = {
+      {R"({"a": 1})", "value of 'a' is not a string"},
+      {R"({"a": {"b": "c"}})", "nested objects"},
+      {R"({"a": ["x"]})", "value of 'a' is not a string"},
+      {R"(["a"])", "not a JSON object"},
+      {R"("a")", "a string outside the object"},
+      {R"({"a": "one")", "not JSON"},
+      {"", "not JSON"},
+  };
+  for (const auto& [text, reason] : bad) {
+    INFO(text);
+    error.clear();
+    CHECK_FALSE(load(text, &error));
+    CHECK(error.find(reason) != std::string::npos);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("Values inside Arabic text are isolated so that they keep their own direction") {
