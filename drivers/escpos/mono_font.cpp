@@ -9,39 +9,45 @@
 namespace kiosk::escpos {
 
 struct MonoFont::Impl {
+  bool tried = false;
   FT_Library lib = nullptr;
   FT_Face face = nullptr;
   ~Impl() {
     if (face) FT_Done_Face(face);
     if (lib) FT_Done_FreeType(lib);
   }
+
+  // Looked up on the first character drawn, not when the printer is made: fontconfig's set-up
+  // costs milliseconds the kiosk's start does not have.
+  FT_Face get() {
+    if (tried) return face;
+    tried = true;
+    FcInit();
+    std::string path;
+    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>("monospace"));
+    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result;
+    if (FcPattern* font = FcFontMatch(nullptr, pattern, &result)) {
+      FcChar8* file = nullptr;
+      if (FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch) path = reinterpret_cast<char*>(file);
+      FcPatternDestroy(font);
+    }
+    FcPatternDestroy(pattern);
+    // Without a font the virtual printer still works: text shows as hollow boxes.
+    if (FT_Init_FreeType(&lib) == 0 && !path.empty() && FT_New_Face(lib, path.c_str(), 0, &face) != 0) face = nullptr;
+    return face;
+  }
 };
 
 MonoFont::MonoFont(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 MonoFont::~MonoFont() = default;
 
-std::unique_ptr<MonoFont> MonoFont::create() {
-  auto impl = std::make_unique<Impl>();
-  FcInit();
-  std::string path;
-  FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>("monospace"));
-  FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
-  FcDefaultSubstitute(pattern);
-  FcResult result;
-  if (FcPattern* font = FcFontMatch(nullptr, pattern, &result)) {
-    FcChar8* file = nullptr;
-    if (FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch) path = reinterpret_cast<char*>(file);
-    FcPatternDestroy(font);
-  }
-  FcPatternDestroy(pattern);
-  // Without a font the virtual printer still works: text shows as filled cells.
-  if (FT_Init_FreeType(&impl->lib) == 0 && !path.empty()) FT_New_Face(impl->lib, path.c_str(), 0, &impl->face);
-  return std::unique_ptr<MonoFont>(new MonoFont(std::move(impl)));
-}
+std::unique_ptr<MonoFont> MonoFont::create() { return std::unique_ptr<MonoFont>(new MonoFont(std::make_unique<Impl>())); }
 
 void MonoFont::draw(Raster& paper, int x, int y, char32_t ch, int cell_w, int cell_h, int mul_w, int mul_h, bool bold) {
   if (ch == U' ' || ch == 0xA0) return;
-  FT_Face face = impl_->face;
+  FT_Face face = impl_->get();
   if (!face || FT_Get_Char_Index(face, ch) == 0) {
     // Unknown glyph: a hollow box, as printers do.
     for (int i = 1; i < cell_w * mul_w - 1; ++i) {
