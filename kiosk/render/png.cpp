@@ -188,8 +188,9 @@ void sub_filter(const std::uint8_t* row, int width, int in_channels, int out_cha
 
 bool write_png(const std::string& path, const PngPixels& image, std::string* error) {
   const int out_channels = image.channels == 1 ? 1 : 3;
+  const bool packed = image.bit_depth == 1;
   if (!image.data || image.width <= 0 || image.height <= 0 || image.channels < 1 || image.channels > 4 ||
-      image.channels == 2) {
+      image.channels == 2 || (image.bit_depth != 8 && !(packed && image.channels == 1))) {
     if (error) *error = "cannot write " + path + ": empty image";
     return false;
   }
@@ -199,11 +200,15 @@ bool write_png(const std::string& path, const PngPixels& image, std::string* err
   uLong adler = adler32(0, nullptr, 0);
   {
     RunDeflate deflate(compressed);
-    const std::size_t row_bytes = static_cast<std::size_t>(image.width) * out_channels;
+    const std::size_t row_bytes =
+        packed ? static_cast<std::size_t>(image.width + 7) / 8 : static_cast<std::size_t>(image.width) * out_channels;
+    // A packed row is filtered as bytes (PNG's rule for depths under 8).
+    const int filter_width = packed ? static_cast<int>(row_bytes) : image.width;
+    const int filter_channels = packed ? 1 : image.channels;
     std::vector<std::uint8_t> row(row_bytes + 1);
     for (int y = 0; y < image.height; ++y) {
       const std::uint8_t* line = image.data + static_cast<std::size_t>(y) * image.stride;
-      if (y > 0 && same_row(line, line - image.stride, image.width, image.channels)) {
+      if (y > 0 && same_row(line, line - image.stride, filter_width, filter_channels)) {
         // "Up": the filter byte 2 and zeros. Adler-32 of n zeros: A stays, B grows by n·A.
         adler = adler32(adler, std::array<std::uint8_t, 1>{2}.data(), 1);
         const uLong a = adler & 0xFFFF, b = ((adler >> 16) + (row_bytes % 65521) * a) % 65521;
@@ -213,7 +218,7 @@ bool write_png(const std::string& path, const PngPixels& image, std::string* err
         continue;
       }
       row[0] = 1;  // "sub"
-      sub_filter(line, image.width, image.channels, out_channels, row.data() + 1);
+      sub_filter(line, filter_width, filter_channels, packed ? 1 : out_channels, row.data() + 1);
       adler = adler32(adler, row.data(), static_cast<uInt>(row.size()));
       deflate.feed(row.data(), row.size());
     }
@@ -225,7 +230,7 @@ bool write_png(const std::string& path, const PngPixels& image, std::string* err
   std::vector<std::uint8_t> header;
   put_u32(header, static_cast<std::uint32_t>(image.width));
   put_u32(header, static_cast<std::uint32_t>(image.height));
-  header.insert(header.end(), {8, static_cast<std::uint8_t>(out_channels == 1 ? 0 : 2), 0, 0, 0});
+  header.insert(header.end(), {static_cast<std::uint8_t>(packed ? 1 : 8), static_cast<std::uint8_t>(out_channels == 1 ? 0 : 2), 0, 0, 0});
   chunk(file, "IHDR", header.data(), header.size());
   chunk(file, "IDAT", compressed.data(), compressed.size());
   chunk(file, "IEND", nullptr, 0);
@@ -243,9 +248,10 @@ bool write_png(const std::string& path, const PngPixels& image, std::string* err
 }
 
 bool write_png(const Raster& r, const std::string& path, std::string* error) {
-  std::vector<std::uint8_t> grey(r.dots.size());
-  for (std::size_t i = 0; i < r.dots.size(); ++i) grey[i] = r.dots[i] ? 0 : 255;
-  return write_png(path, PngPixels{grey.data(), r.width, r.height, 1, static_cast<std::size_t>(r.width)}, error);
+  // PNG's 1-bit grey is 0 black, 1 white: the raster's bits inverted.
+  std::vector<std::uint8_t> white(r.bits.size());
+  for (std::size_t i = 0; i < r.bits.size(); ++i) white[i] = static_cast<std::uint8_t>(~r.bits[i]);
+  return write_png(path, PngPixels{white.data(), r.width, r.height, 1, static_cast<std::size_t>(r.stride), 1}, error);
 }
 
 }  // namespace kiosk

@@ -51,6 +51,22 @@ TEST_CASE("Paper is written as a grey PNG, black dots on white") {
   CHECK(back[1] == 255);
   CHECK(back[2 * 16 + 15] == 0);
   stbi_image_free(back);
+
+  // A width that is no multiple of eight, rows that repeat and rows that do not, dots
+  // everywhere: every dot comes back where it was.
+  Raster odd(21, 40);
+  for (int y = 0; y < 40; ++y)
+    for (int x = 0; x < 21; ++x)
+      if (y < 10 ? (x + y / 5) % 3 == 0 : (x * 7 + y * 13) % 5 == 0) odd.set(x, y);
+  REQUIRE(write_png(odd, dir + "/odd.png", &error));
+  back = stbi_load((dir + "/odd.png").c_str(), &w, &h, &channels, 0);
+  REQUIRE(back);
+  REQUIRE((w == 21 && h == 40 && channels == 1));
+  int wrong = 0;
+  for (int y = 0; y < 40; ++y)
+    for (int x = 0; x < 21; ++x) wrong += back[y * 21 + x] != (odd.at(x, y) ? 0 : 255);
+  CHECK(wrong == 0);
+  stbi_image_free(back);
 }
 
 TEST_CASE("A PNG that cannot be written is an error and leaves nothing behind") {
