@@ -10,7 +10,9 @@
 #include <unordered_map>
 
 #include "core/utf8.hpp"
-#include "fonts/face_file.hpp"
+#include "fonts/face_set.hpp"
+#include "fonts/font_location_cache.hpp"
+#include "glyph_store.hpp"
 #include "text/bidi_text.hpp"
 
 namespace kiosk::ui {
@@ -25,17 +27,24 @@ enum FaceSlot { latin, cjk, arabic, face_slots };
 // A face, opened when first needed (Chinese and Arabic only for text in them), and what Dear
 // ImGui's sizing needs of it.
 struct Face {
-  LazyFace lazy;
+  FaceSet::Role role = FaceSet::latin;
+  bool tried = false;
+  FaceSize size;           // the cache's own size of the shared face
   FT_Face ft = nullptr;    // set once opened
   float height_units = 1;  // hhea ascender minus descender
   float ascent_units = 0;
   long em_26_6 = 0;        // the size it is set to now, to skip redundant FT_Set_Char_Size
 };
 
-bool open(FT_Library lib, Face* out) {
+bool open(FaceSet& set, Face* out) {
   if (out->ft) return true;
-  out->ft = out->lazy.get(lib);
-  if (!out->ft) return false;
+  if (out->tried) return false;
+  out->tried = true;
+  FT_Face shared = set.get(out->role);
+  if (!shared) return false;
+  out->size = FaceSize(shared);
+  if (!out->size.activate()) return false;
+  out->ft = shared;
   const auto* hhea = static_cast<const TT_HoriHeader*>(FT_Get_Sfnt_Table(out->ft, FT_SFNT_HHEA));
   const float asc = hhea ? hhea->Ascender : out->ft->ascender;
   const float desc = hhea ? hhea->Descender : out->ft->descender;
@@ -52,7 +61,7 @@ struct Shelf {
 }  // namespace
 
 struct GlyphCache::Impl {
-  FT_Library lib = nullptr;
+  std::shared_ptr<FaceSet> set;  // first: it outlives the sizes below
   // [weight][slot]; a missing bold face falls back to the regular one.
   Face faces[2][face_slots];
 
@@ -65,21 +74,19 @@ struct GlyphCache::Impl {
   };
   std::vector<Style> styles;
   std::deque<Glyph> glyphs;
+  std::vector<std::pair<int, char32_t>> made_for;  // (style, code point) of each glyph, in order
+  GlyphStore store;
+  std::string store_path, made_from, store_note;
+  int from_store = 0, rasterised = 0, rasterised_since_save = 0;
   std::vector<std::unique_ptr<AlphaTexture>> pages;
   std::vector<Shelf> shelves;
   int page_bottom = page_size;  // first free row of the newest page
 
-  ~Impl() {
-    for (auto& weight : faces)
-      for (Face& f : weight) f.lazy.close();
-    if (lib) FT_Done_FreeType(lib);
-  }
-
   // The face of a weight and script, opened on first use; the regular weight stands in for a
   // missing bold one. Null if neither opens.
   Face* face(bool bold, int slot) {
-    if (bold && open(lib, &faces[1][slot])) return &faces[1][slot];
-    return open(lib, &faces[0][slot]) ? &faces[0][slot] : nullptr;
+    if (bold && open(*set, &faces[1][slot])) return &faces[1][slot];
+    return open(*set, &faces[0][slot]) ? &faces[0][slot] : nullptr;
   }
 
   // Font units to pixels: Dear ImGui's convention (ascender-to-descender height is px) for
@@ -146,6 +153,7 @@ struct GlyphCache::Impl {
     FT_Fixed advance = 0;
     if (FT_Get_Advance(f.ft, index, FT_LOAD_NO_SCALE, &advance) == 0) g.advance = static_cast<float>(advance) * scale;
     const long em = std::lround(scale * static_cast<float>(f.ft->units_per_EM) * 64.0f);
+    f.size.activate();  // the painter may have made its own size the face's current one
     if (em != f.em_26_6) {
       FT_Set_Char_Size(f.ft, 0, em, 72, 72);
       f.em_26_6 = em;
@@ -158,40 +166,70 @@ struct GlyphCache::Impl {
     const FT_Bitmap& bm = f.ft->glyph->bitmap;
     g.left = f.ft->glyph->bitmap_left;
     g.top = f.ft->glyph->bitmap_top;
-    const int w = static_cast<int>(bm.width), h = static_cast<int>(bm.rows);
-    if (w == 0 || h == 0 || bm.pixel_mode != FT_PIXEL_MODE_GRAY) return g;
+    if (bm.pixel_mode == FT_PIXEL_MODE_GRAY) put_image(&g, static_cast<int>(bm.width), static_cast<int>(bm.rows), bm.buffer, bm.pitch);
+    return g;
+  }
+
+  // Copies a coverage image into a page; a glyph without one (a space) draws nothing.
+  void put_image(Glyph* g, int w, int h, const unsigned char* pixels, int pitch) {
     int page = 0;
-    if (!place(w, h, &page, &g.u, &g.v)) return g;
+    if (w == 0 || h == 0 || !place(w, h, &page, &g->u, &g->v)) return;
     AlphaTexture& tex = *pages[static_cast<std::size_t>(page)];
     for (int row = 0; row < h; ++row) {
-      const unsigned char* src = bm.buffer + static_cast<std::ptrdiff_t>(row) * bm.pitch;
-      std::copy(src, src + w, tex.row(g.v + row) + g.u);
+      const unsigned char* src = pixels + static_cast<std::ptrdiff_t>(row) * pitch;
+      std::copy(src, src + w, tex.row(g->v + row) + g->u);
     }
-    g.page = &tex;
-    g.w = w;
-    g.h = h;
-    return g;
+    g->page = &tex;
+    g->w = w;
+    g->h = h;
+  }
+
+  // From the glyph store if it holds the glyph, else made with FreeType.
+  Glyph load_or_make(const Style& st, char32_t cp) {
+    if (const GlyphStore::Image* img = store.find(st.px, st.bold, cp)) {
+      ++from_store;
+      Glyph g;
+      g.advance = img->advance;
+      g.left = img->left;
+      g.top = img->top;
+      g.missing = img->missing;
+      put_image(&g, img->w, img->h, img->pixels.data(), img->w);
+      return g;
+    }
+    ++rasterised;
+    ++rasterised_since_save;
+    return make(st, cp);
   }
 };
 
 GlyphCache::GlyphCache(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 GlyphCache::~GlyphCache() = default;
 
-std::unique_ptr<GlyphCache> GlyphCache::create(const FontSet& files, std::string* error) {
+std::unique_ptr<GlyphCache> GlyphCache::create(const FontSet& files, std::string* error, const std::string& store_path) {
+  auto set = FaceSet::create(files, error);
+  return set ? create(std::move(set), error, store_path) : nullptr;
+}
+
+std::unique_ptr<GlyphCache> GlyphCache::create(std::shared_ptr<FaceSet> set, std::string* error, const std::string& store_path) {
   auto impl = std::make_unique<Impl>();
-  if (FT_Init_FreeType(&impl->lib) != 0) {
-    if (error) *error = "FreeType could not start";
-    return nullptr;
-  }
+  impl->set = std::move(set);
   Face(&f)[2][face_slots] = impl->faces;
-  const FontFile* by_slot[2][face_slots] = {{&files.latin, &files.cjk, &files.arabic},
-                                            {&files.latin_bold, &files.cjk_bold, &files.arabic_bold}};
   for (int weight = 0; weight < 2; ++weight)
-    for (int slot = 0; slot < face_slots; ++slot) f[weight][slot].lazy = LazyFace(*by_slot[weight][slot]);
+    for (int slot = 0; slot < face_slots; ++slot) f[weight][slot].role = static_cast<FaceSet::Role>(slot * 2 + weight);
+  const FontSet& files = impl->set->files();
   // Chinese and Arabic open when text in them first comes; they must be there all the same.
-  if (!open(impl->lib, &f[0][latin]) || !open(impl->lib, &f[1][latin]) || !files.cjk.found() || !files.arabic.found()) {
+  if (!open(*impl->set, &f[0][latin]) || !open(*impl->set, &f[1][latin]) || !files.cjk.found() || !files.arabic.found()) {
     if (error) *error = "Noto Sans, Noto Sans CJK or Noto Sans Arabic not found: install fonts-noto-core and fonts-noto-cjk";
     return nullptr;
+  }
+  if (!store_path.empty()) {
+    FT_Int major = 0, minor = 0, patch = 0;
+    FT_Library_Version(impl->set->library(), &major, &minor, &patch);
+    // Everything the images depend on: a change to how make() draws bumps the first line.
+    impl->made_from = "glyphs 1: unhinted 8-bit coverage, Dear ImGui sizing\nFreeType " + std::to_string(major) + "." +
+                      std::to_string(minor) + "." + std::to_string(patch) + "\n" + font_files_stamp(files);
+    impl->store_path = store_path;
+    impl->store = GlyphStore::load(store_path, impl->made_from, &impl->store_note);
   }
   return std::unique_ptr<GlyphCache>(new GlyphCache(std::move(impl)));
 }
@@ -220,7 +258,8 @@ const GlyphCache::Glyph& GlyphCache::glyph(int style, char32_t cp) {
     slot = &it->second;
   }
   if (*slot < 0) {
-    impl_->glyphs.push_back(impl_->make(st, cp));
+    impl_->glyphs.push_back(impl_->load_or_make(st, cp));
+    impl_->made_for.emplace_back(style, cp);
     *slot = static_cast<int>(impl_->glyphs.size()) - 1;
   }
   return impl_->glyphs[static_cast<std::size_t>(*slot)];
@@ -242,8 +281,38 @@ float GlyphCache::measure(int style, std::string_view utf8) {
   return w;
 }
 
+bool GlyphCache::save_store() {
+  if (impl_->store_path.empty() || impl_->rasterised_since_save == 0) return false;
+  std::vector<GlyphStore::Image> images;
+  images.reserve(impl_->glyphs.size());
+  for (std::size_t i = 0; i < impl_->glyphs.size(); ++i) {
+    const Glyph& g = impl_->glyphs[i];
+    const Impl::Style& st = impl_->styles[static_cast<std::size_t>(impl_->made_for[i].first)];
+    GlyphStore::Image img;
+    img.px = st.px;
+    img.bold = st.bold;
+    img.cp = impl_->made_for[i].second;
+    img.advance = g.advance;
+    img.left = g.left;
+    img.top = g.top;
+    img.missing = g.missing;
+    if (g.page) {
+      img.w = g.w;
+      img.h = g.h;
+      for (int row = 0; row < g.h; ++row) img.pixels.insert(img.pixels.end(), g.page->row(g.v + row) + g.u, g.page->row(g.v + row) + g.u + g.w);
+    }
+    images.push_back(std::move(img));
+  }
+  impl_->rasterised_since_save = 0;
+  return GlyphStore::save(impl_->store_path, impl_->made_from, images);
+}
+
+const std::string& GlyphCache::store_note() const { return impl_->store_note; }
+
 GlyphCache::Stats GlyphCache::stats() const {
   Stats s;
+  s.from_store = impl_->from_store;
+  s.rasterised = impl_->rasterised;
   s.pages = static_cast<int>(impl_->pages.size());
   s.glyphs = static_cast<int>(impl_->glyphs.size());
   s.texture_bytes = static_cast<long long>(s.pages) * page_size * page_size;

@@ -9,12 +9,16 @@
 #include "alpha_texture.hpp"
 #include "fonts/font_files.hpp"
 
+namespace kiosk {
+class FaceSet;
+}
+
 namespace kiosk::ui {
 
 // Glyphs rasterised with FreeType the first time a screen shows them, packed into 8-bit pages
-// of 1024×1024. Nothing is baked up front: start-up costs the few glyphs of the first screen,
-// and a session in one language holds only that language's glyphs. The font files are mapped
-// by FreeType, not copied.
+// of 1024×1024. Nothing is baked up front: start-up costs the few glyphs of the first screen
+// (or none, from the glyph store), and a session in one language holds only that language's
+// glyphs. The font files are read a piece at a time (face_file.hpp), not copied.
 //
 // Sizes follow Dear ImGui's convention, which the layout was made with: a style of `px` makes
 // Noto Sans's ascender-to-descender height px tall; Chinese is scaled the same way by its own
@@ -22,7 +26,11 @@ namespace kiosk::ui {
 // points) use the Latin scale so both scripts look the same size.
 class GlyphCache {
  public:
-  static std::unique_ptr<GlyphCache> create(const FontSet& files, std::string* error);
+  // With a store path, glyphs the store holds are taken from it instead of being made.
+  static std::unique_ptr<GlyphCache> create(std::shared_ptr<FaceSet> faces, std::string* error,
+                                            const std::string& store_path = "");
+  // With faces of its own.
+  static std::unique_ptr<GlyphCache> create(const FontSet& files, std::string* error, const std::string& store_path = "");
   ~GlyphCache();
   GlyphCache(const GlyphCache&) = delete;
   GlyphCache& operator=(const GlyphCache&) = delete;
@@ -44,9 +52,17 @@ class GlyphCache {
   // Width of a visual-order UTF-8 line.
   float measure(int style, std::string_view utf8);
 
+  // Writes every glyph made so far to the store (see GlyphStore), if any was made with FreeType
+  // since the last save; false if nothing was written.
+  bool save_store();
+  // Why the store could not be used ("" if it was, or there was none).
+  const std::string& store_note() const;
+
   struct Stats {
     int pages = 0;
     int glyphs = 0;
+    int from_store = 0;  // glyphs taken from the store
+    int rasterised = 0;  // glyphs made with FreeType
     long long texture_bytes = 0;
   };
   Stats stats() const;

@@ -6,38 +6,37 @@
 #include <unordered_map>
 
 #include "core/utf8.hpp"
-#include "fonts/face_file.hpp"
+#include "fonts/face_set.hpp"
 #include "text/bidi_text.hpp"
 
 namespace kiosk {
 
 struct TextPainter::Impl {
-  // Chinese and Arabic open only for receipts in those languages.
-  FT_Library lib = nullptr;
-  LazyFace regular, bold, cjk, cjk_bold, arabic, arabic_bold;
+  // Shared with the screens; Chinese and Arabic open only for text in them.
+  std::shared_ptr<FaceSet> set;  // first: it outlives the sizes below
+  // The painter's own size of each face it used.
+  std::unordered_map<FT_Face, FaceSize> sizes;
   std::unique_ptr<BidiText> bidi;
   // Advances by (code point, size, bold): measuring is most of the layout's work.
   std::unordered_map<std::uint64_t, float> advances;
 
-  ~Impl() {
-    for (LazyFace* l : {&regular, &bold, &cjk, &cjk_bold, &arabic, &arabic_bold}) l->close();
-    if (lib) FT_Done_FreeType(lib);
-  }
-
-  // The bold face when asked and there is one, else the regular one.
-  FT_Face weight(LazyFace& bold_face, LazyFace& regular_face, bool want_bold) {
-    FT_Face f = want_bold ? bold_face.get(lib) : nullptr;
-    return f ? f : regular_face.get(lib);
-  }
-
   // The face that has this character, or nullptr. A shaped glyph is the Arabic face's.
   FT_Face face_for(char32_t cp, bool want_bold) {
-    if (BidiText::is_glyph(cp)) return weight(arabic_bold, arabic, want_bold);
-    FT_Face first = weight(bold, regular, want_bold);
-    if (FT_Get_Char_Index(first, cp)) return first;
-    FT_Face han = weight(cjk_bold, cjk, want_bold);
+    if (BidiText::is_glyph(cp)) return set->get(FaceSet::arabic, want_bold);
+    FT_Face first = set->get(FaceSet::latin, want_bold);
+    if (first && FT_Get_Char_Index(first, cp)) return first;
+    FT_Face han = set->get(FaceSet::cjk, want_bold);
     if (han && FT_Get_Char_Index(han, cp)) return han;
     return nullptr;
+  }
+
+  // The face with the painter's own size active, set to px.
+  FT_Face sized(FT_Face face, int px) {
+    auto it = sizes.find(face);
+    if (it == sizes.end()) it = sizes.emplace(face, FaceSize(face)).first;
+    FT_Face f = it->second.activate();
+    if (f) FT_Set_Pixel_Sizes(f, 0, static_cast<FT_UInt>(px));
+    return f;
   }
 };
 
@@ -54,26 +53,22 @@ TextPainter::TextPainter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TextPainter::~TextPainter() = default;
 
 std::unique_ptr<TextPainter> TextPainter::create(const FontSet& fonts, std::string* error) {
+  auto set = FaceSet::create(fonts, error);
+  return set ? create(std::move(set), error) : nullptr;
+}
+
+std::unique_ptr<TextPainter> TextPainter::create(std::shared_ptr<FaceSet> faces, std::string* error) {
   auto impl = std::make_unique<Impl>();
-  if (FT_Init_FreeType(&impl->lib) != 0) {
-    if (error) *error = "FreeType could not start";
-    return nullptr;
-  }
-  impl->regular = LazyFace(fonts.latin);
-  impl->bold = LazyFace(fonts.latin_bold);
-  impl->cjk = LazyFace(fonts.cjk);
-  impl->cjk_bold = LazyFace(fonts.cjk_bold);
-  impl->arabic = LazyFace(fonts.arabic);
-  impl->arabic_bold = LazyFace(fonts.arabic_bold);
-  if (!impl->regular.get(impl->lib)) {
+  impl->set = std::move(faces);
+  if (!impl->set->get(FaceSet::latin)) {
     if (error) *error = "Noto Sans not found (Debian package fonts-noto-core)";
     return nullptr;
   }
-  if (!fonts.cjk.found()) {
+  if (!impl->set->files().cjk.found()) {
     if (error) *error = "Noto Sans CJK not found (Debian package fonts-noto-cjk)";
     return nullptr;
   }
-  impl->bidi = BidiText::create(fonts.arabic, error);
+  impl->bidi = BidiText::create(impl->set->files().arabic, error);
   if (!impl->bidi) return nullptr;
   return std::unique_ptr<TextPainter>(new TextPainter(std::move(impl)));
 }
@@ -89,10 +84,8 @@ float TextPainter::measure(std::string_view text, int px, bool bold) {
     auto it = impl_->advances.find(key);
     if (it == impl_->advances.end()) {
       float advance = 0;
-      if (FT_Face face = impl_->face_for(cp, bold)) {
-        FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(px));
+      if (FT_Face face = impl_->face_for(cp, bold); face && (face = impl_->sized(face, px)))
         if (load(face, cp, FT_LOAD_DEFAULT)) advance = face->glyph->advance.x / 64.0f;
-      }
       it = impl_->advances.emplace(key, advance).first;
     }
     width += it->second;
@@ -104,11 +97,11 @@ void TextPainter::draw(Raster& paper, int x, int baseline, std::string_view text
   float pen = static_cast<float>(x);
   for (char32_t cp : utf8_decode(text)) {
     FT_Face face = impl_->face_for(cp, bold);
+    if (face) face = impl_->sized(face, px);
     if (!face) {
       ++missing_;
       continue;
     }
-    FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(px));
     if (!load(face, cp, FT_LOAD_RENDER)) {
       ++missing_;
       continue;

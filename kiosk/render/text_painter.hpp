@@ -8,11 +8,15 @@
 
 namespace kiosk {
 
+class FaceSet;
+
 // Draws UTF-8 text onto a Raster with FreeType and the same Noto fonts as the screens:
 // Noto Sans for Latin scripts, Noto Sans CJK for Chinese, and Noto Sans Arabic for the shaped
 // glyphs of right-to-left lines (see visual()).
 class TextPainter {
  public:
+  // On faces shared with the screens (used on the same thread), or on faces of its own.
+  static std::unique_ptr<TextPainter> create(std::shared_ptr<FaceSet> faces, std::string* error);
   static std::unique_ptr<TextPainter> create(const FontSet& fonts, std::string* error);
   ~TextPainter();
 

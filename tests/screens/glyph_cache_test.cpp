@@ -1,10 +1,17 @@
 #include <catch2/catch.hpp>
 
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
+#include <vector>
+
+#include <unistd.h>
 
 #include "core/utf8.hpp"
 #include "glyph_cache.hpp"
+#include "glyph_store.hpp"
 #include "text/bidi_text.hpp"
 
 using namespace kiosk;
@@ -108,4 +115,122 @@ TEST_CASE("Glyph images never overlap, across as many pages as they need") {
       }
     }
   CHECK(c.stats().texture_bytes == static_cast<long long>(c.stats().pages) * 1024 * 1024);
+}
+
+namespace {
+
+struct Drawn {
+  float advance;
+  int left, top, w, h;
+  bool missing;
+  std::vector<std::uint8_t> pixels;
+  bool operator==(const Drawn&) const = default;
+};
+
+Drawn drawn(const GlyphCache::Glyph& g) {
+  Drawn d{g.advance, g.left, g.top, g.w, g.h, g.missing, {}};
+  for (int y = 0; y < g.h; ++y)
+    for (int x = 0; x < g.w; ++x) d.pixels.push_back(g.page->at(g.u + x, g.v + y));
+  return d;
+}
+
+// A line of every script the screens show, in two styles: what the first screen might hold.
+std::vector<Drawn> draw_sample(GlyphCache& c) {
+  std::vector<Drawn> out;
+  std::string error;
+  auto bidi = BidiText::create(find_fonts().arabic, &error);
+  REQUIRE(bidi);
+  const std::string text = "Prepaid? Zurück, Înapoi, Україна 中文 " + bidi->visual("العربية", true) + " \U0001F600";
+  for (const int style : {c.style(46, false), c.style(72, true)})
+    for (char32_t cp : utf8_decode(text)) out.push_back(drawn(c.glyph(style, cp)));
+  return out;
+}
+
+std::string temp_store() {
+  const auto dir = std::filesystem::temp_directory_path() / ("glyph-store-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return (dir / "glyphs.store").string();
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+std::unique_ptr<GlyphCache> with_store(const std::string& path) {
+  std::string error;
+  auto c = GlyphCache::create(find_fonts(), &error, path);
+  INFO(error);
+  REQUIRE(c);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("Glyphs kept in the store come back exactly as FreeType made them, without FreeType") {
+  const std::string path = temp_store();
+  std::filesystem::remove(path);
+  auto first = with_store(path);
+  CHECK(first->store_note().empty());  // no file yet: nothing to report
+  const std::vector<Drawn> made = draw_sample(*first);
+  CHECK(first->stats().from_store == 0);
+  CHECK(first->stats().rasterised == first->stats().glyphs);
+  REQUIRE(first->save_store());
+  CHECK_FALSE(first->save_store());  // nothing new since
+
+  auto second = with_store(path);
+  CHECK(second->store_note().empty());
+  CHECK(draw_sample(*second) == made);
+  CHECK(second->stats().rasterised == 0);
+  CHECK(second->stats().from_store == second->stats().glyphs);
+  CHECK_FALSE(second->save_store());
+  // A glyph the store lacks is made as always, and the next save keeps it too.
+  const GlyphCache::Glyph& z = second->glyph(second->style(46, false), U'Ž');
+  CHECK(has_ink(z));
+  CHECK(second->stats().rasterised == 1);
+  CHECK(second->save_store());
+  auto third = with_store(path);
+  CHECK(drawn(third->glyph(third->style(46, false), U'Ž')) == drawn(z));
+  CHECK(third->stats().rasterised == 0);
+  std::filesystem::remove_all(std::filesystem::path(path).parent_path());
+}
+
+TEST_CASE("A glyph store that is damaged, short or made from other fonts is not used, and is replaced") {
+  const std::string path = temp_store();
+  std::filesystem::remove(path);
+  auto maker = with_store(path);
+  const std::vector<Drawn> made = draw_sample(*maker);
+  REQUIRE(maker->save_store());
+  const std::string good = slurp(path);
+
+  const auto write = [&](const std::string& bytes) { std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes; };
+  std::string flipped = good;
+  flipped[flipped.size() / 2] ^= 0x10;
+  // A whole store made from fonts that have changed since (one font file's recorded time).
+  std::uint32_t made_len = 0;
+  std::memcpy(&made_len, good.data() + 8, 4);
+  const std::string made_from = good.substr(12, made_len);
+  std::string changed = made_from;
+  changed[changed.find("NotoSans-Regular.ttf") - 2] ^= 1;
+  std::string note;
+  REQUIRE(GlyphStore::save(path, changed, GlyphStore::load(path, made_from, &note).images()));
+  const std::string other_fonts = slurp(path);
+  const std::pair<std::string, const char*> cases[] = {
+      {good.substr(0, good.size() / 3), "checksum"},
+      {good.substr(0, 10), "short"},
+      {flipped, "checksum"},
+      {"not a store at all, but long enough to be read", "not a glyph store"},
+      {other_fonts, "made from other fonts"},
+  };
+  for (const auto& [bytes, why] : cases) {
+    INFO(why);
+    write(bytes);
+    auto c = with_store(path);
+    CHECK(c->store_note().find(why) != std::string::npos);
+    CHECK(draw_sample(*c) == made);
+    CHECK(c->stats().from_store == 0);
+    CHECK(c->save_store());
+    CHECK(slurp(path) == good);
+  }
+  std::filesystem::remove_all(std::filesystem::path(path).parent_path());
 }
