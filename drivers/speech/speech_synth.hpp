@@ -21,8 +21,11 @@ class SpeechSynth {
   std::vector<std::int16_t> synthesize(const std::string& utf8, Lang lang, int rate = 160);
   int sample_rate() const { return sample_rate_; }
 
+  struct Engine;
+
  private:
-  SpeechSynth() = default;
+  SpeechSynth();
+  std::unique_ptr<Engine> engine_;
   int sample_rate_ = 0;
   std::mutex mutex_;
 };

@@ -68,7 +68,7 @@ std::string kiosk_program() {
 // gateway makes its keys) and with one that exists (every later start).
 void bench_start(const std::string& root, int runs) {
   const std::string script = root + "/first.script";
-  std::ofstream(script) << "shot first\n";
+  std::ofstream(script) << "shot_now first\n";  // the first screen, not waiting for the gateway
   for (const bool first_boot : {true, false}) {
     std::vector<double> first, exit;
     const std::string data = fresh(root, "start-data");
@@ -254,7 +254,7 @@ int main(int argc, char** argv) {
   config.devices_automatic = false;
   std::string error;
   auto kiosk_app = app::KioskApp::create(config, &error);
-  auto ui = kiosk_app ? app::UiHost::create(app::UiHost::Mode::offscreen, &error) : nullptr;
+  auto ui = kiosk_app ? app::UiHost::create(app::UiHost::Mode::offscreen, kiosk_app->faces(), "", &error) : nullptr;
   if (!ui) {
     std::cerr << "kiosk-bench: " << error << "\n";
     return 1;

@@ -1,6 +1,6 @@
 #include "interactive.hpp"
 
-#include <SDL.h>
+#include "sdl_library.hpp"
 
 #include <chrono>
 #include <deque>
@@ -27,10 +27,10 @@ struct PointerStep {
 
 namespace {
 // The configured key for each keypad key (unknown names are logged and left out).
-std::vector<std::pair<SDL_Keycode, ui::NavKey>> keypad_keys(const Config& config) {
+std::vector<std::pair<SDL_Keycode, ui::NavKey>> keypad_keys(const SdlLibrary& sdl, const Config& config) {
   std::vector<std::pair<SDL_Keycode, ui::NavKey>> out;
   for (const auto& [name, sdl_name] : config.keypad) {
-    const SDL_Keycode code = SDL_GetKeyFromName(sdl_name.c_str());
+    const SDL_Keycode code = sdl.GetKeyFromName(sdl_name.c_str());
     const auto key = ui::parse_nav_key(name);
     if (code == SDLK_UNKNOWN || !key) log_warn("keypad: no key named '" + sdl_name + "' for " + name);
     else out.emplace_back(code, *key);
@@ -40,12 +40,13 @@ std::vector<std::pair<SDL_Keycode, ui::NavKey>> keypad_keys(const Config& config
 }  // namespace
 
 int run_interactive(KioskApp& app, UiHost& ui) {
-  const auto keypad = keypad_keys(app.config());
-  const Uint32 wake_event = SDL_RegisterEvents(1);
-  app.queue().set_wake([wake_event] {
+  const SdlLibrary& sdl = ui.sdl();
+  const auto keypad = keypad_keys(sdl, app.config());
+  const Uint32 wake_event = sdl.RegisterEvents(1);
+  app.queue().set_wake([wake_event, &sdl] {
     SDL_Event e{};
     e.type = wake_event;
-    SDL_PushEvent(&e);  // thread-safe: devices and the gateway worker wake the UI thread
+    sdl.PushEvent(&e);  // thread-safe: devices and the gateway worker wake the UI thread
   });
   const std::int64_t started_ms = monotonic_ms();
   std::int64_t next_tick = started_ms + 1000;
@@ -60,9 +61,9 @@ int run_interactive(KioskApp& app, UiHost& ui) {
     const std::int64_t now = monotonic_ms();
     const int wait_ms = (extra_frames > 0 || !pointer.empty()) ? 0 : static_cast<int>(std::max<std::int64_t>(0, next_tick - now));
     SDL_Event e;
-    if (SDL_WaitEventTimeout(&e, wait_ms)) {
+    if (sdl.WaitEventTimeout(&e, wait_ms)) {
       do {
-        SDL_GetWindowSize(ui.window(), &w, &h);
+        sdl.GetWindowSize(ui.window(), &w, &h);
         switch (e.type) {
           case SDL_QUIT: running = false; break;
           case SDL_KEYDOWN:
@@ -98,7 +99,7 @@ int run_interactive(KioskApp& app, UiHost& ui) {
             break;
           default: break;
         }
-      } while (SDL_PollEvent(&e));
+      } while (sdl.PollEvent(&e));
     }
     const std::int64_t t = monotonic_ms();
     if (t >= next_tick) {

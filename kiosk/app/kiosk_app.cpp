@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "fonts/font_files.hpp"
+#include "fonts/font_location_cache.hpp"
 #include "gateway/client.hpp"
 #include "gateway/client_ca.hpp"
 #include "gateway/server.hpp"
@@ -56,6 +57,11 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
     return nullptr;
   }
   log_open(config.data_dir + "/kiosk.log");
+
+  FontLookup fonts = find_fonts_cached(config.data_dir + "/font-locations.cache");
+  if (!fonts.note.empty()) log_info("fonts: looked up again: " + fonts.note);
+  app->faces_ = FaceSet::create(fonts.fonts, error);
+  if (!app->faces_) return nullptr;
 
   auto catalogs = Catalogs::load(config.assets_dir + "/i18n", error);
   if (!catalogs) return nullptr;
@@ -143,7 +149,7 @@ void KioskApp::bring_up_embedded_gateway(const gateway::ServerOptions& options, 
 TextPainter* KioskApp::painter() {
   if (!painter_) {
     std::string error;
-    painter_ = TextPainter::create(find_fonts(), &error);
+    painter_ = TextPainter::create(faces_, &error);
     if (!painter_) log_warn("receipt: " + error);
   }
   return painter_.get();

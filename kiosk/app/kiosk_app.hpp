@@ -10,6 +10,7 @@
 #include "devices.hpp"
 #include "core/session.hpp"
 #include "event_queue.hpp"
+#include "fonts/face_set.hpp"
 #include "i18n/catalog.hpp"
 
 namespace kiosk {
@@ -62,6 +63,10 @@ class KioskApp {
   const std::string& last_receipt_path() const;
   // Bumped whenever something the screen shows may have changed.
   unsigned revision() const { return revision_; }
+
+  // The screens' and receipts' faces (shared: both draw on the UI thread), of the fonts found
+  // at start (from the font location cache if it holds).
+  const std::shared_ptr<FaceSet>& faces() const { return faces_; }
 
  private:
   KioskApp() = default;
@@ -116,6 +121,7 @@ class KioskApp {
   std::atomic<bool> gateway_up_{false};
   Devices devices_;
   std::unique_ptr<TextPainter> painter_;
+  std::shared_ptr<FaceSet> faces_;
   std::unique_ptr<Worker> worker_;
   std::unique_ptr<OutboxSender> outbox_;
   JournalCheck journal_check_;

@@ -1,6 +1,4 @@
 // kiosk: the touch UI. Simulated devices and the embedded gateway by default.
-#include <SDL.h>
-
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +12,7 @@
 #include "gallery.hpp"
 #include "interactive.hpp"
 #include "kiosk_app.hpp"
+#include "sdl_library.hpp"
 #include "ui_host.hpp"
 
 #ifndef KIOSK_ASSET_DIR
@@ -98,6 +97,7 @@ int main(int argc, char** argv) {
   }
 
   const bool scripted = !opt.script.empty() || !opt.gallery.empty() || opt.headless || !has_display();
+  if (!scripted) app::preload_sdl_library();  // the window's libraries load while the rest starts
   if (scripted) {
     // Scripts decide what the customer does, and wait less for a silent gateway.
     config.devices_automatic = false;
@@ -106,7 +106,8 @@ int main(int argc, char** argv) {
 
   if (!opt.gallery.empty()) {
     auto catalogs = Catalogs::load(config.assets_dir + "/i18n", &error);
-    auto ui = catalogs ? app::UiHost::create(app::UiHost::Mode::offscreen, &error) : nullptr;
+    auto faces = FaceSet::create(find_fonts(), &error);
+    auto ui = catalogs && faces ? app::UiHost::create(app::UiHost::Mode::offscreen, faces, "", &error) : nullptr;
     if (!ui) {
       std::cerr << "kiosk: " << error << "\n";
       return 1;
@@ -126,14 +127,15 @@ int main(int argc, char** argv) {
     std::cerr << "kiosk: " << error << "\n";
     return 1;
   }
+  const std::string glyph_store = config.data_dir + "/glyphs.store";
   if (scripted) {
-    auto ui = app::UiHost::create(app::UiHost::Mode::offscreen, &error);
+    auto ui = app::UiHost::create(app::UiHost::Mode::offscreen, kiosk_app->faces(), glyph_store, &error);
     if (!ui) {
       std::cerr << "kiosk: " << error << "\n";
       return 1;
     }
     // Speech is synthesised offscreen too, so scripts can check what would be said.
-    if (!ui->enable_speech(&error)) std::cerr << "kiosk: no speech: " << error << "\n";
+    ui->enable_speech();
     const bool demo = opt.script.empty();
     const std::string script = demo ? config.assets_dir + "/demo/demo.script" : opt.script;
     const std::string shots = !opt.shots.empty() ? opt.shots : config.data_dir + "/shots";
@@ -150,14 +152,14 @@ int main(int argc, char** argv) {
     return rc;
   }
   auto ui =
-      app::UiHost::create(opt.fullscreen ? app::UiHost::Mode::fullscreen : app::UiHost::Mode::window, &error);
+      app::UiHost::create(opt.fullscreen ? app::UiHost::Mode::fullscreen : app::UiHost::Mode::window,
+                            kiosk_app->faces(), glyph_store, &error);
   if (!ui) {
     std::cerr << "kiosk: " << error << "\n";
     return 1;
   }
-  if (!ui->enable_speech(&error)) std::cerr << "kiosk: no speech: " << error << "\n";
+  ui->enable_speech();
   const int rc = app::run_interactive(*kiosk_app, *ui);
   ui.reset();
-  SDL_Quit();
   return rc;
 }

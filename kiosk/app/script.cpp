@@ -60,9 +60,16 @@ class ScriptRun {
  public:
   ScriptRun(KioskApp& app, UiHost& ui, std::string shots) : app_(app), ui_(ui), driver_(app, ui, 1'000'000), shots_(std::move(shots)) {}
 
-  bool start(std::string* error) {
-    app_.start(driver_.now());
-    return driver_.settle(error);
+  void start() { app_.start(driver_.now()); }
+
+  // Every command but shot_now first waits for the start to settle (journal read back, gateway
+  // link up); shot_now shows the first screen as a customer sees it, before that.
+  bool settle_start(std::string* error) {
+    if (start_settled_) return true;
+    start_settled_ = true;
+    if (driver_.settle(error)) return true;
+    *error = "start: " + *error;
+    return false;
   }
 
   // Runs one command; false with `error` set when it did not hold.
@@ -73,6 +80,8 @@ class ScriptRun {
       *error = "'" + verb + "' takes " + std::to_string(n - 1) + " argument(s)";
       return false;
     };
+    if (verb == "shot_now") return arity(2) && save_shot(w[1], error);
+    if (!settle_start(error)) return false;
     if (verb == "tap") return arity(2) && driver_.tap(w[1], error);
     if (verb == "key") {  // key up|down|left|right|ok|back|help|repeat: the navigation keypad
       if (!arity(2)) return false;
@@ -102,12 +111,7 @@ class ScriptRun {
       driver_.advance(seconds);
       return driver_.settle(error);
     }
-    if (verb == "shot") {
-      if (!arity(2)) return false;
-      std::filesystem::create_directories(shots_);
-      driver_.render();
-      return ui_.save_png(shots_ + "/" + w[1] + ".png", error);
-    }
+    if (verb == "shot") return arity(2) && save_shot(w[1], error);
     if (verb == "device") return w.size() == 3 ? device(w[1], w[2], error) : (*error = "device DEVICE ACTION", false);
     if (verb == "gateway") {  // gateway MODE [PATH]: a fault, for every request or those under PATH
       if (w.size() != 2 && w.size() != 3) return *error = "gateway MODE [PATH]", false;
@@ -122,6 +126,12 @@ class ScriptRun {
   }
 
  private:
+  bool save_shot(const std::string& name, std::string* error) {
+    std::filesystem::create_directories(shots_);
+    driver_.render();
+    return ui_.save_png(shots_ + "/" + name + ".png", error);
+  }
+
   bool device(const std::string& dev, const std::string& action, std::string* error) {
     if (dev == "terminal" || dev == "wallet") {
       sim::SimPayment* simulated = dev == "terminal" ? app_.sim_card() : &app_.wallet();
@@ -253,6 +263,7 @@ class ScriptRun {
   UiHost& ui_;
   Driver driver_;
   std::string shots_;
+  bool start_settled_ = false;
 };
 
 }  // namespace
@@ -265,10 +276,7 @@ int run_script(const std::string& path, KioskApp& app, UiHost& ui, const std::st
   }
   ScriptRun run(app, ui, shots_dir);
   std::string error;
-  if (!run.start(&error)) {
-    std::cerr << path << ": start: " << error << "\n";
-    return 1;
-  }
+  run.start();
   int number = 0;
   for (std::string line; std::getline(in, line);) {
     ++number;
@@ -278,6 +286,10 @@ int run_script(const std::string& path, KioskApp& app, UiHost& ui, const std::st
       std::cerr << path << ":" << number << ": " << line << "\n  " << error << "\n";
       return 1;
     }
+  }
+  if (!run.settle_start(&error)) {
+    std::cerr << path << ": " << error << "\n";
+    return 1;
   }
   return 0;
 }

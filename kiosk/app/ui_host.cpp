@@ -1,37 +1,41 @@
 #include "ui_host.hpp"
 
-#include <SDL.h>
 #include <imgui.h>
 
-#include "fonts/font_files.hpp"
 #include "frame.hpp"
 #include "imgui_atlas.hpp"
+#include "log/log.hpp"
 #include "render/png.hpp"
+#include "sdl_library.hpp"
 #include "view.hpp"
 
 namespace kiosk::app {
 
-std::unique_ptr<UiHost> UiHost::create(Mode mode, std::string* error) {
+std::unique_ptr<UiHost> UiHost::create(Mode mode, std::shared_ptr<FaceSet> faces, const std::string& glyph_store,
+                                       std::string* error) {
   std::unique_ptr<UiHost> host(new UiHost());
   host->mode_ = mode;
   const int w = static_cast<int>(ui::screen_w), h = static_cast<int>(ui::screen_h);
   // Every mode draws into memory on the CPU; a window only shows the result.
   host->canvas_ = std::make_unique<ui::SoftwareRenderer>(w, h);
   if (mode != Mode::offscreen) {
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-      if (error) *error = std::string("SDL: ") + SDL_GetError();
+    host->sdl_ = sdl_library(error);
+    if (!host->sdl_) return nullptr;
+    const SdlLibrary& sdl = *host->sdl_;
+    if (sdl.Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+      if (error) *error = std::string("SDL: ") + sdl.GetError();
       return nullptr;
     }
-    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");  // touches arrive as mouse events too
+    sdl.SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");  // touches arrive as mouse events too
     const Uint32 flags = mode == Mode::fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
-    host->window_ = SDL_CreateWindow("Prepaid kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w / 2, h / 2, flags);
-    if (host->window_) host->renderer_ = SDL_CreateRenderer(host->window_, -1, 0);
+    host->window_ = sdl.CreateWindow("Prepaid kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w / 2, h / 2, flags);
+    if (host->window_) host->renderer_ = sdl.CreateRenderer(host->window_, -1, 0);
     if (host->renderer_) {
-      SDL_RenderSetLogicalSize(host->renderer_, w, h);
-      host->screen_ = SDL_CreateTexture(host->renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STREAMING, w, h);
+      sdl.RenderSetLogicalSize(host->renderer_, w, h);
+      host->screen_ = sdl.CreateTexture(host->renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STREAMING, w, h);
     }
     if (!host->screen_) {
-      if (error) *error = std::string("SDL renderer: ") + SDL_GetError();
+      if (error) *error = std::string("SDL renderer: ") + sdl.GetError();
       return nullptr;
     }
   }
@@ -43,46 +47,51 @@ std::unique_ptr<UiHost> UiHost::create(Mode mode, std::string* error) {
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   ui::build_shape_atlas(*io.Fonts, host->imgui_texture_);
 
-  const FontSet fonts = find_fonts();
-  host->bidi_ = BidiText::create(fonts.arabic, error);
+  host->bidi_ = BidiText::create(faces->files().arabic, error);
   if (!host->bidi_) return nullptr;
-  host->glyphs_ = ui::GlyphCache::create(fonts, error);
+  host->glyphs_ = ui::GlyphCache::create(std::move(faces), error, glyph_store);
   if (!host->glyphs_) return nullptr;
+  if (!host->glyphs_->store_note().empty()) log_info("glyph store not used: " + host->glyphs_->store_note());
   host->fonts_ = ui::font_sets(*host->glyphs_, host->bidi_.get());
   return host;
 }
 
-bool UiHost::enable_speech(std::string* error) {
-  synth_ = speech::SpeechSynth::create(error);
-  if (!synth_) return false;
-  if (mode_ != Mode::offscreen && SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) {
+void UiHost::start_speech() {
+  std::string error;
+  synth_ = speech::SpeechSynth::create(&error);
+  if (!synth_) {
+    log_warn("speech: " + error);
+    return;
+  }
+  if (mode_ != Mode::offscreen && sdl_->InitSubSystem(SDL_INIT_AUDIO) == 0) {
     SDL_AudioSpec want{}, have{};
     want.freq = synth_->sample_rate();
     want.format = AUDIO_S16SYS;
     want.channels = 1;
     want.samples = 1024;
-    audio_device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);
-    if (audio_device_ != 0) SDL_PauseAudioDevice(audio_device_, 0);
+    audio_device_ = sdl_->OpenAudioDevice(nullptr, 0, &want, &have, 0);
+    if (audio_device_ != 0) sdl_->PauseAudioDevice(audio_device_, 0);
   }
   const unsigned device = audio_device_;
+  const SdlLibrary* sdl = sdl_;
   speech_ = std::make_unique<SpeechController>(
       *synth_,
-      [device](std::vector<std::int16_t> samples, int) {
-        if (device != 0) SDL_QueueAudio(device, samples.data(), static_cast<Uint32>(samples.size() * sizeof(std::int16_t)));
+      [device, sdl](std::vector<std::int16_t> samples, int) {
+        if (device != 0) sdl->QueueAudio(device, samples.data(), static_cast<Uint32>(samples.size() * sizeof(std::int16_t)));
       },
-      [device] {
-        if (device != 0) SDL_ClearQueuedAudio(device);
+      [device, sdl] {
+        if (device != 0) sdl->ClearQueuedAudio(device);
       });
-  return true;
 }
 
 UiHost::~UiHost() {
   speech_.reset();
-  if (audio_device_ != 0) SDL_CloseAudioDevice(audio_device_);
+  if (audio_device_ != 0) sdl_->CloseAudioDevice(audio_device_);
   if (imgui_) ImGui::DestroyContext(imgui_);
-  if (screen_) SDL_DestroyTexture(screen_);
-  if (renderer_) SDL_DestroyRenderer(renderer_);
-  if (window_) SDL_DestroyWindow(window_);
+  if (screen_) sdl_->DestroyTexture(screen_);
+  if (renderer_) sdl_->DestroyRenderer(renderer_);
+  if (window_) sdl_->DestroyWindow(window_);
+  if (sdl_) sdl_->Quit();
 }
 
 void UiHost::pointer(float x, float y, bool down) {
@@ -113,6 +122,12 @@ void UiHost::pointer_gone() {
 
 std::vector<Event> UiHost::frame(const State& s, const Catalogs& catalogs) {
   ImGuiIO& io = ImGui::GetIO();
+  if (frames_ == 1) {
+    // After the first screen is out: what it needed but the store lacked, for the next start.
+    glyphs_->save_store();
+    if (speech_wanted_) start_speech();
+  }
+  ++frames_;
   io.DeltaTime = 1.0f / 60.0f;
   io.MousePos = px_ < 0 ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(px_, py_);
   io.MouseDown[0] = down_;
@@ -143,10 +158,10 @@ std::vector<Event> UiHost::frame(const State& s, const Catalogs& catalogs) {
   canvas_->clear(IM_COL32((bg >> 16) & 0xFF, (bg >> 8) & 0xFF, bg & 0xFF, 255));
   canvas_->render(ImGui::GetDrawData());
   if (screen_) {
-    SDL_UpdateTexture(screen_, nullptr, canvas_->pixels(), canvas_->width() * 4);
-    SDL_RenderClear(renderer_);
-    SDL_RenderCopy(renderer_, screen_, nullptr, nullptr);
-    SDL_RenderPresent(renderer_);
+    sdl_->UpdateTexture(screen_, nullptr, canvas_->pixels(), canvas_->width() * 4);
+    sdl_->RenderClear(renderer_);
+    sdl_->RenderCopy(renderer_, screen_, nullptr, nullptr);
+    sdl_->RenderPresent(renderer_);
   }
   if (speech_) speech_->after_frame(s, report_, focus_);
   return events;

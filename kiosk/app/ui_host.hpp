@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "fonts/face_set.hpp"
+
 #include "core/events.hpp"
 #include "core/state.hpp"
 #include "i18n/catalog.hpp"
@@ -13,6 +15,9 @@
 #include "text/bidi_text.hpp"
 #include "ui.hpp"
 
+namespace kiosk::app {
+struct SdlLibrary;
+}
 struct SDL_Window;
 struct SDL_Renderer;
 struct SDL_Texture;
@@ -25,7 +30,9 @@ namespace kiosk::app {
 class UiHost {
  public:
   enum class Mode { window, fullscreen, offscreen };
-  static std::unique_ptr<UiHost> create(Mode mode, std::string* error);
+  // `glyph_store`: a file for the first screen's glyphs (GlyphStore), or "" for none.
+  static std::unique_ptr<UiHost> create(Mode mode, std::shared_ptr<FaceSet> faces, const std::string& glyph_store,
+                                        std::string* error);
   ~UiHost();
 
   // Draws one frame of the state; returns the user's events and what was drawn.
@@ -42,18 +49,24 @@ class UiHost {
   const std::string& focus() const { return focus_; }
   // The keypad is in use and its ring must move to a screen that just appeared.
   bool needs_redraw() const { return focus_moved_; }
-  // Speech with espeak-ng: to the audio device in a window, or only counted offscreen.
-  bool enable_speech(std::string* error);
+  // Speech with espeak-ng: to the audio device in a window, or only counted offscreen. It
+  // comes up before the second frame, so that loading the engine and opening the audio device
+  // do not keep the first screen waiting (speech starts only on a customer's key); if it
+  // cannot, the log says why. Call it before the first frame.
+  void enable_speech() { speech_wanted_ = true; }
   SpeechController* speech() { return speech_.get(); }
   bool save_png(const std::string& path, std::string* error);
   // The glyph images made so far, and their pages' bytes.
   ui::GlyphCache::Stats glyph_stats() const;
   Mode mode() const { return mode_; }
   SDL_Window* window() const { return window_; }
+  // SDL, in a window (not offscreen).
+  const SdlLibrary& sdl() const { return *sdl_; }
 
  private:
   UiHost() = default;
   Mode mode_ = Mode::offscreen;
+  const SdlLibrary* sdl_ = nullptr;
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
   SDL_Texture* screen_ = nullptr;  // the frame, shown in the window
@@ -74,6 +87,9 @@ class UiHost {
   std::vector<ui::NavKey> speech_keys_;  // repeat / volume, handled in the next frame
   std::unique_ptr<speech::SpeechSynth> synth_;
   std::unique_ptr<SpeechController> speech_;
+  bool speech_wanted_ = false;
+  long long frames_ = 0;
+  void start_speech();
   unsigned audio_device_ = 0;
 };
 
