@@ -252,8 +252,9 @@ Client::Handover Client::hand_over(const std::string& kind, const std::string& b
   Reply r = impl_->call("POST", kind == "sms" ? "/v1/sms" : "/v1/reports", &payload);
   if (r.json_ok() && (r.status == 200 || r.status == 201)) return Handover::delivered;
   if (detail) *detail = r.detail();
-  // The gateway read it and said no: sending it again would be refused again.
-  if (r.json_ok() && r.status >= 400 && r.status < 500) return Handover::refused;
+  // The gateway read it and said no: sending it again would be refused again. A request that
+  // took too long (408) or came too soon (429) is not a no: it is sent again later.
+  if (r.json_ok() && r.status >= 400 && r.status < 500 && r.status != 408 && r.status != 429) return Handover::refused;
   return Handover::retry;
 }
 

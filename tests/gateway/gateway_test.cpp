@@ -26,7 +26,7 @@ struct Running {
   Link link;           // kiosk K
   Link operator_link;  // the operator
   std::string dir;
-  explicit Running(const std::string& name) {
+  explicit Running(const std::string& name, double requests_per_second = 20, double request_burst = 60) {
     dir = (std::filesystem::temp_directory_path() / ("kiosk-gateway-" + name)).string();
     std::filesystem::remove_all(dir);
     ServerOptions o;
@@ -34,6 +34,8 @@ struct Running {
     o.timeout_fault_ms = 900;
     o.allow_faults = true;
     o.sms_send_interval_ms = 0;  // the tests read the queue, then send
+    o.requests_per_second = requests_per_second;
+    o.request_burst = request_burst;
     std::string error;
     server = Server::start(o, &error);
     INFO(error);
@@ -205,6 +207,19 @@ TEST_CASE("Transaction reports are stored once per reference, and malformed ones
   REQUIRE(store);
   REQUIRE(store->reports().size() == 1);
   CHECK(store->reports()[0].first == ref(9));
+}
+
+TEST_CASE("An outbox item the gateway asks to send later (429) is kept for later, never dropped") {
+  Running g("slow-down", 0.01, 2);
+  Client c(g.link);
+  std::string detail;
+  const auto report = [](std::uint64_t n) {
+    return R"({"reference":")" + ref(n) + R"(","kiosk_id":"K","steps":[{"step":"settled"}]})";
+  };
+  CHECK(c.hand_over("report", report(20), &detail) == Client::Handover::delivered);
+  CHECK(c.hand_over("report", report(21), &detail) == Client::Handover::delivered);
+  CHECK(c.hand_over("report", report(22), &detail) == Client::Handover::retry);
+  CHECK(detail.find("429") != std::string::npos);
 }
 
 TEST_CASE("A gateway with another certificate is not trusted") {
