@@ -62,6 +62,28 @@ void later(Step& st, OpenTransaction& t) {
   t.next_try_ms = st.s.now_ms + recovery_backoff_ms(t.attempts);
 }
 
+// At most this many asked at once: a hundred transactions left open by a long outage must not
+// reach the gateway (or the terminal) as one burst, which its rate limit would refuse and send
+// back to wait out their backoff. Each answer asks the next.
+constexpr int recovery_in_flight_max = 8;
+
+// Asks the due transactions, oldest first, while fewer than the maximum are out.
+void ask_due(Step& st) {
+  int in_flight = 0;
+  std::vector<std::string> due;
+  for (const OpenTransaction& t : st.s.open) {
+    if (t.in_flight) ++in_flight;
+    else if (t.need != Need::technician && t.next_try_ms <= st.s.now_ms) due.push_back(t.reference);
+  }
+  for (const std::string& r : due) {
+    if (in_flight >= recovery_in_flight_max) break;
+    if (OpenTransaction* t = find_open(st.s, r)) {
+      ask(st, *t);
+      ++in_flight;
+    }
+  }
+}
+
 }  // namespace
 
 bool recovery_blocks_sales(const State& s) {
@@ -87,13 +109,12 @@ void take_over_open(Step& st, const ev::JournalReadBack& e) {
   }
   // In journal order: the terminal's last receipt answers for the newest payment only after
   // the older ones are known.
-  std::vector<std::string> references;
-  for (const OpenTransaction& t : st.s.open) references.push_back(t.reference);
-  for (const std::string& r : references)
-    if (OpenTransaction* t = find_open(st.s, r); t && !t->in_flight) ask(st, *t);
+  ask_due(st);
 }
 
-void settle_looked_up(Step& st, const ev::PaymentLookedUp& e) {
+namespace {
+
+void looked_up(Step& st, const ev::PaymentLookedUp& e) {
   OpenTransaction* t = find_open(st.s, e.reference);
   if (!t || t->need != Need::payment_outcome) return;
   switch (e.outcome) {
@@ -123,7 +144,7 @@ void settle_looked_up(Step& st, const ev::PaymentLookedUp& e) {
   }
 }
 
-void settle_resolved(Step& st, const ev::RenewalResolved& e) {
+void resolved(Step& st, const ev::RenewalResolved& e) {
   OpenTransaction* t = find_open(st.s, e.reference);
   if (!t || t->need != Need::delivery_outcome) return;
   switch (e.outcome) {
@@ -156,8 +177,9 @@ void settle_resolved(Step& st, const ev::RenewalResolved& e) {
   }
 }
 
-void recovery_reversal(Step& st, const ev::PaymentReversed& e) {
+void reversed(Step& st, const ev::PaymentReversed& e) {
   OpenTransaction* t = find_open(st.s, e.reference);
+  if (!t) return;
   if (t->need == Need::delivery_outcome && e.ok && t->held_by_terminal) {
     // A terminal that held the payment gave it back on its own (its hold ran out): the money is
     // home; the delivery is still to be closed.
@@ -181,13 +203,25 @@ void recovery_reversal(Step& st, const ev::PaymentReversed& e) {
   close(st, t->reference, ReceiptData::Kind::refund);
 }
 
-void recovery_tick(Step& st) {
-  std::vector<std::string> due;
-  for (const OpenTransaction& t : st.s.open)
-    if (!t.in_flight && t.need != Need::technician && t.next_try_ms <= st.s.now_ms) due.push_back(t.reference);
-  for (const std::string& r : due)
-    if (OpenTransaction* t = find_open(st.s, r)) ask(st, *t);
+}  // namespace
+
+// An answer frees a place for the next transaction due.
+void settle_looked_up(Step& st, const ev::PaymentLookedUp& e) {
+  looked_up(st, e);
+  ask_due(st);
 }
+
+void settle_resolved(Step& st, const ev::RenewalResolved& e) {
+  resolved(st, e);
+  ask_due(st);
+}
+
+void recovery_reversal(Step& st, const ev::PaymentReversed& e) {
+  reversed(st, e);
+  ask_due(st);
+}
+
+void recovery_tick(Step& st) { ask_due(st); }
 
 void adopt(Step& st, const Transaction& txn, Need need) {
   if (find_open(st.s, txn.reference)) return;

@@ -274,3 +274,32 @@ TEST_CASE("A damaged field stops recovery for that transaction and says which, n
     CHECK(d.all<fx::RequestReversal>().empty());
   }
 }
+
+TEST_CASE("Many open transactions are asked a few at a time, oldest first, each answer asking the next") {
+  Driver d;
+  std::vector<JournalRecord> left;
+  for (int i = 0; i < 20; ++i)
+    left.push_back(record("OLD-" + std::to_string(i), {S::payment_started, S::payment_approved, S::delivery_requested},
+                          {{"receipt_no", std::to_string(100 + i)}}));
+  d.send(ev::JournalReadBack{left});
+  const auto asked = [&] {
+    std::vector<std::string> refs;
+    for (const auto& r : d.all<fx::RequestRenewalResolve>()) refs.push_back(r.reference);
+    return refs;
+  };
+  REQUIRE(asked().size() == 8);  // not twenty at once
+  CHECK(asked().front() == "OLD-0");
+  CHECK(asked().back() == "OLD-7");
+  // Time alone asks no more while eight are out.
+  d.advance(5);
+  CHECK(asked().size() == 8);
+  // Each answer frees a place for the next, in journal order.
+  for (int i = 0; i < 20; ++i) {
+    d.send(ev::RenewalResolved{"OLD-" + std::to_string(i), ev::RenewalOutcome::delivered, "PXM-" + std::to_string(i),
+                               CivilDate{2027, 1, 5}});
+    CHECK(asked().size() == static_cast<std::size_t>(std::min(20, i + 9)));
+  }
+  CHECK(asked().back() == "OLD-19");
+  for (int i = 0; i < 20; ++i) CHECK(ends_settled(d, "OLD-" + std::to_string(i)));
+  CHECK(d.state.open.empty());
+}
