@@ -4,6 +4,7 @@
 #include FT_FREETYPE_H
 
 #include <unordered_map>
+#include <vector>
 
 #include "core/utf8.hpp"
 #include "fonts/face_set.hpp"
@@ -19,6 +20,16 @@ struct TextPainter::Impl {
   std::unique_ptr<BidiText> bidi;
   // Advances by (code point, size, bold): measuring is most of the layout's work.
   std::unordered_map<std::uint64_t, float> advances;
+  // Drawn glyphs by the same key, as the dots they leave (coverage of half or more): a receipt
+  // draws the same few glyphs at a few sizes, and FreeType's hinting of each was most of its
+  // layout time.
+  struct Dots {
+    int left = 0, top = 0, width = 0, rows = 0;
+    float advance = 0;
+    bool missing = false;
+    std::vector<std::uint8_t> on;  // width × rows, 1 where a dot goes
+  };
+  std::unordered_map<std::uint64_t, Dots> drawn;
 
   // The face that has this character, or nullptr. A shaped glyph is the Arabic face's.
   FT_Face face_for(char32_t cp, bool want_bold) {
@@ -77,10 +88,16 @@ std::string TextPainter::visual(std::string_view line, bool rtl_paragraph) const
   return impl_->bidi->visual(line, rtl_paragraph);
 }
 
+namespace {
+std::uint64_t glyph_key(char32_t cp, int px, bool bold) {
+  return (static_cast<std::uint64_t>(cp) << 16) | (static_cast<std::uint64_t>(px) << 1) | (bold ? 1 : 0);
+}
+}  // namespace
+
 float TextPainter::measure(std::string_view text, int px, bool bold) {
   float width = 0;
   for (char32_t cp : utf8_decode(text)) {
-    const std::uint64_t key = (static_cast<std::uint64_t>(cp) << 16) | (static_cast<std::uint64_t>(px) << 1) | (bold ? 1 : 0);
+    const std::uint64_t key = glyph_key(cp, px, bold);
     auto it = impl_->advances.find(key);
     if (it == impl_->advances.end()) {
       float advance = 0;
@@ -96,23 +113,36 @@ float TextPainter::measure(std::string_view text, int px, bool bold) {
 void TextPainter::draw(Raster& paper, int x, int baseline, std::string_view text, int px, bool bold) {
   float pen = static_cast<float>(x);
   for (char32_t cp : utf8_decode(text)) {
-    FT_Face face = impl_->face_for(cp, bold);
-    if (face) face = impl_->sized(face, px);
-    if (!face) {
+    auto [it, added] = impl_->drawn.try_emplace(glyph_key(cp, px, bold));
+    Impl::Dots& d = it->second;
+    if (added) {
+      FT_Face face = impl_->face_for(cp, bold);
+      if (face) face = impl_->sized(face, px);
+      if (!face || !load(face, cp, FT_LOAD_RENDER)) {
+        d.missing = true;
+      } else {
+        const FT_GlyphSlot g = face->glyph;
+        d.left = g->bitmap_left;
+        d.top = g->bitmap_top;
+        d.width = static_cast<int>(g->bitmap.width);
+        d.rows = static_cast<int>(g->bitmap.rows);
+        d.advance = g->advance.x / 64.0f;
+        d.on.resize(static_cast<std::size_t>(d.width) * d.rows);
+        for (int row = 0; row < d.rows; ++row)
+          for (int col = 0; col < d.width; ++col)
+            d.on[static_cast<std::size_t>(row) * d.width + col] = g->bitmap.buffer[row * g->bitmap.pitch + col] >= 128;
+      }
+    }
+    if (d.missing) {
       ++missing_;
       continue;
     }
-    if (!load(face, cp, FT_LOAD_RENDER)) {
-      ++missing_;
-      continue;
-    }
-    const FT_GlyphSlot g = face->glyph;
-    const int left = static_cast<int>(pen) + g->bitmap_left;
-    const int top = baseline - g->bitmap_top;
-    for (unsigned row = 0; row < g->bitmap.rows; ++row)
-      for (unsigned col = 0; col < g->bitmap.width; ++col)
-        if (g->bitmap.buffer[row * g->bitmap.pitch + col] >= 128) paper.set(left + col, top + row);
-    pen += g->advance.x / 64.0f;
+    const int left = static_cast<int>(pen) + d.left;
+    const int top = baseline - d.top;
+    for (int row = 0; row < d.rows; ++row)
+      for (int col = 0; col < d.width; ++col)
+        if (d.on[static_cast<std::size_t>(row) * d.width + col]) paper.set(left + col, top + row);
+    pen += d.advance;
   }
 }
 
