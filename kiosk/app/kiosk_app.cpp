@@ -1,5 +1,8 @@
 #include "kiosk_app.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -156,6 +159,7 @@ TextPainter* KioskApp::painter() {
 }
 
 KioskApp::~KioskApp() {
+  if (whole_check_.joinable()) whole_check_.join();
   worker_.reset();  // finish gateway calls before the gateway goes
   outbox_.reset();
   if (embedded_gateway_) embedded_gateway_->stop();
@@ -188,6 +192,16 @@ void KioskApp::start(std::int64_t now_ms) {
       log_warn("ALERT recovery: " + t.reference + ": the journal's " + t.damaged +
                " cannot be read; nothing is asked or given back until a technician settles it");
   check_journal_against_gateway();
+  // Sales go on meanwhile: the quick check at open read every page; a failure here stops them.
+  whole_check_ = std::thread([this, path = config_.data_dir + "/journal.sqlite"] {
+    // The lowest priority: the screens and recovery come first on two cores.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);
+    const std::string problem = Journal::check_whole(path);
+    if (!problem.empty()) {
+      log_warn("ALERT journal: " + problem + ": sales stop");
+      queue_.post(ev::JournalFailed{""});
+    }
+  });
 }
 
 void KioskApp::check_journal_against_gateway() {
@@ -242,6 +256,7 @@ bool KioskApp::set_gateway_fault(const std::string& mode, const std::string& sco
 std::size_t KioskApp::outbox_pending() { return journal_ ? journal_->outbox_pending() : 0; }
 
 bool KioskApp::pump() {
+  if (journal_) journal_->finish_erasing();
   if (!outbox_ && journal_ && gateway_up_.load(std::memory_order_acquire))
     outbox_ = std::make_unique<OutboxSender>(*journal_, *client_);
   if (outbox_) outbox_->poll();
@@ -275,7 +290,9 @@ bool KioskApp::busy(bool including_payment) {
     std::lock_guard lock(journal_check_.mutex);
     checking = journal_check_.pending;
   }
-  return worker_->busy() || devices_.printer->busy() || (including_payment && devices_.card->busy()) || !queue_.empty() ||
+  // The journal's full check is not waited for: it is a watch kept in the background, and its
+  // failure arrives as an event whenever it comes.
+  return (journal_ && journal_->erasing_pending()) || worker_->busy() || devices_.printer->busy() || (including_payment && devices_.card->busy()) || !queue_.empty() ||
          (outbox_ && outbox_->busy()) || checking;
 }
 

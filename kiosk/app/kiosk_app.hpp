@@ -4,6 +4,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "clock/local_date.hpp"
 #include "config.hpp"
@@ -126,6 +127,9 @@ class KioskApp {
   std::unique_ptr<OutboxSender> outbox_;
   JournalCheck journal_check_;
   std::int64_t journal_check_retry_ms_ = -1;  // when to ask again (UI thread)
+  // The journal's full integrity check, on a thread of its own after the start: a second on a
+  // large journal, which neither the first screen nor the gateway worker should wait for.
+  std::thread whole_check_;
   std::int64_t now_ms_ = 0;
   int receipts_printed_ = 0;
   std::optional<JournalStep> crash_after_;  // KIOSK_CRASH_AFTER_STEP, for the crash harness

@@ -19,14 +19,19 @@ int journal_command(const Args& args) {
   std::string error;
   auto journal = Journal::open(data + "/journal.sqlite", &error);
   if (!journal) return fail(error);
-  for (const auto& t : journal->transactions()) {
-    nlohmann::json line{{"reference", t.reference}, {"state", t.state}, {"steps", t.steps},
-                        {"created_at", t.created_at}, {"updated_at", t.updated_at},
-                        {"holds_number", t.holds_number}};
-    for (const auto& [k, v] : t.fields) line[k] = v;
-    std::cout << line.dump() << "\n";
+  // One line per transaction as it is read: a journal of a million lines is never held.
+  try {
+    journal->for_each_transaction(false, [](JournaledTransaction&& t) {
+      nlohmann::json line{{"reference", t.reference}, {"state", t.state}, {"steps", t.steps},
+                          {"created_at", t.created_at}, {"updated_at", t.updated_at},
+                          {"holds_number", t.holds_number}};
+      for (const auto& [k, v] : t.fields) line[k] = v;
+      std::cout << line.dump() << "\n";
+    });
+  } catch (const sql::Error& e) {
+    return fail(std::string("cannot read the journal: ") + e.what());
   }
-  return 0;
+  return std::cout.flush() ? 0 : 1;
 }
 
 }  // namespace kiosk::ctl

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -41,12 +42,22 @@ class Journal {
   // empty while its seal says it held steps, replaced by another, or shorter than its seal.
   // A new journal gets an id and a seal.
   static std::unique_ptr<Journal> open(const std::string& path, std::string* error);
+  // SQLite's full integrity check of the journal at `path`, through a read-only connection of
+  // its own (any thread, beside an open Journal); "" when it passed, else what failed.
+  static std::string check_whole(const std::string& path);
+  // Erased numbers leave the WAL when no reader holds it; if one did, this tries again (every
+  // append does too). Cheap when nothing is pending: call it now and then.
+  void finish_erasing();
+  bool erasing_pending() const { return erase_pending_; }
   ~Journal();
 
   bool append(const JournalEntry& entry, std::string* error);
   // Whether a transaction with this reference was ever journaled.
   bool knows(const std::string& reference);
   std::vector<JournaledTransaction> transactions();
+  // Every transaction (or only those not settled) in the order they were made, handed over one
+  // at a time: however large the journal, one transaction is held. Throws sql::Error.
+  void for_each_transaction(bool only_open, const std::function<void(JournaledTransaction&&)>& each);
   std::vector<JournaledTransaction> open_transactions();  // not settled yet
   // The newest receipt number of the card terminal that any step records, a payment's or a
   // reversal's (0: none).
@@ -68,6 +79,8 @@ class Journal {
   std::optional<ReceiptData> find_receipt(const std::string& code);
 
  private:
+  void erase_from_wal();
+  bool erase_pending_ = false;
   Journal(sql::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
   void insert_outbox(const OutboxItem& item);
   sql::Database db_;

@@ -5,6 +5,10 @@
 namespace kiosk::sql {
 
 namespace {
+constexpr int busy_timeout_ms = 5000;
+}  // namespace
+
+namespace {
 std::string uri_path(const std::string& path) {
   std::string uri = "file:";
   for (char c : path) {
@@ -23,6 +27,7 @@ Database Database::open(const std::string& path, Mode mode) {
   switch (mode) {
     case Mode::create: rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr); break;
     case Mode::read_write: rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr); break;
+    case Mode::read_only: rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr); break;
     case Mode::read_only_as_is:
       rc = sqlite3_open_v2((uri_path(path) + "?immutable=1").c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
                            nullptr);
@@ -33,7 +38,7 @@ Database Database::open(const std::string& path, Mode mode) {
     sqlite3_close(db);
     throw Error("cannot open " + path + ": " + why);
   }
-  sqlite3_busy_timeout(db, 5000);
+  sqlite3_busy_timeout(db, busy_timeout_ms);
   return Database(db);
 }
 
@@ -51,8 +56,11 @@ std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_ro
 int Database::changes() const { return sqlite3_changes(db_); }
 std::string Database::last_error() const { return sqlite3_errmsg(db_); }
 
-void Database::truncate_wal() noexcept {
-  sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+bool Database::truncate_wal(bool wait) noexcept {
+  if (!wait) sqlite3_busy_timeout(db_, 0);
+  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+  if (!wait) sqlite3_busy_timeout(db_, busy_timeout_ms);
+  return rc == SQLITE_OK;
 }
 
 Statement::Statement(Database& db, const std::string& sql) : db_(db) {
@@ -93,6 +101,11 @@ bool Statement::step() {
 void Statement::run() {
   while (step()) {
   }
+}
+
+Statement& Statement::reset() {
+  sqlite3_reset(stmt_);
+  return *this;
 }
 
 std::string Statement::text(int column) const {

@@ -23,6 +23,7 @@ class Database {
   enum class Mode {
     create,            // read and write, made when missing
     read_write,        // read and write, must exist
+    read_only,         // read only, beside writers (a WAL database's readers share its index)
     read_only_as_is,   // read in place, nothing written, not even a lock or a WAL (immutable)
   };
   static Database open(const std::string& path, Mode mode = Mode::create);
@@ -38,8 +39,9 @@ class Database {
   auto transaction(Body body) -> decltype(body());
   std::int64_t last_insert_rowid() const;
   int changes() const;
-  // Folds the WAL into the database and empties it; best effort (a reader may hold it).
-  void truncate_wal() noexcept;
+  // Folds the WAL into the database and empties it; best effort (a reader may hold it). With
+  // `wait` false a reader is not waited for. True when the WAL is empty.
+  bool truncate_wal(bool wait = true) noexcept;
   std::string last_error() const;
   sqlite3* handle() const { return db_; }
 
@@ -69,6 +71,8 @@ class Statement {
   bool step();
   // Runs a statement that returns no rows.
   void run();
+  // Ready to run again with new values (the bindings are kept until bound anew).
+  Statement& reset();
   std::string text(int column) const;
   std::int64_t integer(int column) const;
   bool is_null(int column) const;

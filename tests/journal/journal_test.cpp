@@ -142,3 +142,110 @@ TEST_CASE("The newest terminal receipt counts payments and reversals alike") {
   REQUIRE(j->append(entry("R2", JournalStep::payment_approved, {{"receipt_no", "11"}}), &error));
   CHECK(j->newest_receipt_no() == 12);
 }
+
+TEST_CASE("The newest receipt number is kept with the steps, and an older journal is read through once") {
+  const std::string dir = fresh_dir("receipts-kept");
+  std::string error;
+  {
+    auto j = Journal::open(dir + "/j.sqlite", &error);
+    REQUIRE(j);
+    REQUIRE(j->append(entry("R1", JournalStep::payment_approved, {{"receipt_no", "41"}}), &error));
+    REQUIRE(j->append(entry("R2", JournalStep::payment_approved, {{"receipt_no", "7"}}), &error));
+    CHECK(j->newest_receipt_no() == 41);
+  }
+  {
+    // A journal made before the number was kept: the key is not there yet.
+    sql::Database db = sql::Database::open(dir + "/j.sqlite", sql::Database::Mode::read_write);
+    db.exec("DELETE FROM meta WHERE key = 'newest_receipt_no'");
+  }
+  auto j = Journal::open(dir + "/j.sqlite", &error);
+  REQUIRE(j);
+  CHECK(j->newest_receipt_no() == 41);
+  REQUIRE(j->append(entry("R3", JournalStep::reversed, {{"reversal_receipt_no", "42"}}), &error));
+  REQUIRE(j->append(entry("R4", JournalStep::payment_approved, {{"receipt_no", "3"}}), &error));
+  CHECK(j->newest_receipt_no() == 42);
+}
+
+TEST_CASE("Unsettled transactions are read back alone, in the order they were made") {
+  const std::string dir = fresh_dir("open");
+  std::string error;
+  auto j = Journal::open(dir + "/j.sqlite", &error);
+  REQUIRE(j);
+  REQUIRE(j->append(entry("A", JournalStep::intent, {}, "+32470000001"), &error));
+  REQUIRE(j->append(entry("B", JournalStep::intent), &error));
+  REQUIRE(j->append(entry("B", JournalStep::settled), &error));
+  REQUIRE(j->append(entry("B", JournalStep::receipt_printed), &error));  // after settling: still settled
+  REQUIRE(j->append(entry("C", JournalStep::intent), &error));
+  REQUIRE(j->append(entry("A", JournalStep::payment_started), &error));
+  const auto open = j->open_transactions();
+  REQUIRE(open.size() == 2);
+  CHECK(open[0].reference == "A");
+  CHECK(open[0].steps == std::vector<std::string>{"intent", "payment_started"});
+  CHECK(open[0].number == "+32470000001");
+  CHECK(open[1].reference == "C");
+  std::vector<std::string> all;
+  j->for_each_transaction(false, [&](JournaledTransaction&& t) { all.push_back(t.reference + ":" + std::to_string(t.steps.size())); });
+  CHECK(all == std::vector<std::string>{"A:2", "B:3", "C:1"});
+
+  // A journal made before the table of unsettled references: it is filled once from the steps.
+  j.reset();
+  {
+    sql::Database db = sql::Database::open(dir + "/j.sqlite", sql::Database::Mode::read_write);
+    db.exec("DROP TABLE unsettled");
+  }
+  j = Journal::open(dir + "/j.sqlite", &error);
+  REQUIRE(j);
+  const auto again = j->open_transactions();
+  REQUIRE(again.size() == 2);
+  CHECK(again[0].reference == "A");
+  CHECK(again[1].reference == "C");
+  REQUIRE(j->append(entry("C", JournalStep::settled), &error));
+  CHECK(j->open_transactions().size() == 1);
+}
+
+TEST_CASE("The full check finds an index that no longer matches its table, which the quick check at open does not") {
+  const std::string dir = fresh_dir("whole");
+  std::string error;
+  {
+    auto j = Journal::open(dir + "/j.sqlite", &error);
+    REQUIRE(j);
+    for (const char* r : {"R1", "R2", "R3"}) REQUIRE(j->append(entry(r, JournalStep::intent), &error));
+  }
+  CHECK(Journal::check_whole(dir + "/j.sqlite").empty());
+  {
+    // The index's definition changed under its entries: every page is sound, the index is not.
+    sql::Database db = sql::Database::open(dir + "/j.sqlite", sql::Database::Mode::read_write);
+    db.exec("PRAGMA writable_schema=ON;"
+            "UPDATE sqlite_schema SET sql = 'CREATE INDEX steps_by_reference ON steps (step, id)' "
+            "WHERE name = 'steps_by_reference';");
+  }
+  CHECK(Journal::open(dir + "/j.sqlite", &error));
+  const std::string problem = Journal::check_whole(dir + "/j.sqlite");
+  CHECK(problem.find("integrity check failed") != std::string::npos);
+}
+
+TEST_CASE("A reader holding the WAL does not stall a settling step, and the number leaves when it lets go") {
+  const std::string dir = fresh_dir("erase-later");
+  std::string error;
+  auto j = Journal::open(dir + "/j.sqlite", &error);
+  REQUIRE(j);
+  REQUIRE(j->append(entry("R8", JournalStep::intent, {{"number", "0470 xx x4 56"}}, "+32470123456"), &error));
+  const auto number_on_disk = [&] {
+    return read_all(dir + "/j.sqlite").find("470123456") != std::string::npos ||
+           read_all(dir + "/j.sqlite-wal").find("470123456") != std::string::npos;
+  };
+  {
+    // Another connection in the middle of a read, as the full check at start is.
+    sql::Database reader = sql::Database::open(dir + "/j.sqlite", sql::Database::Mode::read_only);
+    reader.exec("BEGIN");
+    sql::Statement s(reader, "SELECT COUNT(*) FROM steps");
+    REQUIRE(s.step());
+    REQUIRE(j->append(entry("R8", JournalStep::settled), &error));
+    CHECK(j->erasing_pending());
+    j->finish_erasing();
+    CHECK(j->erasing_pending());  // still held
+  }
+  j->finish_erasing();
+  CHECK_FALSE(j->erasing_pending());
+  CHECK_FALSE(number_on_disk());
+}
