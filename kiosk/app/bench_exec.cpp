@@ -1,5 +1,6 @@
 #include "bench_exec.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/inotify.h>
 #include <sys/syscall.h>
@@ -15,7 +16,7 @@ namespace kiosk::app {
 
 // The parent sleeps in poll() until the file's folder changes or the child ends: a parent that
 // polled with a timer took a share of the two cores from the very start it was measuring.
-ChildRun run_child(const std::vector<std::string>& argv, const std::string& watch_file) {
+ChildRun run_child(const std::vector<std::string>& argv, const std::string& watch_file, bool discard_output) {
   using Clock = std::chrono::steady_clock;
   ChildRun out;
   std::vector<char*> args;
@@ -29,6 +30,10 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& watc
   const auto t0 = Clock::now();
   const pid_t pid = fork();
   if (pid == 0) {
+    if (discard_output) {
+      const int null = open("/dev/null", O_WRONLY);
+      if (null >= 0) dup2(null, STDOUT_FILENO);
+    }
     execv(args[0], args.data());
     _exit(127);
   }

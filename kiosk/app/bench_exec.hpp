@@ -13,6 +13,7 @@ struct ChildRun {
   int exit_code = -1;
 };
 
-ChildRun run_child(const std::vector<std::string>& argv, const std::string& watch_file = {});
+// `discard_output`: the child's standard output goes to /dev/null.
+ChildRun run_child(const std::vector<std::string>& argv, const std::string& watch_file = {}, bool discard_output = false);
 
 }  // namespace kiosk::app

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "bench_exec.hpp"
+#include "bench_journal.hpp"
 #include "escpos/receipt_job.hpp"
 #include "escpos/virtual_printer.hpp"
 #include "fonts/font_files.hpp"
@@ -228,7 +229,7 @@ void bench_gallery(const std::string& root) {
 int main(int argc, char** argv) {
   using namespace kiosk;
   int idle_seconds = 10, start_runs = 5;
-  bool gallery = true;
+  bool gallery = true, growth = true;
   std::string root = (fs::temp_directory_path() / "kiosk-bench").string();
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -236,8 +237,9 @@ int main(int argc, char** argv) {
     else if (a == "--start-runs" && i + 1 < argc) start_runs = std::max(1, std::atoi(argv[++i]));
     else if (a == "--work" && i + 1 < argc) root = argv[++i];
     else if (a == "--no-gallery") gallery = false;
+    else if (a == "--no-growth") growth = false;
     else {
-      std::cerr << "usage: kiosk-bench [--work DIR] [--start-runs N] [--idle-seconds N] [--no-gallery]\n";
+      std::cerr << "usage: kiosk-bench [--work DIR] [--start-runs N] [--idle-seconds N] [--no-gallery] [--no-growth]\n";
       return 2;
     }
   }
@@ -265,5 +267,9 @@ int main(int argc, char** argv) {
   bench_idle(*kiosk_app, *ui, idle_seconds);
   bench_receipts(*kiosk_app);
   if (gallery) bench_gallery(root);
+  if (growth) {
+    const std::string bin = fs::read_symlink("/proc/self/exe").parent_path().string();
+    app::bench_journal_growth(root, bin + "/kiosk", bin + "/kioskctl", figure);
+  }
   return 0;
 }
