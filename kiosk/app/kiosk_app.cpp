@@ -193,6 +193,7 @@ void KioskApp::start(std::int64_t now_ms) {
                " cannot be read; nothing is asked or given back until a technician settles it");
   check_journal_against_gateway();
   // Sales go on meanwhile: the quick check at open read every page; a failure here stops them.
+  if (whole_check_.joinable()) return;  // started once per run
   whole_check_ = std::thread([this, path = config_.data_dir + "/journal.sqlite"] {
     // The lowest priority: the screens and recovery come first on two cores.
     setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);
@@ -292,8 +293,8 @@ bool KioskApp::busy(bool including_payment) {
   }
   // The journal's full check is not waited for: it is a watch kept in the background, and its
   // failure arrives as an event whenever it comes.
-  return (journal_ && journal_->erasing_pending()) || worker_->busy() || devices_.printer->busy() || (including_payment && devices_.card->busy()) || !queue_.empty() ||
-         (outbox_ && outbox_->busy()) || checking;
+  return (journal_ && journal_->erasing_pending()) || worker_->busy() || devices_.printer->busy() ||
+         (including_payment && devices_.card->busy()) || !queue_.empty() || (outbox_ && outbox_->busy()) || checking;
 }
 
 void KioskApp::dispatch(const Event& e) {
