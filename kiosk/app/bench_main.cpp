@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "bench_exec.hpp"
+#include "bench_gateway.hpp"
 #include "bench_journal.hpp"
 #include "escpos/receipt_job.hpp"
 #include "escpos/virtual_printer.hpp"
@@ -270,6 +271,7 @@ int main(int argc, char** argv) {
   if (growth) {
     const std::string bin = fs::read_symlink("/proc/self/exe").parent_path().string();
     app::bench_journal_growth(root, bin + "/kiosk", bin + "/kioskctl", figure);
+    app::bench_gateway_growth(root, figure);
   }
   return 0;
 }
