@@ -10,7 +10,6 @@
 
 namespace kiosk {
 
-
 namespace {
 
 // Reads that have no error channel: a damaged journal is reported in the log, and what could be
@@ -248,13 +247,13 @@ bool Journal::append(const JournalEntry& e, std::string* error) {
                      "number_until_settled = COALESCE(?3, number_until_settled), "
                      "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')")
           .bind(1, e.reference).bind(2, step).bind(3, number).run();
-      // Once settled, nothing more is owed: the full number goes (domain.md, "Is my data safe?"),
-      // and the report for the central system is queued in the same transaction, so neither is lost.
       if (e.step != JournalStep::settled)  // a step after settling (a receipt) leaves it settled
         sql::Statement(db_,
                        "INSERT OR IGNORE INTO unsettled SELECT ?1 WHERE NOT EXISTS "
                        "(SELECT 1 FROM steps x WHERE x.step = 'settled' AND x.reference = ?1)")
             .bind(1, e.reference).run();
+      // Once settled, nothing more is owed: the full number goes (domain.md, "Is my data safe?"),
+      // and the report for the central system is queued in the same transaction, so neither is lost.
       if (e.step == JournalStep::settled) {
         sql::Statement(db_, "DELETE FROM unsettled WHERE reference = ?").bind(1, e.reference).run();
         sql::Statement(db_, "UPDATE transactions SET number_until_settled = NULL WHERE reference = ?")
