@@ -50,6 +50,7 @@ PaymentReceipt card() { return PaymentReceipt{"Bancontact", "670300******1234", 
 struct LayoutCheck {
   std::vector<std::string> out_of_reach;  // widget ids
   std::vector<std::string> overlapping;   // "a / b"
+  std::vector<std::string> same_label;    // "a / b: label"
 };
 
 LayoutCheck check_layout(const ui::FrameReport& r) {
@@ -66,6 +67,10 @@ LayoutCheck check_layout(const ui::FrameReport& r) {
       if (!a.blocked && !b.blocked && a.rect.x < b.rect.right() && b.rect.x < a.rect.right() &&
           a.rect.y < b.rect.bottom() && b.rect.y < a.rect.bottom())
         out.overlapping.push_back(a.id + " / " + b.id);
+      // One label, one action: two controls in play that say the same thing leave a customer
+      // guessing which one goes back and which one pages.
+      if (!a.blocked && !b.blocked && a.id != b.id && !a.label.empty() && a.label == b.label)
+        out.same_label.push_back(a.id + " / " + b.id + ": " + a.label);
     }
   return out;
 }
@@ -235,9 +240,10 @@ int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, 
                            {"speech_seconds", std::round(seconds * 10) / 10},
                            {"out_of_reach", layout.out_of_reach},
                            {"overlapping", layout.overlapping},
+                           {"same_label", layout.same_label},
                            {"file", std::string(lang_code(lang)) + "/" + name + ".png"}});
         if (r.missing_glyphs > 0 || !r.clipped.empty() || seconds <= 0 || !layout.out_of_reach.empty() ||
-            !layout.overlapping.empty())
+            !layout.overlapping.empty() || !layout.same_label.empty())
           ++bad;
       }
     }
