@@ -22,6 +22,9 @@ struct Theme {
   std::uint32_t success;
   std::uint32_t pressed_overlay;
   std::uint32_t focus;          // the keypad's focus ring: 3:1 on background
+  // Words and edge of a control that cannot be used now: a grey, legible (4.5:1 on secondary)
+  // but plainly dimmer than any control that can; never an accent colour that looks chosen.
+  std::uint32_t disabled;
 };
 
 const Theme& standard_theme();

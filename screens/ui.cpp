@@ -182,14 +182,16 @@ bool Ui::button(const char* id, const Rect& where, std::string_view label, Butto
   const bool clicked = hit(id, box, enabled, &held);
   report_.widgets.back().label =
       without_bidi_controls(std::string(label) + (sublabel.empty() ? "" : ". " + std::string(sublabel)));
-  std::uint32_t fill = theme_.secondary, ink = theme_.on_secondary;
+  std::uint32_t fill = theme_.secondary, ink = theme_.on_secondary, edge = theme_.outline;
   if (kind == ButtonKind::primary) fill = theme_.primary, ink = theme_.on_primary;
   if (kind == ButtonKind::selected) fill = theme_.selected, ink = theme_.on_selected;
+  // A control that cannot be used, of any kind, is a grey outline with grey words: it must not
+  // look chosen (a faded yellow read as lit in high contrast) nor vanish.
+  if (!enabled) fill = theme_.secondary, ink = theme_.disabled, edge = theme_.disabled;
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const int alpha = enabled ? 255 : 110;
-  draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(fill, alpha), corner);
-  if (kind == ButtonKind::secondary)
-    draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.outline, alpha), corner, 0, 3.0f);
+  draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(fill), corner);
+  if (kind == ButtonKind::secondary || !enabled)
+    draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(edge), corner, 0, 3.0f);
   if (held)
     draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.pressed_overlay, 60), corner);
   focus_ring(id, box);
@@ -202,7 +204,7 @@ bool Ui::button(const char* id, const Rect& where, std::string_view label, Butto
   const float sub_h = sublabel.empty() ? 0 : text_height(sublabel, FontRole::hint, inner.w);
   const float total = label_h + sub_h;
   float y = box.y + std::max(10.0f, (box.h - total) / 2);
-  const std::uint32_t text_rgb = enabled ? ink : (kind == ButtonKind::secondary ? theme_.text_muted : ink);
+  const std::uint32_t text_rgb = ink;
   draw_text({inner.x, y, inner.w, std::min(label_h, box.bottom() - y)}, label, label_role, text_rgb, Align::centre);
   if (!sublabel.empty()) {
     y += label_h;

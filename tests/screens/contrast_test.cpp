@@ -25,6 +25,20 @@ TEST_CASE("Text and controls meet the contrast minimums in every theme") {
   }
 }
 
+TEST_CASE("A control that cannot be used is legible, grey, and plainly dimmer than one that can") {
+  for (const Theme* t : {&standard_theme(), &high_contrast_theme()}) {
+    INFO(t->name);
+    const std::uint32_t d = t->disabled;
+    CHECK(contrast_ratio(d, t->secondary) >= 4.5);
+    CHECK(((d >> 16) & 0xFF) == ((d >> 8) & 0xFF));  // a grey: no accent colour that looks lit
+    CHECK(((d >> 8) & 0xFF) == (d & 0xFF));
+    // Clearly less contrast (by 1.3 times or more) than any enabled control's words on their fill.
+    for (const auto& [ink, fill] : {std::pair{t->on_secondary, t->secondary}, std::pair{t->on_primary, t->primary},
+                                    std::pair{t->on_selected, t->selected}})
+      CHECK(contrast_ratio(d, t->secondary) * 1.3 <= contrast_ratio(ink, fill));
+  }
+}
+
 TEST_CASE("Brand tiles keep their names readable") {
   for (Brand b : all_brands) {
     INFO(brand_name(b));
