@@ -9,10 +9,24 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
 namespace kiosk::app {
+
+double percentile(std::vector<double> figures, double p) {
+  if (figures.empty()) return 0;
+  std::sort(figures.begin(), figures.end());
+  return figures[std::min(figures.size() - 1, static_cast<std::size_t>(p * static_cast<double>(figures.size() - 1) + 0.5))];
+}
+
+std::string fresh_folder(const std::string& root, const std::string& name) {
+  const std::string dir = root + "/" + name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
 
 // The parent sleeps in poll() until the file's folder changes or the child ends: a parent that
 // polled with a timer took a share of the two cores from the very start it was measuring.
@@ -45,11 +59,13 @@ ChildRun run_child(const std::vector<std::string>& argv, const std::string& watc
   // glibc 2.36 declares pidfd_open without C linkage for C++: the system call itself.
   const int ended = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
   for (bool running = true; running;) {
-    pollfd fds[2] = {{ended, POLLIN, 0}, {out.file_ms < 0 ? changes : -1, POLLIN, 0}};
-    poll(fds, 2, ended < 0 ? 1 : -1);  // without a pidfd, look every millisecond
-    if (fds[1].revents & POLLIN) {
+    const bool watching = !watch_file.empty() && out.file_ms < 0;
+    pollfd fds[2] = {{ended, POLLIN, 0}, {watching ? changes : -1, POLLIN, 0}};
+    // Without a pidfd or an inotify watch, look every millisecond.
+    poll(fds, 2, ended < 0 || (watching && changes < 0) ? 1 : -1);
+    if (watching && (changes < 0 || (fds[1].revents & POLLIN))) {
       char events[4096];
-      while (read(changes, events, sizeof events) > 0) {
+      while (changes >= 0 && read(changes, events, sizeof events) > 0) {
       }
       struct stat st{};
       if (::stat(watch_file.c_str(), &st) == 0) out.file_ms = ms();

@@ -14,6 +14,11 @@ struct ChildRun {
 };
 
 // `discard_output`: the child's standard output goes to /dev/null.
+// The p-quantile (0..1, nearest rank) of the figures; 0 when there are none.
+double percentile(std::vector<double> figures, double p);
+// `root`/`name`, emptied or made: each measurement starts from nothing left by the one before.
+std::string fresh_folder(const std::string& root, const std::string& name);
+
 ChildRun run_child(const std::vector<std::string>& argv, const std::string& watch_file = {}, bool discard_output = false);
 
 }  // namespace kiosk::app

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <vector>
 
+#include "bench_exec.hpp"
 #include "core/reference.hpp"
 #include "gateway/client.hpp"
 #include "gateway/client_ca.hpp"
@@ -19,12 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5))];
-}
 
 std::unique_ptr<gateway::Server> start(const std::string& dir) {
   gateway::ServerOptions o;

@@ -25,13 +25,6 @@ struct StepRow {
   std::string step, fields;
 };
 
-std::string folder(const std::string& root, const std::string& name, bool empty) {
-  const std::string dir = root + "/" + name;
-  if (empty) fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
 // The steps of the renewal a real session left in the journal, as the template for the rest.
 std::vector<StepRow> steps_of_one_renewal(const std::string& journal) {
   sql::Database db = sql::Database::open(journal, sql::Database::Mode::read_write);
@@ -92,7 +85,7 @@ std::vector<StepRow> up_to(const std::vector<StepRow>& steps, const std::string&
 void bench_journal_growth(const std::string& root, const std::string& kiosk, const std::string& kioskctl,
                           const Figure& figure) {
   // A real renewal first: its journal, its gateway (which knows the one reference) and steps.
-  const std::string seed = folder(root, "growth-seed", true);
+  const std::string seed = fresh_folder(root, "growth-seed");
   const std::string renew = root + "/growth-renewal.script";
   std::ofstream(renew) << "tap lang_nl\ntap svc_renew\ntap brand_proximus\ntype 0470123456\ntap next\ntap next\n"
                        << "tap confirm\ntap pay_card\ndevice terminal approve\nexpect screen done\ntap finish\n";
@@ -107,13 +100,13 @@ void bench_journal_growth(const std::string& root, const std::string& kiosk, con
   const std::string script = root + "/growth-recovery.script";
   std::ofstream(script) << "shot_now first\nwait recovered\nexpect open 0\nshot settled\n";
   for (const int settled : {100000, 0}) {
-    const std::string grown = folder(root, "growth-journal", true);
+    const std::string grown = fresh_folder(root, "growth-journal");
     fs::copy(seed, grown, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
     if (settled > 0) add_transactions(grown + "/journal.sqlite", renewal, settled, false, 1);
     add_transactions(grown + "/journal.sqlite", up_to(renewal, "delivery_requested"), 100, true, 200000);
     const std::string name = settled > 0 ? "recovery_100k_settled_100_open_to_" : "recovery_100_open_alone_to_";
     for (const char* shot : {"first", "settled"}) {
-      const std::string data = folder(root, "growth-run", true);
+      const std::string data = fresh_folder(root, "growth-run");
       fs::copy(grown, data, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
       fs::remove_all(data + "/shots");
       fs::create_directories(data + "/shots");
@@ -128,7 +121,7 @@ void bench_journal_growth(const std::string& root, const std::string& kiosk, con
   std::vector<StepRow> short_renewal = up_to(renewal, "intent");
   short_renewal.push_back({"settled", "{}"});
   for (const int count : {10000, 1000000}) {
-    const std::string data = folder(root, "growth-list", true);
+    const std::string data = fresh_folder(root, "growth-list");
     std::string error;
     if (!Journal::open(data + "/journal.sqlite", &error)) {
       std::cerr << "kiosk-bench: " << error << "\n";

@@ -46,19 +46,8 @@ double cpu_seconds() {
   return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const std::size_t i = std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5));
-  return v[i];
-}
-
-std::string fresh(const std::string& root, const std::string& name) {
-  const std::string dir = root + "/" + name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using kiosk::app::fresh_folder;
+using kiosk::app::percentile;
 
 // The kiosk program next to this one.
 std::string kiosk_program() {
@@ -73,10 +62,10 @@ void bench_start(const std::string& root, int runs) {
   std::ofstream(script) << "shot_now first\n";  // the first screen, not waiting for the gateway
   for (const bool first_boot : {true, false}) {
     std::vector<double> first, exit;
-    const std::string data = fresh(root, "start-data");
+    const std::string data = fresh_folder(root, "start-data");
     for (int i = 0; i < runs + 1; ++i) {
       if (first_boot) fs::remove_all(data);
-      const std::string shots = fresh(root, "start-shots");
+      const std::string shots = fresh_folder(root, "start-shots");
       const kiosk::app::ChildRun r =
           kiosk::app::run_child({kiosk_program(), "--headless", "--script", script, "--data", data, "--shots", shots},
                                 shots + "/first.png");
@@ -103,7 +92,7 @@ void bench_renewal_memory(const std::string& root) {
                           << "tap next\nexpect screen plans\ntap next\ntap confirm\ntap pay_card\n"
                           << "device terminal approve\nexpect screen done\nexpect receipts 1\ntap finish\n"
                           << "wait outbox\nexpect outbox 0\n";
-    const std::string data = fresh(root, "renew-" + code);
+    const std::string data = fresh_folder(root, "renew-" + code);
     const kiosk::app::ChildRun r = kiosk::app::run_child(
         {kiosk_program(), "--headless", "--script", script, "--data", data, "--shots", data + "/shots"});
     if (r.exit_code != 0) std::cerr << "kiosk-bench: the renewal in " << code << " failed (see " << data << ")\n";
@@ -216,7 +205,7 @@ void bench_receipts(const kiosk::app::KioskApp& app) {
 // The whole gallery (every screen × language × theme × text size, with speech), as the test
 // suite renders it.
 void bench_gallery(const std::string& root) {
-  const std::string dir = fresh(root, "gallery");
+  const std::string dir = fresh_folder(root, "gallery");
   const kiosk::app::ChildRun r = kiosk::app::run_child({kiosk_program(), "--gallery", dir});
   std::size_t images = 0;
   for (const auto& entry : fs::recursive_directory_iterator(dir)) images += entry.path().extension() == ".png";
@@ -253,7 +242,7 @@ int main(int argc, char** argv) {
 
   app::Config config;
   config.assets_dir = KIOSK_ASSET_DIR;
-  config.data_dir = fresh(root, "frames-data");
+  config.data_dir = fresh_folder(root, "frames-data");
   config.devices_automatic = false;
   std::string error;
   auto kiosk_app = app::KioskApp::create(config, &error);

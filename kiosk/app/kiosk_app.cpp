@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "fonts/face_set.hpp"
 #include "fonts/font_files.hpp"
 #include "fonts/font_location_cache.hpp"
 #include "gateway/client.hpp"

@@ -11,8 +11,11 @@
 #include "devices.hpp"
 #include "core/session.hpp"
 #include "event_queue.hpp"
-#include "fonts/face_set.hpp"
 #include "i18n/catalog.hpp"
+
+namespace kiosk {
+class FaceSet;
+}  // namespace kiosk
 
 namespace kiosk {
 class Journal;

@@ -9,6 +9,7 @@
 #include "config.hpp"
 #include "devices.hpp"
 #include "driver.hpp"
+#include "fonts/face_set.hpp"
 #include "gallery.hpp"
 #include "interactive.hpp"
 #include "kiosk_app.hpp"

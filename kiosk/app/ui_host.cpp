@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "fonts/face_set.hpp"
 #include "frame.hpp"
 #include "imgui_atlas.hpp"
 #include "log/log.hpp"

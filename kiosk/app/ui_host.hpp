@@ -3,8 +3,6 @@
 #include <string>
 #include <vector>
 
-#include "fonts/face_set.hpp"
-
 #include "core/events.hpp"
 #include "core/state.hpp"
 #include "i18n/catalog.hpp"
@@ -15,9 +13,12 @@
 #include "text/bidi_text.hpp"
 #include "ui.hpp"
 
-namespace kiosk::app {
+namespace kiosk {
+class FaceSet;
+namespace app {
 struct SdlLibrary;
 }
+}  // namespace kiosk
 struct SDL_Window;
 struct SDL_Renderer;
 struct SDL_Texture;
