@@ -261,7 +261,7 @@ bool KioskApp::pump() {
   if (journal_) journal_->finish_erasing();
   if (!outbox_ && journal_ && gateway_up_.load(std::memory_order_acquire))
     outbox_ = std::make_unique<OutboxSender>(*journal_, *client_);
-  if (outbox_) outbox_->poll();
+  if (outbox_) outbox_->poll(recovery_asking(state_));
   finish_journal_check();
   bool any = false;
   while (auto e = queue_.take()) {

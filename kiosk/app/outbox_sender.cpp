@@ -20,8 +20,9 @@ long long retry_pause_ms(int attempts) {
 }
 }  // namespace
 
-void OutboxSender::poll() {
+void OutboxSender::poll(bool hold_back) {
   std::vector<Done> done;
+  bool too_soon = false;
   {
     std::lock_guard lock(mutex_);
     done.swap(done_);
@@ -31,6 +32,8 @@ void OutboxSender::poll() {
     using H = gateway::Client::Handover;
     if (d.result == H::delivered) {
       journal_.mark_sent(d.id, d.kind == "sms");
+    } else if (d.result == H::too_soon) {
+      too_soon = true;  // the gateway's rate limit: the item stays due, and the next look waits
     } else if (d.result == H::refused) {
       log_warn("outbox: " + d.key + " refused by the gateway, dropped: " + d.detail);
       journal_.mark_sent(d.id, d.kind == "sms");
@@ -40,7 +43,8 @@ void OutboxSender::poll() {
     }
   }
   const auto now = std::chrono::steady_clock::now();
-  if (done.empty() && now < next_look_) return;
+  if (too_soon) next_look_ = now + std::chrono::seconds(1);
+  if (hold_back || ((done.empty() || too_soon) && now < next_look_)) return;
   next_look_ = now + std::chrono::milliseconds(500);
   std::vector<OutboxItem> due = journal_.due_outbox(wall_clock_ms(), 8);
   if (due.empty()) return;
@@ -54,7 +58,8 @@ void OutboxSender::poll() {
       std::string detail;
       const auto r = client_.hand_over(item.kind, item.payload, &detail);
       results.push_back({item.id, item.key, item.kind, item.attempts, r, detail});
-      if (r == gateway::Client::Handover::retry) break;  // the gateway is away: the rest waits too
+      // The gateway is away or busy: the rest waits too.
+      if (r == gateway::Client::Handover::retry || r == gateway::Client::Handover::too_soon) break;
     }
     std::lock_guard lock(mutex_);
     done_.insert(done_.end(), results.begin(), results.end());

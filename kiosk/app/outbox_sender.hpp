@@ -20,8 +20,9 @@ namespace kiosk::app {
 class OutboxSender {
  public:
   OutboxSender(Journal& journal, gateway::Client& client) : journal_(journal), client_(client) {}
-  // App thread: records finished hand-overs and starts the next due ones (at most every 500 ms).
-  void poll();
+  // App thread: records finished hand-overs and, unless `hold_back`, starts the next due ones
+  // (at most every 500 ms).
+  void poll(bool hold_back = false);
   bool busy();  // a hand-over is under way
 
  private:

@@ -218,6 +218,12 @@ bool receipt_printable(const State& s) { return printer_can_print(s.printer); }
 
 int plans_per_page(const State& s) { return s.session.large_text ? 1 : std::max(1, s.settings.plans_per_page); }
 
+bool recovery_asking(const State& s) {
+  for (const OpenTransaction& t : s.open)
+    if (t.in_flight || (t.need != OpenTransaction::Need::technician && t.next_try_ms <= s.now_ms)) return true;
+  return false;
+}
+
 std::string_view out_of_service_reason_name(OutOfServiceReason r) {
   switch (r) {
     case OutOfServiceReason::journal: return "journal";

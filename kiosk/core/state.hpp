@@ -134,6 +134,10 @@ bool payment_outcome_unknown(const State& s);
 // Why the kiosk does not sell now (none when it does): the screen and the log say so.
 enum class OutOfServiceReason { none, journal, recovering, terminal };
 OutOfServiceReason out_of_service_reason(const State& s);
+// Recovery has a question out, or one due now: the outbox gives way to it, as the money of a
+// transaction matters more than an SMS a few seconds later and both share the gateway's rate
+// limit. Transactions waiting out a backoff or a technician do not hold the outbox up.
+bool recovery_asking(const State& s);
 std::string_view out_of_service_reason_name(OutOfServiceReason r);  // "journal", … "none"
 // The steps before any money moves, where Back (and Cancel) are offered.
 bool back_available(const State& s);

@@ -2,10 +2,13 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
+#include "kept_connections.hpp"
 #include "tls_pin.hpp"
 #include "wire.hpp"
 
@@ -14,6 +17,9 @@ namespace kiosk::gateway {
 using nlohmann::json;
 
 namespace {
+
+// The longest "too soon" wait a call sits out itself; a longer one is left to the caller.
+constexpr long long max_rate_wait_ms = 2000;
 
 // One HTTP exchange, reduced to what the kiosk needs to decide.
 struct Reply {
@@ -26,6 +32,16 @@ struct Reply {
   std::string detail() const { return error.empty() ? "HTTP " + std::to_string(status) : error; }
 };
 
+// How long a "too soon" (429) answer asks to wait, when it names a wait this call sits out: at
+// least 10 ms, so that a gateway naming none cannot make the kiosk spin.
+std::optional<std::chrono::milliseconds> rate_wait(const Reply& r) {
+  if (!r.json_ok() || r.status != 429 || !r.body.is_object()) return std::nullopt;
+  const auto wait = r.body.find("retry_after_ms");
+  if (wait == r.body.end() || !wait->is_number_integer() || wait->get<long long>() > max_rate_wait_ms)
+    return std::nullopt;
+  return std::chrono::milliseconds(std::max<long long>(10, wait->get<long long>()));
+}
+
 // A string member, or "" when the body is not an object or the member is missing or of another
 // type: the gateway's answers are input, and input may be wrong in any way.
 std::string text_of(const json& body, const char* key) {
@@ -37,21 +53,39 @@ std::string text_of(const json& body, const char* key) {
 }  // namespace
 
 struct Client::Impl {
+  explicit Impl(Link l) : link(std::move(l)), connections(link) {}
   Link link;
+  KeptConnections connections;
 
   // timeout_ms: this call's limit when less than the link's (a renewal's budget running out).
-  Reply call(const std::string& method, const std::string& path, const json* payload = nullptr, int timeout_ms = 0) {
-    httplib::SSLClient cli(link.host, link.port, link.client_cert_path, link.client_key_path);
-    cli.enable_server_certificate_verification(true);
-    cli.set_ca_cert_path(link.ca_cert_path.c_str());
-    if (!cli.is_valid()) {
+  // A gateway that says "too soon" (429) has not looked at the request, so it is sent again
+  // once the wait it names is over, if that wait fits in the call's limit; else the 429 is the
+  // answer and the caller tries again later.
+  // Background work (the outbox) passes `sit_out_too_soon` false: its thread is not held, and
+  // the 429 is the answer.
+  Reply call(const std::string& method, const std::string& path, const json* payload = nullptr, int timeout_ms = 0,
+             bool sit_out_too_soon = true) {
+    using namespace std::chrono;
+    const int limit_ms = timeout_ms > 0 ? std::min(timeout_ms, link.timeout_ms) : link.timeout_ms;
+    const auto deadline = steady_clock::now() + milliseconds(limit_ms);
+    for (;;) {
+      const auto left = duration_cast<milliseconds>(deadline - steady_clock::now()).count();
+      Reply r = attempt(method, path, payload, static_cast<int>(std::max<long long>(1, left)));
+      const std::optional<milliseconds> pause = rate_wait(r);
+      if (!sit_out_too_soon || !pause || steady_clock::now() + *pause >= deadline) return r;
+      std::this_thread::sleep_for(*pause);
+    }
+  }
+
+  Reply attempt(const std::string& method, const std::string& path, const json* payload, int timeout_ms) {
+    KeptConnections::Lease lease = connections.take();
+    if (!lease.client) {
       Reply bad;
       bad.error = "TLS set-up failed (client certificate " + link.client_cert_path + " or its key unusable)";
       return bad;
     }
-    PinCheck pins{link.spki_pins, false};
-    require_pins(cli.ssl_context(), &pins);
-    const auto t = std::chrono::milliseconds(timeout_ms > 0 ? std::min(timeout_ms, link.timeout_ms) : link.timeout_ms);
+    httplib::SSLClient& cli = *lease.client;
+    const auto t = std::chrono::milliseconds(timeout_ms);
     cli.set_connection_timeout(t);
     cli.set_read_timeout(t);
     cli.set_write_timeout(t);
@@ -62,18 +96,19 @@ struct Client::Impl {
     if (!r) {
       out.error = httplib::to_string(r.error());
       if (r.error() == httplib::Error::SSLServerVerification)
-        out.error += pins.mismatch ? " (the gateway's key is not the pinned one)" : " (certificate not trusted)";
+        out.error += lease.pins->mismatch ? " (the gateway's key is not the pinned one)" : " (certificate not trusted)";
       return out;
     }
     out.transport_ok = true;
     out.status = r->status;
     out.body = json::parse(r->body, nullptr, /*allow_exceptions=*/false);
     if (out.body.is_discarded()) out.error = "response is not JSON";
+    connections.give_back(std::move(lease));
     return out;
   }
 };
 
-Client::Client(Link link) : impl_(std::make_unique<Impl>()) { impl_->link = std::move(link); }
+Client::Client(Link link) : impl_(std::make_unique<Impl>(std::move(link))) {}
 Client::~Client() = default;
 
 LookupResult Client::lookup(Brand brand, const MobileNumber& number) {
@@ -249,12 +284,13 @@ Client::Handover Client::hand_over(const std::string& kind, const std::string& b
     if (detail) *detail = "outbox item is not JSON";
     return Handover::refused;
   }
-  Reply r = impl_->call("POST", kind == "sms" ? "/v1/sms" : "/v1/reports", &payload);
+  Reply r = impl_->call("POST", kind == "sms" ? "/v1/sms" : "/v1/reports", &payload, 0, false);
   if (r.json_ok() && (r.status == 200 || r.status == 201)) return Handover::delivered;
   if (detail) *detail = r.detail();
+  if (r.json_ok() && r.status == 429) return Handover::too_soon;
   // The gateway read it and said no: sending it again would be refused again. A request that
-  // took too long (408) or came too soon (429) is not a no: it is sent again later.
-  if (r.json_ok() && r.status >= 400 && r.status < 500 && r.status != 408 && r.status != 429) return Handover::refused;
+  // took too long (408) is not a no: it is sent again later.
+  if (r.json_ok() && r.status >= 400 && r.status < 500 && r.status != 408) return Handover::refused;
   return Handover::retry;
 }
 

@@ -97,7 +97,9 @@ class Client {
   std::optional<KioskRecord> kiosk_record(std::string* detail);
   // Hands over an outbox item (an SMS to send, a transaction report): POST of `body` (JSON,
   // keyed by its reference) to /v1/sms or /v1/reports.
-  enum class Handover { delivered, refused, retry };
+  // too_soon: the gateway's rate limit (429); nothing is wrong with the item or the link, so it
+  // is sent again shortly without counting as a failed attempt.
+  enum class Handover { delivered, refused, retry, too_soon };
   Handover hand_over(const std::string& kind, const std::string& body, std::string* detail);
   bool send_sms(const std::string& reference, const std::string& kind, const MobileNumber& number,
                 const std::string& text, std::string* detail);

@@ -5,7 +5,7 @@
 
 namespace kiosk::gateway {
 
-bool RateLimiter::allow(const std::string& caller, Clock::time_point now) {
+bool RateLimiter::allow(const std::string& caller, Clock::time_point now, Clock::duration* wait) {
   std::lock_guard lock(mutex_);
   auto it = buckets_.find(caller);
   if (it == buckets_.end()) {
@@ -22,7 +22,10 @@ bool RateLimiter::allow(const std::string& caller, Clock::time_point now) {
   const double elapsed = std::chrono::duration<double>(now - b.at).count();
   b.tokens = std::min(burst_, b.tokens + std::max(0.0, elapsed) * rate_);
   b.at = now;
-  if (b.tokens < 1.0) return false;
+  if (b.tokens < 1.0) {
+    if (wait) *wait = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>((1.0 - b.tokens) / rate_));
+    return false;
+  }
   b.tokens -= 1.0;
   return true;
 }

@@ -13,7 +13,8 @@ class RateLimiter {
   using Clock = std::chrono::steady_clock;
   RateLimiter(double per_second, double burst, std::size_t max_callers = 4096)
       : rate_(per_second), burst_(burst), max_callers_(max_callers) {}
-  bool allow(const std::string& caller, Clock::time_point now = Clock::now());
+  // Refused: `wait` (when given) is how long until the caller's next request would be admitted.
+  bool allow(const std::string& caller, Clock::time_point now = Clock::now(), Clock::duration* wait = nullptr);
 
  private:
   struct Bucket {

@@ -152,9 +152,12 @@ httplib::Server::HandlerResponse Server::Impl::admit(const httplib::Request& req
     reply_error(res, 401, "unauthenticated", "a client certificate from the gateway's client CA is required");
     return HR::Handled;
   }
-  if (!limiter->allow((who->role == Role::kiosk ? "kiosk:" : "operator:") + who->id)) {
-    res.set_header("Retry-After", "1");
-    reply_error(res, 429, "too_many_requests", "slow down");
+  RateLimiter::Clock::duration wait{};
+  if (!limiter->allow((who->role == Role::kiosk ? "kiosk:" : "operator:") + who->id, RateLimiter::Clock::now(), &wait)) {
+    // Retry-After counts whole seconds; a kiosk pacing itself wants the milliseconds as well.
+    const long long wait_ms = std::chrono::ceil<std::chrono::milliseconds>(wait).count();
+    res.set_header("Retry-After", std::to_string(std::max(1LL, (wait_ms + 999) / 1000)));
+    reply(res, 429, json{{"error", "too_many_requests"}, {"message", "slow down"}, {"retry_after_ms", wait_ms}});
     return HR::Handled;
   }
   if (req.has_header("Content-Length")) {
@@ -458,6 +461,9 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, std::string*
   http.set_write_timeout(io);
   http.set_keep_alive_timeout(1);
   http.set_keep_alive_max_count(20);
+  // A kiosk sends its next request on the same connection: without this, Nagle's algorithm and
+  // the peer's delayed ACK hold each small answer back for tens of milliseconds.
+  http.set_tcp_nodelay(true);
   http.set_payload_max_length(options.max_body_bytes);
   impl->routes();
   impl->port = options.port == 0 ? http.bind_to_any_port(options.host)

@@ -214,6 +214,25 @@ TEST_CASE("A delivery left unknown in this run is resolved in the background whi
   CHECK(sms.back().receipt.kind == ReceiptData::Kind::refund);
 }
 
+TEST_CASE("The outbox gives way to recovery only while it has a question out or due") {
+  Driver d;
+  const std::string ref = d.to_delivering();
+  CHECK_FALSE(recovery_asking(d.state));
+  d.send(ev::RenewalUnknown{ref});
+  d.send(ev::FinishPressed{});
+  CHECK_FALSE(recovery_asking(d.state));  // waiting out its backoff: the outbox may go on
+  d.advance(2);
+  REQUIRE(d.all<fx::RequestRenewalResolve>().size() == 1);
+  CHECK(recovery_asking(d.state));  // the question is out
+  d.send(ev::RenewalResolved{ref, ev::RenewalOutcome::unknown, "", {}});
+  CHECK_FALSE(recovery_asking(d.state));  // no answer: asked again later
+  d.advance(60);
+  d.send(ev::RenewalResolved{ref, ev::RenewalOutcome::closed_undelivered, "", {}});
+  d.send(ev::PaymentReversed{ref, true});
+  CHECK(ends_settled(d, ref));
+  CHECK_FALSE(recovery_asking(d.state));
+}
+
 TEST_CASE("A payment the terminal could not confirm: never called declined, asked again, given back") {
   Driver d;
   d.to_pay_method();

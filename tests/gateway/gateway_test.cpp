@@ -218,8 +218,29 @@ TEST_CASE("An outbox item the gateway asks to send later (429) is kept for later
   };
   CHECK(c.hand_over("report", report(20), &detail) == Client::Handover::delivered);
   CHECK(c.hand_over("report", report(21), &detail) == Client::Handover::delivered);
-  CHECK(c.hand_over("report", report(22), &detail) == Client::Handover::retry);
+  CHECK(c.hand_over("report", report(22), &detail) == Client::Handover::too_soon);
   CHECK(detail.find("429") != std::string::npos);
+}
+
+TEST_CASE("A request the gateway finds too soon is sent again after the wait it names") {
+  Running g("pacing", 20, 1);  // one request at once, then one every 50 ms
+  Client c(g.link);
+  for (int i = 0; i < 4; ++i) {
+    const LookupResult r = c.lookup(Brand::proximus, active);
+    INFO(r.detail);
+    CHECK(r.kind == LookupResult::Kind::found);
+  }
+}
+
+TEST_CASE("A connection the gateway has closed while idle is not used again") {
+  Running g("kept");
+  Client c(g.link);
+  CHECK(c.lookup(Brand::proximus, active).kind == LookupResult::Kind::found);
+  // The gateway closes an idle connection after a second.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1300));
+  const LookupResult r = c.lookup(Brand::proximus, active);
+  INFO(r.detail);
+  CHECK(r.kind == LookupResult::Kind::found);
 }
 
 TEST_CASE("A gateway with another certificate is not trusted") {
