@@ -183,9 +183,9 @@ std::unique_ptr<Journal> Journal::open(const std::string& path, std::string* err
       // The schema and the id into the database file itself: a WAL lost later cannot take them.
       db.truncate_wal();
     }
-    if (!write_seal(seal_path(path), {j->journal_id_, sql::query_integer(db, "SELECT COALESCE(MAX(id), 0) FROM steps")},
-                    error))
-      return nullptr;
+    j->seal_ = SealKeeper::open(seal_path(path),
+                                {j->journal_id_, sql::query_integer(db, "SELECT COALESCE(MAX(id), 0) FROM steps")}, error);
+    if (!j->seal_) return nullptr;
     return j;
   } catch (const sql::Error& e) {
     if (error) *error = std::string("journal: ") + e.what();
@@ -209,6 +209,7 @@ bool Journal::knows(const std::string& reference) {
   });
 }
 
+Journal::Journal(sql::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
 Journal::~Journal() = default;
 
 // Never waits for a reader (the full check at start reads for a second or more, and the UI
@@ -268,7 +269,7 @@ bool Journal::append(const JournalEntry& e, std::string* error) {
   // The step is durable; the seal follows it. A seal left behind by a crash here is harmless
   // (the journal holds more than it says); a seal ahead of the journal never happens.
   std::string seal_error;
-  if (!write_seal(seal_path(path_), {journal_id_, step_id}, &seal_error)) log_warn(seal_error);
+  if (!seal_->advance(step_id, &seal_error)) log_warn(seal_error);
   // The WAL still holds the page as it was before the number was erased: fold it into the
   // database and empty the log.
   if (e.step == JournalStep::settled) erase_from_wal();

@@ -12,6 +12,8 @@
 
 namespace kiosk {
 
+class SealKeeper;
+
 struct JournaledTransaction {
   std::string reference;
   std::string state;                          // the last step's name
@@ -81,9 +83,10 @@ class Journal {
  private:
   void erase_from_wal();
   bool erase_pending_ = false;
-  Journal(sql::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+  Journal(sql::Database db, std::string path);
   void insert_outbox(const OutboxItem& item);
   sql::Database db_;
+  std::unique_ptr<SealKeeper> seal_;
   std::string path_;
   std::string journal_id_;
 };

@@ -154,3 +154,64 @@ TEST_CASE("A seal far larger than one line is damage, not read whole") {
   std::ofstream(dir + "/journal.sqlite.seal", std::ios::trunc) << std::string(1 << 20, ' ') << "{}";
   refused_untouched(dir, "damaged");
 }
+
+namespace {
+
+// Overwrites `size` bytes of the seal at `at` with noise, as a write cut short by a power cut.
+void spoil_seal(const std::string& dir, std::streamoff at, std::size_t size) {
+  std::fstream f(dir + "/journal.sqlite.seal", std::ios::in | std::ios::out | std::ios::binary);
+  f.seekp(at);
+  f << std::string(size, '\x7f');
+}
+
+}  // namespace
+
+TEST_CASE("A seal slot cut short leaves the seal a step behind, and the journal is taken") {
+  const std::string dir = unsettled_kiosk("slot-cut");
+  const std::string path = seal_path(dir + "/journal.sqlite");
+  std::string error;
+  REQUIRE(fs::file_size(path) == 256);  // two slots; four steps: the second slot holds the last
+  REQUIRE(read_seal(path, &error)->last_step == 4);
+  spoil_seal(dir, 128 + 40, 30);
+  const auto seal = read_seal(path, &error);
+  INFO(error);
+  REQUIRE(seal);
+  CHECK(seal->last_step == 3);
+  CHECK(Journal::open(dir + "/journal.sqlite", &error));
+}
+
+TEST_CASE("A seal with both slots spoiled is damage: refused, untouched") {
+  const std::string dir = unsettled_kiosk("slots-spoiled");
+  spoil_seal(dir, 10, 20);
+  spoil_seal(dir, 128 + 10, 20);
+  refused_untouched(dir, "damaged");
+}
+
+TEST_CASE("A slot that does not match its check is not believed") {
+  const std::string dir = unsettled_kiosk("slot-forged");
+  // The last slot claims more steps than the journal holds, without a check to match.
+  std::string text = read_all(dir + "/journal.sqlite.seal");
+  const auto at = text.find("\"last_step\":4", 128);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 13, "\"last_step\":9");
+  std::ofstream(dir + "/journal.sqlite.seal", std::ios::binary | std::ios::trunc) << text;
+  std::string error;
+  const auto seal = read_seal(dir + "/journal.sqlite.seal", &error);
+  REQUIRE(seal);
+  CHECK(seal->last_step == 3);
+}
+
+TEST_CASE("A seal of one line, as written before the slots, is read and rewritten with slots") {
+  const std::string dir = unsettled_kiosk("one-line");
+  const std::string path = seal_path(dir + "/journal.sqlite");
+  std::string error;
+  const auto seal = read_seal(path, &error);
+  REQUIRE(seal);
+  std::ofstream(path, std::ios::trunc) << "{\"journal_id\":\"" << seal->journal_id << "\",\"last_step\":4}\n";
+  REQUIRE(read_seal(path, &error)->last_step == 4);
+  auto j = Journal::open(dir + "/journal.sqlite", &error);
+  INFO(error);
+  REQUIRE(j);
+  CHECK(fs::file_size(path) == 256);
+  CHECK(read_seal(path, &error)->last_step == 4);
+}
