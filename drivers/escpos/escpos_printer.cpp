@@ -16,7 +16,7 @@ EscPosPrinter::EscPosPrinter(hal::EventSink sink, EscPosPrinterOptions options)
 EscPosPrinter::~EscPosPrinter() = default;
 
 void EscPosPrinter::print(const std::string& reference, const ReceiptPicture& receipt) {
-  jobs_.post(Job{reference, receipt_job(receipt, options_.model)});
+  jobs_.post(Job{reference, receipt});
 }
 
 bool EscPosPrinter::busy() const { return jobs_.busy(); }
@@ -58,11 +58,12 @@ void EscPosPrinter::check() {
 bool EscPosPrinter::run(const Job& job) {
   check();
   if (!link_ || !printer_can_print(status_)) return false;
-  const LinkResult r = link_->write_all(job.bytes.data(), job.bytes.size(), options_.write_timeout_ms);
+  const Bytes bytes = receipt_job(job.receipt, options_.model);
+  const LinkResult r = link_->write_all(bytes.data(), bytes.size(), options_.write_timeout_ms);
   if (r.status != LinkStatus::ok) {
     // Part of the receipt may be on paper: the kiosk keeps the proof (journal, SMS, reprint).
     drop_link(std::string("job ") + job.reference + " stopped after " + std::to_string(r.count) + " of " +
-              std::to_string(job.bytes.size()) + " bytes: " + link_status_name(r.status));
+              std::to_string(bytes.size()) + " bytes: " + link_status_name(r.status));
     return false;
   }
   check();  // paper end or cover open during the job shows here

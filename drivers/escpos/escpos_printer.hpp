@@ -37,7 +37,7 @@ class EscPosPrinter : public hal::ReceiptPrinter {
  private:
   struct Job {
     std::string reference;
-    Bytes bytes;
+    ReceiptPicture receipt;  // encoded on the printer's thread, not the caller's
   };
   void check();               // connect if needed, then ask the status
   bool run(const Job& job);   // true when the job went out and the printer is still fine
