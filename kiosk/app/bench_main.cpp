@@ -214,29 +214,9 @@ void bench_gallery(const std::string& root) {
   figure("gallery_peak_rss_kib", static_cast<double>(r.peak_rss_kib), "KiB");
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// Start, memory, frames, idle CPU and receipts: everything but the gallery and the growth.
+bool bench_in_process(const std::string& root, int start_runs, int idle_seconds) {
   using namespace kiosk;
-  int idle_seconds = 10, start_runs = 5;
-  bool gallery = true, growth = true;
-  std::string root = (fs::temp_directory_path() / "kiosk-bench").string();
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--idle-seconds" && i + 1 < argc) idle_seconds = std::atoi(argv[++i]);
-    else if (a == "--start-runs" && i + 1 < argc) start_runs = std::max(1, std::atoi(argv[++i]));
-    else if (a == "--work" && i + 1 < argc) root = argv[++i];
-    else if (a == "--no-gallery") gallery = false;
-    else if (a == "--no-growth") growth = false;
-    else {
-      std::cerr << "usage: kiosk-bench [--work DIR] [--start-runs N] [--idle-seconds N] [--no-gallery] [--no-growth]\n";
-      return 2;
-    }
-  }
-  cores = std::max(1u, std::thread::hardware_concurrency());
-  fs::create_directories(root);
-  figure("cores", cores, "count");
-
   bench_start(root, start_runs);
   bench_renewal_memory(root);
 
@@ -249,13 +229,41 @@ int main(int argc, char** argv) {
   auto ui = kiosk_app ? app::UiHost::create(app::UiHost::Mode::offscreen, kiosk_app->faces(), "", &error) : nullptr;
   if (!ui) {
     std::cerr << "kiosk-bench: " << error << "\n";
-    return 1;
+    return false;
   }
   kiosk_app->start(0);
   ui->frame(kiosk_app->state(), kiosk_app->catalogs());
   bench_frames(*kiosk_app, *ui);
   bench_idle(*kiosk_app, *ui, idle_seconds);
   bench_receipts(*kiosk_app);
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace kiosk;
+  int idle_seconds = 10, start_runs = 5;
+  bool gallery = true, growth = true, others = true;
+  std::string root = (fs::temp_directory_path() / "kiosk-bench").string();
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--idle-seconds" && i + 1 < argc) idle_seconds = std::atoi(argv[++i]);
+    else if (a == "--start-runs" && i + 1 < argc) start_runs = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--work" && i + 1 < argc) root = argv[++i];
+    else if (a == "--no-gallery") gallery = false;
+    else if (a == "--no-growth") growth = false;
+    else if (a == "--only-growth") gallery = others = false;
+    else {
+      std::cerr << "usage: kiosk-bench [--work DIR] [--start-runs N] [--idle-seconds N] [--no-gallery] [--no-growth]"
+                   " [--only-growth]\n";
+      return 2;
+    }
+  }
+  cores = std::max(1u, std::thread::hardware_concurrency());
+  fs::create_directories(root);
+  figure("cores", cores, "count");
+  if (others && !bench_in_process(root, start_runs, idle_seconds)) return 1;
   if (gallery) bench_gallery(root);
   if (growth) {
     const std::string bin = fs::read_symlink("/proc/self/exe").parent_path().string();
