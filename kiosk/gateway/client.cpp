@@ -102,8 +102,9 @@ struct Client::Impl {
     out.transport_ok = true;
     out.status = r->status;
     out.body = json::parse(r->body, nullptr, /*allow_exceptions=*/false);
+    // Only a connection that brought a well-formed answer serves the next request.
     if (out.body.is_discarded()) out.error = "response is not JSON";
-    connections.give_back(std::move(lease));
+    else connections.give_back(std::move(lease));
     return out;
   }
 };
