@@ -73,7 +73,10 @@ std::optional<JournalSeal> read_seal(const std::string& path, std::string* error
   text << in.rdbuf();
   if (!in) return damaged();
   const std::string all = text.str();
-  if (all.size() != 2 * slot_size) return parse_line(all, false) ? parse_line(all, false) : damaged();
+  if (all.size() != 2 * slot_size) {  // one line, as written before the slots
+    if (std::optional<JournalSeal> line = parse_line(all, false)) return line;
+    return damaged();
+  }
   const std::optional<JournalSeal> a = parse_line(all.substr(0, slot_size), true);
   const std::optional<JournalSeal> b = parse_line(all.substr(slot_size), true);
   if (a && b) {
