@@ -244,7 +244,7 @@ bool bench_in_process(const std::string& root, int start_runs, int idle_seconds)
 int main(int argc, char** argv) {
   using namespace kiosk;
   int idle_seconds = 10, start_runs = 5;
-  bool gallery = true, growth = true, others = true;
+  bool gallery = true, growth = true, others = true, only_start = false;
   std::string root = (fs::temp_directory_path() / "kiosk-bench").string();
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -254,15 +254,20 @@ int main(int argc, char** argv) {
     else if (a == "--no-gallery") gallery = false;
     else if (a == "--no-growth") growth = false;
     else if (a == "--only-growth") gallery = others = false;
+    else if (a == "--only-start") only_start = true;
     else {
       std::cerr << "usage: kiosk-bench [--work DIR] [--start-runs N] [--idle-seconds N] [--no-gallery] [--no-growth]"
-                   " [--only-growth]\n";
+                   " [--only-growth] [--only-start]\n";
       return 2;
     }
   }
   cores = std::max(1u, std::thread::hardware_concurrency());
   fs::create_directories(root);
   figure("cores", cores, "count");
+  if (only_start) {
+    bench_start(root, start_runs);
+    return 0;
+  }
   if (others && !bench_in_process(root, start_runs, idle_seconds)) return 1;
   if (gallery) bench_gallery(root);
   if (growth) {

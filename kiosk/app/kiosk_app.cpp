@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <thread>
 
 #include "fonts/face_set.hpp"
 #include "fonts/font_files.hpp"
@@ -62,17 +63,24 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
   }
   log_open(config.data_dir + "/kiosk.log");
 
-  FontLookup fonts = find_fonts_cached(config.data_dir + "/font-locations.cache");
-  if (!fonts.note.empty()) log_info("fonts: looked up again: " + fonts.note);
-  app->faces_ = FaceSet::create(fonts.fonts, error);
-  if (!app->faces_) return nullptr;
-
+  // The fonts are looked for (fontconfig, when its answer is not cached yet) while the
+  // catalogs and the journal are read: on a first start each takes a dozen milliseconds.
+  std::string faces_error;
+  std::thread font_lookup([&app, &faces_error, cache = config.data_dir + "/font-locations.cache"] {
+    FontLookup fonts = find_fonts_cached(cache);
+    if (!fonts.note.empty()) log_info("fonts: looked up again: " + fonts.note);
+    app->faces_ = FaceSet::create(fonts.fonts, &faces_error);
+  });
   auto catalogs = Catalogs::load(config.assets_dir + "/i18n", error);
-  if (!catalogs) return nullptr;
-  app->catalogs_ = std::move(*catalogs);
-
+  if (catalogs) app->catalogs_ = std::move(*catalogs);
   std::string journal_error;
-  app->journal_ = Journal::open(config.data_dir + "/journal.sqlite", &journal_error);
+  if (catalogs) app->journal_ = Journal::open(config.data_dir + "/journal.sqlite", &journal_error);
+  font_lookup.join();
+  if (!catalogs) return nullptr;
+  if (!app->faces_) {
+    if (error) *error = faces_error;
+    return nullptr;
+  }
   if (!app->journal_) log_warn(journal_error + ": the kiosk will not sell");
 
   gateway::Link link;

@@ -141,48 +141,55 @@ std::unique_ptr<Journal> Journal::open(const std::string& path, std::string* err
     db.exec("PRAGMA journal_mode=WAL");
     db.exec("PRAGMA synchronous=FULL");
     db.exec("PRAGMA secure_delete=ON");
-    const bool had_unsettled_table =
-        sql::query_integer(db, "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'unsettled'") > 0;
-    db.exec(
-        "CREATE TABLE IF NOT EXISTS transactions (reference TEXT PRIMARY KEY, state TEXT, "
-        "number_until_settled TEXT, "
-        "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), updated_at TEXT);"
-        "CREATE TABLE IF NOT EXISTS steps (id INTEGER PRIMARY KEY AUTOINCREMENT, reference TEXT, "
-        "step TEXT, fields TEXT, at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
-        "CREATE INDEX IF NOT EXISTS steps_by_reference ON steps (reference, id);"
-        "CREATE TABLE IF NOT EXISTS receipts (id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT, reference TEXT, "
-        "kind TEXT, json TEXT, at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
-        "CREATE INDEX IF NOT EXISTS receipts_by_code ON receipts (code, id);"
-        "CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, kind TEXT, "
-        "payload TEXT, attempts INTEGER DEFAULT 0, next_at INTEGER DEFAULT 0, sent_at TEXT);"
-        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
-        // A journal grows by a hundred thousand transactions a year or two: what a start
-        // reads (the unsettled ones, the newest receipt number) must not read them all.
-        "CREATE INDEX IF NOT EXISTS transactions_by_creation ON transactions (created_at, reference);"
-        "CREATE INDEX IF NOT EXISTS settled_steps ON steps (reference) WHERE step = 'settled';"
-        // The references not settled yet, kept with every step: a start reads these few, not
-        // every transaction there ever was.
-        "CREATE TABLE IF NOT EXISTS unsettled (reference TEXT PRIMARY KEY);"
-        // The newest receipt number is kept with every step that has one; a journal made before
-        // that is read through once.
-        "INSERT INTO meta (key, value) SELECT 'newest_receipt_no', "
-        "(SELECT COALESCE(MAX(MAX(COALESCE(CAST(json_extract(fields, '$.receipt_no') AS INTEGER), 0), "
-        "COALESCE(CAST(json_extract(fields, '$.reversal_receipt_no') AS INTEGER), 0))), 0) FROM steps "
-        "WHERE json_valid(fields)) WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'newest_receipt_no');");
-    if (!had_unsettled_table)  // a journal made before the table: filled once from the steps
-      db.exec("INSERT OR IGNORE INTO unsettled SELECT reference FROM transactions t WHERE NOT EXISTS "
-              "(SELECT 1 FROM steps x WHERE x.step = 'settled' AND x.reference = t.reference)");
-    j->journal_id_ = known_id->empty() ? sql::query_text(db, "SELECT value FROM meta WHERE key = 'journal_id'") : *known_id;
-    if (j->journal_id_.empty()) {
-      j->journal_id_ = new_journal_id();
+    bool created = false;
+    // The schema and a new journal's id in one transaction: one sync on a first start instead
+    // of one per statement.
+    db.transaction([&] {
+      const bool had_unsettled_table =
+          sql::query_integer(db, "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'unsettled'") > 0;
+      db.exec(
+          "CREATE TABLE IF NOT EXISTS transactions (reference TEXT PRIMARY KEY, state TEXT, "
+          "number_until_settled TEXT, "
+          "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), updated_at TEXT);"
+          "CREATE TABLE IF NOT EXISTS steps (id INTEGER PRIMARY KEY AUTOINCREMENT, reference TEXT, "
+          "step TEXT, fields TEXT, at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
+          "CREATE INDEX IF NOT EXISTS steps_by_reference ON steps (reference, id);"
+          "CREATE TABLE IF NOT EXISTS receipts (id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT, reference TEXT, "
+          "kind TEXT, json TEXT, at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
+          "CREATE INDEX IF NOT EXISTS receipts_by_code ON receipts (code, id);"
+          "CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, kind TEXT, "
+          "payload TEXT, attempts INTEGER DEFAULT 0, next_at INTEGER DEFAULT 0, sent_at TEXT);"
+          "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
+          // A journal grows by a hundred thousand transactions a year or two: what a start
+          // reads (the unsettled ones, the newest receipt number) must not read them all.
+          "CREATE INDEX IF NOT EXISTS transactions_by_creation ON transactions (created_at, reference);"
+          "CREATE INDEX IF NOT EXISTS settled_steps ON steps (reference) WHERE step = 'settled';"
+          // The references not settled yet, kept with every step: a start reads these few, not
+          // every transaction there ever was.
+          "CREATE TABLE IF NOT EXISTS unsettled (reference TEXT PRIMARY KEY);"
+          // The newest receipt number is kept with every step that has one; a journal made before
+          // that is read through once.
+          "INSERT INTO meta (key, value) SELECT 'newest_receipt_no', "
+          "(SELECT COALESCE(MAX(MAX(COALESCE(CAST(json_extract(fields, '$.receipt_no') AS INTEGER), 0), "
+          "COALESCE(CAST(json_extract(fields, '$.reversal_receipt_no') AS INTEGER), 0))), 0) FROM steps "
+          "WHERE json_valid(fields)) WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'newest_receipt_no');");
+      if (!had_unsettled_table)  // a journal made before the table: filled once from the steps
+        db.exec("INSERT OR IGNORE INTO unsettled SELECT reference FROM transactions t WHERE NOT EXISTS "
+                "(SELECT 1 FROM steps x WHERE x.step = 'settled' AND x.reference = t.reference)");
+      j->journal_id_ = known_id->empty() ? sql::query_text(db, "SELECT value FROM meta WHERE key = 'journal_id'") : *known_id;
       if (j->journal_id_.empty()) {
-        if (error) *error = "journal: no random bytes for a new journal's id";
-        return nullptr;
+        j->journal_id_ = new_journal_id();
+        if (!j->journal_id_.empty())
+          sql::Statement(db, "INSERT INTO meta (key, value) VALUES ('journal_id', ?)").bind(1, j->journal_id_).run();
+        created = true;
       }
-      sql::Statement(db, "INSERT INTO meta (key, value) VALUES ('journal_id', ?)").bind(1, j->journal_id_).run();
-      // The schema and the id into the database file itself: a WAL lost later cannot take them.
-      db.truncate_wal();
+    });
+    if (j->journal_id_.empty()) {
+      if (error) *error = "journal: no random bytes for a new journal's id";
+      return nullptr;
     }
+    // The schema and the id into the database file itself: a WAL lost later cannot take them.
+    if (created) db.truncate_wal();
     j->seal_ = SealKeeper::open(seal_path(path),
                                 {j->journal_id_, sql::query_integer(db, "SELECT COALESCE(MAX(id), 0) FROM steps")}, error);
     if (!j->seal_) return nullptr;
