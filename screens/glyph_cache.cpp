@@ -7,6 +7,8 @@
 
 #include <array>
 #include <cmath>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/utf8.hpp"
@@ -304,6 +306,16 @@ bool GlyphCache::save_store() {
     images.push_back(std::move(img));
   }
   impl_->rasterised_since_save = 0;
+  // The store is shared by every kiosk configuration on the machine (it lives in the cache
+  // folder): what the file held and this run did not need stays, so that two configurations
+  // do not take turns replacing each other's glyphs.
+  const std::size_t made = images.size();
+  std::set<std::tuple<float, bool, char32_t>> have;
+  for (const GlyphStore::Image& img : images) have.emplace(img.px, img.bold, img.cp);
+  for (const GlyphStore::Image& img : impl_->store.images())
+    if (!have.count({img.px, img.bold, img.cp})) images.push_back(img);
+  if (GlyphStore::save(impl_->store_path, impl_->made_from, images)) return true;
+  images.resize(made);  // too much together: this run's glyphs alone
   return GlyphStore::save(impl_->store_path, impl_->made_from, images);
 }
 

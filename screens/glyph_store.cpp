@@ -1,5 +1,7 @@
 #include "glyph_store.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -142,7 +144,8 @@ bool GlyphStore::save(const std::string& path, const std::string& made_from, con
   }
   w.put(fnv1a(w.out, w.out.size()));
   if (w.out.size() > max_file) return false;
-  const std::string aside = path + ".tmp";
+  // Its own name aside: kiosks started together on one machine share the cache folder.
+  const std::string aside = path + ".tmp." + std::to_string(::getpid());
   {
     std::ofstream out(aside, std::ios::binary | std::ios::trunc);
     out.write(w.out.data(), static_cast<std::streamsize>(w.out.size()));

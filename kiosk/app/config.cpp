@@ -161,6 +161,7 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
     return false;
   }
   c->data_dir = t["paths"]["data"].value_or(c->data_dir);
+  c->cache_dir = t["paths"]["cache"].value_or(c->cache_dir);
   c->assets_dir = t["paths"]["assets"].value_or(c->assets_dir);
   c->gateway_host = t["gateway"]["host"].value_or(c->gateway_host);
   c->gateway_port = t["gateway"]["port"].value_or(c->gateway_port);

@@ -10,6 +10,9 @@ namespace kiosk::app {
 struct Config {
   KioskSettings kiosk;
   std::string data_dir = "kiosk-data";
+  // What a start can make again from the fonts alone (where they are, the first screen's
+  // glyphs): shared by every kiosk on the machine. Empty: see cache_folder.hpp.
+  std::string cache_dir;
   std::string assets_dir;            // defaults to the source tree's assets/
   // Gateway: empty host = start the embedded gateway in this process.
   std::string gateway_host;

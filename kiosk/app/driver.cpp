@@ -13,6 +13,10 @@ void Driver::render() {
 bool Driver::settle(std::string* error, bool including_payment) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   for (;;) {
+    if (std::string failure = app_.start_failure(); !failure.empty()) {
+      if (error) *error = failure;
+      return false;
+    }
     app_.pump();
     if (!app_.busy(including_payment) && !(ui_.speech() && ui_.speech()->busy())) break;
     if (std::chrono::steady_clock::now() > deadline) {

@@ -1,6 +1,6 @@
 // Effects that reach the customer after the fact: the receipt (and its copy in the journal, for
 // a reprint by code) and the SMS, queued in the journal's outbox.
-#include "gateway/client.hpp"
+#include "gateway/service.hpp"
 #include "hal/receipt_printer.hpp"
 #include "journal/journal.hpp"
 #include "kiosk_app.hpp"

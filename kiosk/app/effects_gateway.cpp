@@ -1,6 +1,6 @@
 // Effects on the operator gateway: each call runs on the worker thread and comes back as an
 // event through the queue. client_ is read there: the worker's first job made it.
-#include "gateway/client.hpp"
+#include "gateway/service.hpp"
 #include "kiosk_app.hpp"
 #include "log/log.hpp"
 #include "worker.hpp"
@@ -47,11 +47,11 @@ bool KioskApp::handle(const fx::RequestDelivery& d) {
 
 bool KioskApp::handle(const fx::RequestRenewalResolve& rr) {
   EventQueue* queue = &queue_;
-  const gateway::Client::Expected expected{rr.reference, rr.brand, rr.number, rr.plan_id, rr.months, rr.amount};
+  const gateway::Service::Expected expected{rr.reference, rr.brand, rr.number, rr.plan_id, rr.months, rr.amount};
   log_info("recovery: asking the gateway about " + expected.reference);
   worker_->run([this, queue, expected] {
-    const gateway::Client::Resolution r = client_->resolve(expected);
-    using K = gateway::Client::Resolution::Kind;
+    const gateway::Service::Resolution r = client_->resolve(expected);
+    using K = gateway::Service::Resolution::Kind;
     if (r.mismatch) log_warn("ALERT recovery: " + expected.reference + ": " + r.detail);
     else if (r.kind == K::unknown) log_warn("recovery: gateway did not answer for " + expected.reference + ": " + r.detail);
     queue->post(ev::RenewalResolved{expected.reference,

@@ -58,6 +58,10 @@ int run_interactive(KioskApp& app, UiHost& ui) {
   std::deque<PointerStep> pointer;
   int w = 0, h = 0;
   for (bool running = true; running;) {
+    if (!app.start_failure().empty()) {  // logged where it was found
+      app.queue().set_wake(nullptr);
+      return 1;
+    }
     const std::int64_t now = monotonic_ms();
     const int wait_ms = (extra_frames > 0 || !pointer.empty()) ? 0 : static_cast<int>(std::max<std::int64_t>(0, next_tick - now));
     SDL_Event e;
@@ -118,6 +122,7 @@ int run_interactive(KioskApp& app, UiHost& ui) {
       drawn_revision = app.revision();
       if (extra_frames > 0) --extra_frames;
       for (Event& ev : ui.frame(app.state(), app.catalogs())) app.queue().post(std::move(ev));
+      app.first_frame_shown();
       app.pump();
       if (app.revision() != drawn_revision) extra_frames = std::max(extra_frames, 2);  // popups settle
       if (ui.needs_redraw()) extra_frames = std::max(extra_frames, 1);                // the ring moved

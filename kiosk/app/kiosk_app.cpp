@@ -11,10 +11,8 @@
 #include "fonts/face_set.hpp"
 #include "fonts/font_files.hpp"
 #include "fonts/font_location_cache.hpp"
-#include "gateway/client.hpp"
-#include "gateway/client_ca.hpp"
-#include "gateway/server.hpp"
-#include "gateway/tls_pin.hpp"
+#include "cache_folder.hpp"
+#include "gateway_module.hpp"
 #include "hal/payment_terminal.hpp"
 #include "hal/receipt_printer.hpp"
 #include "journal/journal.hpp"
@@ -49,6 +47,8 @@ ReferenceKey random_reference_key() {
   return key;
 }
 
+void forward_module_log(bool warn, const std::string& line) { warn ? log_warn(line) : log_info(line); }
+
 }  // namespace
 
 std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* error) {
@@ -66,7 +66,8 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
   // The fonts are looked for (fontconfig, when its answer is not cached yet) while the
   // catalogs and the journal are read: on a first start each takes a dozen milliseconds.
   std::string faces_error;
-  std::thread font_lookup([&app, &faces_error, cache = config.data_dir + "/font-locations.cache"] {
+  app->config_.cache_dir = cache_folder(config);
+  std::thread font_lookup([&app, &faces_error, cache = app->config_.cache_dir + "/font-locations.cache"] {
     FontLookup fonts = find_fonts_cached(cache);
     if (!fonts.note.empty()) log_info("fonts: looked up again: " + fonts.note);
     app->faces_ = FaceSet::create(fonts.fonts, &faces_error);
@@ -96,25 +97,20 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
     options.timeout_fault_ms = config.gateway_timeout_ms + 500;
     options.stop_grace_ms = 10000;  // in-process: never leave a request running on a dead object
     KioskApp* self = app.get();
-    app->worker_->run([self, options, link] { self->bring_up_embedded_gateway(options, link); });
+    app->worker_->run([self, options, link] {
+      self->wait_for_first_frame();
+      self->bring_up_embedded_gateway(options, link);
+    });
   } else {
     link.host = config.gateway_host;
     link.port = config.gateway_port;
     link.ca_cert_path = config.gateway_ca;
     if (link.spki_pins.empty()) log_warn("gateway: no pin_sha256 (allow_unpinned = true): the gateway's key is not pinned");
-    // The gateway binds references to the id in the certificate: a different one in the
-    // configuration would have every renewal refused after the customer paid.
-    if (!link.client_cert_path.empty()) {
-      const std::string id = gateway::certificate_kiosk_id(link.client_cert_path);
-      if (id != config.kiosk.kiosk_id) {
-        if (error)
-          *error = "the client certificate " + link.client_cert_path + " is for kiosk '" + id + "', not '" +
-                   config.kiosk.kiosk_id + "'";
-        return nullptr;
-      }
-    }
-    app->client_ = std::make_unique<gateway::Client>(link);
-    app->gateway_up_ = true;
+    KioskApp* self = app.get();
+    app->worker_->run([self, link] {
+      self->wait_for_first_frame();
+      self->bring_up_remote_gateway(link);
+    });
   }
 
   EventQueue* queue = &app->queue_;
@@ -127,35 +123,70 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
   return app;
 }
 
+void KioskApp::first_frame_shown() {
+  {
+    std::lock_guard lock(first_frame_.mutex);
+    if (first_frame_.shown) return;
+    first_frame_.shown = true;
+  }
+  first_frame_.shown_cv.notify_all();
+}
+
+void KioskApp::wait_for_first_frame() {
+  std::unique_lock lock(first_frame_.mutex);
+  first_frame_.shown_cv.wait_for(lock, std::chrono::seconds(1), [this] { return first_frame_.shown; });
+}
+
 void KioskApp::bring_up_embedded_gateway(const gateway::ServerOptions& options, gateway::Link link) {
   std::string error;
-  auto server = gateway::Server::start(options, &error);
-  std::string pin;
-  if (server) {
-    link.port = server->port();
-    link.ca_cert_path = server->cert_path();
-    // Pinned and authenticated as a remote gateway would be, so that those paths run in every
-    // demo and test: the kiosk issues itself a certificate from the embedded gateway's CA.
-    pin = gateway::spki_pin_of_file(link.ca_cert_path, &error);
-    link.spki_pins = {pin};
-    const std::string own = options.data_dir + "/kiosk-client";
-    const std::string& id = config_.kiosk.kiosk_id;
-    if (!pin.empty() && (gateway::certificate_kiosk_id(own + "/kiosk.crt") == id ||
-                         gateway::issue_client_certificate(options.data_dir, gateway::Role::kiosk, id, own, &error))) {
-      link.client_cert_path = own + "/kiosk.crt";
-      link.client_key_path = own + "/kiosk.key";
-      log_info("embedded gateway on https://127.0.0.1:" + std::to_string(link.port));
-    } else {
-      pin.clear();
-    }
+  const gateway::ModuleApi* module = gateway_module(&error);
+  if (module) {
+    module->forward_log(&forward_module_log);
+    embedded_gateway_ = module->start_embedded(options, config_.kiosk.kiosk_id, &link, &error);
   }
-  if (!server || pin.empty()) {
+  if (embedded_gateway_) {
+    log_info("embedded gateway on https://127.0.0.1:" + std::to_string(link.port));
+    client_ = module->connect(link);
+  } else if (!module) {
+    fail_start(error);
+  } else {
     log_warn("ALERT embedded gateway: " + error + ": look-ups and renewals will fail as unreachable");
-    link.port = 0;
+    client_ = unreachable_gateway("the embedded gateway did not start: " + error);
   }
-  embedded_gateway_ = std::move(server);
-  client_ = std::make_unique<gateway::Client>(std::move(link));
   gateway_up_.store(true, std::memory_order_release);
+}
+
+void KioskApp::bring_up_remote_gateway(const gateway::Link& link) {
+  std::string error;
+  const gateway::ModuleApi* module = gateway_module(&error);
+  if (module) {
+    module->forward_log(&forward_module_log);
+    // The gateway binds references to the id in the certificate: a different one in the
+    // configuration would have every renewal refused after the customer paid.
+    const std::string id = link.client_cert_path.empty() ? config_.kiosk.kiosk_id
+                                                         : module->certificate_kiosk_id(link.client_cert_path);
+    if (id != config_.kiosk.kiosk_id)
+      error = "the client certificate " + link.client_cert_path + " is for kiosk '" + id + "', not '" +
+              config_.kiosk.kiosk_id + "'";
+  }
+  if (error.empty()) {
+    client_ = module->connect(link);
+  } else {
+    fail_start(error);
+  }
+  gateway_up_.store(true, std::memory_order_release);
+}
+
+void KioskApp::fail_start(const std::string& why) {
+  log_warn("ALERT " + why + ": the kiosk stops");
+  client_ = unreachable_gateway(why);  // for the jobs already queued behind this one
+  std::lock_guard lock(start_failure_mutex_);
+  start_failure_ = why;
+}
+
+std::string KioskApp::start_failure() {
+  std::lock_guard lock(start_failure_mutex_);
+  return start_failure_;
 }
 
 TextPainter* KioskApp::painter() {

@@ -1,5 +1,6 @@
 #pragma once
 #include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -21,8 +22,8 @@ namespace kiosk {
 class Journal;
 class TextPainter;
 namespace gateway {
-class Client;
-class Server;
+class EmbeddedGateway;
+class Service;
 struct Link;
 struct ServerOptions;
 }  // namespace gateway
@@ -41,6 +42,14 @@ class KioskApp {
   ~KioskApp();
 
   void start(std::int64_t now_ms);
+  // The first screen is out (shown, or saved by a script): the gateway link comes up after it,
+  // so that loading TLS and starting the embedded gateway do not slow that frame down on two
+  // cores. Without this call it comes up a second after create() anyway.
+  void first_frame_shown();
+  // What makes this kiosk unfit to run, found while it started off the UI thread (the gateway
+  // module missing, a client certificate for another kiosk): the program stops with it before
+  // any customer pays. Empty while there is none.
+  std::string start_failure();
   // Processes every queued event; true if any was processed.
   bool pump();
   // Time passes: devices' timers run, and the core gets a tick.
@@ -95,11 +104,15 @@ class KioskApp {
   void print_receipt(const ReceiptData& data);  // laid out in its language, for this printer
   // The receipt's fonts, opened at the first receipt rather than at start; null if they cannot be.
   TextPainter* painter();
-  // Worker thread, the worker's first job: starts the embedded gateway and makes the client,
-  // so that a new gateway's keys and certificates are not made before the first screen. Jobs
-  // queued after it find client_ set; if the gateway cannot start, the client has no port and
-  // every call fails as "unreachable" (and the log says why).
+  // Worker thread, the worker's first job: opens the gateway module (gateway/module.hpp), starts
+  // the embedded gateway (or checks the certificate for a remote one) and makes the client, so
+  // that neither TLS's libraries nor a new gateway's keys come before the first screen. Jobs
+  // queued after it find client_ set; without a working link every call fails as "unreachable"
+  // (and the log says why).
   void bring_up_embedded_gateway(const gateway::ServerOptions& options, gateway::Link link);
+  void bring_up_remote_gateway(const gateway::Link& link);
+  void wait_for_first_frame();  // worker thread: until first_frame_shown(), a second at most
+  void fail_start(const std::string& why);  // worker thread, during the bring-up
   // Whether the gateway has seen a reference from this kiosk that the journal does not hold
   // (the journal was replaced or lost): asked at start off the UI thread, and every minute
   // until the gateway answers; the answer is compared with the journal on the UI thread, by
@@ -120,9 +133,17 @@ class KioskApp {
   EventQueue queue_;
   std::unique_ptr<Journal> journal_;
   // Both set on the worker thread before gateway_up_; read by worker jobs, or after gateway_up_.
-  std::unique_ptr<gateway::Server> embedded_gateway_;
-  std::unique_ptr<gateway::Client> client_;
+  std::unique_ptr<gateway::EmbeddedGateway> embedded_gateway_;
+  std::unique_ptr<gateway::Service> client_;
   std::atomic<bool> gateway_up_{false};
+  struct FirstFrame {
+    std::mutex mutex;
+    std::condition_variable shown_cv;
+    bool shown = false;  // (mutex)
+  };
+  FirstFrame first_frame_;
+  std::mutex start_failure_mutex_;
+  std::string start_failure_;  // (start_failure_mutex_)
   Devices devices_;
   std::unique_ptr<TextPainter> painter_;
   std::shared_ptr<FaceSet> faces_;

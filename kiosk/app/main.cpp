@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
     std::cerr << "kiosk: " << error << "\n";
     return 1;
   }
-  const std::string glyph_store = config.data_dir + "/glyphs.store";
+  const std::string glyph_store = kiosk_app->config().cache_dir + "/glyphs.store";
   if (scripted) {
     auto ui = app::UiHost::create(app::UiHost::Mode::offscreen, kiosk_app->faces(), glyph_store, &error);
     if (!ui) {

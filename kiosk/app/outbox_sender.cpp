@@ -29,7 +29,7 @@ void OutboxSender::poll(bool hold_back) {
     if (in_flight_) return;
   }
   for (const Done& d : done) {
-    using H = gateway::Client::Handover;
+    using H = gateway::Service::Handover;
     if (d.result == H::delivered) {
       journal_.mark_sent(d.id, d.kind == "sms");
     } else if (d.result == H::too_soon) {
@@ -59,7 +59,7 @@ void OutboxSender::poll(bool hold_back) {
       const auto r = client_.hand_over(item.kind, item.payload, &detail);
       results.push_back({item.id, item.key, item.kind, item.attempts, r, detail});
       // The gateway is away or busy: the rest waits too.
-      if (r == gateway::Client::Handover::retry || r == gateway::Client::Handover::too_soon) break;
+      if (r == gateway::Service::Handover::retry || r == gateway::Service::Handover::too_soon) break;
     }
     std::lock_guard lock(mutex_);
     done_.insert(done_.end(), results.begin(), results.end());

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "gateway/client.hpp"
+#include "gateway/service.hpp"
 #include "worker.hpp"
 
 namespace kiosk {
@@ -19,7 +19,7 @@ namespace kiosk::app {
 // holds up a customer's look-up.
 class OutboxSender {
  public:
-  OutboxSender(Journal& journal, gateway::Client& client) : journal_(journal), client_(client) {}
+  OutboxSender(Journal& journal, gateway::Service& client) : journal_(journal), client_(client) {}
   // App thread: records finished hand-overs and, unless `hold_back`, starts the next due ones
   // (at most every 500 ms).
   void poll(bool hold_back = false);
@@ -31,11 +31,11 @@ class OutboxSender {
     std::string key;
     std::string kind;
     int attempts;
-    gateway::Client::Handover result;
+    gateway::Service::Handover result;
     std::string detail;
   };
   Journal& journal_;
-  gateway::Client& client_;
+  gateway::Service& client_;
   std::mutex mutex_;
   std::vector<Done> done_;
   bool in_flight_ = false;

@@ -10,7 +10,6 @@
 
 #include "core/printer_status.hpp"
 #include "driver.hpp"
-#include "gateway/client.hpp"
 #include "journal/journal.hpp"
 #include "sim/sim_payment.hpp"
 #include "sim/sim_printer.hpp"
@@ -67,6 +66,7 @@ class ScriptRun {
   bool settle_start(std::string* error) {
     if (start_settled_) return true;
     start_settled_ = true;
+    app_.first_frame_shown();  // a script that does not look at it does not wait for it
     if (driver_.settle(error)) return true;
     *error = "start: " + *error;
     return false;
@@ -80,7 +80,11 @@ class ScriptRun {
       *error = "'" + verb + "' takes " + std::to_string(n - 1) + " argument(s)";
       return false;
     };
-    if (verb == "shot_now") return arity(2) && save_shot(w[1], error);
+    if (verb == "shot_now") {
+      const bool saved = arity(2) && save_shot(w[1], error);
+      app_.first_frame_shown();
+      return saved;
+    }
     if (!settle_start(error)) return false;
     if (verb == "tap") return arity(2) && driver_.tap(w[1], error);
     if (verb == "key") {  // key up|down|left|right|ok|back|help|repeat: the navigation keypad
@@ -129,7 +133,8 @@ class ScriptRun {
   bool save_shot(const std::string& name, std::string* error) {
     std::filesystem::create_directories(shots_);
     driver_.render();
-    return ui_.save_png(shots_ + "/" + name + ".png", error);
+    bool ok = ui_.save_png(shots_ + "/" + name + ".png", error);
+    return ok;
   }
 
   bool device(const std::string& dev, const std::string& action, std::string* error) {

@@ -89,7 +89,8 @@ bool complete(const FontSet& fonts) {
 
 // Written aside and renamed: a reader sees the old file or the new one, never half of one.
 void write_cache(const std::string& path, const FontSet& fonts) {
-  const std::string aside = path + ".tmp";
+  // Its own name aside: kiosks started together on one machine share the cache folder.
+  const std::string aside = path + ".tmp." + std::to_string(::getpid());
   {
     std::ofstream out(aside, std::ios::trunc);
     out << describe(fonts);

@@ -295,16 +295,6 @@ Client::Handover Client::hand_over(const std::string& kind, const std::string& b
   return Handover::retry;
 }
 
-std::string sms_payload(const std::string& reference, const std::string& kind, const MobileNumber& number,
-                        const std::string& text) {
-  return json{{"reference", reference}, {"kind", kind}, {"msisdn", e164(number)}, {"text", text}}.dump();
-}
-
-bool Client::send_sms(const std::string& reference, const std::string& kind, const MobileNumber& number,
-                      const std::string& text, std::string* detail) {
-  return hand_over("sms", sms_payload(reference, kind, number, text), detail) == Handover::delivered;
-}
-
 bool Client::set_fault(const std::string& mode, std::string* detail, const std::string& scope) {
   const json payload{{"mode", mode}, {"scope", scope}};
   Reply r = impl_->call("POST", "/v1/admin/faults", &payload);

@@ -28,31 +28,6 @@ namespace kiosk::gateway {
 
 using nlohmann::json;
 
-const char* fault_mode_name(FaultMode m) {
-  switch (m) {
-    case FaultMode::ok: return "ok";
-    case FaultMode::timeout: return "timeout";
-    case FaultMode::error: return "error";
-    case FaultMode::garbage: return "garbage";
-    case FaultMode::refuse: return "refuse";
-    case FaultMode::latency: return "latency";
-    case FaultMode::lost_answer: return "lost_answer";
-    case FaultMode::duplicate: return "duplicate";
-  }
-  return "ok";
-}
-
-bool parse_fault_mode(const std::string& name, FaultMode* mode) {
-  for (FaultMode m : {FaultMode::ok, FaultMode::timeout, FaultMode::error, FaultMode::garbage, FaultMode::refuse,
-                      FaultMode::latency, FaultMode::lost_answer, FaultMode::duplicate}) {
-    if (name == fault_mode_name(m)) {
-      *mode = m;
-      return true;
-    }
-  }
-  return false;
-}
-
 namespace {
 
 void reply(httplib::Response& res, int status, const json& body) {

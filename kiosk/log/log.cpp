@@ -1,5 +1,6 @@
 #include "log.hpp"
 
+#include <atomic>
 #include <cstdio>
 #include <ctime>
 #include <mutex>
@@ -10,8 +11,10 @@ namespace {
 std::mutex mutex;
 std::FILE* file = nullptr;
 std::string program = "kiosk";
+std::atomic<LogSink> sink{nullptr};  // set once, before the module logs
 
 void write(const char* level, const std::string& line, bool to_stderr) {
+  if (LogSink forward = sink.load(std::memory_order_acquire)) return forward(to_stderr, line);
   char stamp[32];
   const std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -36,6 +39,8 @@ void log_program(const std::string& name) {
   std::lock_guard lock(mutex);
   program = name;
 }
+
+void log_forward(LogSink to) { sink.store(to, std::memory_order_release); }
 
 void log_info(const std::string& line) { write("info", line, false); }
 void log_warn(const std::string& line) { write("warn", line, true); }

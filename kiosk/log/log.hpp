@@ -12,4 +12,9 @@ void log_program(const std::string& name);
 void log_info(const std::string& line);
 void log_warn(const std::string& line);
 
+// A part loaded as a module (the gateway link) has a copy of this log of its own: it hands its
+// lines to the program's log instead of writing them.
+using LogSink = void (*)(bool warn, const std::string& line);
+void log_forward(LogSink sink);
+
 }  // namespace kiosk

@@ -195,6 +195,24 @@ TEST_CASE("Glyphs kept in the store come back exactly as FreeType made them, wit
   std::filesystem::remove_all(std::filesystem::path(path).parent_path());
 }
 
+TEST_CASE("A glyph store shared by two configurations keeps the glyphs of both") {
+  const std::string path = temp_store();
+  std::filesystem::remove(path);
+  auto latin = with_store(path);  // one kiosk's first screen
+  const Drawn a = drawn(latin->glyph(latin->style(46, false), U'A'));
+  REQUIRE(latin->save_store());
+  auto chinese = with_store(path);  // another's, which needs none of the first one's glyphs
+  const Drawn zh = drawn(chinese->glyph(chinese->style(72, true), U'中'));
+  REQUIRE(chinese->stats().rasterised == 1);
+  REQUIRE(chinese->save_store());
+  auto both = with_store(path);
+  CHECK(drawn(both->glyph(both->style(46, false), U'A')) == a);
+  CHECK(drawn(both->glyph(both->style(72, true), U'中')) == zh);
+  CHECK(both->stats().rasterised == 0);
+  CHECK(both->stats().from_store == 2);
+  std::filesystem::remove_all(std::filesystem::path(path).parent_path());
+}
+
 TEST_CASE("A glyph store that is damaged, short or made from other fonts is not used, and is replaced") {
   const std::string path = temp_store();
   std::filesystem::remove(path);

@@ -1,0 +1,46 @@
+#pragma once
+// The gateway's TLS side as a module the kiosk opens with dlopen on its worker thread. Linked
+// into the program, OpenSSL and cpp-httplib were loaded, relocated and set up (cpp-httplib
+// initialises OpenSSL from a static constructor) before main(): a fifth of the time to the first
+// screen. The module is built with the program from the same sources; `abi` and the sizes below
+// refuse one left over from another build.
+#include <memory>
+#include <string>
+
+#include "server.hpp"
+#include "service.hpp"
+
+namespace kiosk::gateway {
+
+// The embedded gateway as the kiosk holds it.
+class EmbeddedGateway {
+ public:
+  virtual ~EmbeddedGateway() = default;
+  virtual void set_fault(FaultMode mode, const std::string& scope) = 0;
+  virtual void stop() = 0;
+};
+
+// Where the module's log lines go: the program's log (the module has its own copy of it).
+using ModuleLog = void (*)(bool warn, const std::string& line);
+
+struct ModuleApi {
+  int abi;
+  std::size_t link_size, options_size;
+  void (*forward_log)(ModuleLog log);
+  std::unique_ptr<Service> (*connect)(const Link& link);
+  // Starts the embedded gateway and issues the kiosk `kiosk_id` a client certificate from its
+  // CA (kept for the next start); `link` gets the port, the CA, its pin and the certificate.
+  // nullptr with `error` set when any of that failed.
+  std::unique_ptr<EmbeddedGateway> (*start_embedded)(const ServerOptions& options, const std::string& kiosk_id,
+                                                     Link* link, std::string* error);
+  // The kiosk id a client certificate was issued for ("" if it cannot be read).
+  std::string (*certificate_kiosk_id)(const std::string& cert_path);
+};
+
+constexpr int module_abi = 1;
+inline constexpr const char* module_file = "kiosk-gateway-link.so";
+inline constexpr const char* module_entry = "kiosk_gateway_module";
+
+}  // namespace kiosk::gateway
+
+extern "C" const kiosk::gateway::ModuleApi* kiosk_gateway_module();
