@@ -83,7 +83,7 @@ std::vector<StepRow> up_to(const std::vector<StepRow>& steps, const std::string&
 }  // namespace
 
 void bench_journal_growth(const std::string& root, const std::string& kiosk, const std::string& kioskctl,
-                          const Figure& figure) {
+                          const Figure& figure, bool recovery_only) {
   // A real renewal first: its journal, its gateway (which knows the one reference) and steps.
   const std::string seed = fresh_folder(root, "growth-seed");
   const std::string renew = root + "/growth-renewal.script";
@@ -117,6 +117,7 @@ void bench_journal_growth(const std::string& root, const std::string& kiosk, con
     }
   }
 
+  if (recovery_only) return;
   // kioskctl journal list: a small journal and a million transactions (intent and settled).
   std::vector<StepRow> short_renewal = up_to(renewal, "intent");
   short_renewal.push_back({"settled", "{}"});

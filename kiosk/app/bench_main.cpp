@@ -252,7 +252,7 @@ bool bench_in_process(const std::string& root, int start_runs, int idle_seconds)
 int main(int argc, char** argv) {
   using namespace kiosk;
   int idle_seconds = 10, start_runs = 5;
-  bool gallery = true, growth = true, others = true, only_start = false;
+  bool gallery = true, growth = true, others = true, only_start = false, only_recovery = false;
   std::string root = (fs::temp_directory_path() / "kiosk-bench").string();
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -263,9 +263,10 @@ int main(int argc, char** argv) {
     else if (a == "--no-growth") growth = false;
     else if (a == "--only-growth") gallery = others = false;
     else if (a == "--only-start") only_start = true;
+    else if (a == "--only-recovery") gallery = others = false, only_recovery = true;
     else {
       std::cerr << "usage: kiosk-bench [--work DIR] [--start-runs N] [--idle-seconds N] [--no-gallery] [--no-growth]"
-                   " [--only-growth] [--only-start]\n";
+                   " [--only-growth] [--only-start] [--only-recovery]\n";
       return 2;
     }
   }
@@ -280,8 +281,8 @@ int main(int argc, char** argv) {
   if (gallery) bench_gallery(root);
   if (growth) {
     const std::string bin = fs::read_symlink("/proc/self/exe").parent_path().string();
-    app::bench_journal_growth(root, bin + "/kiosk", bin + "/kioskctl", figure);
-    app::bench_gateway_growth(root, figure);
+    app::bench_journal_growth(root, bin + "/kiosk", bin + "/kioskctl", figure, only_recovery);
+    if (!only_recovery) app::bench_gateway_growth(root, figure);
   }
   return 0;
 }

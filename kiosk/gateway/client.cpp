@@ -103,7 +103,7 @@ struct Client::Impl {
     out.status = r->status;
     out.body = json::parse(r->body, nullptr, /*allow_exceptions=*/false);
     // Only a connection that brought a well-formed answer serves the next request.
-    if (out.body.is_discarded()) out.error = "response is not JSON";
+    if (out.body.is_discarded()) out.error = "response is not JSON (HTTP " + std::to_string(r->status) + ", " + std::to_string(r->body.size()) + " bytes)";
     else connections.give_back(std::move(lease));
     return out;
   }

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -33,6 +34,18 @@ namespace {
 void reply(httplib::Response& res, int status, const json& body) {
   res.status = status;
   res.set_content(body.dump(), "application/json");
+}
+
+// A refusal decided before the body was read, answered by the handler once it was (see
+// routes()). cpp-httplib runs a request's pre-routing and routing on one thread, one request
+// at a time.
+thread_local std::optional<httplib::Response> deferred_refusal;
+
+bool answer_deferred_refusal(httplib::Response& res) {
+  if (!deferred_refusal) return false;
+  res = std::move(*deferred_refusal);
+  deferred_refusal.reset();
+  return true;
 }
 
 void reply_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
@@ -111,7 +124,9 @@ struct Server::Impl {
   }
 
   void routes();
-  httplib::Server::HandlerResponse admit(const httplib::Request& req, httplib::Response& res);
+  // body_unwanted: the refusal must be answered before the body is read (no known caller, a
+  // body too large or of unknown length).
+  httplib::Server::HandlerResponse admit(const httplib::Request& req, httplib::Response& res, bool* body_unwanted);
   void renew(const Caller& caller, const httplib::Request& req, httplib::Response& res);
   void keep_house();
   // The caller of a request admitted by admit() (which refused those without one).
@@ -120,19 +135,13 @@ struct Server::Impl {
 
 // Before anything is read past the headers: who is calling, may they, and not too often or
 // too much. Faults come last, and only for kiosks' requests.
-httplib::Server::HandlerResponse Server::Impl::admit(const httplib::Request& req, httplib::Response& res) {
+httplib::Server::HandlerResponse Server::Impl::admit(const httplib::Request& req, httplib::Response& res,
+                                                     bool* body_unwanted) {
   using HR = httplib::Server::HandlerResponse;
   const std::optional<Caller> who = caller_of(req);
+  *body_unwanted = true;  // until the caller is known and the body's size is within bounds
   if (!who) {
     reply_error(res, 401, "unauthenticated", "a client certificate from the gateway's client CA is required");
-    return HR::Handled;
-  }
-  RateLimiter::Clock::duration wait{};
-  if (!limiter->allow((who->role == Role::kiosk ? "kiosk:" : "operator:") + who->id, RateLimiter::Clock::now(), &wait)) {
-    // Retry-After counts whole seconds; a kiosk pacing itself wants the milliseconds as well.
-    const long long wait_ms = std::chrono::ceil<std::chrono::milliseconds>(wait).count();
-    res.set_header("Retry-After", std::to_string(std::max(1LL, (wait_ms + 999) / 1000)));
-    reply(res, 429, json{{"error", "too_many_requests"}, {"message", "slow down"}, {"retry_after_ms", wait_ms}});
     return HR::Handled;
   }
   if (req.has_header("Content-Length")) {
@@ -143,6 +152,15 @@ httplib::Server::HandlerResponse Server::Impl::admit(const httplib::Request& req
     }
   } else if (req.method == "POST" && req.get_header_value("Transfer-Encoding") != "") {
     reply_error(res, 411, "length_required", "send the body with a Content-Length");
+    return HR::Handled;
+  }
+  *body_unwanted = false;
+  RateLimiter::Clock::duration wait{};
+  if (!limiter->allow((who->role == Role::kiosk ? "kiosk:" : "operator:") + who->id, RateLimiter::Clock::now(), &wait)) {
+    // Retry-After counts whole seconds; a kiosk pacing itself wants the milliseconds as well.
+    const long long wait_ms = std::chrono::ceil<std::chrono::milliseconds>(wait).count();
+    res.set_header("Retry-After", std::to_string(std::max(1LL, (wait_ms + 999) / 1000)));
+    reply(res, 429, json{{"error", "too_many_requests"}, {"message", "slow down"}, {"retry_after_ms", wait_ms}});
     return HR::Handled;
   }
   const bool admin = req.path.rfind("/v1/admin/", 0) == 0;
@@ -172,11 +190,24 @@ httplib::Server::HandlerResponse Server::Impl::admit(const httplib::Request& req
 }
 
 void Server::Impl::routes() {
-  http->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) { return admit(req, res); });
+  http->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    using HR = httplib::Server::HandlerResponse;
+    deferred_refusal.reset();
+    bool body_unwanted = false;
+    if (admit(req, res, &body_unwanted) == HR::Unhandled) return HR::Unhandled;
+    // A refusal answered here leaves the request's body unread, and cpp-httplib would read it
+    // as the start of the next request on a kept connection (a bare 400, then). A small body
+    // of a caller we know is read first; the handler answers with the refusal.
+    if (body_unwanted || req.method != "POST") return HR::Handled;
+    deferred_refusal = std::move(res);
+    res = httplib::Response();
+    return HR::Unhandled;
+  });
 
   // Handlers for kiosks and for operators; each refuses the other role.
   const auto for_kiosks = [](auto handler) {
     return [handler](const httplib::Request& req, httplib::Response& res) {
+      if (answer_deferred_refusal(res)) return;
       const Caller c = caller(req);
       if (c.role != Role::kiosk) return reply_error(res, 403, "forbidden", "for kiosks only");
       handler(c, req, res);
@@ -184,6 +215,7 @@ void Server::Impl::routes() {
   };
   const auto for_operators = [](auto handler) {
     return [handler](const httplib::Request& req, httplib::Response& res) {
+      if (answer_deferred_refusal(res)) return;
       if (caller(req).role != Role::operator_) return reply_error(res, 403, "forbidden", "for operators only");
       handler(req, res);
     };
