@@ -69,3 +69,15 @@ TEST_CASE("The cache folder: configured, then systemd's, XDG's, the user's, then
   CHECK(cache_folder(c) == (root / "var-cache/kiosk").string());
   fs::remove_all(root);
 }
+
+TEST_CASE("The cache folder can be set in the configuration") {
+  const fs::path file = fresh("config") / "kiosk.toml";
+  fs::create_directories(file.parent_path());
+  std::ofstream(file.string()) << "[paths]\ndata = \"d\"\ncache = \"/var/cache/kiosk-test\"\n";
+  Config c;
+  std::string error;
+  REQUIRE(load_config(file.string(), &c, &error));
+  CHECK(c.cache_dir == "/var/cache/kiosk-test");
+  CHECK(c.data_dir == "d");
+  fs::remove_all(file.parent_path().parent_path());
+}
