@@ -23,7 +23,7 @@ const std::map<std::string, std::map<std::string, Kind>>& schema() {
                  {"default_language", Kind::text}}},
       {"timeouts", {{"idle_seconds", Kind::integer}, {"warning_seconds", Kind::integer},
                     {"end_screen_seconds", Kind::integer}}},
-      {"paths", {{"data", Kind::text}, {"assets", Kind::text}}},
+      {"paths", {{"data", Kind::text}, {"cache", Kind::text}, {"assets", Kind::text}}},
       {"gateway", {{"host", Kind::text}, {"port", Kind::integer}, {"ca_certificate", Kind::text},
                    {"timeout_ms", Kind::integer}, {"renewal_budget_ms", Kind::integer},
                    {"pin_sha256", Kind::text_or_texts}, {"allow_unpinned", Kind::boolean},

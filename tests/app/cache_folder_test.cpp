@@ -76,7 +76,9 @@ TEST_CASE("The cache folder can be set in the configuration") {
   std::ofstream(file.string()) << "[paths]\ndata = \"d\"\ncache = \"/var/cache/kiosk-test\"\n";
   Config c;
   std::string error;
-  REQUIRE(load_config(file.string(), &c, &error));
+  const bool loaded = load_config(file.string(), &c, &error);
+  INFO(error);
+  REQUIRE(loaded);
   CHECK(c.cache_dir == "/var/cache/kiosk-test");
   CHECK(c.data_dir == "d");
   fs::remove_all(file.parent_path().parent_path());
