@@ -2,7 +2,7 @@
 
 namespace kiosk::ui {
 
-UiFontSets font_sets(GlyphCache& glyphs, const BidiText* bidi) {
+UiFontSets font_sets(GlyphCache& glyphs, const Shaper& shaper) {
   // Larger text is about a quarter bigger: a capital H grows from about 10 to 12 mm on a 27"
   // portrait panel, well above ux.md's 6 mm. The keypad digits are already large.
   struct Spec { UiFonts* set; FontRole role; float px; bool bold; };
@@ -18,7 +18,7 @@ UiFontSets font_sets(GlyphCache& glyphs, const BidiText* bidi) {
   }
   for (UiFonts* set : {&out.normal, &out.large}) {
     set->glyphs = &glyphs;
-    set->bidi = bidi;
+    set->shaper = &shaper;
   }
   return out;
 }

@@ -1,10 +1,6 @@
 #pragma once
 #include "glyph_cache.hpp"
 
-namespace kiosk {
-class BidiText;
-}
-
 namespace kiosk::ui {
 
 // A few fixed sizes instead of scaling (ux.md): crisp text, few glyph images.
@@ -18,9 +14,8 @@ struct UiFonts {
   float px[font_role_count] = {};
   int get(FontRole r) const { return style[static_cast<int>(r)]; }
   float size(FontRole r) const { return px[static_cast<int>(r)]; }
-  // Puts right-to-left lines in visual order with shaped glyphs the fonts hold; null when no
-  // language needs it.
-  const BidiText* bidi = nullptr;
+  // Turns lines into the glyphs `glyphs` draws.
+  const Shaper* shaper = nullptr;
 };
 
 // The normal sizes and the larger-text mode's.
@@ -31,6 +26,6 @@ struct UiFontSets {
 };
 
 // The roles' sizes and weights in both text sizes. Digits have one large size, shared by both.
-UiFontSets font_sets(GlyphCache& glyphs, const BidiText* bidi);
+UiFontSets font_sets(GlyphCache& glyphs, const Shaper& shaper);
 
 }  // namespace kiosk::ui

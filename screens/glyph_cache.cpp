@@ -5,17 +5,16 @@
 #include FT_ADVANCES_H
 #include FT_TRUETYPE_TABLES_H
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <set>
 #include <tuple>
 #include <unordered_map>
 
-#include "core/utf8.hpp"
 #include "fonts/face_set.hpp"
 #include "fonts/font_location_cache.hpp"
 #include "glyph_store.hpp"
-#include "text/bidi_text.hpp"
 
 namespace kiosk::ui {
 
@@ -24,7 +23,8 @@ namespace {
 constexpr int page_size = 1024;
 constexpr int padding = 1;  // between images, so no filter ever reads a neighbour
 
-enum FaceSlot { latin, cjk, arabic, face_slots };
+// Slots in ShapedGlyph::id order (FaceSlot).
+enum Slot { latin, cjk, arabic, face_slots };
 
 // A face, opened when first needed (Chinese and Arabic only for text in them), and what Dear
 // ImGui's sizing needs of it.
@@ -71,14 +71,16 @@ struct GlyphCache::Impl {
     float px;
     bool bold;
     int baseline;
-    std::array<int, 256> latin1;                 // index into glyphs, -1 not made yet
-    std::unordered_map<char32_t, int> others;
+    std::array<int, 256> first;                  // index into glyphs by small id, -1 not made yet
+    std::unordered_map<std::uint32_t, int> others;
+    std::array<float, face_slots> scale;         // units_scale by slot, 0 not known yet
   };
   std::vector<Style> styles;
   std::deque<Glyph> glyphs;
-  std::vector<std::pair<int, char32_t>> made_for;  // (style, code point) of each glyph, in order
+  std::vector<std::pair<int, std::uint32_t>> made_for;  // (style, glyph id) of each glyph, in order
   GlyphStore store;
   std::string store_path, made_from, store_note;
+  std::set<std::string> saved_lines;  // keys of the shaped lines the store file has
   int from_store = 0, rasterised = 0, rasterised_since_save = 0;
   std::vector<std::unique_ptr<AlphaTexture>> pages;
   std::vector<Shelf> shelves;
@@ -127,25 +129,12 @@ struct GlyphCache::Impl {
     return true;
   }
 
-  Glyph make(const Style& st, char32_t cp) {
+  Glyph make(const Style& st, std::uint32_t id) {
     Glyph g;
-    int slot = latin;
-    FT_UInt index = 0;
-    if (BidiText::is_glyph(cp)) {
-      slot = arabic;
-      const Face* f = face(st.bold, arabic);
-      index = BidiText::glyph_index(cp);
-      if (!f || index >= static_cast<FT_UInt>(f->ft->num_glyphs)) index = 0;
-    } else {
-      for (int s : {latin, cjk}) {
-        const Face* f = face(st.bold, s);
-        index = f ? FT_Get_Char_Index(f->ft, cp) : 0;
-        if (index != 0) {
-          slot = s;
-          break;
-        }
-      }
-    }
+    const int slot = static_cast<int>(id >> 24);
+    FT_UInt index = id & 0xFFFFFF;
+    const Face* known = slot < face_slots ? face(st.bold, slot) : nullptr;
+    if (!known || index >= static_cast<FT_UInt>(known->ft->num_glyphs)) index = 0;
     if (index == 0) {
       g.missing = true;
       return g;
@@ -187,8 +176,8 @@ struct GlyphCache::Impl {
   }
 
   // From the glyph store if it holds the glyph, else made with FreeType.
-  Glyph load_or_make(const Style& st, char32_t cp) {
-    if (const GlyphStore::Image* img = store.find(st.px, st.bold, cp)) {
+  Glyph load_or_make(const Style& st, std::uint32_t id) {
+    if (const GlyphStore::Image* img = store.find(st.px, st.bold, id)) {
       ++from_store;
       Glyph g;
       g.advance = img->advance;
@@ -200,7 +189,7 @@ struct GlyphCache::Impl {
     }
     ++rasterised;
     ++rasterised_since_save;
-    return make(st, cp);
+    return make(st, id);
   }
 };
 
@@ -228,10 +217,12 @@ std::unique_ptr<GlyphCache> GlyphCache::create(std::shared_ptr<FaceSet> set, std
     FT_Int major = 0, minor = 0, patch = 0;
     FT_Library_Version(impl->set->library(), &major, &minor, &patch);
     // Everything the images depend on: a change to how make() draws bumps the first line.
-    impl->made_from = "glyphs 1: unhinted 8-bit coverage, Dear ImGui sizing\nFreeType " + std::to_string(major) + "." +
-                      std::to_string(minor) + "." + std::to_string(patch) + "\n" + font_files_stamp(files);
+    impl->made_from = "glyphs 2: shaped glyph ids, unhinted 8-bit coverage, Dear ImGui sizing\nFreeType " + std::to_string(major) + "." +
+                      std::to_string(minor) + "." + std::to_string(patch) + "\n" + Shaper::engine() + "\n" +
+                      font_files_stamp(files);
     impl->store_path = store_path;
     impl->store = GlyphStore::load(store_path, impl->made_from, &impl->store_note);
+    for (const auto& line : impl->store.lines()) impl->saved_lines.insert(line.first);
   }
   return std::unique_ptr<GlyphCache>(new GlyphCache(std::move(impl)));
 }
@@ -245,46 +236,65 @@ int GlyphCache::style(float px, bool bold) {
   const Face& latin_face = *impl_->face(bold, latin);
   // Dear ImGui's ascent: the scaled ascender, plus one, floored.
   st.baseline = static_cast<int>(std::floor(latin_face.ascent_units * px / latin_face.height_units + 1));
-  st.latin1.fill(-1);
+  st.first.fill(-1);
+  st.scale.fill(0);
   impl_->styles.push_back(std::move(st));
   return static_cast<int>(impl_->styles.size()) - 1;
 }
 
-const GlyphCache::Glyph& GlyphCache::glyph(int style, char32_t cp) {
+const GlyphCache::Glyph& GlyphCache::glyph(int style, std::uint32_t id) {
   Impl::Style& st = impl_->styles[static_cast<std::size_t>(style)];
   int* slot = nullptr;
-  if (cp < 256) {
-    slot = &st.latin1[cp];
+  if (id < st.first.size()) {  // the Latin face's first glyphs: most of every text
+    slot = &st.first[id];
   } else {
-    auto [it, added] = st.others.try_emplace(cp, -1);
+    auto [it, added] = st.others.try_emplace(id, -1);
     slot = &it->second;
   }
   if (*slot < 0) {
-    impl_->glyphs.push_back(impl_->load_or_make(st, cp));
-    impl_->made_for.emplace_back(style, cp);
+    impl_->glyphs.push_back(impl_->load_or_make(st, id));
+    impl_->made_for.emplace_back(style, id);
     *slot = static_cast<int>(impl_->glyphs.size()) - 1;
   }
   return impl_->glyphs[static_cast<std::size_t>(*slot)];
 }
 
+bool GlyphCache::bold(int style) const { return impl_->styles[static_cast<std::size_t>(style)].bold; }
+
+float GlyphCache::units_scale(int style, kiosk::FaceSlot slot) {
+  Impl::Style& st = impl_->styles[static_cast<std::size_t>(style)];
+  float& scale = st.scale[static_cast<std::size_t>(slot)];
+  if (scale != 0) return scale;
+  // From the store, else from the face's metrics (opening it: 13 ms for the CJK collection).
+  for (const GlyphStore::Scale& kept : impl_->store.scales())
+    if (kept.px == st.px && kept.bold == st.bold && kept.slot == static_cast<std::uint8_t>(slot)) return scale = kept.scale;
+  // A face that will not open has no glyphs to place either: the Latin scale keeps the
+  // (missing, invisible) glyphs' pen moving sensibly.
+  scale = impl_->face(st.bold, static_cast<int>(slot)) ? impl_->units_scale(st, static_cast<int>(slot)) : impl_->units_scale(st, latin);
+  return scale;
+}
+
 int GlyphCache::baseline(int style) const { return impl_->styles[static_cast<std::size_t>(style)].baseline; }
 
-float GlyphCache::measure(int style, std::string_view utf8) {
+float GlyphCache::measure(int style, const ShapedLine& line) {
   float w = 0;
-  for (std::size_t i = 0; i < utf8.size();) {
-    const unsigned char c = static_cast<unsigned char>(utf8[i]);
-    if (c < 0x80) {  // most text: no decoding
-      w += glyph(style, c).advance;
-      ++i;
-      continue;
-    }
-    w += glyph(style, utf8_next(utf8, &i)).advance;
-  }
+  for (const ShapedGlyph& g : line) w += static_cast<float>(g.advance) * units_scale(style, g.slot());
   return w;
 }
 
-bool GlyphCache::save_store() {
-  if (impl_->store_path.empty() || impl_->rasterised_since_save == 0) return false;
+bool GlyphCache::save_store(const Shaper::Lines& lines) {
+  if (impl_->store_path.empty()) return false;
+  // Lines of this run, then the store's that this run did not shape (another configuration's).
+  std::set<std::string> line_keys;
+  bool new_lines = false;
+  for (const auto& line : lines) {
+    line_keys.insert(line.first);
+    new_lines |= !impl_->saved_lines.count(line.first);
+  }
+  if (impl_->rasterised_since_save == 0 && !new_lines) return false;
+  Shaper::Lines all_lines = lines;
+  for (const auto& line : impl_->store.lines())
+    if (!line_keys.count(line.first)) all_lines.push_back(line);
   std::vector<GlyphStore::Image> images;
   images.reserve(impl_->glyphs.size());
   for (std::size_t i = 0; i < impl_->glyphs.size(); ++i) {
@@ -293,7 +303,7 @@ bool GlyphCache::save_store() {
     GlyphStore::Image img;
     img.px = st.px;
     img.bold = st.bold;
-    img.cp = impl_->made_for[i].second;
+    img.id = impl_->made_for[i].second;
     img.advance = g.advance;
     img.left = g.left;
     img.top = g.top;
@@ -310,16 +320,32 @@ bool GlyphCache::save_store() {
   // folder): what the file held and this run did not need stays, so that two configurations
   // do not take turns replacing each other's glyphs.
   const std::size_t made = images.size();
-  std::set<std::tuple<float, bool, char32_t>> have;
-  for (const GlyphStore::Image& img : images) have.emplace(img.px, img.bold, img.cp);
+  std::set<std::tuple<float, bool, std::uint32_t>> have;
+  for (const GlyphStore::Image& img : images) have.emplace(img.px, img.bold, img.id);
   for (const GlyphStore::Image& img : impl_->store.images())
-    if (!have.count({img.px, img.bold, img.cp})) images.push_back(img);
-  if (GlyphStore::save(impl_->store_path, impl_->made_from, images)) return true;
-  images.resize(made);  // too much together: this run's glyphs alone
-  return GlyphStore::save(impl_->store_path, impl_->made_from, images);
+    if (!have.count({img.px, img.bold, img.id})) images.push_back(img);
+  std::vector<GlyphStore::Scale> scales;
+  for (const Impl::Style& st : impl_->styles)
+    for (std::size_t slot = 0; slot < st.scale.size(); ++slot)
+      if (st.scale[slot] > 0) scales.push_back({st.px, st.bold, static_cast<std::uint8_t>(slot), st.scale[slot]});
+  for (const GlyphStore::Scale& kept : impl_->store.scales()) {
+    const bool known = std::any_of(scales.begin(), scales.end(), [&](const GlyphStore::Scale& sc) {
+      return sc.px == kept.px && sc.bold == kept.bold && sc.slot == kept.slot;
+    });
+    if (!known) scales.push_back(kept);
+  }
+  // Too much together: this run's glyphs and lines alone.
+  if (GlyphStore::save(impl_->store_path, impl_->made_from, images, all_lines, scales) ||
+      (images.resize(made), GlyphStore::save(impl_->store_path, impl_->made_from, images, lines, scales))) {
+    impl_->saved_lines.insert(line_keys.begin(), line_keys.end());
+    return true;
+  }
+  return false;
 }
 
 const std::string& GlyphCache::store_note() const { return impl_->store_note; }
+
+const Shaper::Lines& GlyphCache::stored_lines() const { return impl_->store.lines(); }
 
 GlyphCache::Stats GlyphCache::stats() const {
   Stats s;

@@ -8,6 +8,7 @@
 
 #include "alpha_texture.hpp"
 #include "fonts/font_files.hpp"
+#include "text/shaper.hpp"
 
 namespace kiosk {
 class FaceSet;
@@ -22,8 +23,8 @@ namespace kiosk::ui {
 //
 // Sizes follow Dear ImGui's convention, which the layout was made with: a style of `px` makes
 // Noto Sans's ascender-to-descender height px tall; Chinese is scaled the same way by its own
-// metrics and sits on the Latin baseline; shaped Arabic glyphs (BidiText's private-use code
-// points) use the Latin scale so both scripts look the same size.
+// metrics and sits on the Latin baseline; Arabic uses the Latin scale so both scripts look the
+// same size. Glyphs are the Shaper's: a face and a glyph index, not characters.
 class GlyphCache {
  public:
   // With a store path, glyphs the store holds are taken from it instead of being made.
@@ -45,16 +46,23 @@ class GlyphCache {
 
   // A size and weight; the returned handle stays valid for the cache's life.
   int style(float px, bool bold);
-  // The glyph of a code point in a style; the reference stays valid for the cache's life.
-  const Glyph& glyph(int style, char32_t cp);
+  bool bold(int style) const;
+  // The image of a shaped glyph (ShapedGlyph::id) in a style; the reference stays valid for the
+  // cache's life.
+  const Glyph& glyph(int style, std::uint32_t id);
+  // Pixels per font unit of a face in a style: the scale of a ShapedGlyph's offsets and advance.
+  float units_scale(int style, FaceSlot slot);
   // Whole pixels from the top of a line of this style to its baseline.
   int baseline(int style) const;
-  // Width of a visual-order UTF-8 line.
-  float measure(int style, std::string_view utf8);
+  // Width of a shaped line.
+  float measure(int style, const ShapedLine& line);
 
-  // Writes every glyph made so far to the store (see GlyphStore), if any was made with FreeType
-  // since the last save; false if nothing was written.
-  bool save_store();
+  // Writes every glyph made so far and the given shaped lines to the store (see GlyphStore), if
+  // a glyph was made with FreeType or a line is new since the last save; false if nothing was
+  // written.
+  bool save_store(const Shaper::Lines& lines = {});
+  // The shaped lines the store held (for Shaper::preload).
+  const Shaper::Lines& stored_lines() const;
   // Why the store could not be used ("" if it was, or there was none).
   const std::string& store_note() const;
 

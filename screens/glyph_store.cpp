@@ -10,11 +10,13 @@ namespace kiosk::ui {
 
 namespace {
 
-constexpr char magic[8] = {'K', 'G', 'L', 'Y', 'P', 'H', 'S', '1'};
+constexpr char magic[8] = {'K', 'G', 'L', 'Y', 'P', 'H', 'S', '2'};
 // Bounds on what a file may claim, so that a damaged one cannot make us allocate without end.
 constexpr std::size_t max_file = 16u << 20;
 constexpr std::uint32_t max_images = 50000;
 constexpr int max_side = 1024;
+constexpr std::uint32_t max_lines = 20000;
+constexpr std::uint16_t max_line_bytes = 4096, max_line_glyphs = 4096;
 
 std::uint64_t fnv1a(const std::string& bytes, std::size_t n) {
   std::uint64_t h = 1469598103934665603ull;
@@ -57,20 +59,20 @@ class Reader {
 };
 
 bool read_image(Reader& r, GlyphStore::Image* img) {
-  std::uint32_t cp = 0;
+  std::uint32_t id = 0;
   std::uint8_t bold = 0, missing = 0;
   std::int16_t left = 0, top = 0;
   std::uint16_t w = 0, h = 0;
-  if (!r.get(&img->px) || !r.get(&bold) || !r.get(&cp) || !r.get(&img->advance) || !r.get(&left) || !r.get(&top) ||
+  if (!r.get(&img->px) || !r.get(&bold) || !r.get(&id) || !r.get(&img->advance) || !r.get(&left) || !r.get(&top) ||
       !r.get(&w) || !r.get(&h) || !r.get(&missing))
     return false;
-  if (bold > 1 || missing > 1 || w > max_side || h > max_side || !(img->px > 0 && img->px < 1000) || cp > 0x10FFFF)
+  if (bold > 1 || missing > 1 || w > max_side || h > max_side || !(img->px > 0 && img->px < 1000) || (id >> 24) > 2)
     return false;
   const char* pixels = nullptr;
   if (!r.bytes(static_cast<std::size_t>(w) * h, &pixels)) return false;
   img->bold = bold;
   img->missing = missing;
-  img->cp = cp;
+  img->id = id;
   img->left = left;
   img->top = top;
   img->w = w;
@@ -79,12 +81,28 @@ bool read_image(Reader& r, GlyphStore::Image* img) {
   return true;
 }
 
+bool read_line(Reader& r, std::pair<std::string, ShapedLine>* line) {
+  std::uint16_t key_len = 0, count = 0;
+  const char* key = nullptr;
+  if (!r.get(&key_len) || key_len > max_line_bytes || !r.bytes(key_len, &key) || !r.get(&count) || count > max_line_glyphs)
+    return false;
+  line->first.assign(key, key_len);
+  line->second.resize(count);
+  for (ShapedGlyph& g : line->second) {
+    std::uint32_t cp = 0;
+    if (!r.get(&g.id) || !r.get(&g.x_offset) || !r.get(&g.y_offset) || !r.get(&g.advance) || !r.get(&cp)) return false;
+    if ((g.id >> 24) > 2 || cp > 0x10FFFF) return false;
+    g.cp = static_cast<char32_t>(cp);
+  }
+  return true;
+}
+
 }  // namespace
 
-std::uint64_t GlyphStore::key(float px, bool bold, char32_t cp) {
+std::uint64_t GlyphStore::key(float px, bool bold, std::uint32_t id) {
   std::uint32_t bits = 0;
   std::memcpy(&bits, &px, sizeof bits);
-  return (static_cast<std::uint64_t>(bits) << 32) ^ (static_cast<std::uint64_t>(cp) << 1) ^ (bold ? 1u : 0u);
+  return (static_cast<std::uint64_t>(bits) << 32) ^ (static_cast<std::uint64_t>(id) << 1) ^ (bold ? 1u : 0u);
 }
 
 GlyphStore GlyphStore::load(const std::string& path, const std::string& made_from, std::string* note) {
@@ -115,16 +133,33 @@ GlyphStore GlyphStore::load(const std::string& path, const std::string& made_fro
   std::vector<Image> images(count);
   for (Image& img : images)
     if (!read_image(r, &img)) return *note = "damaged", store;
+  std::uint32_t line_count = 0;
+  if (!r.get(&line_count) || line_count > max_lines) return *note = "damaged", store;
+  Shaper::Lines lines(line_count);
+  for (auto& line : lines)
+    if (!read_line(r, &line)) return *note = "damaged", store;
+  std::uint32_t scale_count = 0;
+  if (!r.get(&scale_count) || scale_count > max_images) return *note = "damaged", store;
+  std::vector<Scale> scales(scale_count);
+  for (Scale& sc : scales) {
+    std::uint8_t bold = 0;
+    if (!r.get(&sc.px) || !r.get(&bold) || !r.get(&sc.slot) || !r.get(&sc.scale)) return *note = "damaged", store;
+    if (bold > 1 || sc.slot > 2 || !(sc.scale > 0 && sc.scale < 1)) return *note = "damaged", store;
+    sc.bold = bold;
+  }
   if (!r.done()) return *note = "damaged", store;
+  store.scales_ = std::move(scales);
   store.images_ = std::move(images);
+  store.lines_ = std::move(lines);
   for (std::size_t i = 0; i < store.images_.size(); ++i) {
     const Image& img = store.images_[i];
-    store.index_.emplace(key(img.px, img.bold, img.cp), i);
+    store.index_.emplace(key(img.px, img.bold, img.id), i);
   }
   return store;
 }
 
-bool GlyphStore::save(const std::string& path, const std::string& made_from, const std::vector<Image>& images) {
+bool GlyphStore::save(const std::string& path, const std::string& made_from, const std::vector<Image>& images,
+                      const Shaper::Lines& lines, const std::vector<Scale>& scales) {
   Writer w;
   w.bytes(magic, sizeof magic);
   w.put(static_cast<std::uint32_t>(made_from.size()));
@@ -133,7 +168,7 @@ bool GlyphStore::save(const std::string& path, const std::string& made_from, con
   for (const Image& img : images) {
     w.put(img.px);
     w.put(static_cast<std::uint8_t>(img.bold));
-    w.put(static_cast<std::uint32_t>(img.cp));
+    w.put(img.id);
     w.put(img.advance);
     w.put(static_cast<std::int16_t>(img.left));
     w.put(static_cast<std::int16_t>(img.top));
@@ -141,6 +176,32 @@ bool GlyphStore::save(const std::string& path, const std::string& made_from, con
     w.put(static_cast<std::uint16_t>(img.h));
     w.put(static_cast<std::uint8_t>(img.missing));
     w.bytes(img.pixels.data(), img.pixels.size());
+  }
+  std::uint32_t kept = 0;
+  const std::size_t count_at = w.out.size();
+  w.put(kept);
+  for (const auto& [key, glyphs] : lines) {
+    // A line too long to keep is shaped again when it comes.
+    if (key.size() > max_line_bytes || glyphs.size() > max_line_glyphs || kept == max_lines) continue;
+    w.put(static_cast<std::uint16_t>(key.size()));
+    w.bytes(key.data(), key.size());
+    w.put(static_cast<std::uint16_t>(glyphs.size()));
+    for (const ShapedGlyph& g : glyphs) {
+      w.put(g.id);
+      w.put(g.x_offset);
+      w.put(g.y_offset);
+      w.put(g.advance);
+      w.put(static_cast<std::uint32_t>(g.cp));
+    }
+    ++kept;
+  }
+  std::memcpy(w.out.data() + count_at, &kept, sizeof kept);
+  w.put(static_cast<std::uint32_t>(scales.size()));
+  for (const Scale& sc : scales) {
+    w.put(sc.px);
+    w.put(static_cast<std::uint8_t>(sc.bold));
+    w.put(sc.slot);
+    w.put(sc.scale);
   }
   w.put(fnv1a(w.out, w.out.size()));
   if (w.out.size() > max_file) return false;
@@ -159,11 +220,11 @@ bool GlyphStore::save(const std::string& path, const std::string& made_from, con
   return false;
 }
 
-const GlyphStore::Image* GlyphStore::find(float px, bool bold, char32_t cp) const {
-  auto it = index_.find(key(px, bold, cp));
+const GlyphStore::Image* GlyphStore::find(float px, bool bold, std::uint32_t id) const {
+  auto it = index_.find(key(px, bold, id));
   if (it == index_.end()) return nullptr;
   const Image& img = images_[it->second];
-  return img.px == px && img.bold == bold && img.cp == cp ? &img : nullptr;
+  return img.px == px && img.bold == bold && img.id == id ? &img : nullptr;
 }
 
 }  // namespace kiosk::ui

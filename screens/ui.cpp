@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/text_wrap.hpp"
+#include "text/line_breaker.hpp"
 #include "core/utf8.hpp"
 #include "render/raster.hpp"
-#include "text/bidi_text.hpp"
+#include "text/shaper.hpp"
 
 namespace kiosk::ui {
 
@@ -47,17 +47,15 @@ Align Ui::place(Align a) const {
   return a == Align::left ? Align::right : Align::left;
 }
 
-std::string Ui::shown(std::string_view text, bool rtl) const {
-  return fonts_.bidi ? fonts_.bidi->visual(text, rtl) : std::string(text);
+const ShapedLine& Ui::shaped(std::string_view text, FontRole role, bool rtl) const {
+  return fonts_.shaper->shape(text, rtl, fonts_.glyphs->bold(fonts_.get(role)));
 }
 
 float Ui::width(std::string_view text, FontRole role, bool rtl) const {
-  // Most text is left to right and plain: measured as it is, without a copy.
-  if (!rtl && !has_bidi_controls(text)) return fonts_.glyphs->measure(fonts_.get(role), text);
-  return fonts_.glyphs->measure(fonts_.get(role), shown(text, rtl));
+  return fonts_.glyphs->measure(fonts_.get(role), shaped(text, role, rtl));
 }
 
-void Ui::draw_line(float x, float top, std::string_view visual, FontRole role, std::uint32_t rgb) {
+void Ui::draw_line(float x, float top, const ShapedLine& line, FontRole role, std::uint32_t rgb) {
   GlyphCache& glyphs = *fonts_.glyphs;
   const int style = fonts_.get(role);
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -65,13 +63,13 @@ void Ui::draw_line(float x, float top, std::string_view visual, FontRole role, s
   const float baseline = std::floor(top) + static_cast<float>(glyphs.baseline(style));
   float pen = std::floor(x);
   const AlphaTexture* page = nullptr;  // pushed while glyphs come from it: one draw command a page
-  for (std::size_t i = 0; i < visual.size();) {
-    const char32_t cp = utf8_next(visual, &i);
-    const GlyphCache::Glyph& g = glyphs.glyph(style, cp);
+  for (const ShapedGlyph& shaped_glyph : line) {
+    const float scale = glyphs.units_scale(style, shaped_glyph.slot());
+    const GlyphCache::Glyph& g = glyphs.glyph(style, shaped_glyph.id);
     if (g.missing) {
       ++report_.missing_glyphs;
       std::string c;
-      utf8_append(c, cp);
+      utf8_append(c, shaped_glyph.cp);
       report_.missing_chars.push_back(c);
     }
     if (g.page) {
@@ -80,21 +78,23 @@ void Ui::draw_line(float x, float top, std::string_view visual, FontRole role, s
         page = g.page;
         draw->PushTextureID(const_cast<AlphaTexture*>(page));
       }
-      // Whole pixels: each texel of the glyph image lands on one pixel.
-      const float gx = std::round(pen) + static_cast<float>(g.left), gy = baseline - static_cast<float>(g.top);
+      // Whole pixels: each texel of the glyph image lands on one pixel. Marks sit where the
+      // shaper's offsets put them.
+      const float gx = std::round(pen + static_cast<float>(shaped_glyph.x_offset) * scale) + static_cast<float>(g.left);
+      const float gy = baseline - std::round(static_cast<float>(shaped_glyph.y_offset) * scale) - static_cast<float>(g.top);
       const float sw = static_cast<float>(page->width()), sh = static_cast<float>(page->height());
       draw->PrimReserve(6, 4);
       draw->PrimRectUV(ImVec2(gx, gy), ImVec2(gx + static_cast<float>(g.w), gy + static_cast<float>(g.h)),
                        ImVec2(static_cast<float>(g.u) / sw, static_cast<float>(g.v) / sh),
                        ImVec2(static_cast<float>(g.u + g.w) / sw, static_cast<float>(g.v + g.h) / sh), colour);
     }
-    pen += g.advance;
+    pen += static_cast<float>(shaped_glyph.advance) * scale;
   }
   if (page) draw->PopTextureID();
 }
 
 bool Ui::fits_width(std::string_view text, FontRole role, float w) const {
-  const bool rtl = BidiText::has_rtl(text);
+  const bool rtl = Shaper::has_rtl(text);
   const auto measure = [&](std::string_view s) { return width(s, role, rtl); };
   for (const std::string& line : wrap_text(text, w, measure))
     if (measure(line) > w + 0.5f) return false;
@@ -113,7 +113,7 @@ FontRole Ui::fitting_role(std::string_view label, FontRole role, float w) const 
 }
 
 float Ui::text_height(std::string_view text, FontRole role, float w) const {
-  const bool rtl = BidiText::has_rtl(text);
+  const bool rtl = Shaper::has_rtl(text);
   const auto measure = [&](std::string_view s) { return width(s, role, rtl); };
   return static_cast<float>(wrap_text(text, w, measure).size()) * line_height(role);
 }
@@ -124,7 +124,7 @@ float Ui::text(const Rect& box, std::string_view text, FontRole role, std::uint3
 
 float Ui::draw_text(const Rect& box, std::string_view text, FontRole role, std::uint32_t rgb, Align align) {
   const float px = fonts_.size(role);
-  const bool rtl = BidiText::has_rtl(text);
+  const bool rtl = Shaper::has_rtl(text);
   const auto measure = [&](std::string_view s) { return width(s, role, rtl); };
   // Single digits are the keys of a digit grid: the focus says them, the screen does not.
   if (!quiet_ && !text.empty() && !(role == FontRole::digits && text.size() == 1))
@@ -137,7 +137,7 @@ float Ui::draw_text(const Rect& box, std::string_view text, FontRole role, std::
   bool clipped = used > box.h + 0.5f;
   float y = box.y;
   for (const std::string& line : lines) {
-    const std::string visual = shown(line, rtl);
+    const ShapedLine& visual = shaped(line, role, rtl);
     const float w = fonts_.glyphs->measure(fonts_.get(role), visual);
     clipped |= w > box.w + 0.5f;
     float x = box.x;

@@ -106,14 +106,15 @@ class Ui {
  private:
   Rect place(const Rect& r) const;
   Align place(Align a) const;
-  // A line in visual order, shaped; `rtl`: the line belongs to a right-to-left paragraph.
-  std::string shown(std::string_view text, bool rtl) const;
+  // A line shaped in a role's weight; `rtl`: it belongs to a right-to-left paragraph. Valid
+  // until the next shaping.
+  const ShapedLine& shaped(std::string_view text, FontRole role, bool rtl) const;
   float width(std::string_view text, FontRole role, bool rtl) const;
   float draw_text(const Rect& placed, std::string_view text, FontRole role, std::uint32_t rgb, Align align);
   bool hit(const char* id, const Rect& box, bool enabled, bool* held);
   void focus_ring(const char* id, const Rect& box);
-  // One line in visual order at (x, top); counts the glyphs no font has.
-  void draw_line(float x, float top, std::string_view visual, FontRole role, std::uint32_t rgb);
+  // One shaped line at (x, top); counts the glyphs no font has.
+  void draw_line(float x, float top, const ShapedLine& line, FontRole role, std::uint32_t rgb);
 
   const UiFonts& fonts_;
   const Theme& theme_;

@@ -48,12 +48,13 @@ std::unique_ptr<UiHost> UiHost::create(Mode mode, std::shared_ptr<FaceSet> faces
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   ui::build_shape_atlas(*io.Fonts, host->imgui_texture_);
 
-  host->bidi_ = BidiText::create(faces->files().arabic, error);
-  if (!host->bidi_) return nullptr;
+  host->shaper_ = Shaper::create(faces, error);
+  if (!host->shaper_) return nullptr;
   host->glyphs_ = ui::GlyphCache::create(std::move(faces), error, glyph_store);
   if (!host->glyphs_) return nullptr;
   if (!host->glyphs_->store_note().empty()) log_info("glyph store not used: " + host->glyphs_->store_note());
-  host->fonts_ = ui::font_sets(*host->glyphs_, host->bidi_.get());
+  host->shaper_->preload(host->glyphs_->stored_lines());
+  host->fonts_ = ui::font_sets(*host->glyphs_, *host->shaper_);
   return host;
 }
 
@@ -124,8 +125,8 @@ void UiHost::pointer_gone() {
 std::vector<Event> UiHost::frame(const State& s, const Catalogs& catalogs) {
   ImGuiIO& io = ImGui::GetIO();
   if (frames_ == 1) {
-    // After the first screen is out: what it needed but the store lacked, for the next start.
-    glyphs_->save_store();
+    // After the first screen is out: the glyphs and lines it needed, for the next start.
+    glyphs_->save_store(shaper_->cached());
     if (speech_wanted_) start_speech();
   }
   ++frames_;

@@ -10,7 +10,7 @@
 #include "keypad.hpp"
 #include "software_renderer.hpp"
 #include "speech_controller.hpp"
-#include "text/bidi_text.hpp"
+#include "text/shaper.hpp"
 #include "ui.hpp"
 
 namespace kiosk {
@@ -74,7 +74,7 @@ class UiHost {
   std::unique_ptr<ui::SoftwareRenderer> canvas_;
   ImGuiContext* imgui_ = nullptr;
   ui::AlphaTexture imgui_texture_;
-  std::unique_ptr<BidiText> bidi_;
+  std::unique_ptr<Shaper> shaper_;
   std::unique_ptr<ui::GlyphCache> glyphs_;
   ui::UiFontSets fonts_;
   ui::FrameReport report_;

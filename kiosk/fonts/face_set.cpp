@@ -1,5 +1,7 @@
 #include "face_set.hpp"
 
+#include <hb-ft.h>
+
 namespace kiosk {
 
 std::shared_ptr<FaceSet> FaceSet::create(const FontSet& files, std::string* error) {
@@ -15,7 +17,18 @@ std::shared_ptr<FaceSet> FaceSet::create(const FontSet& files, std::string* erro
   return set;
 }
 
+hb_face_t* FaceSet::harfbuzz(Role role) {
+  if (!harfbuzz_[role]) {
+    FT_Face face = get(role);
+    if (!face) return nullptr;
+    harfbuzz_[role] = hb_ft_face_create_referenced(face);
+  }
+  return harfbuzz_[role];
+}
+
 FaceSet::~FaceSet() {
+  for (hb_face_t*& f : harfbuzz_)
+    if (f) hb_face_destroy(f);
   for (LazyFace& f : faces_) f.close();
   if (library_) FT_Done_FreeType(library_);
 }

@@ -10,6 +10,8 @@
 #include "face_file.hpp"
 #include "font_files.hpp"
 
+struct hb_face_t;
+
 namespace kiosk {
 
 // The kiosk's faces, each opened once (on first use) and shared by everything that draws text
@@ -34,6 +36,10 @@ class FaceSet {
     FT_Face f = bold ? get(static_cast<Role>(regular + 1)) : nullptr;
     return f ? f : get(regular);
   }
+  // The face's tables for HarfBuzz, read through the face's stream and made once for every
+  // shaper (HarfBuzz keeps what it derives from them, such as the kerning and mark lookups, with
+  // the face); nullptr if the face cannot be opened.
+  hb_face_t* harfbuzz(Role role);
   FT_Library library() const { return library_; }
   const FontSet& files() const { return files_; }
 
@@ -42,6 +48,7 @@ class FaceSet {
   FT_Library library_ = nullptr;
   FontSet files_;
   LazyFace faces_[role_count];
+  hb_face_t* harfbuzz_[role_count] = {};
 };
 
 // One user's size of a shared face: activate() makes it the face's size before setting a size or

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "core/text_wrap.hpp"
-#include "text/bidi_text.hpp"
+#include "text/line_breaker.hpp"
+#include "text/shaper.hpp"
 #include "qr.hpp"
 
 namespace kiosk {
@@ -25,17 +25,16 @@ class Pen {
 
   // "Label      value", the value at the far side; if both do not fit, the value goes below.
   void row(const std::string& label, const std::string& value, int px, bool bold = false) {
-    const std::string shown_label = painter_.visual(label, BidiText::has_rtl(label));
-    const std::string shown_value = painter_.visual(value, BidiText::has_rtl(value));
-    const int lw = static_cast<int>(painter_.measure(shown_label, px, false));
-    const int vw = static_cast<int>(painter_.measure(shown_value, px, bold));
+    const bool label_rtl = Shaper::has_rtl(label), value_rtl = Shaper::has_rtl(value);
+    const int lw = static_cast<int>(painter_.measure(label, label_rtl, px, false));
+    const int vw = static_cast<int>(painter_.measure(value, value_rtl, px, bold));
     if (lw + vw + px <= inner_width()) {
       paper_.grow_to(y_ + painter_.line_height(px));
       const int baseline = y_ + painter_.ascent(px);
       const int near = rtl_ ? paper_.width - margin_ - lw : margin_;
       const int far = rtl_ ? margin_ : paper_.width - margin_ - vw;
-      painter_.draw(paper_, near, baseline, shown_label, px, false);
-      painter_.draw(paper_, far, baseline, shown_value, px, bold);
+      painter_.draw(paper_, near, baseline, label, label_rtl, px, false);
+      painter_.draw(paper_, far, baseline, value, value_rtl, px, bold);
       y_ += painter_.line_height(px);
     } else {
       paragraph(label, px);
@@ -73,14 +72,13 @@ class Pen {
 
   // Wrapped in logical order, each line then drawn in visual order.
   void lines(const std::string& text, int px, bool bold, Side side) {
-    const bool rtl = BidiText::has_rtl(text);
-    const auto measure = [&](std::string_view s) { return painter_.measure(painter_.visual(s, rtl), px, bold); };
+    const bool rtl = Shaper::has_rtl(text);
+    const auto measure = [&](std::string_view s) { return painter_.measure(s, rtl, px, bold); };
     for (const std::string& line : wrap_text(text, static_cast<float>(inner_width()), measure)) {
-      const std::string shown = painter_.visual(line, rtl);
-      const int w = static_cast<int>(painter_.measure(shown, px, bold));
+      const int w = static_cast<int>(measure(line));
       const int x = side == Side::centre ? (paper_.width - w) / 2 : side == Side::right ? paper_.width - margin_ - w : margin_;
       paper_.grow_to(y_ + painter_.line_height(px));
-      painter_.draw(paper_, x, y_ + painter_.ascent(px), shown, px, bold);
+      painter_.draw(paper_, x, y_ + painter_.ascent(px), line, rtl, px, bold);
       y_ += painter_.line_height(px);
     }
   }

@@ -11,8 +11,8 @@ namespace kiosk {
 class FaceSet;
 
 // Draws UTF-8 text onto a Raster with FreeType and the same Noto fonts as the screens:
-// Noto Sans for Latin scripts, Noto Sans CJK for Chinese, and Noto Sans Arabic for the shaped
-// glyphs of right-to-left lines (see visual()).
+// Noto Sans for Latin scripts, Noto Sans CJK for Chinese, and Noto Sans Arabic, each line
+// shaped and put in visual order by a Shaper.
 class TextPainter {
  public:
   // On faces shared with the screens (used on the same thread), or on faces of its own.
@@ -20,12 +20,11 @@ class TextPainter {
   static std::unique_ptr<TextPainter> create(const FontSet& fonts, std::string* error);
   ~TextPainter();
 
-  // A line in the order it is drawn: right-to-left lines reordered and shaped (BidiText).
-  std::string visual(std::string_view line, bool rtl_paragraph) const;
-  // Measures and draws text in visual order.
-  float measure(std::string_view text, int px, bool bold);
+  // Measures and draws one line of logical text; `rtl_paragraph`: the line belongs to a
+  // right-to-left paragraph (Shaper::shape).
+  float measure(std::string_view line, bool rtl_paragraph, int px, bool bold);
   // Draws with the baseline at `baseline`; coverage of half or more becomes a black dot.
-  void draw(Raster& paper, int x, int baseline, std::string_view text, int px, bool bold);
+  void draw(Raster& paper, int x, int baseline, std::string_view line, bool rtl_paragraph, int px, bool bold);
   int ascent(int px) const { return px * 107 / 100; }     // Noto's ascender is 1.069 em
   int line_height(int px) const { return px * 140 / 100; }
   int missing_glyphs() const { return missing_; }

@@ -32,3 +32,15 @@ TEST_CASE("Overlong forms, surrogates and values past U+10FFFF are refused") {
   utf8_append(out, 0x110000);
   CHECK(out == "\xEF\xBF\xBD\xEF\xBF\xBD");
 }
+
+TEST_CASE("Malformed UTF-8 shows up as replacement characters") {
+  const auto cps = utf8_decode("a\xff" "b\xe4");
+  CHECK(cps == std::vector<char32_t>{U'a', 0xFFFD, U'b', 0xFFFD});
+}
+
+TEST_CASE("Bidi controls are found and removed, and nothing else is") {
+  CHECK(has_bidi_controls("\u2068+32 2 123 45 67\u2069"));
+  CHECK(has_bidi_controls("a\u200Fb"));
+  CHECK_FALSE(has_bidi_controls("Need help? Call +32 2 123 45 67 – “quoted” €"));
+  CHECK(without_bidi_controls("\u2066045\u2069 \u061C") == "045 ");
+}

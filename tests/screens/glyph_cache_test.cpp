@@ -10,9 +10,10 @@
 #include <unistd.h>
 
 #include "core/utf8.hpp"
+#include "fonts/face_set.hpp"
 #include "glyph_cache.hpp"
 #include "glyph_store.hpp"
-#include "text/bidi_text.hpp"
+#include "text/shaper.hpp"
 
 using namespace kiosk;
 using namespace kiosk::ui;
@@ -30,6 +31,26 @@ GlyphCache& cache() {
   return *made;
 }
 
+const Shaper& shaper() {
+  static std::unique_ptr<Shaper> made = [] {
+    std::string error;
+    auto faces = FaceSet::create(find_fonts(), &error);
+    REQUIRE(faces);
+    auto s = Shaper::create(faces, &error);
+    INFO(error);
+    REQUIRE(s);
+    return s;
+  }();
+  return *made;
+}
+
+// The glyph of a single character, as the screens would ask for it.
+std::uint32_t id(const char* character, bool bold = false) {
+  const ShapedLine& line = shaper().shape(character, bold);
+  REQUIRE(line.size() == 1);
+  return line[0].id;
+}
+
 bool has_ink(const GlyphCache::Glyph& g) {
   if (!g.page) return false;
   for (int y = 0; y < g.h; ++y)
@@ -45,16 +66,16 @@ TEST_CASE("A glyph is made once, when first asked for, and kept") {
   const int style = c.style(46, false);
   CHECK(c.style(46, false) == style);
   const int before = c.stats().glyphs;
-  const GlyphCache::Glyph& a = c.glyph(style, U'A');
+  const GlyphCache::Glyph& a = c.glyph(style, id("A"));
   CHECK(c.stats().glyphs == before + 1);
-  CHECK(&c.glyph(style, U'A') == &a);
+  CHECK(&c.glyph(style, id("A")) == &a);
   CHECK(c.stats().glyphs == before + 1);
   CHECK_FALSE(a.missing);
   CHECK(has_ink(a));
   CHECK(a.advance > 20);
   CHECK(a.top > 20);  // a capital stands well above the baseline
-  CHECK(c.measure(style, "AA") == Approx(2 * a.advance));
-  const GlyphCache::Glyph& space = c.glyph(style, U' ');
+  CHECK(c.measure(style, shaper().shape("AA")) == Approx(2 * a.advance));
+  const GlyphCache::Glyph& space = c.glyph(style, id(" "));
   CHECK_FALSE(space.missing);
   CHECK(space.page == nullptr);
   CHECK(space.advance > 5);
@@ -63,18 +84,17 @@ TEST_CASE("A glyph is made once, when first asked for, and kept") {
 TEST_CASE("Chinese and shaped Arabic come from their own faces on the Latin baseline") {
   GlyphCache& c = cache();
   const int regular = c.style(50, false), bold = c.style(50, true);
-  const GlyphCache::Glyph& han = c.glyph(regular, U'中');
+  const ShapedGlyph han_glyph = shaper().shape("中")[0];
+  CHECK(han_glyph.slot() == FaceSlot::cjk);
+  const GlyphCache::Glyph& han = c.glyph(regular, han_glyph.id);
   CHECK_FALSE(han.missing);
   CHECK(has_ink(han));
   CHECK(han.advance == Approx(50 * 1000.0 / 1448).margin(3));  // one em of Noto Sans CJK at this scale
-  // A shaped Arabic glyph: BidiText hands its glyph index on as a private-use code point.
-  std::string error;
-  auto bidi = BidiText::create(find_fonts().arabic, &error);
-  REQUIRE(bidi);
-  const std::string visual = bidi->visual("سلام");
-  std::size_t at = 0;
-  const char32_t shaped = utf8_next(visual, &at);
-  REQUIRE(BidiText::is_glyph(shaped));
+  CHECK(han_glyph.advance * c.units_scale(regular, FaceSlot::cjk) == Approx(han.advance));
+  // A shaped Arabic glyph: a glyph index of the Arabic face.
+  const ShapedGlyph arabic_glyph = shaper().shape("سلام")[0];
+  REQUIRE(arabic_glyph.slot() == FaceSlot::arabic);
+  const std::uint32_t shaped = arabic_glyph.id;
   const GlyphCache::Glyph& arabic = c.glyph(regular, shaped);
   CHECK_FALSE(arabic.missing);
   CHECK(has_ink(arabic));
@@ -85,8 +105,10 @@ TEST_CASE("Chinese and shaped Arabic come from their own faces on the Latin base
 TEST_CASE("A character no font has is reported missing and draws nothing") {
   GlyphCache& c = cache();
   const int style = c.style(40, false);
-  for (char32_t cp : {char32_t{0x0378}, char32_t{0x10FFFD}, static_cast<char32_t>(BidiText::glyph_base + BidiText::max_glyphs - 1)}) {
-    const GlyphCache::Glyph& g = c.glyph(style, cp);
+  // The shaper's glyph 0 for a character no face has, an index past the face's end, a face
+  // that does not exist.
+  for (std::uint32_t missing : {id("\u0378"), ShapedGlyph::make_id(FaceSlot::arabic, 0xFFFFFF), std::uint32_t{7} << 24 | 5}) {
+    const GlyphCache::Glyph& g = c.glyph(style, missing);
     CHECK(g.missing);
     CHECK(g.page == nullptr);
     CHECK(g.advance == 0);
@@ -98,8 +120,10 @@ TEST_CASE("Glyph images never overlap, across as many pages as they need") {
   const int style = c.style(88, true);
   // Enough large ideographs to fill more than one page.
   std::map<const AlphaTexture*, std::vector<const GlyphCache::Glyph*>> by_page;
-  for (char32_t cp = 0x4E00; cp < 0x4E00 + 300; ++cp) {
-    const GlyphCache::Glyph& g = c.glyph(style, cp);
+  std::string ideographs;
+  for (char32_t cp = 0x4E00; cp < 0x4E00 + 300; ++cp) utf8_append(ideographs, cp);
+  for (const ShapedGlyph& shaped : shaper().shape(ideographs, true)) {
+    const GlyphCache::Glyph& g = c.glyph(style, shaped.id);
     if (g.page) by_page[g.page].push_back(&g);
   }
   CHECK(by_page.size() >= 2);
@@ -137,12 +161,9 @@ Drawn drawn(const GlyphCache::Glyph& g) {
 // A line of every script the screens show, in two styles: what the first screen might hold.
 std::vector<Drawn> draw_sample(GlyphCache& c) {
   std::vector<Drawn> out;
-  std::string error;
-  auto bidi = BidiText::create(find_fonts().arabic, &error);
-  REQUIRE(bidi);
-  const std::string text = "Prepaid? Zurück, Înapoi, Україна 中文 " + bidi->visual("العربية", true) + " \U0001F600";
+  const std::string text = "Prepaid? Zurück, Înapoi, Україна 中文 العربية \U0001F600";
   for (const int style : {c.style(46, false), c.style(72, true)})
-    for (char32_t cp : utf8_decode(text)) out.push_back(drawn(c.glyph(style, cp)));
+    for (const ShapedGlyph& g : shaper().shape(text, c.bold(style))) out.push_back(drawn(c.glyph(style, g.id)));
   return out;
 }
 
@@ -185,13 +206,53 @@ TEST_CASE("Glyphs kept in the store come back exactly as FreeType made them, wit
   CHECK(second->stats().from_store == second->stats().glyphs);
   CHECK_FALSE(second->save_store());
   // A glyph the store lacks is made as always, and the next save keeps it too.
-  const GlyphCache::Glyph& z = second->glyph(second->style(46, false), U'Ž');
+  const GlyphCache::Glyph& z = second->glyph(second->style(46, false), id("Ž"));
   CHECK(has_ink(z));
   CHECK(second->stats().rasterised == 1);
   CHECK(second->save_store());
   auto third = with_store(path);
-  CHECK(drawn(third->glyph(third->style(46, false), U'Ž')) == drawn(z));
+  CHECK(drawn(third->glyph(third->style(46, false), id("Ž"))) == drawn(z));
   CHECK(third->stats().rasterised == 0);
+  std::filesystem::remove_all(std::filesystem::path(path).parent_path());
+}
+
+TEST_CASE("Shaped lines kept in the store come back as they were shaped") {
+  const std::string path = temp_store();
+  std::filesystem::remove(path);
+  std::string error;
+  auto faces = FaceSet::create(find_fonts(), &error);
+  REQUIRE(faces);
+  auto first = Shaper::create(faces, &error);
+  REQUIRE(first);
+  const std::string words[] = {"Renew or top up", "جدّد أو اشحن", "预付费手机续费与充值"};
+  for (const std::string& w : words) first->shape(w, true);
+  auto maker = with_store(path);
+  REQUIRE(maker->save_store(first->cached()));
+  CHECK_FALSE(maker->save_store(first->cached()));  // nothing new since
+
+  auto loaded = with_store(path);
+  CHECK(loaded->store_note().empty());
+  CHECK(loaded->stored_lines().size() == 3);
+  auto second = Shaper::create(faces, &error);
+  second->preload(loaded->stored_lines());
+  CHECK(second->cached().size() == 3);
+  for (const std::string& w : words) {
+    const ShapedLine kept = second->shape(w, true);
+    const ShapedLine& fresh = first->shape(w, true);
+    REQUIRE(kept.size() == fresh.size());
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      CHECK(kept[i].id == fresh[i].id);
+      CHECK(kept[i].x_offset == fresh[i].x_offset);
+      CHECK(kept[i].y_offset == fresh[i].y_offset);
+      CHECK(kept[i].advance == fresh[i].advance);
+      CHECK(kept[i].cp == fresh[i].cp);
+    }
+  }
+  CHECK(second->cached().size() == 3);  // all three came from the store
+  // A new line is worth a save, and the store keeps the old ones with it.
+  second->shape("Zurück");
+  CHECK(loaded->save_store(second->cached()));
+  CHECK(with_store(path)->stored_lines().size() == 4);
   std::filesystem::remove_all(std::filesystem::path(path).parent_path());
 }
 
@@ -199,15 +260,15 @@ TEST_CASE("A glyph store shared by two configurations keeps the glyphs of both")
   const std::string path = temp_store();
   std::filesystem::remove(path);
   auto latin = with_store(path);  // one kiosk's first screen
-  const Drawn a = drawn(latin->glyph(latin->style(46, false), U'A'));
+  const Drawn a = drawn(latin->glyph(latin->style(46, false), id("A")));
   REQUIRE(latin->save_store());
   auto chinese = with_store(path);  // another's, which needs none of the first one's glyphs
-  const Drawn zh = drawn(chinese->glyph(chinese->style(72, true), U'中'));
+  const Drawn zh = drawn(chinese->glyph(chinese->style(72, true), id("中", true)));
   REQUIRE(chinese->stats().rasterised == 1);
   REQUIRE(chinese->save_store());
   auto both = with_store(path);
-  CHECK(drawn(both->glyph(both->style(46, false), U'A')) == a);
-  CHECK(drawn(both->glyph(both->style(72, true), U'中')) == zh);
+  CHECK(drawn(both->glyph(both->style(46, false), id("A"))) == a);
+  CHECK(drawn(both->glyph(both->style(72, true), id("中", true))) == zh);
   CHECK(both->stats().rasterised == 0);
   CHECK(both->stats().from_store == 2);
   std::filesystem::remove_all(std::filesystem::path(path).parent_path());
