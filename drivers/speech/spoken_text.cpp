@@ -26,7 +26,9 @@ std::string utterance(const std::vector<Piece>& pieces) {
   std::vector<std::string> said;
   for (const Piece& p : pieces) {
     std::string text = p.digits ? spell_digits(p.text) : p.text;
-    if (text.empty() || std::find(said.begin(), said.end(), text) != said.end()) continue;
+    // Only a piece drawn twice in a row is said once: the same words further on belong to
+    // another line ("Yes" for the receipt and for the SMS, a total equal to the price).
+    if (text.empty() || (!said.empty() && said.back() == text)) continue;
     said.push_back(text);
     if (!out.empty()) {
       // A full stop (or its CJK form) gives the voice its pause between the screen's parts.

@@ -20,7 +20,8 @@ struct Segment {
   Lang lang;
 };
 
-// The pieces as one utterance: sentences end with a pause, repeated pieces are said once.
+// The pieces as one utterance: sentences end with a pause, a piece repeated right after
+// itself is said once.
 std::string utterance(const std::vector<Piece>& pieces);
 // The utterance in stretches of one language each (the welcome screen offers every language
 // in its own words), in order.

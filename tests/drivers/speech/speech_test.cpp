@@ -13,12 +13,19 @@ TEST_CASE("A phone number or a code is said digit by digit, with its groups as p
   CHECK(spell_digits("") == "");
 }
 
-TEST_CASE("A screen's pieces become one utterance with a pause between them, each said once") {
+TEST_CASE("A screen's pieces become one utterance with a pause between them, a repeat said once") {
   CHECK(utterance({{"Choose your language", false}, {"Start in English", false}, {"Start in English", false}}) ==
         "Choose your language. Start in English");
   CHECK(utterance({{"Is this your number?", false}, {"0470 12 34 56", true}}) == "Is this your number? 0 4 7 0, 1 2, 3 4, 5 6");
   CHECK(utterance({{"请输入您的手机号码", false}, {"下一步", false}}) == "请输入您的手机号码。 下一步");
   CHECK(utterance({}).empty());
+}
+
+TEST_CASE("Words that come back further on the screen are said again where they belong") {
+  // The summary: a total equal to the price, "Yes" for both the receipt and the SMS.
+  CHECK(utterance({{"Price", false}, {"€10.00", false}, {"Total to pay", false}, {"€10.00", false},
+                   {"Printed receipt", false}, {"Yes", false}, {"SMS confirmation", false}, {"Yes", false}}) ==
+        "Price. €10.00. Total to pay. €10.00. Printed receipt. Yes. SMS confirmation. Yes");
 }
 
 TEST_CASE("espeak-ng speaks every language of the kiosk into a buffer, no sound device needed") {
