@@ -31,18 +31,18 @@ void draw_summary(const View& v) {
   const bool printable = receipt_printable(v.s);
   const float gap = 30, w = (content_w - gap) / 2;
   const std::string yes = v.tr("summary.yes"), no = v.tr("summary.no");
-  // Tall enough for the longer label with its yes/no in every language and text size.
+  // Tall enough for the longer label with its state in every language and text size (the
+  // words stand beside the switch: the box less its margins and the switch).
+  const float words_w = w - 24 - 104 - 48;
   float h = 150;
   for (const char* key : {"summary.receipt", "summary.sms"})
     for (const char* state : {"summary.yes", "summary.printer_unavailable"})
-      h = std::max(h, v.ui.text_height(v.tr(key), FontRole::button, w - 40) +
-                          v.ui.text_height(v.tr(state), FontRole::hint, w - 40) + 24);
-  if (v.ui.button("rcpt_print", {margin, y, w, h}, v.tr("summary.receipt"),
-                  se.want_receipt ? ButtonKind::selected : ButtonKind::secondary, printable,
-                  !printable ? v.tr("summary.printer_unavailable") : se.want_receipt ? yes : no))
+      h = std::max(h, v.ui.text_height(v.tr(key), FontRole::button, words_w) +
+                          v.ui.text_height(v.tr(state), FontRole::body, words_w) + 24);
+  if (v.ui.toggle("rcpt_print", {margin, y, w, h}, v.tr("summary.receipt"), printable && se.want_receipt,
+                  !printable ? v.tr("summary.printer_unavailable") : se.want_receipt ? yes : no, printable))
     v.emit(ev::ReceiptToggled{});
-  if (v.ui.button("rcpt_sms", {margin + w + gap, y, w, h}, v.tr("summary.sms"),
-                  se.want_sms ? ButtonKind::selected : ButtonKind::secondary, true, se.want_sms ? yes : no))
+  if (v.ui.toggle("rcpt_sms", {margin + w + gap, y, w, h}, v.tr("summary.sms"), se.want_sms, se.want_sms ? yes : no))
     v.emit(ev::SmsToggled{});
   if (y + h > action_y - 10) v.ui.overflow("summary: the receipt choices run into the buttons");
   v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, "confirm", v.tr("summary.confirm"),

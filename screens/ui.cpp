@@ -214,6 +214,45 @@ bool Ui::button(const char* id, const Rect& where, std::string_view label, Butto
   return clicked;
 }
 
+bool Ui::toggle(const char* id, const Rect& where, std::string_view label, bool on, std::string_view state,
+                bool enabled) {
+  const Rect box = place(where);
+  bool held = false;
+  const bool clicked = hit(id, box, enabled, &held);
+  report_.widgets.back().label = without_bidi_controls(std::string(label) + ". " + std::string(state));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const std::uint32_t edge = enabled ? theme_.outline : theme_.disabled;
+  const std::uint32_t ink = enabled ? theme_.on_secondary : theme_.disabled;
+  draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.secondary), corner);
+  draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(edge), corner, 0, 3.0f);
+  if (held)
+    draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.pressed_overlay, 60), corner);
+  focus_ring(id, box);
+
+  // The switch on the far side, centred in height; the words take the rest.
+  const float track_w = 104, track_h = 58, knob_r = 22;
+  const Rect track = place({where.right() - 24 - track_w, where.y + (where.h - track_h) / 2, track_w, track_h});
+  const std::uint32_t fill = !enabled ? theme_.secondary : on ? theme_.primary : theme_.secondary;
+  draw->AddRectFilled(ImVec2(track.x, track.y), ImVec2(track.right(), track.bottom()), col(fill), track_h / 2);
+  draw->AddRect(ImVec2(track.x, track.y), ImVec2(track.right(), track.bottom()), col(on && enabled ? theme_.primary : edge),
+                track_h / 2, 0, 3.0f);
+  // The knob goes to the end of the track when on: the right, or the left on a mirrored screen.
+  const bool knob_right = on != mirrored_;
+  const float knob_x = knob_right ? track.right() - track_h / 2 : track.x + track_h / 2;
+  draw->AddCircleFilled(ImVec2(knob_x, track.y + track_h / 2), knob_r, col(on && enabled ? theme_.on_primary : edge), 32);
+
+  const Rect words{where.x + 24, where.y, where.w - 24 - track_w - 48, where.h};
+  const FontRole role = fitting_role(label, FontRole::button, words.w);
+  const float label_h = text_height(label, role, words.w);
+  const float state_h = text_height(state, FontRole::body, words.w);
+  float y = where.y + std::max(8.0f, (where.h - label_h - state_h) / 2);
+  text({words.x, y, words.w, label_h}, label, role, ink);
+  y += label_h;
+  text({words.x, y, words.w, state_h}, state, FontRole::body, ink);
+  if (label_h + state_h > where.h - 8) report_.clipped.emplace_back(without_bidi_controls(label));
+  return clicked;
+}
+
 bool Ui::tile(const char* id, const Rect& where, std::string_view label, std::uint32_t fill, std::uint32_t text_rgb) {
   const Rect box = place(where);
   bool held = false;

@@ -82,6 +82,11 @@ class Ui {
   // A button; true when tapped (released inside). Disabled buttons draw muted and never fire.
   bool button(const char* id, const Rect& box, std::string_view label, ButtonKind kind,
               bool enabled = true, std::string_view sublabel = {}, FontRole label_role = FontRole::button);
+  // An on/off choice: the label, its state in words beneath it, and a switch on the far side
+  // (a filled track with the knob at the end when on, an outlined one with the knob at the start
+  // when off). True when tapped.
+  bool toggle(const char* id, const Rect& box, std::string_view label, bool on, std::string_view state,
+              bool enabled = true);
   // A coloured tile with its own text colour (brands).
   bool tile(const char* id, const Rect& box, std::string_view label, std::uint32_t fill,
             std::uint32_t text_rgb);
