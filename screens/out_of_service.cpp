@@ -29,7 +29,20 @@ void draw_out_of_service(const View& v) {
     }
   }
   v.ui.set_language(std::nullopt);
-  if (y + row_h > 1680) v.ui.overflow("out of service: the languages run into the support line");
+  y += row_h;
+  // Customers read plain words above; the technician the code of the reason, the same in every
+  // language (the log and `kioskctl status` have the detail). Not spoken: it means nothing to a
+  // customer.
+  if (const OutOfServiceReason r = out_of_service_reason(v.s); r != OutOfServiceReason::none) {
+    std::string code = "OOS-";
+    for (char c : out_of_service_reason_name(r)) code += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    v.ui.set_quiet(true);
+    v.ui.text({margin, y + 16, content_w, v.ui.line_height(FontRole::hint)}, "Service code " + code, FontRole::hint,
+              v.theme().text_muted);
+    v.ui.set_quiet(false);
+    y += 16 + v.ui.line_height(FontRole::hint);
+  }
+  if (y > 1680) v.ui.overflow("out of service: the languages run into the support line");
 }
 
 }  // namespace kiosk::ui
