@@ -14,6 +14,7 @@
 #include "glyph_cache.hpp"
 #include "glyph_store.hpp"
 #include "text/shaper.hpp"
+#include "../test_shaper.hpp"
 
 using namespace kiosk;
 using namespace kiosk::ui;
@@ -31,18 +32,7 @@ GlyphCache& cache() {
   return *made;
 }
 
-const Shaper& shaper() {
-  static std::unique_ptr<Shaper> made = [] {
-    std::string error;
-    auto faces = FaceSet::create(find_fonts(), &error);
-    REQUIRE(faces);
-    auto s = Shaper::create(faces, &error);
-    INFO(error);
-    REQUIRE(s);
-    return s;
-  }();
-  return *made;
-}
+using test::shaper;
 
 // The glyph of a single character, as the screens would ask for it.
 std::uint32_t id(const char* character, bool bold = false) {

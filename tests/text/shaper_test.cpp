@@ -7,23 +7,13 @@
 #include "fonts/font_files.hpp"
 #include "i18n/catalog.hpp"
 #include "text/shaper.hpp"
+#include "../test_shaper.hpp"
 
 using namespace kiosk;
 
 namespace {
 
-const Shaper& shaper() {
-  static std::unique_ptr<Shaper> made = [] {
-    std::string error;
-    auto faces = FaceSet::create(find_fonts(), &error);
-    REQUIRE(faces);
-    auto s = Shaper::create(faces, &error);
-    INFO(error);
-    REQUIRE(s);
-    return s;
-  }();
-  return *made;
-}
+using test::shaper;
 
 // The line from left to right with every Arabic-face glyph written as "#" and the others as
 // the character they show.
