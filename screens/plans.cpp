@@ -28,12 +28,30 @@ void draw_plans(const View& v) {
   const int pages = std::max(1, (count + per_page - 1) / per_page);
   const std::string page =
       pages > 1 ? v.fmt("plans.page", {{"page", std::to_string(se.plans_page + 1)}, {"pages", std::to_string(pages)}}) : "";
-  v.heading(v.tr("plans.title"), page);
+  float top = v.heading(v.tr("plans.title"), page);
+  const Plan* chosen = chosen_plan(v.s);
+  // The chosen plan's promotions, above the cards where nothing is touched: they read before
+  // the choice of duration and nothing covers them.
+  if (chosen) {
+    std::string promos;
+    for (const Promotion& p : chosen->promotions) {
+      if (!promos.empty()) promos += "\n";
+      promos += promotion_text(v.t, p, lang);
+    }
+    if (!promos.empty()) {
+      const float ph = v.ui.text_height(promos, FontRole::body, content_w - 48);
+      const Rect panel{margin, top + 10, content_w, ph + 48};
+      v.ui.panel(panel, v.theme().surface, true);
+      v.ui.text(panel.inset(24), promos, FontRole::body, v.theme().success);
+      top = panel.bottom();
+    }
+  }
   const int first = se.plans_page * per_page;
   // The cards start at the lower two thirds: within reach from a wheelchair (ux.md).
   constexpr float cards_top = 640;
+  if (top > cards_top - 10) v.ui.overflow("plans: the promotions run into the cards");
   // One card a page in large text takes the room of two.
-  const float card_h = v.large() ? 360 : 200, card_step = card_h + 16;
+  const float card_h = v.large() ? 340 : 200, card_step = card_h + 16;
   float y = cards_top;
   for (int i = first; i < std::min(count, first + per_page); ++i) {
     const Plan& p = se.plans[static_cast<std::size_t>(i)];
@@ -57,10 +75,19 @@ void draw_plans(const View& v) {
   }
   y += button_h + 20;
 
-  if (const Plan* chosen = chosen_plan(v.s)) {
-    v.ui.text({margin, y, content_w, v.ui.line_height(FontRole::body)}, v.tr("plans.duration"), FontRole::body,
-              v.theme().text);
-    y += v.ui.line_height(FontRole::body) + 4;
+  if (chosen) {
+    // The chosen plan by name, whatever page is shown: Next buys this one.
+    const std::string choice =
+        chosen->name + " · " + v.fmt("plans.per_month", {{"price", format_money(chosen->price_per_month, lang)}});
+    const FontRole choice_role =
+        v.ui.text_height(choice, FontRole::button, content_w) <= v.ui.line_height(FontRole::button) ? FontRole::button
+                                                                                                  : FontRole::body;
+    const float ch = v.ui.text_height(choice, choice_role, content_w);
+    v.ui.text({margin, y, content_w, ch}, choice, choice_role, v.theme().text);
+    y += ch;
+    const float lh = v.ui.line_height(FontRole::body);
+    v.ui.text({margin, y, content_w, lh}, v.tr("plans.duration"), FontRole::body, v.theme().text);
+    y += lh + 4;
     const int n = static_cast<int>(chosen->durations_months.size());
     const float gap = 20, w = (content_w - gap * (n - 1)) / n;
     for (int i = 0; i < n; ++i) {
@@ -70,17 +97,11 @@ void draw_plans(const View& v) {
       if (v.ui.button(id.c_str(), {margin + i * (w + gap), y, w, button_h}, months_label(v.t, months), kind))
         v.emit(ev::DurationChosen{months});
     }
-    y += button_h + 16;
-    std::string promos;
-    for (const Promotion& p : chosen->promotions) {
-      if (!promos.empty()) promos += "\n";
-      promos += promotion_text(v.t, p, lang);
-    }
-    if (!promos.empty())
-      v.ui.text({margin, y, content_w, action_y - y - 8}, promos, FontRole::hint, v.theme().success);
+    y += button_h;
+    if (y > action_y - 10) v.ui.overflow("plans: the durations run into the buttons");
   }
   v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, "next", v.tr("app.next"), ev::PlanConfirmed{},
-            chosen_plan(v.s) != nullptr);
+            chosen != nullptr);
 }
 
 }  // namespace kiosk::ui

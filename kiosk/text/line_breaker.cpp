@@ -74,8 +74,8 @@ bool is_unit(std::u32string_view w) {
 }
 
 // Whether a break the Unicode rules allow after cps[i - 1] would split something read as one:
-// digit groups of a phone number, an amount and its currency, a number and a short unit
-// (10 GB), the parts of a Chinese date or count.
+// digit groups of a phone number, an amount and its currency, a count and what it counts
+// (10 GB, 120 minutes), the parts of a Chinese date or count, a list item and its separator.
 bool keeps_together(const std::vector<char32_t>& cps, std::size_t i) {
   if (i == 0 || i >= cps.size()) return false;
   const char32_t before = cps[i - 1], after = cps[i];
@@ -88,8 +88,18 @@ bool keeps_together(const std::vector<char32_t>& cps, std::size_t i) {
   if ((before == U'分' && after == U'钟') || (before == U'小' && after == U'时') || (before == U'个' && after == U'月'))
     return true;
   if (!is_space(before)) return false;
+  // A list separator ends the item before it: "8 GB ·" / "Unlimited SMS", never "· Unlimited".
+  if (after == U'·' || after == U'•' || after == U'|') return true;
   const std::u32string left = word_before(cps, i), right = word_after(cps, i);
   if (is_number(left) && is_number(right)) return true;
+  // A count stays with what it counts ("120 Gesprächsminuten"), unless it ends a string of
+  // numbers (the last group of a phone number before the next word).
+  if (is_number(left) && left.size() <= 4 && !right.empty() && !is_digit(right[0]) && right[0] != U'+') {
+    std::size_t start = i - 1;
+    while (start > 0 && is_space(cps[start])) --start;
+    while (start > 0 && !is_space(cps[start - 1])) --start;
+    if (!is_number(word_before(cps, start))) return true;
+  }
   if (is_number(left) && !right.empty() && (counts_a_number(right[0]) || right[0] == U'小')) return true;
   if ((is_number(left) && is_currency(right)) || (is_currency(left) && is_number(right))) return true;
   return is_number(left) && is_unit(right);

@@ -45,6 +45,9 @@ TEST_CASE("Phone numbers, amounts, units and dates stay on one line") {
         std::vector<std::string>{"Questions?", "\u2068+32 2 123 45 67\u2069"});
   CHECK(wrap_text("You pay € 15,00 today", 9, units) == std::vector<std::string>{"You pay", "€ 15,00", "today"});
   CHECK(wrap_text("Data 10 GB for you", 7, units) == std::vector<std::string>{"Data", "10 GB", "for you"});
+  CHECK(wrap_text("Daten · 120 Gesprächsminuten", 22, units) == std::vector<std::string>{"Daten ·", "120 Gesprächsminuten"});
+  // A list separator stays at the end of its item.
+  CHECK(wrap_text("8 GB · Unlimited SMS", 13, units) == std::vector<std::string>{"8 GB ·", "Unlimited SMS"});
   // A Chinese date is one piece; the ideographs before it may break anywhere.
   const auto date = wrap_text("有效期至2026年12月5日。", 12, units);
   REQUIRE(date.size() == 2);
