@@ -105,6 +105,7 @@ std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const Ui
   chrome_ui.set_blocked(warning);
   ui.set_mirrored(is_rtl(s.session.lang));
   chrome_ui.set_mirrored(is_rtl(s.session.lang));
+  draw_progress(v);
   draw_screen(v);
   draw_chrome(chrome);
   if (warning) draw_idle_warning(v);

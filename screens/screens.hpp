@@ -28,5 +28,8 @@ void draw_unavailable(const View& v);
 void draw_reversed(const View& v);
 void draw_pending(const View& v);
 void draw_out_of_service(const View& v);
+// The renewal's steps above the screens of the flow; whether a screen has them.
+void draw_progress(const View& v);
+bool has_progress(Screen s);
 
 }  // namespace kiosk::ui

@@ -73,6 +73,8 @@ class Ui {
              Align align = Align::left);
   // Height the text would take at this width.
   float text_height(std::string_view text, FontRole role, float width) const;
+  // Width of the text on one line.
+  float text_width(std::string_view text, FontRole role) const { return width(text, role, Shaper::has_rtl(text)); }
   float line_height(FontRole role) const;
   // Whether every wrapped line of the text fits the width (no word wider than it).
   bool fits_width(std::string_view text, FontRole role, float width) const;

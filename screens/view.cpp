@@ -3,11 +3,13 @@
 #include <algorithm>
 
 #include "core/locale_format.hpp"
+#include "screens.hpp"
 
 namespace kiosk::ui {
 
 float View::heading(std::string_view title, std::string_view hint) const {
-  const float y0 = 70;
+  // Below the steps of the flow where they are shown.
+  const float y0 = has_progress(s.screen) ? 88 : 70;
   const float th = ui.text_height(title, FontRole::title, content_w);
   ui.text({margin, y0, content_w, th}, title, FontRole::title, theme().text);
   float y = y0 + th + 14;
@@ -39,7 +41,8 @@ KeypadLayout keypad_layout(const View& v, float above) {
   k.key_w = (content_w - 2 * k.gap) / 3;
   k.key_h = v.large() ? 150 : 165;
   k.top = v.large() ? 790 : 700;
-  k.display = {margin, std::max(400.0f, above + 10), content_w, 140};
+  // In large text the heading takes more room; the digits (one size in both) still fit 122 px.
+  k.display = {margin, std::max(400.0f, above + 10), content_w, v.large() ? 122.0f : 140.0f};
   const float message_y = k.display.bottom() + 12;
   k.message = {margin, message_y, content_w, k.top - 8 - message_y};
   return k;
