@@ -11,6 +11,7 @@ void draw_delivering(const View& v) {
   const std::string body = reversing ? v.tr("delivering.reversing") : v.fmt("delivering.hint", {{"brand", brand}});
   v.ui.panel({margin, 640, content_w, 400}, v.theme().surface, true);
   v.ui.text({margin + 40, 700, content_w - 80, 300}, body, FontRole::body, v.theme().text, Align::centre);
+  v.ui.spinner(screen_w / 2, 1200, 90);
 }
 
 }  // namespace kiosk::ui

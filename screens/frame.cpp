@@ -84,7 +84,7 @@ void draw_idle_warning(const View& v) {
 const Theme& theme_for(const State& s) { return s.session.high_contrast ? high_contrast_theme() : standard_theme(); }
 
 std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const UiFontSets& fonts, FrameReport& report,
-                              const Focus& focus) {
+                              const Focus& focus, double seconds) {
   std::vector<Event> out;
   const Theme& theme = theme_for(s);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -95,6 +95,7 @@ std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const Ui
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
   Ui ui(fonts.get(s.session.large_text), theme, report, focus);
+  ui.set_clock(seconds);
   const View v{s, catalogs[s.session.lang], catalogs, ui, out};
   // The bottom row keeps the normal sizes in large text: its short labels are big already, and
   // its fixed places are what people learn to find.

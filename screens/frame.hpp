@@ -14,7 +14,8 @@ const Theme& theme_for(const State& s);
 // Draws one whole frame for the state (inside ImGui::NewFrame/Render) and returns what the
 // user did. The chrome (back, language, display, help, the support number and the idle
 // warning) is the same on every screen.
+// `seconds` drives animations (waiting spinners); 0 draws them at rest.
 std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const UiFontSets& fonts,
-                              FrameReport& report, const Focus& focus = {});
+                              FrameReport& report, const Focus& focus = {}, double seconds = 0);
 
 }  // namespace kiosk::ui

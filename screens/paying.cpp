@@ -1,6 +1,8 @@
 // The card terminal's own prompts, translated, large; cancel only while the terminal allows it.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "screens.hpp"
 
 namespace kiosk::ui {
@@ -14,8 +16,12 @@ void draw_paying(const View& v) {
   v.ui.panel(prompt, v.theme().surface, true);
   const std::string text = aborting ? v.tr("paying.cancelling") : v.tr(terminal_prompt_key(se.prompt));
   const float th = v.ui.text_height(text, FontRole::title, prompt.w - 80);
-  v.ui.text({prompt.x + 40, prompt.y + (prompt.h - th) / 2, prompt.w - 80, th}, text, FontRole::title,
-            v.theme().text, Align::centre);
+  // While the terminal works (or the payment is being stopped) nothing is asked of the
+  // customer: a spinner under the words says the kiosk has not stalled.
+  const bool working = aborting || se.prompt == TerminalPrompt::please_wait;
+  const float text_y = prompt.y + (prompt.h - th) / 2 - (working ? 60 : 0);
+  v.ui.text({prompt.x + 40, text_y, prompt.w - 80, th}, text, FontRole::title, v.theme().text, Align::centre);
+  if (working) v.ui.spinner(screen_w / 2, std::min(prompt.bottom() - 70, text_y + th + 80), 50);
   // An arrow down towards the terminal under the screen.
   const float cx = screen_w / 2, top = 1120;
   const auto c = v.theme().primary;

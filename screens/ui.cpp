@@ -300,6 +300,23 @@ void Ui::qr(const Rect& where, const Raster& code) {
                             col(0x000000));
 }
 
+void Ui::spinner(float cx, float cy, float radius) {
+  report_.animating = true;
+  constexpr int dots = 12;
+  // Ten steps a second: smooth enough to read as turning, few frames to draw.
+  const int head = static_cast<int>(std::fmod(clock_ * 10.0, dots));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float dot_r = radius * 0.16f;
+  for (int i = 0; i < dots; ++i) {
+    const int behind = (head - i + dots) % dots;  // 0: the head, then the dots trailing it
+    const int alpha = std::max(40, 255 - behind * 24);
+    // Clockwise from the top; mirrored screens turn the other way, as their reading does.
+    const float turn = (mirrored_ ? -1.0f : 1.0f) * static_cast<float>(i) * 6.2831853f / dots;
+    draw->AddCircleFilled(ImVec2(cx + radius * std::sin(turn), cy - radius * std::cos(turn)), dot_r,
+                          col(theme_.primary, alpha), 16);
+  }
+}
+
 void Ui::dim_all(std::uint32_t rgb, int alpha) {
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), size, col(rgb, alpha));

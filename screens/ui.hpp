@@ -49,6 +49,8 @@ struct FrameReport {
   std::vector<std::string> missing_chars;  // UTF-8, one entry per missing character
   std::vector<std::string> clipped;        // texts that did not fit their box
   std::vector<Widget> widgets;
+  // Something on the screen moves (a waiting spinner): the host draws again at a modest rate.
+  bool animating = false;
   const Widget* find(std::string_view id) const;
 };
 
@@ -96,6 +98,12 @@ class Ui {
   void rule(float x, float y, float w);
   void qr(const Rect& box, const Raster& code);
   void dim_all(std::uint32_t rgb, int alpha);
+  // A ring of dots turning once every 1.2 s, to show that something is under way; marks the
+  // frame as animating.
+  void spinner(float cx, float cy, float radius);
+  // Seconds on the host's clock for animations (0 where frames must come out the same: the
+  // gallery, scripts).
+  void set_clock(double seconds) { clock_ = seconds; }
   // Reports a layout that does not fit the screen as clipped.
   void overflow(std::string_view what) { report_.clipped.emplace_back(what); }
   // While a modal is up, the widgets beneath draw but do not react.
@@ -131,6 +139,7 @@ class Ui {
   bool quiet_ = false;
   std::optional<Lang> lang_;
   bool mirrored_ = false;
+  double clock_ = 0;
 };
 
 }  // namespace kiosk::ui

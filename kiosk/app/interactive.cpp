@@ -53,6 +53,8 @@ int run_interactive(KioskApp& app, UiHost& ui) {
   app.start(monotonic_ms());
   unsigned drawn_revision = app.revision() - 1;
   int extra_frames = 0;
+  ui.set_animated(true);
+  std::int64_t next_animation = 0;  // when a moving screen is drawn again
   // Dear ImGui 1.86 needs press and release in separate frames: queue pointer steps and
   // feed one per frame.
   std::deque<PointerStep> pointer;
@@ -63,7 +65,9 @@ int run_interactive(KioskApp& app, UiHost& ui) {
       return 1;
     }
     const std::int64_t now = monotonic_ms();
-    const int wait_ms = (extra_frames > 0 || !pointer.empty()) ? 0 : static_cast<int>(std::max<std::int64_t>(0, next_tick - now));
+    std::int64_t wake = next_tick;
+    if (ui.animating()) wake = std::min(wake, next_animation);
+    const int wait_ms = (extra_frames > 0 || !pointer.empty()) ? 0 : static_cast<int>(std::max<std::int64_t>(0, wake - now));
     SDL_Event e;
     if (sdl.WaitEventTimeout(&e, wait_ms)) {
       do {
@@ -111,6 +115,8 @@ int run_interactive(KioskApp& app, UiHost& ui) {
       next_tick = t + 1000;
     }
     app.pump();
+    // A spinner turns at a modest rate; a still screen is not drawn again at all.
+    if (ui.animating() && t >= next_animation) extra_frames = std::max(extra_frames, 1);
     if (!pointer.empty()) {
       const PointerStep p = pointer.front();
       pointer.pop_front();
@@ -123,6 +129,7 @@ int run_interactive(KioskApp& app, UiHost& ui) {
       if (extra_frames > 0) --extra_frames;
       for (Event& ev : ui.frame(app.state(), app.catalogs())) app.queue().post(std::move(ev));
       app.first_frame_shown();
+      next_animation = monotonic_ms() + UiHost::animation_ms;
       app.pump();
       if (app.revision() != drawn_revision) extra_frames = std::max(extra_frames, 2);  // popups settle
       if (ui.needs_redraw()) extra_frames = std::max(extra_frames, 1);                // the ring moved

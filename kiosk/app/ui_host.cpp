@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <chrono>
+
 #include "fonts/face_set.hpp"
 #include "frame.hpp"
 #include "imgui_atlas.hpp"
@@ -137,7 +139,9 @@ std::vector<Event> UiHost::frame(const State& s, const Catalogs& catalogs) {
   report_ = ui::FrameReport{};
   const ui::Focus focus{activate_.empty() ? focus_ : activate_, !activate_.empty()};
   activate_.clear();
-  std::vector<Event> events = ui::draw_frame(s, catalogs, fonts_, report_, focus);
+  const double seconds =
+      animated_ ? std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() : 0.0;
+  std::vector<Event> events = ui::draw_frame(s, catalogs, fonts_, report_, focus, seconds);
   for (ui::NavKey k : speech_keys_) {
     if (k == ui::NavKey::repeat && !s.session.speech) events.push_back(ev::SpeechRequested{});
     else if (k == ui::NavKey::repeat && speech_) speech_->repeat(s, report_);

@@ -50,6 +50,12 @@ class UiHost {
   const std::string& focus() const { return focus_; }
   // The keypad is in use and its ring must move to a screen that just appeared.
   bool needs_redraw() const { return focus_moved_; }
+  // The last frame has something moving: draw again within `animation_ms`.
+  bool animating() const { return report_.animating; }
+  static constexpr int animation_ms = 100;
+  // Animations follow the clock (a window); otherwise they are drawn at rest, the same every
+  // time (screenshots, the gallery).
+  void set_animated(bool animated) { animated_ = animated; }
   // Speech with espeak-ng: to the audio device in a window, or only counted offscreen. It
   // comes up before the second frame, so that loading the engine and opening the audio device
   // do not keep the first screen waiting (speech starts only on a customer's key); if it
@@ -81,6 +87,7 @@ class UiHost {
   float px_ = -1, py_ = -1;
   bool down_ = false;
   bool keypad_in_use_ = false;
+  bool animated_ = false;
   std::string focus_;
   Screen focus_screen_ = Screen::attract;  // the screen the focus belongs to
   std::string activate_;
