@@ -5,7 +5,7 @@
 namespace kiosk::ui {
 
 void draw_cancelled(const View& v) {
-  draw_outcome(v, v.tr("cancelled.title"), {v.tr("cancelled.body")}, v.theme().text);
+  draw_outcome(v, v.tr("cancelled.title"), {v.tr("cancelled.body")}, v.theme().text, Icon::info);
   v.actions(nullptr, "", ev::FinishPressed{}, "finish", v.tr("app.finish"), ev::FinishPressed{});
 }
 

@@ -8,23 +8,45 @@ void draw_done(const View& v) {
   if (!se.txn) return;
   const Transaction& t = *se.txn;
   const Plan* plan = chosen_plan(v.s);
+  v.ui.icon(Icon::tick, screen_w / 2, 160, 90, v.theme().success);
   const float th = v.ui.text_height(v.tr("done.title"), FontRole::title, content_w);
-  v.ui.text({margin, 70, content_w, th}, v.tr("done.title"), FontRole::title, v.theme().success);
-  std::string body = v.fmt("done.valid_until", {{"plan", plan ? plan->name : ""}, {"date", format_date(t.new_expiry, se.lang)}});
-  body += "\n" + v.fmt("done.confirmation", {{"id", t.confirmation_id}});
+  v.ui.text({margin, 275, content_w, th}, v.tr("done.title"), FontRole::title, v.theme().success, Align::centre);
+  // Until when: the one fact people come back for, the largest on the screen.
+  float y = 275 + th + 24;
+  const std::string until = v.tr("receipt.valid_until");
+  const float uh = v.ui.text_height(until, FontRole::body, content_w);
+  v.ui.text({margin, y, content_w, uh}, until, FontRole::body, v.theme().text, Align::centre);
+  y += uh;
+  v.ui.text({margin, y, content_w, v.ui.line_height(FontRole::digits)}, format_date(t.new_expiry, se.lang),
+            FontRole::digits, v.theme().text, Align::centre);
+  y += v.ui.line_height(FontRole::digits);
+  if (plan) {
+    const float ph = v.ui.text_height(plan->name, FontRole::button, content_w);
+    v.ui.text({margin, y, content_w, ph}, plan->name, FontRole::button, v.theme().text, Align::centre);
+    y += ph;
+  }
+  y += 20;
+  std::string body = v.fmt("done.confirmation", {{"id", t.confirmation_id}});
   body += "\n" + v.fmt("done.reference", {{"reference", t.reference}});
   body += "\n" + v.fmt("done.reprint_code", {{"code", reprint_code(t.reference)}});
-  const Rect box{margin, 110 + th, content_w, 0};
-  const float bh = v.ui.text_height(body, FontRole::body, content_w - 80);
-  v.ui.panel({box.x, box.y, box.w, bh + 80}, v.theme().surface, true);
-  v.ui.text({box.x + 40, box.y + 40, box.w - 80, bh}, body, FontRole::body, v.theme().text);
-  float y = box.y + bh + 120;
   std::string notes;
   if (se.want_receipt && receipt_printable(v.s) && !t.receipt_failed) notes += v.tr("done.receipt");
   if (t.receipt_failed) notes += v.tr("done.receipt_failed");
   if (se.want_sms) notes += (notes.empty() ? "" : "\n") + v.tr("done.sms");
   notes += (notes.empty() ? "" : "\n") + v.tr("done.thanks");
-  v.ui.text({margin, y, content_w, action_y - y - 10}, notes, FontRole::body, v.theme().text);
+  // The references and notes in the body size, or the hint size where that would run into the
+  // button (long languages in large text when the receipt failed).
+  FontRole role = FontRole::body;
+  const auto needed = [&](FontRole r) {
+    return v.ui.text_height(body, r, content_w - 80) + 56 + 28 + v.ui.text_height(notes, r, content_w);
+  };
+  if (y + needed(role) > action_y - 10) role = FontRole::hint;
+  const Rect box{margin, y, content_w, 0};
+  const float bh = v.ui.text_height(body, role, content_w - 80);
+  v.ui.panel({box.x, box.y, box.w, bh + 56}, v.theme().surface, true);
+  v.ui.text({box.x + 40, box.y + 28, box.w - 80, bh}, body, role, v.theme().text);
+  y = box.y + bh + 56 + 28;
+  v.ui.text({margin, y, content_w, action_y - y - 10}, notes, role, v.theme().text);
   v.actions(nullptr, "", ev::FinishPressed{}, "finish", v.tr("app.finish"), ev::FinishPressed{});
 }
 

@@ -11,7 +11,7 @@ void draw_pending(const View& v) {
   draw_outcome(v, v.tr(payment_unknown ? "pending.payment_title" : "pending.title"),
                {v.tr(payment_unknown ? "pending.payment_body" : "pending.body"),
                 v.fmt("pending.reference", {{"reference", reference}})},
-               v.theme().text);
+               v.theme().text, Icon::clock);
   v.actions(nullptr, "", ev::FinishPressed{}, "finish", v.tr("app.finish"), ev::FinishPressed{});
 }
 

@@ -11,7 +11,7 @@ void draw_reversed(const View& v) {
   draw_outcome(v, v.tr("reversed.title"),
                {v.fmt("reversed.body", {{"amount", format_money(amount, se.lang)}}),
                 v.fmt("done.reference", {{"reference", reference}})},
-               v.theme().text);
+               v.theme().text, Icon::info);
   v.actions(nullptr, "", ev::FinishPressed{}, "finish", v.tr("app.finish"), ev::FinishPressed{});
 }
 

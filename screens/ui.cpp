@@ -300,6 +300,36 @@ void Ui::qr(const Rect& where, const Raster& code) {
                             col(0x000000));
 }
 
+void Ui::icon(Icon kind, float x, float cy, float r, std::uint32_t rgb) {
+  const float cx = mirrored_ ? ImGui::GetIO().DisplaySize.x - x : x;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddCircleFilled(ImVec2(cx, cy), r, col(rgb), 48);
+  const ImU32 ink = col(theme_.background == 0x000000 ? 0x000000 : 0xFFFFFF);
+  const float stroke = r * 0.16f;
+  const auto at = [&](float dx, float dy) { return ImVec2(cx + dx * r, cy + dy * r); };
+  switch (kind) {
+    case Icon::tick: {
+      // Drawn the same way round in every language: a tick is not text.
+      const ImVec2 pts[] = {at(-0.45f, 0.02f), at(-0.12f, 0.34f), at(0.48f, -0.30f)};
+      draw->AddPolyline(pts, 3, ink, 0, stroke);
+      break;
+    }
+    case Icon::cross:
+      draw->AddLine(at(-0.35f, -0.35f), at(0.35f, 0.35f), ink, stroke);
+      draw->AddLine(at(-0.35f, 0.35f), at(0.35f, -0.35f), ink, stroke);
+      break;
+    case Icon::info:
+      draw->AddCircleFilled(at(0, -0.42f), stroke * 0.75f, ink, 16);
+      draw->AddLine(at(0, -0.18f), at(0, 0.48f), ink, stroke);
+      break;
+    case Icon::clock:
+      draw->AddCircle(ImVec2(cx, cy), r * 0.62f, ink, 48, stroke * 0.7f);
+      draw->AddLine(at(0, 0.04f), at(0, -0.40f), ink, stroke * 0.7f);
+      draw->AddLine(at(0, 0), at(0.28f, 0.12f), ink, stroke * 0.7f);
+      break;
+  }
+}
+
 void Ui::spinner(float cx, float cy, float radius) {
   report_.animating = true;
   constexpr int dots = 12;

@@ -26,6 +26,9 @@ struct Rect {
 
 enum class Align { left, centre, right };
 enum class ButtonKind { primary, secondary, selected };
+// Pictures drawn with lines and circles (no image files): what an outcome screen says at a
+// glance.
+enum class Icon { tick, cross, info, clock };
 
 // What one frame drew, for scripts (where is widget X), the gallery (missing glyphs, clipped
 // texts) and tests.
@@ -98,6 +101,8 @@ class Ui {
   void rule(float x, float y, float w);
   void qr(const Rect& box, const Raster& code);
   void dim_all(std::uint32_t rgb, int alpha);
+  // An icon in a disc of `rgb`, white strokes on it, centred at (cx, cy).
+  void icon(Icon kind, float cx, float cy, float radius, std::uint32_t rgb);
   // A ring of dots turning once every 1.2 s, to show that something is under way; marks the
   // frame as animating.
   void spinner(float cx, float cy, float radius);

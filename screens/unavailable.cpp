@@ -5,7 +5,7 @@
 namespace kiosk::ui {
 
 void draw_unavailable(const View& v) {
-  draw_outcome(v, v.tr("unavailable.title"), {v.tr("unavailable.body")}, v.theme().danger);
+  draw_outcome(v, v.tr("unavailable.title"), {v.tr("unavailable.body")}, v.theme().danger, Icon::cross);
   v.actions("finish", v.tr("app.finish"), ev::FinishPressed{}, "retry", v.tr("unavailable.retry"), ev::RetryPressed{});
 }
 

@@ -190,9 +190,12 @@ std::vector<std::string> lines_of(std::string_view paragraph, float max_width,
   const std::vector<Piece> pieces = split_at_hyphens(paragraph, pieces_of(paragraph, measure), max_width, measure);
   if (pieces.empty()) return {""};
   std::vector<std::size_t> starts = fill(pieces, max_width);
-  // A short last line: find the narrowest width that still needs no more lines, so that the
-  // lines come out about even ("EU" or one ideograph alone at the end reads as a mistake).
-  if (starts.size() >= 2 && last_line_width(pieces, starts) < max_width / 2) {
+  // A last line of one piece or under a third of the width: find the narrowest width that still
+  // needs no more lines, so that the lines come out about even ("EU" or one ideograph alone at
+  // the end reads as a mistake). Longer last lines stay as filled: an even ragged block of
+  // left-aligned text reads worse than a full one.
+  const bool one_piece = !starts.empty() && starts.back() + 1 == pieces.size();
+  if (starts.size() >= 2 && (one_piece || last_line_width(pieces, starts) < max_width / 3)) {
     float widest_piece = 0;
     for (const Piece& p : pieces) widest_piece = std::max(widest_piece, p.ink_width);
     float low = std::min(widest_piece, max_width), high = max_width;
