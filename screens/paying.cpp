@@ -11,7 +11,12 @@ void draw_paying(const View& v) {
   const Session& se = v.s.session;
   if (!se.txn) return;
   const bool aborting = se.txn->phase == Transaction::Phase::aborting;
-  v.heading(v.fmt("paying.title", {{"amount", format_money(se.txn->amount, se.lang)}}), v.tr("paying.hint"));
+  const float below = v.heading(v.fmt("paying.title", {{"amount", format_money(se.txn->amount, se.lang)}}), v.tr("paying.hint"));
+  // The amount once more, the largest figure on the screen, between the words and the terminal's.
+  const float dh = v.ui.line_height(FontRole::digits);
+  if (below + dh < 600)
+    v.ui.text({margin, (below + 600 - dh) / 2, content_w, dh}, format_money(se.txn->amount, se.lang), FontRole::digits,
+              v.theme().text, Align::centre);
   const Rect prompt{margin, 620, content_w, 420};
   v.ui.panel(prompt, v.theme().surface, true);
   const std::string text = aborting ? v.tr("paying.cancelling") : v.tr(terminal_prompt_key(se.prompt));

@@ -8,14 +8,17 @@ namespace {
 
 constexpr float pad = 30;
 
+FontRole value_role(const Row& r) { return r.largest ? FontRole::digits : r.strong ? FontRole::button : FontRole::body; }
+FontRole label_role(const Row& r) { return r.largest ? FontRole::button : FontRole::body; }
+
 // Label left, value right: one row per fact.
 float draw_lines(const View& v, float y, const std::vector<Row>& rows) {
   const float label_w = content_w * 0.42f, value_w = content_w - label_w - 3 * pad;
   float h = pad;
   std::vector<float> heights;
   for (const Row& r : rows) {
-    const FontRole role = r.strong ? FontRole::button : FontRole::body;
-    const float rh = std::max(v.ui.text_height(r.label, FontRole::body, label_w), v.ui.text_height(r.value, role, value_w));
+    const FontRole role = value_role(r);
+    const float rh = std::max(v.ui.text_height(r.label, label_role(r), label_w), v.ui.text_height(r.value, role, value_w));
     heights.push_back(rh);
     h += rh + 8;
   }
@@ -24,9 +27,11 @@ float draw_lines(const View& v, float y, const std::vector<Row>& rows) {
   float ry = y + pad;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Row& r = rows[i];
-    v.ui.text({margin + pad, ry, label_w, heights[i]}, r.label, FontRole::body, v.theme().text_muted);
-    v.ui.text({margin + 2 * pad + label_w, ry, value_w, heights[i]}, r.value,
-              r.strong ? FontRole::button : FontRole::body, v.theme().text, Align::right);
+    // A label beside a larger value stands on the value's middle.
+    const float lh = v.ui.text_height(r.label, label_role(r), label_w);
+    v.ui.text({margin + pad, ry + (heights[i] - lh) / 2, label_w, lh}, r.label, label_role(r),
+              r.largest ? v.theme().text : v.theme().text_muted);
+    v.ui.text({margin + 2 * pad + label_w, ry, value_w, heights[i]}, r.value, value_role(r), v.theme().text, Align::right);
     ry += heights[i] + 8;
   }
   return y + h;
@@ -48,7 +53,7 @@ float draw_cells(const View& v, float y, const std::vector<Row>& rows) {
   };
   for (const Row& r : rows) {
     const float w = cell_w;
-    const FontRole role = r.strong ? FontRole::button : FontRole::body;
+    const FontRole role = value_role(r);
     Cell c{&r, margin + inset + column * (cell_w + inset), ry, w, v.ui.text_height(r.label, FontRole::hint, w),
            v.ui.text_height(r.value, role, w)};
     row_h = std::max(row_h, c.label_h + c.value_h);
@@ -60,8 +65,7 @@ float draw_cells(const View& v, float y, const std::vector<Row>& rows) {
   v.ui.panel({margin, y, content_w, h}, v.theme().surface, true);
   for (const Cell& c : cells) {
     v.ui.text({c.x, c.y, c.w, c.label_h}, c.row->label, FontRole::hint, v.theme().text_muted);
-    v.ui.text({c.x, c.y + c.label_h, c.w, c.value_h}, c.row->value, c.row->strong ? FontRole::button : FontRole::body,
-              v.theme().text);
+    v.ui.text({c.x, c.y + c.label_h, c.w, c.value_h}, c.row->value, value_role(*c.row), v.theme().text);
   }
   return y + h;
 }

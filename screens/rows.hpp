@@ -12,6 +12,7 @@ struct Row {
   std::string label;
   std::string value;
   bool strong = false;
+  bool largest = false;  // the value in the digit size: the amount to pay
 };
 
 // Draws the rows in a panel starting at y; returns the y below the panel.

@@ -13,8 +13,10 @@ void draw_summary(const View& v) {
   const Lang lang = se.lang;
   const Plan* plan = chosen_plan(v.s);
   float y = v.heading(v.tr("summary.title"), v.tr("summary.check_number"));
-  v.ui.text({margin, y, content_w, 110}, format_mobile(*se.number), FontRole::digits, v.theme().text, Align::centre);
-  y += 120;
+  // The number large enough to check at a glance; the amount below is the largest figure.
+  const float nh = v.ui.line_height(FontRole::title);
+  v.ui.text({margin, y, content_w, nh}, format_mobile(*se.number), FontRole::title, v.theme().text, Align::centre);
+  y += nh + 10;
   std::vector<Row> rows{
       {v.tr("summary.operator"), std::string(brand_name(*se.brand))},
       {v.tr("summary.plan"), plan ? plan->name : ""},
@@ -25,7 +27,8 @@ void draw_summary(const View& v) {
   if (q.discount > 0) rows.push_back({v.tr("summary.discount"), format_money(-q.discount, lang)});
   if (q.reactivation_fee > 0) rows.push_back({v.tr("summary.fee"), format_money(q.reactivation_fee, lang)});
   if (q.bonus_credit > 0) rows.push_back({v.tr("summary.bonus"), format_money(q.bonus_credit, lang)});
-  rows.push_back({v.tr("summary.total"), format_money(q.total, lang), true});
+  // What will be charged, in the digit size: the one figure nobody should miss.
+  rows.push_back({v.tr("summary.total"), format_money(q.total, lang), true, true});
   y = draw_rows(v, y, rows) + (v.large() ? 16 : 24);
 
   const bool printable = receipt_printable(v.s);

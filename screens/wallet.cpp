@@ -9,11 +9,16 @@ void draw_wallet(const View& v) {
   if (!se.txn) return;
   const bool aborting = se.txn->phase == Transaction::Phase::aborting;
   const float y = v.heading(v.tr("wallet.title"), v.fmt("wallet.hint", {{"amount", format_money(se.txn->amount, se.lang)}}));
+  // The amount to confirm in the app, the largest figure, above the code.
+  const float dh = v.ui.line_height(FontRole::digits);
+  v.ui.text({margin, y, content_w, dh}, format_money(se.txn->amount, se.lang), FontRole::digits, v.theme().text,
+            Align::centre);
   const float side = 620;
-  const Rect box{(screen_w - side) / 2, std::max(y + 20, 420.0f), side, side};
+  const Rect box{(screen_w - side) / 2, std::max(y + dh + 20, 420.0f), side, side};
   if (!se.txn->wallet_qr.empty()) v.ui.qr(box, qr_raster(se.txn->wallet_qr, 1));
   v.ui.text({margin, box.bottom() + 30, content_w, 130}, v.tr(aborting ? "paying.cancelling" : "wallet.waiting"),
             FontRole::body, v.theme().text, Align::centre);
+  if (box.bottom() + 230 < action_y - 40) v.ui.spinner(screen_w / 2, box.bottom() + 230, 40);
   if (!aborting) v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, nullptr, "", ev::CancelPressed{});
 }
 
