@@ -322,6 +322,12 @@ void Ui::icon(Icon kind, float x, float cy, float r, std::uint32_t rgb) {
       draw->AddCircleFilled(at(0, -0.42f), stroke * 0.75f, ink, 16);
       draw->AddLine(at(0, -0.18f), at(0, 0.48f), ink, stroke);
       break;
+    case Icon::phone:
+      // A handset: its outline, the screen's lower edge and the button under it.
+      draw->AddRect(at(-0.32f, -0.58f), at(0.32f, 0.58f), ink, r * 0.12f, 0, stroke * 0.6f);
+      draw->AddLine(at(-0.32f, 0.32f), at(0.32f, 0.32f), ink, stroke * 0.5f);
+      draw->AddCircleFilled(at(0, 0.45f), stroke * 0.45f, ink, 12);
+      break;
     case Icon::clock:
       draw->AddCircle(ImVec2(cx, cy), r * 0.62f, ink, 48, stroke * 0.7f);
       draw->AddLine(at(0, 0.04f), at(0, -0.40f), ink, stroke * 0.7f);
@@ -331,7 +337,7 @@ void Ui::icon(Icon kind, float x, float cy, float r, std::uint32_t rgb) {
 }
 
 void Ui::spinner(float cx, float cy, float radius) {
-  report_.animating = true;
+  redraw_within(0.1);
   constexpr int dots = 12;
   // Ten steps a second: smooth enough to read as turning, few frames to draw.
   const int head = static_cast<int>(std::fmod(clock_ * 10.0, dots));

@@ -28,7 +28,7 @@ enum class Align { left, centre, right };
 enum class ButtonKind { primary, secondary, selected };
 // Pictures drawn with lines and circles (no image files): what an outcome screen says at a
 // glance.
-enum class Icon { tick, cross, info, clock };
+enum class Icon { tick, cross, info, clock, phone };
 
 // What one frame drew, for scripts (where is widget X), the gallery (missing glyphs, clipped
 // texts) and tests.
@@ -52,8 +52,9 @@ struct FrameReport {
   std::vector<std::string> missing_chars;  // UTF-8, one entry per missing character
   std::vector<std::string> clipped;        // texts that did not fit their box
   std::vector<Widget> widgets;
-  // Something on the screen moves (a waiting spinner): the host draws again at a modest rate.
-  bool animating = false;
+  // Seconds until something on the screen changes by itself (a spinner's next step, the attract
+  // headline's next language); 0: nothing moves, the frame stays until something happens.
+  double redraw_in = 0;
   const Widget* find(std::string_view id) const;
 };
 
@@ -103,12 +104,16 @@ class Ui {
   void dim_all(std::uint32_t rgb, int alpha);
   // An icon in a disc of `rgb`, white strokes on it, centred at (cx, cy).
   void icon(Icon kind, float cx, float cy, float radius, std::uint32_t rgb);
-  // A ring of dots turning once every 1.2 s, to show that something is under way; marks the
-  // frame as animating.
+  // A ring of dots turning once every 1.2 s, to show that something is under way.
   void spinner(float cx, float cy, float radius);
   // Seconds on the host's clock for animations (0 where frames must come out the same: the
   // gallery, scripts).
   void set_clock(double seconds) { clock_ = seconds; }
+  double clock() const { return clock_; }
+  // Asks for the next frame within `seconds` (FrameReport::redraw_in).
+  void redraw_within(double seconds) {
+    if (report_.redraw_in == 0 || seconds < report_.redraw_in) report_.redraw_in = seconds;
+  }
   // Reports a layout that does not fit the screen as clipped.
   void overflow(std::string_view what) { report_.clipped.emplace_back(what); }
   // While a modal is up, the widgets beneath draw but do not react.

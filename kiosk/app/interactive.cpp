@@ -66,7 +66,7 @@ int run_interactive(KioskApp& app, UiHost& ui) {
     }
     const std::int64_t now = monotonic_ms();
     std::int64_t wake = next_tick;
-    if (ui.animating()) wake = std::min(wake, next_animation);
+    if (next_animation > 0) wake = std::min(wake, next_animation);
     const int wait_ms = (extra_frames > 0 || !pointer.empty()) ? 0 : static_cast<int>(std::max<std::int64_t>(0, wake - now));
     SDL_Event e;
     if (sdl.WaitEventTimeout(&e, wait_ms)) {
@@ -115,8 +115,9 @@ int run_interactive(KioskApp& app, UiHost& ui) {
       next_tick = t + 1000;
     }
     app.pump();
-    // A spinner turns at a modest rate; a still screen is not drawn again at all.
-    if (ui.animating() && t >= next_animation) extra_frames = std::max(extra_frames, 1);
+    // A spinner turns at a modest rate, the attract headline changes every few seconds; a still
+    // screen is not drawn again at all.
+    if (next_animation > 0 && t >= next_animation) extra_frames = std::max(extra_frames, 1);
     if (!pointer.empty()) {
       const PointerStep p = pointer.front();
       pointer.pop_front();
@@ -129,7 +130,7 @@ int run_interactive(KioskApp& app, UiHost& ui) {
       if (extra_frames > 0) --extra_frames;
       for (Event& ev : ui.frame(app.state(), app.catalogs())) app.queue().post(std::move(ev));
       app.first_frame_shown();
-      next_animation = monotonic_ms() + UiHost::animation_ms;
+      next_animation = ui.redraw_in_ms() > 0 ? monotonic_ms() + ui.redraw_in_ms() : 0;
       app.pump();
       if (app.revision() != drawn_revision) extra_frames = std::max(extra_frames, 2);  // popups settle
       if (ui.needs_redraw()) extra_frames = std::max(extra_frames, 1);                // the ring moved

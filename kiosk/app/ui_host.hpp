@@ -50,9 +50,9 @@ class UiHost {
   const std::string& focus() const { return focus_; }
   // The keypad is in use and its ring must move to a screen that just appeared.
   bool needs_redraw() const { return focus_moved_; }
-  // The last frame has something moving: draw again within `animation_ms`.
-  bool animating() const { return report_.animating; }
-  static constexpr int animation_ms = 100;
+  // Milliseconds until the last frame changes by itself (a spinner, the attract headline), or
+  // 0 if it does not.
+  int redraw_in_ms() const { return static_cast<int>(report_.redraw_in * 1000 + 0.5); }
   // Animations follow the clock (a window); otherwise they are drawn at rest, the same every
   // time (screenshots, the gallery).
   void set_animated(bool animated) { animated_ = animated; }
