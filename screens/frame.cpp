@@ -41,9 +41,13 @@ void draw_screen(const View& v) {
 // number above them.
 void draw_chrome(const View& v) {
   const Screen s = v.s.screen;
-  const float support_y = 1690;
-  v.ui.text({margin, support_y, content_w, 60}, v.fmt("app.support", {{"phone", v.s.settings.support_phone}}),
-            FontRole::hint, v.theme().text, Align::centre);
+  // Between the main actions and the bottom row, centred in the gap: one line, or two in
+  // large text where the sentence is long.
+  const std::string support = v.fmt("app.support", {{"phone", v.s.settings.support_phone}});
+  const float gap_top = action_y + action_h, gap_bottom = 1770;
+  const float sh = v.ui.text_height(support, FontRole::hint, content_w);
+  v.ui.text({margin, gap_top + std::max(0.0f, (gap_bottom - gap_top - sh) / 2), content_w, std::min(sh, gap_bottom - gap_top)},
+            support, FontRole::hint, v.theme().text, Align::centre);
   if (s == Screen::out_of_service) return;
   v.ui.set_quiet(true);
   const float y = 1770, gap = 20, w = (content_w - 3 * gap) / 4;
@@ -97,9 +101,9 @@ std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const Ui
   Ui ui(fonts.get(s.session.large_text), theme, report, focus);
   ui.set_clock(seconds);
   const View v{s, catalogs[s.session.lang], catalogs, ui, out};
-  // The bottom row keeps the normal sizes in large text: its short labels are big already, and
-  // its fixed places are what people learn to find.
-  Ui chrome_ui(fonts.normal, theme, report, focus);
+  // The bottom row and the support line take the larger text too; the row keeps its fixed
+  // places, which people learn to find, and a label too wide for its key takes a smaller size.
+  Ui chrome_ui(fonts.get(s.session.large_text), theme, report, focus);
   const View chrome{s, catalogs[s.session.lang], catalogs, chrome_ui, out};
   const bool warning = idle_warning_visible(s);
   ui.set_blocked(warning);
