@@ -36,9 +36,13 @@ void draw_done(const View& v) {
   notes += (notes.empty() ? "" : "\n") + v.tr("done.thanks");
   // The references and notes in the body size, or the hint size where that would run into the
   // button (long languages in large text when the receipt failed).
+  // A receipt coming out: a slip with an arrow down towards the printer's slot, beside the
+  // words that say to take it.
+  const bool printing = se.want_receipt && receipt_printable(v.s) && !t.receipt_failed;
+  const float notes_w = printing ? content_w - 150 : content_w;
   FontRole role = FontRole::body;
   const auto needed = [&](FontRole r) {
-    return v.ui.text_height(body, r, content_w - 80) + 56 + 28 + v.ui.text_height(notes, r, content_w);
+    return v.ui.text_height(body, r, content_w - 80) + 56 + 28 + v.ui.text_height(notes, r, notes_w);
   };
   if (y + needed(role) > action_y - 10) role = FontRole::hint;
   const Rect box{margin, y, content_w, 0};
@@ -46,7 +50,8 @@ void draw_done(const View& v) {
   v.ui.panel({box.x, box.y, box.w, bh + 56}, v.theme().surface, true);
   v.ui.text({box.x + 40, box.y + 28, box.w - 80, bh}, body, role, v.theme().text);
   y = box.y + bh + 56 + 28;
-  v.ui.text({margin, y, content_w, action_y - y - 10}, notes, role, v.theme().text);
+  v.ui.text({margin, y, notes_w, action_y - y - 10}, notes, role, v.theme().text);
+  if (printing && y + 140 < action_y - 10) v.ui.icon(Icon::receipt, margin + content_w - 65, y + 70, 60, v.theme().primary);
   v.actions(nullptr, "", ev::FinishPressed{}, "finish", v.tr("app.finish"), ev::FinishPressed{});
 }
 

@@ -14,9 +14,19 @@ void draw_paying(const View& v) {
   const float below = v.heading(v.fmt("paying.title", {{"amount", format_money(se.txn->amount, se.lang)}}), v.tr("paying.hint"));
   // The amount once more, the largest figure on the screen, between the words and the terminal's.
   const float dh = v.ui.line_height(FontRole::digits);
-  if (below + dh < 600)
-    v.ui.text({margin, (below + 600 - dh) / 2, content_w, dh}, format_money(se.txn->amount, se.lang), FontRole::digits,
+  const bool card_wanted = !aborting && (se.prompt == TerminalPrompt::present_card || se.prompt == TerminalPrompt::insert_card);
+  // Asked for a card: a card and the contactless mark under the amount, tap or insert.
+  const float pictures_h = card_wanted ? 150 : 0;
+  if (below + dh + pictures_h < 610) {
+    const float amount_y = (below + 610 - dh - pictures_h) / 2;
+    v.ui.text({margin, amount_y, content_w, dh}, format_money(se.txn->amount, se.lang), FontRole::digits,
               v.theme().text, Align::centre);
+    if (card_wanted) {
+      const float icon_y = amount_y + dh + pictures_h / 2;
+      v.ui.icon(Icon::card, screen_w / 2 - 90, icon_y, 64, v.theme().primary);
+      v.ui.icon(Icon::contactless, screen_w / 2 + 90, icon_y, 64, v.theme().primary);
+    }
+  }
   const Rect prompt{margin, 620, content_w, 420};
   v.ui.panel(prompt, v.theme().surface, true);
   const std::string text = aborting ? v.tr("paying.cancelling") : v.tr(terminal_prompt_key(se.prompt));

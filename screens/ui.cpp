@@ -328,6 +328,29 @@ void Ui::icon(Icon kind, float x, float cy, float r, std::uint32_t rgb) {
       draw->AddLine(at(-0.32f, 0.32f), at(0.32f, 0.32f), ink, stroke * 0.5f);
       draw->AddCircleFilled(at(0, 0.45f), stroke * 0.45f, ink, 12);
       break;
+    case Icon::card:
+      // A payment card: its outline, the chip, the stripe of its number.
+      draw->AddRect(at(-0.55f, -0.36f), at(0.55f, 0.36f), ink, r * 0.08f, 0, stroke * 0.55f);
+      draw->AddRectFilled(at(-0.38f, -0.16f), at(-0.14f, 0.04f), ink, r * 0.03f);
+      draw->AddLine(at(-0.38f, 0.2f), at(0.36f, 0.2f), ink, stroke * 0.45f);
+      break;
+    case Icon::contactless:
+      // The contactless mark: four waves growing to the right (the same way round everywhere).
+      for (int i = 0; i < 4; ++i) {
+        const float wave = r * (0.18f + 0.16f * static_cast<float>(i));
+        draw->PathArcTo(ImVec2(cx - r * 0.42f, cy), wave, -0.9f, 0.9f, 16);
+        draw->PathStroke(ink, 0, stroke * 0.5f);
+      }
+      break;
+    case Icon::receipt:
+      // A slip of paper with lines of print, coming out downwards.
+      draw->AddRect(at(-0.34f, -0.55f), at(0.34f, 0.4f), ink, 0, 0, stroke * 0.5f);
+      for (int i = 0; i < 3; ++i) {
+        const float ly = -0.32f + 0.2f * static_cast<float>(i);
+        draw->AddLine(at(-0.2f, ly), at(0.2f, ly), ink, stroke * 0.4f);
+      }
+      draw->AddTriangleFilled(at(-0.22f, 0.5f), at(0.22f, 0.5f), at(0, 0.74f), ink);
+      break;
     case Icon::clock:
       draw->AddCircle(ImVec2(cx, cy), r * 0.62f, ink, 48, stroke * 0.7f);
       draw->AddLine(at(0, 0.04f), at(0, -0.40f), ink, stroke * 0.7f);

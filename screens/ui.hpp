@@ -28,7 +28,7 @@ enum class Align { left, centre, right };
 enum class ButtonKind { primary, secondary, selected };
 // Pictures drawn with lines and circles (no image files): what an outcome screen says at a
 // glance.
-enum class Icon { tick, cross, info, clock, phone };
+enum class Icon { tick, cross, info, clock, phone, card, contactless, receipt };
 
 // What one frame drew, for scripts (where is widget X), the gallery (missing glyphs, clipped
 // texts) and tests.

@@ -157,6 +157,8 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
       {"pay_method", [pay](Lang l) { return pay(l).s; }},
       {"pay_method_no_terminal", [pay](Lang l) { return (pay(l) << ev::TerminalAvailabilityChanged{false}).s; }},
       {"paying", [pay](Lang l) { return (pay(l) << ev::PayMethodChosen{PayMethod::card} << ev::PaymentPrompted{TerminalPrompt::enter_pin}).s; }},
+      {"paying_card", [pay](Lang l) { return (pay(l) << ev::PayMethodChosen{PayMethod::card} << ev::PaymentPrompted{TerminalPrompt::present_card}).s; }},
+      {"paying_wait", [pay](Lang l) { return (pay(l) << ev::PayMethodChosen{PayMethod::card} << ev::PaymentPrompted{TerminalPrompt::please_wait}).s; }},
       {"paying_cancelling", [pay](Lang l) { return (pay(l) << ev::PayMethodChosen{PayMethod::card} << ev::CancelPressed{}).s; }},
       {"wallet", [pay, ref](Lang l) {
          Steps st = pay(l);
