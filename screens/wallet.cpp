@@ -16,6 +16,8 @@ void draw_wallet(const View& v) {
   const float side = 620;
   const Rect box{(screen_w - side) / 2, std::max(y + dh + 20, 420.0f), side, side};
   if (!se.txn->wallet_qr.empty()) v.ui.qr(box, qr_raster(se.txn->wallet_qr, 1));
+  // A phone beside the code: it is scanned with one.
+  v.ui.icon(Icon::phone, (margin + box.x) / 2, box.y + side / 2, 60, v.theme().primary);
   v.ui.text({margin, box.bottom() + 30, content_w, 130}, v.tr(aborting ? "paying.cancelling" : "wallet.waiting"),
             FontRole::body, v.theme().text, Align::centre);
   if (box.bottom() + 230 < action_y - 40) v.ui.spinner(screen_w / 2, box.bottom() + 230, 40);
