@@ -141,24 +141,37 @@ void bench_frames(kiosk::app::KioskApp& app, kiosk::app::UiHost& ui) {
   figure("glyph_pages_kib", static_cast<double>(glyphs.texture_bytes) / 1024, "KiB");
 }
 
-// The attract screen with nothing happening, the same waiting the real loop does.
+// The attract screen with nothing happening, the same waiting the real loop does: a tick a
+// second, and a frame when the state changes or the screen asks for one (the headline's next
+// language).
 void bench_idle(kiosk::app::KioskApp& app, kiosk::app::UiHost& ui, int seconds) {
+  ui.set_animated(true);
+  ui.frame(app.state(), app.catalogs());
   const double cpu0 = cpu_seconds();
   const auto start = Clock::now();
   unsigned drawn = app.revision();
   std::int64_t now = 0;
+  double next_tick = 1000, next_redraw = ui.redraw_in_ms() > 0 ? ui.redraw_in_ms() : -1;
   int frames = 0;
   while (ms_since(start) < seconds * 1000.0) {
-    app.queue().wait_for(std::chrono::milliseconds(1000));
-    now += 1000;
-    app.tick(now);
+    double wake = next_tick;
+    if (next_redraw >= 0) wake = std::min(wake, next_redraw);
+    app.queue().wait_for(std::chrono::milliseconds(static_cast<int>(std::max(0.0, wake - ms_since(start)))));
+    const double t = ms_since(start);
+    if (t >= next_tick) {
+      now += 1000;
+      app.tick(now);
+      next_tick += 1000;
+    }
     app.pump();
-    if (app.revision() != drawn) {
+    if (app.revision() != drawn || (next_redraw >= 0 && t >= next_redraw)) {
       drawn = app.revision();
       ui.frame(app.state(), app.catalogs());
       ++frames;
+      next_redraw = ui.redraw_in_ms() > 0 ? ms_since(start) + ui.redraw_in_ms() : -1;
     }
   }
+  ui.set_animated(false);
   figure("idle_frames", frames, "count");
   figure("idle_cpu_percent", 100.0 * (cpu_seconds() - cpu0) / (ms_since(start) / 1000.0), "%");
 }
