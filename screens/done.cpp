@@ -29,8 +29,9 @@ void draw_done(const View& v) {
   std::string body = v.fmt("done.confirmation", {{"id", t.confirmation_id}});
   body += "\n" + v.fmt("done.reference", {{"reference", t.reference}});
   body += "\n" + v.fmt("done.reprint_code", {{"code", reprint_code(t.reference)}});
+  const bool printing = se.want_receipt && receipt_printable(v.s) && !t.receipt_failed;
   std::string notes;
-  if (se.want_receipt && receipt_printable(v.s) && !t.receipt_failed) notes += v.tr("done.receipt");
+  if (printing) notes += v.tr("done.receipt");
   if (t.receipt_failed) notes += v.tr("done.receipt_failed");
   if (se.want_sms) notes += (notes.empty() ? "" : "\n") + v.tr("done.sms");
   notes += (notes.empty() ? "" : "\n") + v.tr("done.thanks");
@@ -38,7 +39,6 @@ void draw_done(const View& v) {
   // button (long languages in large text when the receipt failed).
   // A receipt coming out: a slip with an arrow down towards the printer's slot, beside the
   // words that say to take it.
-  const bool printing = se.want_receipt && receipt_printable(v.s) && !t.receipt_failed;
   const float notes_w = printing ? content_w - 150 : content_w;
   FontRole role = FontRole::body;
   const auto needed = [&](FontRole r) {

@@ -304,6 +304,8 @@ void Ui::icon(Icon kind, float x, float cy, float r, std::uint32_t rgb) {
   const float cx = mirrored_ ? ImGui::GetIO().DisplaySize.x - x : x;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddCircleFilled(ImVec2(cx, cy), r, col(rgb), 48);
+  // Discs are dark on the light theme and light on high contrast's black: strokes take the
+  // other end.
   const ImU32 ink = col(theme_.background == 0x000000 ? 0x000000 : 0xFFFFFF);
   const float stroke = r * 0.16f;
   const auto at = [&](float dx, float dy) { return ImVec2(cx + dx * r, cy + dy * r); };

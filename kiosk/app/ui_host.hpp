@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -52,7 +53,9 @@ class UiHost {
   bool needs_redraw() const { return focus_moved_; }
   // Milliseconds until the last frame changes by itself (a spinner, the attract headline), or
   // 0 if it does not.
-  int redraw_in_ms() const { return static_cast<int>(report_.redraw_in * 1000 + 0.5); }
+  int redraw_in_ms() const {
+    return report_.redraw_in > 0 ? std::max(1, static_cast<int>(report_.redraw_in * 1000 + 0.5)) : 0;
+  }
   // Animations follow the clock (a window); otherwise they are drawn at rest, the same every
   // time (screenshots, the gallery).
   void set_animated(bool animated) { animated_ = animated; }

@@ -48,12 +48,6 @@ void utf8_append(std::string& out, char32_t cp) {
   }
 }
 
-bool breaks_anywhere(char32_t cp) {
-  return (cp >= 0x3000 && cp <= 0x30FF) ||  // CJK punctuation, kana
-         (cp >= 0x3400 && cp <= 0x9FFF) ||  // ideographs
-         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF);  // full-width forms
-}
-
 bool is_bidi_control(char32_t cp) {
   return cp == 0x200E || cp == 0x200F || cp == 0x061C || (cp >= 0x202A && cp <= 0x202E) ||
          (cp >= 0x2066 && cp <= 0x2069);

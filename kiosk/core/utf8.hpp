@@ -11,8 +11,6 @@ std::vector<char32_t> utf8_decode(std::string_view text);
 // The code point at *at (which must be inside the text), moving *at past it; the same rules.
 char32_t utf8_next(std::string_view text, std::size_t* at);
 void utf8_append(std::string& out, char32_t cp);
-// Ideographs and kana may break a line anywhere; other scripts break at spaces.
-bool breaks_anywhere(char32_t cp);
 // Bidi marks and isolates (U+200E, U+2066…): they steer the order of right-to-left text and
 // are removed where nobody draws them (speech, reports).
 bool is_bidi_control(char32_t cp);
