@@ -43,6 +43,23 @@ unsigned sample(const AlphaTexture* tex, float u, float v) {
   return tex->at(x, y);
 }
 
+// Bilinear: what a GPU does for Dear ImGui's textured anti-aliased lines, whose quads lay a few
+// texels of coverage gradient across a line a few pixels wide. Nearest texels turned that
+// gradient into hard edges that wandered by a pixel along a long outline (1 to 3 px thick).
+unsigned sample_smooth(const AlphaTexture* tex, float u, float v) {
+  if (!tex) return 255;
+  const float x = u * static_cast<float>(tex->width()) - 0.5f, y = v * static_cast<float>(tex->height()) - 0.5f;
+  const float fx = std::floor(x), fy = std::floor(y);
+  const int x0 = static_cast<int>(fx), y0 = static_cast<int>(fy);
+  const float wx = x - fx, wy = y - fy;
+  auto at = [&](int tx, int ty) {
+    return static_cast<float>(tex->at(std::clamp(tx, 0, tex->width() - 1), std::clamp(ty, 0, tex->height() - 1)));
+  };
+  const float top = at(x0, y0) + (at(x0 + 1, y0) - at(x0, y0)) * wx;
+  const float bottom = at(x0, y0 + 1) + (at(x0 + 1, y0 + 1) - at(x0, y0 + 1)) * wx;
+  return static_cast<unsigned>(std::clamp(top + (bottom - top) * wy + 0.5f, 0.0f, 255.0f));
+}
+
 class Raster {
  public:
   Raster(std::uint32_t* pixels, int stride) : pixels_(pixels), stride_(stride) {}
@@ -153,7 +170,7 @@ class Raster {
           rgb = channel(0) | (channel(1) << 8) | (channel(2) << 16);
           alpha = channel(3);
         }
-        const unsigned cover = flat_uv ? flat_cover : sample(tex, v[4], v[5]);
+        const unsigned cover = flat_uv ? flat_cover : sample_smooth(tex, v[4], v[5]);
         if (const unsigned aa = mul255(alpha, cover)) row[x] = blend(row[x], rgb, aa);
         for (int k = 0; k < 6; ++k) v[k] += (k < 4 ? !flat_colour : !flat_uv) ? gx[k] : 0;
       }
