@@ -15,7 +15,7 @@ struct FontSet {
   FontFile latin_bold;  // Noto Sans Bold
   FontFile cjk;         // Noto Sans CJK, the Simplified Chinese face of the collection
   FontFile cjk_bold;    // the same in bold, for titles and buttons
-  FontFile arabic;      // Noto Sans Arabic Regular: shaped through BidiText
+  FontFile arabic;      // Noto Sans Arabic Regular: its lines shaped by the Shaper
   FontFile arabic_bold; // Noto Sans Arabic Bold (the same glyph order as the regular face)
 };
 
