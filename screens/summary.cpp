@@ -34,9 +34,8 @@ void draw_summary(const View& v) {
   const bool printable = receipt_printable(v.s);
   const float gap = 30, w = (content_w - gap) / 2;
   const std::string yes = v.tr("summary.yes"), no = v.tr("summary.no");
-  // Tall enough for the longer label with its state in every language and text size (the
-  // words stand beside the switch: the box less its margins and the switch).
-  const float words_w = w - 24 - 104 - 48;
+  // Tall enough for the longer label with its state in every language and text size.
+  const float words_w = Ui::toggle_words_width(w);
   float h = 150;
   for (const char* key : {"summary.receipt", "summary.sms"})
     for (const char* state : {"summary.yes", "summary.printer_unavailable"})

@@ -175,6 +175,15 @@ void Ui::focus_ring(const char* id, const Rect& box) {
                                       corner + 9, 0, 7.0f);
 }
 
+void Ui::control_box(const char* id, const Rect& box, std::uint32_t fill, std::optional<std::uint32_t> edge, bool held) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(fill), corner);
+  if (edge) draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(*edge), corner, 0, 3.0f);
+  if (held)
+    draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.pressed_overlay, 60), corner);
+  focus_ring(id, box);
+}
+
 bool Ui::button(const char* id, const Rect& where, std::string_view label, ButtonKind kind, bool enabled,
                 std::string_view sublabel, FontRole label_role) {
   const Rect box = place(where);
@@ -188,13 +197,7 @@ bool Ui::button(const char* id, const Rect& where, std::string_view label, Butto
   // A control that cannot be used, of any kind, is a grey outline with grey words: it must not
   // look chosen (a faded yellow read as lit in high contrast) nor vanish.
   if (!enabled) fill = theme_.secondary, ink = theme_.disabled, edge = theme_.disabled;
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(fill), corner);
-  if (kind == ButtonKind::secondary || !enabled)
-    draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(edge), corner, 0, 3.0f);
-  if (held)
-    draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.pressed_overlay, 60), corner);
-  focus_ring(id, box);
+  control_box(id, box, fill, kind == ButtonKind::secondary || !enabled ? std::optional(edge) : std::nullopt, held);
 
   const Rect inner = box.inset(20);
   // A single word wider than the button ("Допомога" on a narrow key) takes a smaller size
@@ -223,15 +226,11 @@ bool Ui::toggle(const char* id, const Rect& where, std::string_view label, bool 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const std::uint32_t edge = enabled ? theme_.outline : theme_.disabled;
   const std::uint32_t ink = enabled ? theme_.on_secondary : theme_.disabled;
-  draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.secondary), corner);
-  draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(edge), corner, 0, 3.0f);
-  if (held)
-    draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.pressed_overlay, 60), corner);
-  focus_ring(id, box);
+  control_box(id, box, theme_.secondary, edge, held);
 
   // The switch on the far side, centred in height; the words take the rest.
-  const float track_w = 104, track_h = 58, knob_r = 22;
-  const Rect track = place({where.right() - 24 - track_w, where.y + (where.h - track_h) / 2, track_w, track_h});
+  const float track_w = toggle_track_w, track_h = 58, knob_r = 22;
+  const Rect track = place({where.right() - toggle_pad - track_w, where.y + (where.h - track_h) / 2, track_w, track_h});
   const std::uint32_t fill = !enabled ? theme_.secondary : on ? theme_.primary : theme_.secondary;
   draw->AddRectFilled(ImVec2(track.x, track.y), ImVec2(track.right(), track.bottom()), col(fill), track_h / 2);
   draw->AddRect(ImVec2(track.x, track.y), ImVec2(track.right(), track.bottom()), col(on && enabled ? theme_.primary : edge),
@@ -241,7 +240,7 @@ bool Ui::toggle(const char* id, const Rect& where, std::string_view label, bool 
   const float knob_x = knob_right ? track.right() - track_h / 2 : track.x + track_h / 2;
   draw->AddCircleFilled(ImVec2(knob_x, track.y + track_h / 2), knob_r, col(on && enabled ? theme_.on_primary : edge), 32);
 
-  const Rect words{where.x + 24, where.y, where.w - 24 - track_w - 48, where.h};
+  const Rect words{where.x + toggle_pad, where.y, toggle_words_width(where.w), where.h};
   const FontRole role = fitting_role(label, FontRole::button, words.w);
   const float label_h = text_height(label, role, words.w);
   const float state_h = text_height(state, FontRole::body, words.w);
@@ -258,12 +257,7 @@ bool Ui::tile(const char* id, const Rect& where, std::string_view label, std::ui
   bool held = false;
   const bool clicked = hit(id, box, true, &held);
   report_.widgets.back().label = without_bidi_controls(label);
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(fill), corner);
-  draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.outline), corner, 0, 3.0f);
-  if (held)
-    draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.pressed_overlay, 60), corner);
-  focus_ring(id, box);
+  control_box(id, box, fill, theme_.outline, held);
   const Rect inner = box.inset(16);
   const float h = text_height(label, FontRole::title, inner.w);
   draw_text({inner.x, box.y + (box.h - h) / 2, inner.w, h}, label, FontRole::title, text_rgb, Align::centre);

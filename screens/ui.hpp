@@ -95,6 +95,8 @@ class Ui {
   // when off). True when tapped.
   bool toggle(const char* id, const Rect& box, std::string_view label, bool on, std::string_view state,
               bool enabled = true);
+  // The width a toggle of this width leaves for its words, beside the switch.
+  static float toggle_words_width(float box_w) { return box_w - 2 * toggle_pad - toggle_track_w - 24; }
   // A coloured tile with its own text colour (brands).
   bool tile(const char* id, const Rect& box, std::string_view label, std::uint32_t fill,
             std::uint32_t text_rgb);
@@ -138,6 +140,9 @@ class Ui {
   float draw_text(const Rect& placed, std::string_view text, FontRole role, std::uint32_t rgb, Align align);
   bool hit(const char* id, const Rect& box, bool enabled, bool* held);
   void focus_ring(const char* id, const Rect& box);
+  // A control's face: fill, an outline if any, the pressed shade, the focus ring.
+  void control_box(const char* id, const Rect& box, std::uint32_t fill, std::optional<std::uint32_t> edge, bool held);
+  static constexpr float toggle_pad = 24, toggle_track_w = 104;
   // One shaped line at (x, top); counts the glyphs no font has.
   void draw_line(float x, float top, const ShapedLine& line, FontRole role, std::uint32_t rgb);
 
