@@ -14,13 +14,9 @@ std::string display_digits(const std::string& typed) {
 
 void draw_number(const View& v) {
   const Session& se = v.s.session;
-  const std::string brand = se.brand ? std::string(brand_name(*se.brand)) : "";
+  // The operator is in the strip of choices above the heading.
   const float y = v.heading(v.tr("number.title"), v.tr("number.hint"));
-  const std::string op = v.fmt("number.operator", {{"brand", brand}});
-  const float oh = v.ui.text_height(op, FontRole::body, content_w);
-  v.ui.text({margin, y, content_w, oh}, op, FontRole::body, v.theme().text);
-
-  const KeypadLayout keys = keypad_layout(v, y + oh);
+  const KeypadLayout keys = keypad_layout(v, y);
   const Rect& display = keys.display;
   v.ui.panel(display, v.theme().surface, true);
   v.ui.text({display.x + 30, display.y + 15, display.w - 60, 110}, display_digits(se.number_input), FontRole::digits,

@@ -28,8 +28,10 @@ void draw_unavailable(const View& v);
 void draw_reversed(const View& v);
 void draw_pending(const View& v);
 void draw_out_of_service(const View& v);
-// The renewal's steps above the screens of the flow; whether a screen has them.
+// The renewal's steps above the screens of the flow, and the choices so far under them;
+// whether a screen has them, and the height they take from the top.
 void draw_progress(const View& v);
 bool has_progress(Screen s);
+float progress_height(const View& v);
 
 }  // namespace kiosk::ui

@@ -252,6 +252,16 @@ bool Ui::toggle(const char* id, const Rect& where, std::string_view label, bool 
   return clicked;
 }
 
+bool Ui::card(const char* id, const Rect& where, bool selected, std::string_view label) {
+  const Rect box = place(where);
+  bool held = false;
+  const bool clicked = hit(id, box, true, &held);
+  report_.widgets.back().label = without_bidi_controls(label);
+  control_box(id, box, selected ? theme_.selected : theme_.secondary,
+              selected ? std::nullopt : std::optional(theme_.outline), held);
+  return clicked;
+}
+
 bool Ui::tile(const char* id, const Rect& where, std::string_view label, std::uint32_t fill, std::uint32_t text_rgb) {
   const Rect box = place(where);
   bool held = false;
@@ -270,6 +280,12 @@ void Ui::panel(const Rect& where, std::uint32_t fill, bool outline) {
   draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(fill), corner);
   if (outline)
     draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.outline), corner, 0, 2.0f);
+}
+
+void Ui::outline(const Rect& where, std::uint32_t rgb) {
+  const Rect box = place(where);
+  ImGui::GetWindowDrawList()->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(rgb), box.h / 2, 0,
+                                      2.0f);
 }
 
 void Ui::rule(float x, float y, float w) {
@@ -294,13 +310,13 @@ void Ui::qr(const Rect& where, const Raster& code) {
                             col(0x000000));
 }
 
-void Ui::icon(Icon kind, float x, float cy, float r, std::uint32_t rgb) {
+void Ui::icon(Icon kind, float x, float cy, float r, std::uint32_t rgb, std::optional<std::uint32_t> ink_rgb) {
   const float cx = mirrored_ ? ImGui::GetIO().DisplaySize.x - x : x;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddCircleFilled(ImVec2(cx, cy), r, col(rgb), 48);
   // Discs are dark on the light theme and light on high contrast's black: strokes take the
   // other end.
-  const ImU32 ink = col(theme_.background == 0x000000 ? 0x000000 : 0xFFFFFF);
+  const ImU32 ink = col(ink_rgb ? *ink_rgb : theme_.background == 0x000000 ? 0x000000 : 0xFFFFFF);
   const float stroke = r * 0.16f;
   const auto at = [&](float dx, float dy) { return ImVec2(cx + dx * r, cy + dy * r); };
   switch (kind) {
@@ -351,6 +367,49 @@ void Ui::icon(Icon kind, float x, float cy, float r, std::uint32_t rgb) {
       draw->AddCircle(ImVec2(cx, cy), r * 0.62f, ink, 48, stroke * 0.7f);
       draw->AddLine(at(0, 0.04f), at(0, -0.40f), ink, stroke * 0.7f);
       draw->AddLine(at(0, 0), at(0.28f, 0.12f), ink, stroke * 0.7f);
+      break;
+    case Icon::data:
+      // Mobile data: an arrow up beside an arrow down.
+      draw->AddLine(at(-0.22f, 0.5f), at(-0.22f, -0.34f), ink, stroke);
+      draw->AddTriangleFilled(at(-0.46f, -0.22f), at(0.02f, -0.22f), at(-0.22f, -0.56f), ink);
+      draw->AddLine(at(0.22f, -0.5f), at(0.22f, 0.34f), ink, stroke);
+      draw->AddTriangleFilled(at(-0.02f, 0.22f), at(0.46f, 0.22f), at(0.22f, 0.56f), ink);
+      break;
+    case Icon::call: {
+      // A handset: a thick arc for the grip with the ear and mouth pieces at its ends.
+      const float a0 = 2.45f, a1 = 5.4f;
+      draw->PathArcTo(ImVec2(cx + r * 0.1f, cy - r * 0.1f), r * 0.5f, a0, a1, 20);
+      draw->PathStroke(ink, 0, stroke * 1.3f);
+      for (float a : {a0, a1})
+        draw->AddCircleFilled(ImVec2(cx + r * 0.1f + r * 0.5f * std::cos(a), cy - r * 0.1f + r * 0.5f * std::sin(a)),
+                              r * 0.17f, ink, 16);
+      break;
+    }
+    case Icon::texts:
+      // A speech bubble with its tail at the lower left.
+      draw->AddRect(at(-0.52f, -0.42f), at(0.52f, 0.26f), ink, r * 0.14f, 0, stroke * 0.6f);
+      draw->AddTriangleFilled(at(-0.34f, 0.22f), at(-0.06f, 0.22f), at(-0.36f, 0.56f), ink);
+      for (int i = 0; i < 2; ++i) {
+        const float ly = -0.2f + 0.22f * static_cast<float>(i);
+        draw->AddLine(at(-0.3f, ly), at(0.3f, ly), ink, stroke * 0.45f);
+      }
+      break;
+    case Icon::eu:
+      // The European ring of twelve stars, as dots.
+      for (int i = 0; i < 12; ++i) {
+        const float a = static_cast<float>(i) * 6.2831853f / 12;
+        draw->AddCircleFilled(ImVec2(cx + r * 0.56f * std::cos(a), cy + r * 0.56f * std::sin(a)), r * 0.09f, ink, 10);
+      }
+      break;
+    case Icon::globe:
+      // A globe: its outline, a meridian and the equator.
+      draw->AddCircle(ImVec2(cx, cy), r * 0.6f, ink, 40, stroke * 0.55f);
+      draw->AddLine(at(-0.6f, 0), at(0.6f, 0), ink, stroke * 0.45f);
+      for (int i = 0; i <= 28; ++i) {  // no AddEllipse in Dear ImGui 1.86
+        const float a = static_cast<float>(i) * 6.2831853f / 28;
+        draw->PathLineTo(ImVec2(cx + r * 0.26f * std::cos(a), cy + r * 0.6f * std::sin(a)));
+      }
+      draw->PathStroke(ink, 0, stroke * 0.45f);
       break;
   }
 }

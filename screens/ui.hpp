@@ -28,7 +28,9 @@ enum class Align { left, centre, right };
 enum class ButtonKind { primary, secondary, selected };
 // Pictures drawn with lines and circles (no image files): what an outcome screen says at a
 // glance.
-enum class Icon { tick, cross, info, clock, phone, card, contactless, receipt };
+// data, call, texts, eu (the ring of stars: roaming) and globe (calls abroad) are a plan's
+// contents.
+enum class Icon { tick, cross, info, clock, phone, card, contactless, receipt, data, call, texts, eu, globe };
 
 // What one frame drew, for scripts (where is widget X), the gallery (missing glyphs, clipped
 // texts) and tests.
@@ -97,15 +99,24 @@ class Ui {
               bool enabled = true);
   // The width a toggle of this width leaves for its words, beside the switch.
   static float toggle_words_width(float box_w) { return box_w - 2 * toggle_pad - toggle_track_w - 24; }
+  // A choice with its own contents (a plan card): the face of a secondary button, or the
+  // selected colour when chosen; the caller draws the contents on it in card_ink(selected).
+  // `label` is what the focus says. True when tapped.
+  bool card(const char* id, const Rect& box, bool selected, std::string_view label);
+  std::uint32_t card_ink(bool selected) const { return selected ? theme_.on_selected : theme_.on_secondary; }
   // A coloured tile with its own text colour (brands).
   bool tile(const char* id, const Rect& box, std::string_view label, std::uint32_t fill,
             std::uint32_t text_rgb);
   void panel(const Rect& box, std::uint32_t fill, bool outline);
+  // A pill's edge in `rgb` (a tag).
+  void outline(const Rect& box, std::uint32_t rgb);
   void rule(float x, float y, float w);
   void qr(const Rect& box, const Raster& code);
   void dim_all(std::uint32_t rgb, int alpha);
-  // An icon in a disc of `rgb`, white strokes on it, centred at (cx, cy).
-  void icon(Icon kind, float cx, float cy, float radius, std::uint32_t rgb);
+  // An icon in a disc of `rgb`, centred at (cx, cy): white strokes on it (black in high
+  // contrast), or `ink`'s.
+  void icon(Icon kind, float cx, float cy, float radius, std::uint32_t rgb,
+            std::optional<std::uint32_t> ink = std::nullopt);
   // A ring of dots turning once every 1.2 s, to show that something is under way.
   void spinner(float cx, float cy, float radius);
   // Seconds on the host's clock for animations (0 where frames must come out the same: the

@@ -9,7 +9,7 @@ namespace kiosk::ui {
 
 float View::heading(std::string_view title, std::string_view hint) const {
   // Below the steps of the flow where they are shown.
-  const float y0 = has_progress(s.screen) ? 88 : 70;
+  const float y0 = has_progress(s.screen) ? progress_height(*this) + 14 : 70;
   const float th = ui.text_height(title, FontRole::title, content_w);
   ui.text({margin, y0, content_w, th}, title, FontRole::title, theme().text);
   float y = y0 + th + 14;
@@ -42,8 +42,8 @@ KeypadLayout keypad_layout(const View& v, float above) {
   k.key_h = v.large() ? 150 : 165;
   k.top = v.large() ? 790 : 700;
   // In large text the heading takes more room; the digits (one size in both) still fit 122 px.
-  k.display = {margin, std::max(400.0f, above + 10), content_w, v.large() ? 122.0f : 140.0f};
-  const float message_y = k.display.bottom() + 12;
+  k.display = {margin, std::max(400.0f, above + 4), content_w, v.large() ? 122.0f : 140.0f};
+  const float message_y = k.display.bottom() + 6;
   k.message = {margin, message_y, content_w, k.top - 8 - message_y};
   return k;
 }
@@ -79,19 +79,6 @@ void draw_digit_keys(const View& v, const KeypadLayout& k, bool enabled) {
 
 std::string months_label(const Catalog& t, int months) {
   return t.count("plans.months", months);
-}
-
-std::string plan_contents(const Catalog& t, const Plan& p) {
-  std::string out = p.data_gb < 0 ? t.text("plans.data_unlimited")
-                                  : t.format("plans.data", {{"gb", format_count(p.data_gb, t.lang())}});
-  out += " · ";
-  out += p.minutes < 0 ? t.text("plans.minutes_unlimited")
-                       : t.count("plans.minutes", p.minutes);
-  out += " · ";
-  out += p.sms < 0 ? t.text("plans.sms_unlimited") : t.count("plans.sms", p.sms);
-  if (p.intl_minutes > 0) out += " · " + t.count("plans.intl", p.intl_minutes);
-  if (p.roaming_eu) out += " · " + t.text("plans.roaming");
-  return out;
 }
 
 }  // namespace kiosk::ui

@@ -58,6 +58,5 @@ void draw_digit_keys(const View& v, const KeypadLayout& k, bool enabled);
 
 // Shared formatting for what screens show.
 std::string months_label(const Catalog& t, int months);
-std::string plan_contents(const Catalog& t, const Plan& plan);
 
 }  // namespace kiosk::ui

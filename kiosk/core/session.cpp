@@ -216,7 +216,9 @@ const Plan* chosen_plan(const State& s) { return find_plan(s.session.plans, s.se
 
 bool receipt_printable(const State& s) { return printer_can_print(s.printer); }
 
-int plans_per_page(const State& s) { return s.session.large_text ? 1 : std::max(1, s.settings.plans_per_page); }
+int plans_per_page(const State& s) {
+  return std::max(1, s.session.large_text ? s.settings.plans_per_page - 1 : s.settings.plans_per_page);
+}
 
 bool recovery_asking(const State& s) {
   for (const OpenTransaction& t : s.open)

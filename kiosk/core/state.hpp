@@ -29,7 +29,7 @@ struct KioskSettings {
   int idle_warning_s = 20;       // warn this long before the timeout (EN 301 549: at least 20 s)
   int max_extensions = 10;       // "more time" taps per screen
   int end_screen_s = 30;         // done / failure screens return to attract after this
-  int plans_per_page = 2;        // the cards sit in the lower two thirds, within reach
+  int plans_per_page = 3;        // the cards sit in the lower two thirds, within reach
   // The card terminal holds an approved payment until delivery is confirmed (ZVT vending).
   bool terminal_holds_payment = false;
 };
@@ -127,7 +127,7 @@ int idle_seconds_left(const State& s);
 bool screen_has_idle_timeout(const State& s);
 const Plan* chosen_plan(const State& s);
 bool receipt_printable(const State& s);
-// Plan cards per page: one when the text is large, so that a card's words still fit.
+// Plan cards per page: one fewer when the text is large, so that the cards' words still fit.
 int plans_per_page(const State& s);
 // The session's payment could not be confirmed either way (the terminal's line went).
 bool payment_outcome_unknown(const State& s);

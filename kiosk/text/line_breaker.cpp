@@ -120,12 +120,15 @@ std::vector<Piece> pieces_of(std::string_view paragraph, const std::function<flo
   offsets.push_back(paragraph.size());
   std::vector<Piece> out;
   std::size_t begin = 0;
+  int isolates = 0;  // open isolates: a value, a name, a date inside them is one piece
   for (std::size_t c = 0; c + 1 < offsets.size(); ++c) {
+    if (cps[c] >= 0x2066 && cps[c] <= 0x2068) ++isolates;
+    if (cps[c] == 0x2069 && isolates > 0) --isolates;
     const std::size_t end = offsets[c + 1];
     const bool last = end == paragraph.size();
     // libunibreak marks the last byte of a character: a break may follow it.
     const char mark = breaks[end - 1];
-    const bool opportunity = mark == LINEBREAK_ALLOWBREAK && !keeps_together(cps, c + 1);
+    const bool opportunity = mark == LINEBREAK_ALLOWBREAK && isolates == 0 && !keeps_together(cps, c + 1);
     if (!opportunity && !last) continue;
     Piece p{begin, end, end, 0, 0};
     std::size_t k = c + 1;

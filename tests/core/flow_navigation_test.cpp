@@ -135,7 +135,10 @@ TEST_CASE("Plans, durations and pages only accept what exists") {
   d.send(ev::PlanChosen{"no-such-plan"});
   CHECK(d.state.session.plan_id == "px-unlimited");
   d.send(ev::PlansPaged{+1});
-  CHECK(d.state.session.plans_page == 1);  // three plans, two to a page
+  CHECK(d.state.session.plans_page == 0);  // three plans fit one page
+  d.state.session.large_text = true;       // two to a page
+  d.send(ev::PlansPaged{+1});
+  CHECK(d.state.session.plans_page == 1);
   d.send(ev::PlansPaged{+1});
   CHECK(d.state.session.plans_page == 1);  // no page after the last
   d.send(ev::PlansPaged{-1});

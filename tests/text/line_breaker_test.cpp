@@ -72,3 +72,14 @@ TEST_CASE("A last line of one short word is balanced with the line before") {
   // Balancing never adds a line.
   CHECK(wrap_text("aaaa bbbb c", 9, units).size() == 2);
 }
+
+TEST_CASE("A value set apart as an isolate stays whole") {
+  // The strip of choices: each fact an isolate, lines break between them only.
+  const std::string text = "\u2068Proximus\u2069 · \u2068Pay&Go Unlimited\u2069 · \u2068€81.00\u2069";
+  const auto lines = wrap_text(text, 30, units);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == "\u2068Proximus\u2069 ·");
+  CHECK(lines[1] == "\u2068Pay&Go Unlimited\u2069 · \u2068€81.00\u2069");
+  // Without the isolates the name breaks at its space.
+  CHECK(wrap_text("Proximus · Pay&Go Unlimited · €81.00", 17, units)[0] == "Proximus · Pay&Go");
+}
