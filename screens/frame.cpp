@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "screens.hpp"
 
 namespace kiosk::ui {
@@ -68,6 +70,30 @@ void draw_chrome(const View& v) {
   v.ui.set_quiet(false);
 }
 
+// The seconds left before the warning, quietly, over the top of the screen (nothing there is
+// touched): a ring running down and the warning's own words, so that the modal that follows is
+// no surprise.
+void draw_idle_countdown(const View& v) {
+  const int left = idle_seconds_left(v.s);
+  const std::string msg = v.t.count("app.idle_warning", left);
+  const std::string n = std::to_string(left);
+  const float nw = v.ui.text_width(n, FontRole::body), nh = v.ui.line_height(FontRole::body);
+  // The ring holds its number with room to spare.
+  constexpr float pad = 16;
+  const float ring_r = std::max(44.0f, nw / 2 + 20);
+  const float words_x = margin + pad + 2 * ring_r + 24, words_w = content_w - (words_x - margin) - pad;
+  const float th = v.ui.text_height(msg, FontRole::body, words_w);
+  // Over the steps and the strip of choices, whole.
+  const float h = std::max({2 * ring_r + 2 * pad, th + 2 * pad, progress_height(v) - 4.0f});
+  const Rect banner{margin, 8, content_w, h};
+  v.ui.panel(banner, v.theme().surface, true);
+  const float cy = banner.y + banner.h / 2;
+  const float span = static_cast<float>(v.s.settings.idle_countdown_s + v.s.settings.idle_warning_s);
+  v.ui.time_ring(margin + pad + ring_r, cy, ring_r, static_cast<float>(left) / span);
+  v.ui.text({margin + pad + ring_r - nw / 2 - 1, cy - nh / 2, nw + 2, nh}, n, FontRole::body, v.theme().text);
+  v.ui.text({words_x, cy - th / 2, words_w, th}, msg, FontRole::body, v.theme().text);
+}
+
 void draw_idle_warning(const View& v) {
   v.ui.set_blocked(false);
   v.ui.dim_all(v.theme().background, 215);
@@ -114,6 +140,7 @@ std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const Ui
   draw_screen(v);
   draw_chrome(chrome);
   if (warning) draw_idle_warning(v);
+  else if (idle_countdown_visible(s)) draw_idle_countdown(v);
   ImGui::End();
   ImGui::PopStyleVar(2);
   return out;

@@ -414,6 +414,18 @@ void Ui::icon(Icon kind, float x, float cy, float r, std::uint32_t rgb, std::opt
   }
 }
 
+void Ui::time_ring(float x, float cy, float r, float fraction) {
+  const float cx = mirrored_ ? ImGui::GetIO().DisplaySize.x - x : x;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddCircle(ImVec2(cx, cy), r, col(theme_.outline), 48, 6.0f);
+  fraction = std::clamp(fraction, 0.0f, 1.0f);
+  if (fraction <= 0) return;
+  // From twelve o'clock, the way a clock's hand goes (the other way on a mirrored screen).
+  const float start = -1.5707963f, sweep = 6.2831853f * fraction * (mirrored_ ? -1.0f : 1.0f);
+  draw->PathArcTo(ImVec2(cx, cy), r, start, start + sweep, 48);
+  draw->PathStroke(col(theme_.primary), 0, 10.0f);
+}
+
 void Ui::spinner(float cx, float cy, float radius) {
   redraw_within(0.1);
   constexpr int dots = 12;

@@ -117,6 +117,8 @@ class Ui {
   // contrast), or `ink`'s.
   void icon(Icon kind, float cx, float cy, float radius, std::uint32_t rgb,
             std::optional<std::uint32_t> ink = std::nullopt);
+  // A ring whose coloured arc is the `fraction` (0 to 1) of time left, from the top.
+  void time_ring(float cx, float cy, float radius, float fraction);
   // A ring of dots turning once every 1.2 s, to show that something is under way.
   void spinner(float cx, float cy, float radius);
   // Seconds on the host's clock for animations (0 where frames must come out the same: the

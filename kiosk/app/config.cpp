@@ -22,6 +22,7 @@ const std::map<std::string, std::map<std::string, Kind>>& schema() {
       {"kiosk", {{"id", Kind::text}, {"location", Kind::text}, {"support_phone", Kind::text},
                  {"default_language", Kind::text}}},
       {"timeouts", {{"idle_seconds", Kind::integer}, {"warning_seconds", Kind::integer},
+                    {"countdown_seconds", Kind::integer},
                     {"end_screen_seconds", Kind::integer}}},
       {"paths", {{"data", Kind::text}, {"cache", Kind::text}, {"assets", Kind::text}}},
       {"gateway", {{"host", Kind::text}, {"port", Kind::integer}, {"ca_certificate", Kind::text},
@@ -155,9 +156,14 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
   }
   k.idle_timeout_s = t["timeouts"]["idle_seconds"].value_or(k.idle_timeout_s);
   k.idle_warning_s = t["timeouts"]["warning_seconds"].value_or(k.idle_warning_s);
+  k.idle_countdown_s = t["timeouts"]["countdown_seconds"].value_or(k.idle_countdown_s);
   k.end_screen_s = t["timeouts"]["end_screen_seconds"].value_or(k.end_screen_s);
   if (k.idle_warning_s < 20 || k.idle_timeout_s <= k.idle_warning_s) {
     if (error) *error = path + ": the idle warning must come at least 20 s before the timeout";
+    return false;
+  }
+  if (k.idle_countdown_s < 0 || k.idle_warning_s + k.idle_countdown_s > k.idle_timeout_s) {
+    if (error) *error = path + ": the countdown before the idle warning must fit in the idle time (0 turns it off)";
     return false;
   }
   c->data_dir = t["paths"]["data"].value_or(c->data_dir);

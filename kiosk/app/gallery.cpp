@@ -136,6 +136,7 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
          return (session(l).type("0479999999") << ev::NumberSubmitted{} << ev::LookupFailed{ev::LookupError::not_found}).s;
        }},
       {"idle_warning", [session](Lang l) { return session(l).type("0470").advance(45).s; }},
+      {"idle_countdown", [session](Lang l) { return session(l).type("0470").advance(32).s; }},
       {"lookup", [session](Lang l) { return (session(l).type("0470123456") << ev::NumberSubmitted{}).s; }},
       {"balance", [start](Lang l) {
          Steps st = start(l);

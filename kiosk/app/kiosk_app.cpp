@@ -322,7 +322,8 @@ void KioskApp::tick(std::int64_t now_ms) {
   const int left = idle_seconds_left(state_);
   dispatch(ev::Ticked{now_ms, local_today()});
   // Ticks redraw only when the picture changes: a countdown or a new screen.
-  if (state_.screen == before && (!idle_warning_visible(state_) || idle_seconds_left(state_) == left)) --revision_;
+  const bool counting = idle_warning_visible(state_) || idle_countdown_visible(state_);
+  if (state_.screen == before && (!counting || idle_seconds_left(state_) == left)) --revision_;
 }
 
 bool KioskApp::busy(bool including_payment) {

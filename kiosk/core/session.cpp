@@ -203,6 +203,12 @@ bool idle_warning_visible(const State& s) {
   return idle_seconds_left(s) <= s.settings.idle_warning_s;
 }
 
+bool idle_countdown_visible(const State& s) {
+  if (!screen_has_idle_timeout(s) || flow::is_end_screen(s.screen)) return false;
+  const int left = idle_seconds_left(s);
+  return left > s.settings.idle_warning_s && left <= s.settings.idle_warning_s + s.settings.idle_countdown_s;
+}
+
 std::string reprint_code(const std::string& reference) {
   // FNV-1a, folded to six digits: short enough to type, and a lookup matches the reference too.
   std::uint64_t h = 1469598103934665603ULL;

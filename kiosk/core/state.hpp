@@ -27,6 +27,7 @@ struct KioskSettings {
   Lang default_lang = Lang::en;
   int idle_timeout_s = 60;       // per screen, without input
   int idle_warning_s = 20;       // warn this long before the timeout (EN 301 549: at least 20 s)
+  int idle_countdown_s = 10;     // and count down, quietly, this long before the warning
   int max_extensions = 10;       // "more time" taps per screen
   int end_screen_s = 30;         // done / failure screens return to attract after this
   int plans_per_page = 3;        // the cards sit in the lower two thirds, within reach
@@ -123,6 +124,8 @@ struct State {
 
 // Derived facts the screens also use.
 bool idle_warning_visible(const State& s);
+// The seconds left are shown, without a modal, in the last idle_countdown_s before the warning.
+bool idle_countdown_visible(const State& s);
 int idle_seconds_left(const State& s);
 bool screen_has_idle_timeout(const State& s);
 const Plan* chosen_plan(const State& s);

@@ -81,6 +81,18 @@ TEST_CASE("A gateway of its own needs a pin, unless allow_unpinned says so") {
   CHECK(load_config(file_with("embedded.toml", "[kiosk]\nid = \"BE-1\"\n"), &embedded, &error));
 }
 
+TEST_CASE("Idle times that do not fit each other are refused") {
+  CHECK(refused("short-warning.toml", "[timeouts]\nwarning_seconds = 10\n").find("at least 20 s") != std::string::npos);
+  CHECK(refused("long-countdown.toml", "[timeouts]\nidle_seconds = 40\ncountdown_seconds = 25\n")
+            .find("countdown") != std::string::npos);
+  CHECK(refused("negative-countdown.toml", "[timeouts]\ncountdown_seconds = -1\n").find("countdown") !=
+        std::string::npos);
+  Config c;
+  std::string error;
+  CHECK(load_config(file_with("no-countdown.toml", "[timeouts]\ncountdown_seconds = 0\n"), &c, &error));
+  CHECK(c.kiosk.idle_countdown_s == 0);
+}
+
 TEST_CASE("A kiosk id that cannot start a reference is refused") {
   CHECK(refused("id.toml", "[kiosk]\nid = \"BE 1\"\n").find("kiosk id") != std::string::npos);
   CHECK(refused("id-long.toml", "[kiosk]\nid = \"" + std::string(33, 'A') + "\"\n").find("kiosk id") !=

@@ -23,6 +23,28 @@ TEST_CASE("Idle screens warn 20 s before they time out, and more time resets the
   CHECK_FALSE(d.state.session.brand);
 }
 
+TEST_CASE("The seconds left show quietly for 10 s before the warning, on input screens only") {
+  Driver d;
+  d.to_number();
+  d.advance(29);
+  CHECK_FALSE(idle_countdown_visible(d.state));
+  d.advance(1);
+  CHECK(idle_countdown_visible(d.state));
+  CHECK(idle_seconds_left(d.state) == 30);
+  d.advance(9);
+  CHECK(idle_countdown_visible(d.state));
+  CHECK_FALSE(idle_warning_visible(d.state));
+  d.advance(1);
+  CHECK_FALSE(idle_countdown_visible(d.state));  // the warning takes over
+  CHECK(idle_warning_visible(d.state));
+  d.send(ev::MoreTimeAsked{});
+  CHECK_FALSE(idle_countdown_visible(d.state));
+  d.send(ev::CancelPressed{});
+  d.advance(45);
+  CHECK(d.screen() == Screen::attract);
+  CHECK_FALSE(idle_countdown_visible(d.state));  // the attract screen has no timeout
+}
+
 TEST_CASE("More time is granted ten times per screen, and only while the warning shows") {
   Driver d;
   d.to_number();
