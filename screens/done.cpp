@@ -1,7 +1,30 @@
 // Success: what was bought, until when, and the references to keep.
+#include <algorithm>
+
 #include "screens.hpp"
 
 namespace kiosk::ui {
+
+namespace {
+
+void draw_receipt_pointer(const View& v, float top, float bottom) {
+  constexpr float icon_r = 60, min_arrow = 140;
+  const float room = bottom - top;
+  if (room >= 2 * icon_r + 20 + min_arrow) {
+    // The slip above a long arrow.
+    const float arrow_h = std::min(260.0f, room - 2 * icon_r - 20);
+    const float y0 = top + (room - (2 * icon_r + 20 + arrow_h)) / 2;
+    v.ui.icon(Icon::receipt, screen_w / 2, y0 + icon_r, icon_r, v.theme().primary);
+    v.ui.arrow_down(screen_w / 2, y0 + 2 * icon_r + 20, arrow_h, 160, v.theme().primary);
+  } else if (room >= 120) {
+    // Side by side where the words took the height (large text).
+    const float r = std::min(icon_r, room / 2 - 4);
+    v.ui.icon(Icon::receipt, screen_w / 2 - 70, top + room / 2, r, v.theme().primary);
+    v.ui.arrow_down(screen_w / 2 + 70, top + 4, room - 8, 110, v.theme().primary);
+  }
+}
+
+}  // namespace
 
 void draw_done(const View& v) {
   const Session& se = v.s.session;
@@ -37,12 +60,9 @@ void draw_done(const View& v) {
   notes += (notes.empty() ? "" : "\n") + v.tr("done.thanks");
   // The references and notes in the body size, or the hint size where that would run into the
   // button (long languages in large text when the receipt failed).
-  // A receipt coming out: a slip with an arrow down towards the printer's slot, beside the
-  // words that say to take it.
-  const float notes_w = printing ? content_w - 150 : content_w;
   FontRole role = FontRole::body;
   const auto needed = [&](FontRole r) {
-    return v.ui.text_height(body, r, content_w - 80) + 56 + 28 + v.ui.text_height(notes, r, notes_w);
+    return v.ui.text_height(body, r, content_w - 80) + 56 + 28 + v.ui.text_height(notes, r, content_w);
   };
   if (y + needed(role) > action_y - 10) role = FontRole::hint;
   const Rect box{margin, y, content_w, 0};
@@ -50,8 +70,12 @@ void draw_done(const View& v) {
   v.ui.panel({box.x, box.y, box.w, bh + 56}, v.theme().surface, true);
   v.ui.text({box.x + 40, box.y + 28, box.w - 80, bh}, body, role, v.theme().text);
   y = box.y + bh + 56 + 28;
-  v.ui.text({margin, y, notes_w, action_y - y - 10}, notes, role, v.theme().text);
-  if (printing && y + 140 < action_y - 10) v.ui.icon(Icon::receipt, margin + content_w - 65, y + 70, 60, v.theme().primary);
+  const float nh = v.ui.text_height(notes, role, content_w);
+  v.ui.text({margin, y, content_w, std::min(nh, action_y - y - 10)}, notes, role, v.theme().text, Align::centre);
+  y += nh;
+  // A receipt coming out: the slip, and an arrow down towards the printer's slot under the
+  // screen, in the room left above the button.
+  if (printing) draw_receipt_pointer(v, y + 20, action_y - 30);
   v.actions(nullptr, "", ev::FinishPressed{}, "finish", v.tr("app.finish"), ev::FinishPressed{});
 }
 

@@ -10,7 +10,7 @@ void draw_out_of_service(const View& v) {
   if (const OutOfServiceReason r = out_of_service_reason(v.s); r != OutOfServiceReason::none)
     lines.push_back(v.tr("oos.reason." + std::string(out_of_service_reason_name(r))));
   lines.push_back(v.tr("oos.body"));
-  float y = draw_outcome(v, v.tr("oos.title"), lines, v.theme().danger, Icon::cross) + 10;
+  float y = draw_outcome(v, v.tr("oos.title"), lines, v.theme().danger, Icon::cross, false) + 24;
   // Nobody chose a language yet: the title in every other language, two columns.
   const float gap = 30, w = (content_w - gap) / 2;
   int column = 0;

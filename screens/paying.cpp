@@ -1,6 +1,4 @@
 // The card terminal's own prompts, translated, large; cancel only while the terminal allows it.
-#include <imgui.h>
-
 #include <algorithm>
 
 #include "screens.hpp"
@@ -38,12 +36,7 @@ void draw_paying(const View& v) {
   v.ui.text({prompt.x + 40, text_y, prompt.w - 80, th}, text, FontRole::title, v.theme().text, Align::centre);
   if (working) v.ui.spinner(screen_w / 2, std::min(prompt.bottom() - 70, text_y + th + 80), 50);
   // An arrow down towards the terminal under the screen.
-  const float cx = screen_w / 2, top = 1120;
-  const auto c = v.theme().primary;
-  const ImU32 ink = IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, 255);
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(ImVec2(cx - 30, top), ImVec2(cx + 30, top + 200), ink);
-  draw->AddTriangleFilled(ImVec2(cx - 110, top + 200), ImVec2(cx + 110, top + 200), ImVec2(cx, top + 340), ink);
+  v.ui.arrow_down(screen_w / 2, 1120, 340, 220, v.theme().primary);
   if (!aborting) v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, nullptr, "", ev::CancelPressed{});
 }
 

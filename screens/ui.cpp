@@ -282,6 +282,16 @@ void Ui::panel(const Rect& where, std::uint32_t fill, bool outline) {
     draw->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(theme_.outline), corner, 0, 2.0f);
 }
 
+void Ui::arrow_down(float x, float top, float length, float width, std::uint32_t rgb) {
+  const float cx = mirrored_ ? ImGui::GetIO().DisplaySize.x - x : x;
+  // The head is as wide as `width`, a little less tall; the stem a quarter as wide.
+  const float head_h = width * 0.64f, stem = width * 0.27f, head_top = top + length - head_h;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(ImVec2(cx - stem / 2, top), ImVec2(cx + stem / 2, head_top + 1), col(rgb));
+  draw->AddTriangleFilled(ImVec2(cx - width / 2, head_top), ImVec2(cx + width / 2, head_top), ImVec2(cx, top + length),
+                          col(rgb));
+}
+
 void Ui::outline(const Rect& where, std::uint32_t rgb) {
   const Rect box = place(where);
   ImGui::GetWindowDrawList()->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), col(rgb), box.h / 2, 0,

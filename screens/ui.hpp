@@ -108,6 +108,9 @@ class Ui {
   bool tile(const char* id, const Rect& box, std::string_view label, std::uint32_t fill,
             std::uint32_t text_rgb);
   void panel(const Rect& box, std::uint32_t fill, bool outline);
+  // A thick arrow pointing down from (cx, top), `length` long: towards a device under the
+  // screen (the card terminal, the printer's slot).
+  void arrow_down(float cx, float top, float length, float width, std::uint32_t rgb);
   // A pill's edge in `rgb` (a tag).
   void outline(const Rect& box, std::uint32_t rgb);
   void rule(float x, float y, float w);
