@@ -1,0 +1,181 @@
+// What the screens say and offer, drawn by the real UI offscreen from states the core reaches
+// through its own transitions (the gallery's), in every language.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "core/locale_format.hpp"
+#include "core/phone.hpp"
+#include "core/pricing.hpp"
+#include "core/session.hpp"
+#include "core/utf8.hpp"
+#include "fonts/face_set.hpp"
+#include "fonts/font_files.hpp"
+#include "gallery.hpp"
+#include "ui_host.hpp"
+
+using namespace kiosk;
+using kiosk::app::UiHost;
+
+namespace {
+
+struct Screens {
+  std::optional<Catalogs> catalogs;
+  std::unique_ptr<UiHost> ui;
+  std::vector<app::GalleryState> states;
+
+  static Screens& get() {
+    static Screens s = [] {
+      Screens out;
+      std::string error;
+      out.catalogs = Catalogs::load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &error);
+      REQUIRE(out.catalogs);
+      auto faces = FaceSet::create(find_fonts(), &error);
+      REQUIRE(faces);
+      out.ui = UiHost::create(UiHost::Mode::offscreen, faces, "", &error);
+      REQUIRE(out.ui);
+      out.states = app::gallery_states(KioskSettings{});
+      return out;
+    }();
+    return s;
+  }
+
+  State state(const std::string& name, Lang lang) const {
+    for (const app::GalleryState& g : states)
+      if (g.name == name) return g.make(lang);
+    FAIL("no gallery state " << name);
+    return {};
+  }
+
+  const ui::FrameReport& draw(const State& s) {
+    ui->frame(s, *catalogs);
+    return ui->report();
+  }
+};
+
+// Everything the screen says, in drawing order, without the bidi controls.
+std::string said(const ui::FrameReport& r) {
+  std::string out;
+  for (const ui::FrameReport::Spoken& s : r.spoken) out += without_bidi_controls(s.text) + "\n";
+  return out;
+}
+
+bool says(const ui::FrameReport& r, std::string_view text) {
+  return said(r).find(without_bidi_controls(text)) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("The chosen plan, its total and its days show on every page of plans") {
+  Screens& sc = Screens::get();
+  for (Lang lang : all_langs) {
+    INFO("language " << lang_code(lang));
+    const Catalog& t = (*sc.catalogs)[lang];
+    State s = sc.state("plans_page2", lang);  // Lycamobile, the last plan chosen
+    const Plan* chosen = chosen_plan(s);
+    REQUIRE(chosen);
+    REQUIRE(s.session.subscriber);
+    const Quote q = quote(*chosen, s.session.months, *s.session.subscriber, s.today);
+    const int pages = (static_cast<int>(s.session.plans.size()) + plans_per_page(s) - 1) / plans_per_page(s);
+    REQUIRE(pages > 1);
+    for (int page = 0; page < pages; ++page) {
+      INFO("page " << page + 1);
+      s.session.plans_page = page;
+      const ui::FrameReport& r = sc.draw(s);
+      CHECK(says(r, chosen->name));
+      CHECK(says(r, format_money(q.total, lang)));
+      CHECK(says(r, t.count("plans.days", days_between(q.valid_from, q.valid_until))));
+      const ui::FrameReport::Widget* next = r.find("next");
+      REQUIRE(next);
+      CHECK(next->enabled);
+      // Its durations are offered on every page too.
+      for (int months : chosen->durations_months) CHECK(r.find("dur_" + std::to_string(months)));
+    }
+  }
+}
+
+TEST_CASE("Each plan card names its contents, and unlimited ones in one figure") {
+  Screens& sc = Screens::get();
+  const State s = sc.state("plans", Lang::en);  // Proximus, Pay&Go Unlimited chosen
+  const ui::FrameReport& r = sc.draw(s);
+  const ui::FrameReport::Widget* card = r.find("plan_px-unlimited");
+  REQUIRE(card);
+  // The focus says the contents in words; the card shows "Unlimited" once for data, calls
+  // and texts.
+  CHECK(card->label.find("Unlimited mobile data") != std::string::npos);
+  CHECK(card->label.find("Unlimited calls") != std::string::npos);
+  const std::string text = said(r);
+  const auto card_at = text.find("Pay&Go Unlimited\n€30.00 per month");
+  REQUIRE(card_at != std::string::npos);
+  CHECK(text.substr(card_at).find("Unlimited\nEU") != std::string::npos);
+  CHECK(r.find("plan_px-smart-10"));
+  CHECK(r.find("plan_px-smart-15"));
+  CHECK_FALSE(r.find("plans_next"));  // three plans fit one page in normal text
+}
+
+TEST_CASE("The strip carries operator, number, plan and total once they are known") {
+  Screens& sc = Screens::get();
+  for (Lang lang : all_langs) {
+    INFO("language " << lang_code(lang));
+    const State paying = sc.state("paying", lang);
+    REQUIRE(paying.session.quote);
+    const std::string brand(brand_name(*paying.session.brand));
+    const std::string number = format_mobile(*paying.session.number);
+    const std::string plan = chosen_plan(paying)->name;
+    const std::string total = format_money(paying.session.quote->total, lang);
+    const std::string strip = brand + " · " + number + " · " + plan + " · " + total;
+    CHECK(says(sc.draw(paying), strip));
+    CHECK(says(sc.draw(sc.state("pay_method", lang)), strip));
+    CHECK(says(sc.draw(sc.state("plans", lang)), brand + " · " + number));
+    CHECK_FALSE(says(sc.draw(sc.state("plans", lang)), brand + " · " + number + " · "));
+    // The summary lists them itself, once.
+    const std::string summary = said(sc.draw(sc.state("summary", lang)));
+    CHECK(summary.find(brand + " · ") == std::string::npos);
+  }
+}
+
+TEST_CASE("Receipt and SMS switches say their state in words, and the words follow the state") {
+  Screens& sc = Screens::get();
+  for (Lang lang : all_langs) {
+    INFO("language " << lang_code(lang));
+    const Catalog& t = (*sc.catalogs)[lang];
+    State s = sc.state("summary", lang);
+    for (bool on : {false, true}) {
+      s.session.want_sms = on;
+      const ui::FrameReport& r = sc.draw(s);
+      const ui::FrameReport::Widget* sms = r.find("rcpt_sms");
+      REQUIRE(sms);
+      CHECK(sms->label == without_bidi_controls(t.text("summary.sms") + ". " + t.text(on ? "summary.yes" : "summary.no")));
+    }
+  }
+}
+
+TEST_CASE("Out of service: customers hear plain words, the service code is not said") {
+  Screens& sc = Screens::get();
+  for (Lang lang : all_langs) {
+    INFO("language " << lang_code(lang));
+    const Catalog& t = (*sc.catalogs)[lang];
+    const ui::FrameReport& r = sc.draw(sc.state("out_of_service_journal", lang));
+    CHECK(says(r, t.text("oos.reason.journal")));
+    CHECK(said(r).find("OOS-") == std::string::npos);
+  }
+  // The plain words name no part of the machine.
+  const std::string words = (*sc.catalogs)[Lang::en].text("oos.reason.journal");
+  for (const char* technical : {"journal", "record", "transaction", "database", "disk"}) CHECK(words.find(technical) == std::string::npos);
+}
+
+TEST_CASE("The seconds left show before the warning, and the warning's button only with it") {
+  Screens& sc = Screens::get();
+  for (Lang lang : all_langs) {
+    INFO("language " << lang_code(lang));
+    const Catalog& t = (*sc.catalogs)[lang];
+    const State counting = sc.state("idle_countdown", lang);
+    REQUIRE(idle_countdown_visible(counting));
+    const ui::FrameReport& r = sc.draw(counting);
+    CHECK(says(r, t.count("app.idle_warning", idle_seconds_left(counting))));
+    CHECK_FALSE(r.find("more_time"));
+    CHECK(r.find("key_1")->enabled);  // nothing is blocked yet
+    const ui::FrameReport& w = sc.draw(sc.state("idle_warning", lang));
+    CHECK(w.find("more_time"));
+  }
+}
