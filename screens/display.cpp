@@ -6,10 +6,8 @@ namespace kiosk::ui {
 namespace {
 
 void setting(const View& v, const char* id, float y, std::string_view label_key, bool on, Event toggle) {
-  // The button says what it does and shows the current state, in words and by its colour.
-  const std::string state = v.tr(on ? "display.on" : "display.off");
-  if (v.ui.button(id, {margin, y, content_w, 220}, v.tr(label_key), on ? ButtonKind::selected : ButtonKind::secondary,
-                  true, state))
+  // A switch like the summary's: what it does, its state in words, the knob at the end when on.
+  if (v.ui.toggle(id, {margin, y, content_w, 220}, v.tr(label_key), on, v.tr(on ? "display.on" : "display.off")))
     v.emit(std::move(toggle));
 }
 
