@@ -114,7 +114,7 @@ void draw_idle_warning(const View& v) {
 const Theme& theme_for(const State& s) { return s.session.high_contrast ? high_contrast_theme() : standard_theme(); }
 
 std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const UiFontSets& fonts, FrameReport& report,
-                              const Focus& focus, double seconds) {
+                              const Focus& focus, double seconds, const BrandLogos* logos) {
   std::vector<Event> out;
   const Theme& theme = theme_for(s);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -126,7 +126,7 @@ std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const Ui
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
   Ui ui(fonts.get(s.session.large_text), theme, report, focus);
   ui.set_clock(seconds);
-  const View v{s, catalogs[s.session.lang], catalogs, ui, out};
+  const View v{s, catalogs[s.session.lang], catalogs, ui, out, logos};
   // The bottom row and the support line take the larger text too; the row keeps its fixed
   // places, which people learn to find, and a label too wide for its key takes a smaller size.
   Ui chrome_ui(fonts.get(s.session.large_text), theme, report, focus);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "alpha_texture.hpp"
+#include "rgba_image.hpp"
 
 namespace kiosk::ui {
 
@@ -103,6 +104,49 @@ class Raster {
       for (int x = x0; x < x1; ++x) {
         const unsigned cover = texels[columns_[static_cast<std::size_t>(x - x0)]];
         if (cover) row[x] = blend(row[x], rgb, a == 255 ? cover : mul255(a, cover));
+      }
+    }
+  }
+
+  // A colour picture scaled into `dest` (bilinear, from the texel centres), blended by its alpha.
+  void image(const RgbaImage& img, const ImVec4& dest, const ImVec2& origin, int width, int height) {
+    if (img.width <= 0 || img.height <= 0) return;
+    const float left = dest.x - origin.x, top = dest.y - origin.y;
+    const float w = dest.z - dest.x, h = dest.w - dest.y;
+    if (w <= 0 || h <= 0) return;
+    const int x0 = std::max(0, first_centre(left)), x1 = std::min(width, first_centre(left + w));
+    const int y0 = std::max(0, first_centre(top)), y1 = std::min(height, first_centre(top + h));
+    const float sx = static_cast<float>(img.width) / w, sy = static_cast<float>(img.height) / h;
+    for (int y = y0; y < y1; ++y) {
+      const float ty = (static_cast<float>(y) + 0.5f - top) * sy - 0.5f;
+      const int ty0 = std::clamp(static_cast<int>(std::floor(ty)), 0, img.height - 1);
+      const int ty1 = std::min(ty0 + 1, img.height - 1);
+      const float fy = std::clamp(ty - static_cast<float>(ty0), 0.0f, 1.0f);
+      std::uint32_t* row = pixels_ + static_cast<std::ptrdiff_t>(y) * stride_;
+      for (int x = x0; x < x1; ++x) {
+        const float tx = (static_cast<float>(x) + 0.5f - left) * sx - 0.5f;
+        const int tx0 = std::clamp(static_cast<int>(std::floor(tx)), 0, img.width - 1);
+        const int tx1 = std::min(tx0 + 1, img.width - 1);
+        const float fx = std::clamp(tx - static_cast<float>(tx0), 0.0f, 1.0f);
+        // Weighted by alpha, so that transparent texels lend no colour to the edge.
+        float acc[4] = {0, 0, 0, 0};
+        const auto add = [&](std::uint32_t p, float wgt) {
+          const float a = static_cast<float>(p >> 24) * wgt;
+          acc[0] += static_cast<float>(p & 0xFF) * a;
+          acc[1] += static_cast<float>((p >> 8) & 0xFF) * a;
+          acc[2] += static_cast<float>((p >> 16) & 0xFF) * a;
+          acc[3] += a;
+        };
+        add(img.at(tx0, ty0), (1 - fx) * (1 - fy));
+        add(img.at(tx1, ty0), fx * (1 - fy));
+        add(img.at(tx0, ty1), (1 - fx) * fy);
+        add(img.at(tx1, ty1), fx * fy);
+        if (acc[3] < 0.5f) continue;
+        const auto channel = [&](int i) {
+          return static_cast<std::uint32_t>(std::clamp(acc[i] / acc[3] + 0.5f, 0.0f, 255.0f));
+        };
+        const std::uint32_t rgb = channel(0) | channel(1) << 8 | channel(2) << 16;
+        row[x] = blend(row[x], rgb, static_cast<unsigned>(std::clamp(acc[3] + 0.5f, 0.0f, 255.0f)));
       }
     }
   }
@@ -226,6 +270,10 @@ void SoftwareRenderer::render(const ImDrawData* data) {
   for (int n = 0; n < data->CmdListsCount; ++n) {
     const ImDrawList* list = data->CmdLists[n];
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback == image_command) {
+        raster.image(*static_cast<const RgbaImage*>(cmd.UserCallbackData), cmd.ClipRect, origin, width_, height_);
+        continue;
+      }
       if (cmd.UserCallback) {
         cmd.UserCallback(list, &cmd);
         continue;

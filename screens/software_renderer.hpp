@@ -19,7 +19,8 @@ class SoftwareRenderer {
 
   // Pixels are ImU32 colours (R in the low byte: RGBA bytes in memory), always opaque.
   void clear(std::uint32_t rgba);
-  // Textures are AlphaTexture pointers; a null texture is plain colour.
+  // Textures are AlphaTexture pointers; a null texture is plain colour. Pictures in colour come
+  // as image commands (add_image).
   void render(const ImDrawData* data);
 
   int width() const { return width_; }

@@ -262,16 +262,34 @@ bool Ui::card(const char* id, const Rect& where, bool selected, std::string_view
   return clicked;
 }
 
-bool Ui::tile(const char* id, const Rect& where, std::string_view label, std::uint32_t fill, std::uint32_t text_rgb) {
+bool Ui::tile(const char* id, const Rect& where, std::string_view label, std::uint32_t fill, std::uint32_t text_rgb,
+              const RgbaImage* logo) {
   const Rect box = place(where);
   bool held = false;
   const bool clicked = hit(id, box, true, &held);
   report_.widgets.back().label = without_bidi_controls(label);
   control_box(id, box, fill, theme_.outline, held);
   const Rect inner = box.inset(16);
-  const float h = text_height(label, FontRole::title, inner.w);
-  draw_text({inner.x, box.y + (box.h - h) / 2, inner.w, h}, label, FontRole::title, text_rgb, Align::centre);
+  if (!logo) {
+    const float h = text_height(label, FontRole::title, inner.w);
+    draw_text({inner.x, box.y + (box.h - h) / 2, inner.w, h}, label, FontRole::title, text_rgb, Align::centre);
+    return clicked;
+  }
+  // The operator's logo above, its name still in words below (the name is what is read out).
+  const FontRole role = fitting_role(label, FontRole::button, inner.w);
+  const float h = text_height(label, role, inner.w);
+  const float label_y = inner.bottom() - h;
+  image({inner.x + 8, inner.y + 8, inner.w - 16, label_y - inner.y - 20}, *logo);
+  draw_text({inner.x, label_y, inner.w, h}, label, role, text_rgb, Align::centre);
   return clicked;
+}
+
+void Ui::image(const Rect& box, const RgbaImage& picture) {
+  if (picture.width <= 0 || picture.height <= 0 || box.w <= 0 || box.h <= 0) return;
+  const float scale = std::min(box.w / static_cast<float>(picture.width), box.h / static_cast<float>(picture.height));
+  const float w = std::floor(static_cast<float>(picture.width) * scale), h = std::floor(static_cast<float>(picture.height) * scale);
+  const float x = std::floor(box.x + (box.w - w) / 2), y = std::floor(box.y + (box.h - h) / 2);
+  add_image(*ImGui::GetWindowDrawList(), picture, x, y, x + w, y + h);
 }
 
 void Ui::panel(const Rect& where, std::uint32_t fill, bool outline) {

@@ -7,6 +7,7 @@
 
 #include "core/lang.hpp"
 #include "fonts.hpp"
+#include "rgba_image.hpp"
 #include "theme.hpp"
 
 struct ImDrawList;
@@ -104,9 +105,11 @@ class Ui {
   // `label` is what the focus says. True when tapped.
   bool card(const char* id, const Rect& box, bool selected, std::string_view label);
   std::uint32_t card_ink(bool selected) const { return selected ? theme_.on_selected : theme_.on_secondary; }
-  // A coloured tile with its own text colour (brands).
+  // A coloured tile with its own text colour (brands); with a logo, the logo above the name.
   bool tile(const char* id, const Rect& box, std::string_view label, std::uint32_t fill,
-            std::uint32_t text_rgb);
+            std::uint32_t text_rgb, const RgbaImage* logo = nullptr);
+  // A picture fitted into `box`, keeping its proportions, centred.
+  void image(const Rect& box, const RgbaImage& picture);
   void panel(const Rect& box, std::uint32_t fill, bool outline);
   // A thick arrow pointing down from (cx, top), `length` long: towards a device under the
   // screen (the card terminal, the printer's slot).

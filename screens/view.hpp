@@ -7,6 +7,7 @@
 #include "core/events.hpp"
 #include "core/state.hpp"
 #include "i18n/catalog.hpp"
+#include "brand_logos.hpp"
 #include "ui.hpp"
 
 namespace kiosk::ui {
@@ -26,6 +27,7 @@ struct View {
   const Catalogs& all;     // every language (the attract and language screens)
   Ui& ui;
   std::vector<Event>& out;
+  const BrandLogos* logos = nullptr;  // the operators' own, where supplied
 
   void emit(Event e) const { out.push_back(std::move(e)); }
   const Theme& theme() const { return ui.theme(); }

@@ -13,6 +13,7 @@
 #include "gallery.hpp"
 #include "interactive.hpp"
 #include "kiosk_app.hpp"
+#include "log/log.hpp"
 #include "sdl_library.hpp"
 #include "ui_host.hpp"
 
@@ -60,6 +61,14 @@ bool has_display() {
   const char* x = std::getenv("DISPLAY");
   const char* wl = std::getenv("WAYLAND_DISPLAY");
   return (x && *x) || (wl && *wl);
+}
+
+// The operators' logos from the assets' logos/ folder (none ship); a file that cannot be used
+// is named in the log and the brand keeps its name on its colour.
+void load_logos(kiosk::app::UiHost& ui, const std::string& assets_dir) {
+  std::vector<std::string> problems;
+  ui.set_logos(kiosk::ui::BrandLogos::load(assets_dir + "/logos", &problems));
+  for (const std::string& p : problems) kiosk::log_warn("logo: " + p);
 }
 
 }  // namespace
@@ -113,6 +122,7 @@ int main(int argc, char** argv) {
       std::cerr << "kiosk: " << error << "\n";
       return 1;
     }
+    load_logos(*ui, config.assets_dir);
     auto voice = speech::SpeechSynth::create(&error);
     if (!voice) {
       std::cerr << "kiosk: " << error << "\n";
@@ -135,6 +145,7 @@ int main(int argc, char** argv) {
       std::cerr << "kiosk: " << error << "\n";
       return 1;
     }
+    load_logos(*ui, config.assets_dir);
     // Speech is synthesised offscreen too, so scripts can check what would be said.
     ui->enable_speech();
     const bool demo = opt.script.empty();
@@ -159,6 +170,7 @@ int main(int argc, char** argv) {
     std::cerr << "kiosk: " << error << "\n";
     return 1;
   }
+  load_logos(*ui, config.assets_dir);
   ui->enable_speech();
   const int rc = app::run_interactive(*kiosk_app, *ui);
   ui.reset();

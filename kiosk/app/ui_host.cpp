@@ -141,7 +141,7 @@ std::vector<Event> UiHost::frame(const State& s, const Catalogs& catalogs) {
   activate_.clear();
   const double seconds =
       animated_ ? std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() : 0.0;
-  std::vector<Event> events = ui::draw_frame(s, catalogs, fonts_, report_, focus, seconds);
+  std::vector<Event> events = ui::draw_frame(s, catalogs, fonts_, report_, focus, seconds, &logos_);
   for (ui::NavKey k : speech_keys_) {
     if (k == ui::NavKey::repeat && !s.session.speech) events.push_back(ev::SpeechRequested{});
     else if (k == ui::NavKey::repeat && speech_) speech_->repeat(s, report_);

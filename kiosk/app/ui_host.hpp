@@ -7,6 +7,7 @@
 #include "core/events.hpp"
 #include "core/state.hpp"
 #include "i18n/catalog.hpp"
+#include "brand_logos.hpp"
 #include "glyph_cache.hpp"
 #include "keypad.hpp"
 #include "software_renderer.hpp"
@@ -66,6 +67,8 @@ class UiHost {
   void enable_speech() { speech_wanted_ = true; }
   SpeechController* speech() { return speech_.get(); }
   bool save_png(const std::string& path, std::string* error);
+  // The operators' logos for the brand tiles (none until set).
+  void set_logos(ui::BrandLogos logos) { logos_ = std::move(logos); }
   // The glyph images made so far, and their pages' bytes.
   ui::GlyphCache::Stats glyph_stats() const;
   Mode mode() const { return mode_; }
@@ -86,6 +89,7 @@ class UiHost {
   std::unique_ptr<Shaper> shaper_;
   std::unique_ptr<ui::GlyphCache> glyphs_;
   ui::UiFontSets fonts_;
+  ui::BrandLogos logos_;
   ui::FrameReport report_;
   float px_ = -1, py_ = -1;
   bool down_ = false;

@@ -6,6 +6,7 @@
 
 #include "alpha_texture.hpp"
 #include "imgui_atlas.hpp"
+#include "rgba_image.hpp"
 #include "software_renderer.hpp"
 
 using namespace kiosk::ui;
@@ -119,4 +120,17 @@ TEST_CASE("Nothing is drawn outside the clip rectangle") {
     }
   CHECK(at(c, 15, 15) == IM_COL32(0, 120, 0, 255));
   CHECK(at(c, 15, 20) != IM_COL32(0, 120, 0, 255));  // the line crosses the clip
+}
+
+TEST_CASE("A colour picture fills its rectangle, blended by its own transparency") {
+  // Two texels: opaque blue, then fully transparent; drawn 20 × 10 at (10, 5).
+  RgbaImage picture{2, 1, {IM_COL32(0, 0, 255, 255), IM_COL32(255, 0, 0, 0)}};
+  const auto c = render(40, 20, [&](ImDrawList& d, AlphaTexture&) { add_image(d, picture, 10, 5, 30, 15); });
+  CHECK(at(c, 12, 10) == IM_COL32(0, 0, 255, 255));  // the opaque half
+  CHECK(at(c, 28, 10) == background);               // the transparent half lends no red
+  CHECK(at(c, 9, 10) == background);                // nothing outside the rectangle
+  CHECK(at(c, 12, 4) == background);
+  CHECK(at(c, 12, 15) == background);
+  // Between the two texels the blue fades out; no red appears anywhere.
+  for (int x = 10; x < 30; ++x) CHECK(((at(c, x, 10) & 0xFF) == 255 || (at(c, x, 10) & 0xFF) == (at(c, x, 10) >> 8 & 0xFF)));
 }
