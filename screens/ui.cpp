@@ -128,7 +128,7 @@ float Ui::draw_text(const Rect& box, std::string_view text, FontRole role, std::
   const auto measure = [&](std::string_view s) { return width(s, role, rtl); };
   // Single digits are the keys of a digit grid: the focus says them, the screen does not.
   if (!quiet_ && !text.empty() && !(role == FontRole::digits && text.size() == 1))
-    report_.spoken.push_back({without_bidi_controls(text), role == FontRole::digits, lang_});
+    report_.spoken.push_back({without_bidi_controls(text), role == FontRole::digits, lang_, px});
   // Lines are cut in logical order; each is then put in visual order (right-to-left runs
   // reversed and shaped) for drawing.
   const std::vector<std::string> lines = wrap_text(text, box.w, measure);
@@ -203,6 +203,7 @@ bool Ui::button(const char* id, const Rect& where, std::string_view label, Butto
   // A single word wider than the button ("Допомога" on a narrow key) takes a smaller size
   // rather than being cut.
   if (label_role != FontRole::digits) label_role = fitting_role(label, label_role, inner.w);
+  report_.widgets.back().label_px = fonts_.size(label_role);
   const float label_h = text_height(label, label_role, inner.w);
   const float sub_h = sublabel.empty() ? 0 : text_height(sublabel, FontRole::hint, inner.w);
   const float total = label_h + sub_h;

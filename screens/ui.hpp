@@ -43,12 +43,14 @@ struct FrameReport {
     std::string label;  // what it says (speech reads it when the focus lands on it)
     std::optional<Lang> lang = std::nullopt;  // said in this language (else the session's)
     bool blocked = false;                     // beneath a modal: drawn, but out of play
+    float label_px = 0;                       // the size its words were drawn at (buttons)
   };
   // What the screen says, in drawing order, for speech; digits are read one by one.
   struct Spoken {
     std::string text;
     bool digits = false;
     std::optional<Lang> lang = std::nullopt;  // a text in another language than the session's
+    float px = 0;                             // the size it was drawn at
   };
   std::vector<Spoken> spoken;
   int missing_glyphs = 0;

@@ -179,3 +179,30 @@ TEST_CASE("The seconds left show before the warning, and the warning's button on
     CHECK(w.find("more_time"));
   }
 }
+
+TEST_CASE("Larger text grows the bottom row and the support line too") {
+  Screens& sc = Screens::get();
+  for (Lang lang : all_langs) {
+    INFO("language " << lang_code(lang));
+    State s = sc.state("number", lang);
+    const auto measure = [&](bool large, float* support_px) {
+      s.session.large_text = large;
+      const ui::FrameReport& r = sc.draw(s);
+      float row = 0;
+      for (const char* id : {"back", "language", "display", "help"}) {
+        const ui::FrameReport::Widget* w = r.find(id);
+        REQUIRE(w);
+        row += w->label_px;
+      }
+      for (const ui::FrameReport::Spoken& t : r.spoken)
+        if (t.text.find(s.settings.support_phone) != std::string::npos) *support_px = t.px;
+      return row;
+    };
+    float support_normal = 0, support_large = 0;
+    const float row_normal = measure(false, &support_normal);
+    const float row_large = measure(true, &support_large);
+    CHECK(row_large > row_normal);
+    REQUIRE(support_normal > 0);
+    CHECK(support_large > support_normal);
+  }
+}
