@@ -58,7 +58,8 @@ json renewal_json(const RenewalRecord& r) {
           {"msisdn", r.msisdn},            {"plan_id", r.plan_id},
           {"months", r.months},            {"amount_cents", r.amount},
           {"status", r.status},            {"confirmation_id", r.confirmation_id},
-          {"new_expiry", iso_date(r.new_expiry)}, {"created_at", r.created_at}};
+          {"new_expiry", iso_date(r.new_expiry)}, {"created_at", r.created_at},
+          {"bonus_cents", r.bonus}};
 }
 
 // A Belgian mobile in E.164 as the gateway keys subscribers.
@@ -392,6 +393,7 @@ void Server::Impl::renew(const Caller& caller, const httplib::Request& req, http
   const Quote q = quote(*plan, record.months, *sub, local_today());
   if (q.total != record.amount) return reply_error(res, 409, "price_mismatch", "the price changed; quote again");
   record.new_expiry = q.valid_until;
+  record.bonus = q.bonus_credit;
 
   RenewalRecord stored = record;
   Delivery d = store->deliver(stored);

@@ -26,12 +26,13 @@ RenewalRecord renewal_from(const Statement& s) {
   r.new_expiry = parse_iso_date(s.text(8)).value_or(CivilDate{});
   r.created_at = s.text(9);
   r.kiosk_id = s.text(10);
+  r.bonus = s.integer(11);
   return r;
 }
 
 constexpr const char* renewal_columns =
     "reference, brand, msisdn, plan_id, months, amount_cents, status, confirmation_id, "
-    "new_expiry, created_at, COALESCE(kiosk_id, '')";
+    "new_expiry, created_at, COALESCE(kiosk_id, ''), COALESCE(bonus_cents, 0)";
 
 // The number as receipts show it, for what the gateway keeps after the retention.
 std::string masked(const std::string& msisdn) {
@@ -75,7 +76,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
         "CREATE TABLE IF NOT EXISTS renewals (reference TEXT PRIMARY KEY, brand TEXT, msisdn TEXT, "
         "plan_id TEXT, months INTEGER, amount_cents INTEGER, status TEXT, confirmation_id TEXT, "
         "new_expiry TEXT, created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), kiosk_id TEXT, "
-        "number_erased INTEGER DEFAULT 0)");
+        "number_erased INTEGER DEFAULT 0, bonus_cents INTEGER DEFAULT 0)");
     store->db_.exec(
         "CREATE TABLE IF NOT EXISTS sms (id INTEGER PRIMARY KEY AUTOINCREMENT, reference TEXT, "
         "kind TEXT, msisdn TEXT, text TEXT, "
@@ -108,7 +109,8 @@ void Store::add_missing_columns() {
   };
   const std::pair<const char*, const char*> columns[] = {
       {"renewals", "kiosk_id TEXT"}, {"renewals", "number_erased INTEGER DEFAULT 0"}, {"sms", "kiosk_id TEXT"},
-      {"sms", "sent_at TEXT"},       {"sms", "text_length INTEGER DEFAULT 0"},         {"reports", "kiosk_id TEXT"}};
+      {"sms", "sent_at TEXT"},       {"sms", "text_length INTEGER DEFAULT 0"},         {"reports", "kiosk_id TEXT"},
+      {"renewals", "bonus_cents INTEGER DEFAULT 0"}};
   for (const auto& [table, column] : columns) {
     const std::string name(column, std::string_view(column).find(' '));
     if (!has(table, name.c_str())) db_.exec(std::string("ALTER TABLE ") + table + " ADD COLUMN " + column);
@@ -226,7 +228,7 @@ Delivery Store::deliver(RenewalRecord& r) {
     r.status = "delivered";
     Statement ins(db_,
                   "INSERT INTO renewals (reference, brand, msisdn, plan_id, months, amount_cents, status, "
-                  "confirmation_id, new_expiry, kiosk_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                  "confirmation_id, new_expiry, kiosk_id, bonus_cents) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     ins.bind(1, r.reference)
         .bind(2, std::string(brand_id(r.brand)))
         .bind(3, r.msisdn)
@@ -237,11 +239,19 @@ Delivery Store::deliver(RenewalRecord& r) {
         .bind(8, r.confirmation_id)
         .bind(9, iso_date(r.new_expiry))
         .bind(10, r.kiosk_id)
+        .bind(11, r.bonus)
         .run();
+    // The bonus goes onto the balance in the same transaction as the renewal's row, whose
+    // reference is its key: credited once per reference, never on a replay.
     Statement upd(db_,
                   "UPDATE subscribers SET status = 'active', expiry = ?, plan_id = ?, returning_customer = 1, "
-                  "reactivation_fee_cents = 0 WHERE brand = ? AND msisdn = ?");
-    upd.bind(1, iso_date(r.new_expiry)).bind(2, r.plan_id).bind(3, std::string(brand_id(r.brand))).bind(4, r.msisdn).run();
+                  "reactivation_fee_cents = 0, balance_cents = balance_cents + ? WHERE brand = ? AND msisdn = ?");
+    upd.bind(1, iso_date(r.new_expiry))
+        .bind(2, r.plan_id)
+        .bind(3, r.bonus)
+        .bind(4, std::string(brand_id(r.brand)))
+        .bind(5, r.msisdn)
+        .run();
     return Delivery::created;
   });
   if (d == Delivery::created) wrote();

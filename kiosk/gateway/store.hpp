@@ -19,6 +19,7 @@ struct RenewalRecord {
   std::string plan_id;
   int months = 1;
   Cents amount = 0;
+  Cents bonus = 0;        // credit the promotions add to the number's balance, with the delivery
   std::string status;     // delivered | void (the kiosk gave the money back: never deliver it)
   std::string confirmation_id;
   CivilDate new_expiry;

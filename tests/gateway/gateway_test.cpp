@@ -6,6 +6,8 @@
 #include <fstream>
 #include <thread>
 
+#include "clock/local_date.hpp"
+#include "core/pricing.hpp"
 #include "core/reference.hpp"
 #include "gateway/client.hpp"
 #include "gateway/client_ca.hpp"
@@ -114,6 +116,37 @@ TEST_CASE("A renewal is delivered once per reference, whatever is sent again") {
   // The subscriber was extended once: a second reference extends from the new expiry.
   const LookupResult after = c.lookup(Brand::proximus, active);
   CHECK(after.subscriber.expiry == first.new_expiry);
+}
+
+TEST_CASE("A returning customer's bonus is credited with the delivery, once per reference") {
+  Running g("bonus");
+  Client c(g.link);
+  const LookupResult r = c.lookup(Brand::proximus, active);
+  REQUIRE(r.kind == LookupResult::Kind::found);
+  REQUIRE(r.subscriber.returning_customer);
+  const Cents before = r.subscriber.balance;
+  const Plan p = plan(r.plans, "px-smart-10");  // €2.00 bonus credit for returning customers
+  const Quote q = quote(p, 1, r.subscriber, local_today());
+  REQUIRE(q.bonus_credit == 200);
+  const RenewalRequest req{ref(1), Brand::proximus, active, p.id, 1, q.total};
+  REQUIRE(c.renew(req).kind == RenewalResult::Kind::delivered);
+  CHECK(c.lookup(Brand::proximus, active).subscriber.balance == before + 200);
+  // Sent again (a lost answer): the same renewal, no second credit.
+  REQUIRE(c.renew(req).kind == RenewalResult::Kind::delivered);
+  CHECK(c.lookup(Brand::proximus, active).subscriber.balance == before + 200);
+  // The gateway's record says what it credited.
+  std::string error;
+  auto store = Store::open(g.dir + "/gateway.sqlite", &error);
+  REQUIRE(store);
+  const auto stored = store->find_renewal(ref(1));
+  REQUIRE(stored);
+  CHECK(stored->bonus == 200);
+  // A plan without a bonus credits nothing.
+  const Plan unlimited = plan(r.plans, "px-unlimited");
+  const LookupResult now = c.lookup(Brand::proximus, active);
+  const Quote q2 = quote(unlimited, 1, now.subscriber, local_today());
+  REQUIRE(c.renew({ref(2), Brand::proximus, active, unlimited.id, 1, q2.total}).kind == RenewalResult::Kind::delivered);
+  CHECK(c.lookup(Brand::proximus, active).subscriber.balance == before + 200);
 }
 
 TEST_CASE("The gateway refuses what it cannot deliver, and says why") {
