@@ -29,6 +29,13 @@ struct ReceiptData {
   int months = 1;
   CivilDate valid_until;
   Cents amount = 0;
+  // The price as the summary itemised it, for a renewal paid in this session (all 0 where
+  // there is none to show: a refund, a receipt made by recovery): plan × months, the
+  // promotions' discount, the reactivation fee, and the bonus credited to the number.
+  Cents price = 0;
+  Cents discount = 0;
+  Cents reactivation_fee = 0;
+  Cents bonus_credit = 0;
   PayMethod method = PayMethod::card;
   PaymentReceipt payment;
   std::string reference;

@@ -156,6 +156,14 @@ ReceiptData make_receipt(const State& s, ReceiptData::Kind kind) {
     r.confirmation_id = t.confirmation_id;
     r.reprint_code = reprint_code(t.reference);
   }
+  // Itemised as the summary was, when that quote is what was charged.
+  const bool charged = kind == ReceiptData::Kind::renewal || kind == ReceiptData::Kind::pending;
+  if (const auto& q = s.session.quote; charged && q && q->total == r.amount) {
+    r.price = q->base;
+    r.discount = q->discount;
+    r.reactivation_fee = q->reactivation_fee;
+    r.bonus_credit = q->bonus_credit;
+  }
   return r;
 }
 

@@ -426,6 +426,8 @@ bool Journal::save_receipt(const ReceiptData& r, std::string* error) {
                    {"location", r.location}, {"support_phone", r.support_phone}, {"timestamp", r.timestamp},
                    {"brand", brand_id(r.brand)}, {"number_masked", r.number_masked}, {"plan_name", r.plan_name},
                    {"months", r.months}, {"valid_until", iso_date(r.valid_until)}, {"amount_cents", r.amount},
+                   {"price_cents", r.price}, {"discount_cents", r.discount}, {"fee_cents", r.reactivation_fee},
+                   {"bonus_cents", r.bonus_credit},
                    {"method", r.method == PayMethod::card ? "card" : "wallet"},
                    {"card_type", r.payment.card_type}, {"pan_masked", mask_pan(r.payment.pan_masked)},
                    {"terminal_id", r.payment.terminal_id}, {"trace", r.payment.trace},
@@ -468,6 +470,10 @@ std::optional<ReceiptData> Journal::find_receipt(const std::string& code) {
       r.months = j.value("months", 1);
       r.valid_until = parse_iso_date(j.value("valid_until", "")).value_or(CivilDate{});
       r.amount = j.value("amount_cents", Cents{0});
+      r.price = j.value("price_cents", Cents{0});
+      r.discount = j.value("discount_cents", Cents{0});
+      r.reactivation_fee = j.value("fee_cents", Cents{0});
+      r.bonus_credit = j.value("bonus_cents", Cents{0});
       r.method = j.value("method", "card") == "card" ? PayMethod::card : PayMethod::wallet;
       r.payment.card_type = j.value("card_type", "");
       r.payment.pan_masked = j.value("pan_masked", "");

@@ -126,6 +126,15 @@ ReceiptPicture layout_receipt(const ReceiptData& r, const Catalog& t, TextPainte
   if (renewal) pen.row(t.text("receipt.valid_until"), format_date(r.valid_until, r.lang), body);
   pen.rule();
 
+  // What the amount is made of, as the summary showed it; the bonus is not deducted but added
+  // to the number's balance.
+  if (r.price > 0 && (renewal || pending)) {
+    pen.row(t.text("receipt.plan") + " × " + t.count("plans.months", r.months), format_money(r.price, r.lang), body);
+    if (r.discount > 0) pen.row(t.text("summary.discount"), format_money(-r.discount, r.lang), body);
+    if (r.reactivation_fee > 0) pen.row(t.text("summary.fee"), format_money(r.reactivation_fee, r.lang), body);
+    if (r.bonus_credit > 0) pen.row(t.text("summary.bonus"), "+" + format_money(r.bonus_credit, r.lang), body);
+    pen.space(4);
+  }
   // Nothing was charged: no amount to show, so that nobody reads one as paid.
   if (!not_charged) pen.row(t.text(refund ? "receipt.refunded" : "receipt.amount"), format_money(r.amount, r.lang), title, true);
   pen.space(6);

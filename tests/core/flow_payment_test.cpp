@@ -59,6 +59,27 @@ TEST_CASE("An approved card payment is delivered, then receipt and SMS follow") 
   CHECK_FALSE(d.state.session.txn);
 }
 
+TEST_CASE("The receipt itemises the price as the summary did") {
+  Driver d;
+  d.to_plans();
+  d.send(ev::PlanChosen{"px-unlimited"});
+  d.send(ev::DurationChosen{3});
+  d.send(ev::PlanConfirmed{});
+  d.send(ev::SummaryConfirmed{});
+  d.send(ev::PayMethodChosen{PayMethod::card});
+  const std::string ref = d.reference();
+  d.send(ev::PaymentApproved{ref, test::card_receipt()});
+  d.send(ev::RenewalDelivered{ref, "PX-778899", CivilDate{2027, 3, 4}});
+  const auto receipts = d.all<fx::RequestReceipt>();
+  REQUIRE(receipts.size() == 1);
+  const ReceiptData& r = receipts[0].receipt;
+  CHECK(r.price == 7500);  // 3 × 25,00
+  CHECK(r.discount == 750);
+  CHECK(r.reactivation_fee == 0);
+  CHECK(r.amount == 6750);
+  CHECK(r.price - r.discount + r.reactivation_fee == r.amount);
+}
+
 TEST_CASE("A declined card can be retried with a new reference, never the same one twice") {
   Driver d;
   d.to_pay_method();

@@ -249,3 +249,24 @@ TEST_CASE("A reader holding the WAL does not stall a settling step, and the numb
   CHECK_FALSE(j->erasing_pending());
   CHECK_FALSE(number_on_disk());
 }
+
+TEST_CASE("A receipt kept for reprinting comes back with its itemised price") {
+  const std::string dir = fresh_dir("receipt-items");
+  std::string error;
+  auto j = Journal::open(dir + "/j.sqlite", &error);
+  REQUIRE(j);
+  ReceiptData r;
+  r.lang = Lang::pl;
+  r.reference = "K-n-1";
+  r.reprint_code = "123456";
+  r.amount = 1400, r.price = 1000, r.discount = 100, r.reactivation_fee = 500, r.bonus_credit = 200;
+  REQUIRE(j->save_receipt(r, &error));
+  const auto back = j->find_receipt("123456");
+  REQUIRE(back);
+  CHECK(back->lang == Lang::pl);
+  CHECK(back->amount == 1400);
+  CHECK(back->price == 1000);
+  CHECK(back->discount == 100);
+  CHECK(back->reactivation_fee == 500);
+  CHECK(back->bonus_credit == 200);
+}

@@ -27,6 +27,7 @@ ReceiptData sample(Lang lang, ReceiptData::Kind kind = ReceiptData::Kind::renewa
   r.months = 3;
   r.valid_until = CivilDate{2027, 2, 28};
   r.amount = 8100;
+  if (kind != ReceiptData::Kind::refund) r.price = 9000, r.discount = 900, r.bonus_credit = 200;
   r.payment = PaymentReceipt{"Bancontact", "670300******1234", "52500123", 501, 1001, "123456", {}};
   r.reference = "BE-KIOSK-01-a1b2c3-0001";
   r.confirmation_id = "PXM-100001";
@@ -71,6 +72,25 @@ TEST_CASE("Receipts are laid out in every language with every glyph, and the QR 
   // 58 mm paper: narrower, still complete.
   const Raster narrow = layout_receipt(sample(Lang::zh), (*catalogs)[Lang::zh], *painter, 384).paper;
   CHECK(narrow.width == 384);
+  CHECK(painter->missing_glyphs() == 0);
+}
+
+TEST_CASE("A renewal's receipt itemises its price, one row a part") {
+  std::string error;
+  auto catalogs = Catalogs::load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &error);
+  REQUIRE(catalogs);
+  auto painter = TextPainter::create(find_fonts(), &error);
+  REQUIRE(painter);
+  ReceiptData plain = sample(Lang::nl);
+  plain.price = plain.discount = plain.bonus_credit = 0;
+  ReceiptData fee = sample(Lang::nl);
+  fee.reactivation_fee = 500;
+  fee.amount += 500;
+  const auto height = [&](const ReceiptData& r) { return layout_receipt(r, (*catalogs)[Lang::nl], *painter, 576).paper.height; };
+  const int without = height(plain), itemised = height(sample(Lang::nl)), with_fee = height(fee);
+  // Price, promotion and bonus: three rows more; the fee one more again.
+  CHECK(itemised > without + 3 * 26);
+  CHECK(with_fee > itemised + 26);
   CHECK(painter->missing_glyphs() == 0);
 }
 
