@@ -127,8 +127,13 @@ float Ui::draw_text(const Rect& box, std::string_view text, FontRole role, std::
   const bool rtl = Shaper::has_rtl(text);
   const auto measure = [&](std::string_view s) { return width(s, role, rtl); };
   // Single digits are the keys of a digit grid: the focus says them, the screen does not.
-  if (!quiet_ && !text.empty() && !(role == FontRole::digits && text.size() == 1))
-    report_.spoken.push_back({without_bidi_controls(text), role == FontRole::digits, lang_, px});
+  if (!quiet_ && !text.empty() && !(role == FontRole::digits && text.size() == 1)) {
+    // A string of digits in the digit size (the number being typed, a code) is read digit by
+    // digit; amounts and dates in that size ("€81.00", "30/03/2027") are read as they are.
+    const bool spelt = role == FontRole::digits &&
+                       std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == ' '; });
+    report_.spoken.push_back({without_bidi_controls(text), spelt, lang_, px});
+  }
   // Lines are cut in logical order; each is then put in visual order (right-to-left runs
   // reversed and shaped) for drawing.
   const std::vector<std::string> lines = wrap_text(text, box.w, measure);

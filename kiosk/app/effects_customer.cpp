@@ -16,11 +16,14 @@ std::string sms_text(const Catalog& t, const ReceiptData& r) {
   if (r.kind == ReceiptData::Kind::refund)
     return t.format("sms.refund", {{"amount", format_money(r.amount, r.lang)}, {"reference", r.reference}});
   if (r.kind == ReceiptData::Kind::not_charged) return t.format("sms.not_charged", {{"reference", r.reference}});
-  return t.format("sms.confirmation", {{"brand", std::string(brand_name(r.brand))},
-                                       {"plan", r.plan_name},
-                                       {"date", format_date(r.valid_until, r.lang)},
-                                       {"reference", r.reference},
-                                       {"code", r.reprint_code}});
+  std::string text = t.format("sms.confirmation", {{"brand", std::string(brand_name(r.brand))},
+                                                   {"plan", r.plan_name},
+                                                   {"date", format_date(r.valid_until, r.lang)},
+                                                   {"reference", r.reference},
+                                                   {"code", r.reprint_code}});
+  // The promotion the gateway credited with the renewal, said where the customer will look.
+  if (r.bonus_credit > 0) text += " " + t.format("sms.bonus", {{"amount", format_money(r.bonus_credit, r.lang)}});
+  return text;
 }
 
 }  // namespace
