@@ -27,7 +27,9 @@ void draw_attract(const View& v) {
   v.ui.set_language(lang);
   const std::string& title = t.text("attract.title");
   const std::string& subtitle = t.text("attract.subtitle");
-  const std::string& start = t.text("attract.start");
+  // The card terminal is away and the kiosk sells by phone alone: said before anyone starts.
+  const std::string start = v.s.terminal_available ? t.text("attract.start")
+                                                   : t.text("attract.wallet_only") + "\n" + t.text("attract.start");
   const float ph = v.ui.text_height(start, FontRole::hint, content_w);
   const float sh = v.ui.text_height(subtitle, FontRole::body, content_w);
   const float th = v.ui.text_height(title, FontRole::title, content_w);

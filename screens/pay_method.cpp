@@ -21,7 +21,9 @@ void draw_pay_method(const View& v) {
     v.ui.text({margin, y, content_w, h}, v.tr("pay.card_unavailable"), FontRole::hint, v.theme().danger);
     y += h + 20;
   }
-  if (v.ui.button("pay_wallet", {margin, y, content_w, 280}, v.tr("pay.wallet"), ButtonKind::primary, true,
+  // Offered only where the operator of the kiosk has an e-wallet.
+  if (v.s.settings.wallet_enabled &&
+      v.ui.button("pay_wallet", {margin, y, content_w, 280}, v.tr("pay.wallet"), ButtonKind::primary, true,
                   v.tr("pay.wallet.hint")))
     v.emit(ev::PayMethodChosen{PayMethod::wallet});
   v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, nullptr, "", ev::CancelPressed{});

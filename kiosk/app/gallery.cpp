@@ -137,6 +137,7 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
        }},
       {"idle_warning", [session](Lang l) { return session(l).type("0470").advance(45).s; }},
       {"idle_countdown", [session](Lang l) { return session(l).type("0470").advance(32).s; }},
+      {"attract_wallet_only", [start](Lang l) { return (start(l) << ev::TerminalAvailabilityChanged{false}).s; }},
       {"lookup", [session](Lang l) { return (session(l).type("0470123456") << ev::NumberSubmitted{}).s; }},
       {"balance", [start](Lang l) {
          Steps st = start(l);

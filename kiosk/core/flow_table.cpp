@@ -95,7 +95,9 @@ bool ready_to_sell(const State& s) {
 bool card_ready(const State& s, const ev::PayMethodChosen& e) {
   return e.method == PayMethod::card && s.terminal_available && ready_to_sell(s);
 }
-bool wallet_ready(const State& s, const ev::PayMethodChosen& e) { return e.method == PayMethod::wallet && ready_to_sell(s); }
+bool wallet_ready(const State& s, const ev::PayMethodChosen& e) {
+  return e.method == PayMethod::wallet && s.settings.wallet_enabled && ready_to_sell(s);
+}
 bool payment_under_way(const State& s) { return phase_is(s, {Phase::paying}); }
 bool no_money_moves(const State& s) { return !money_in_flight(s); }
 bool attract_beneath(const State& s) { return !money_in_flight(s) && s.overlay_return == Screen::attract; }

@@ -125,7 +125,9 @@ bool is_end_screen(Screen screen) {
   }
 }
 
-bool can_sell(const State& s) { return s.terminal_available && s.journal_ok && !recovery_blocks_sales(s); }
+bool can_sell(const State& s) {
+  return (s.terminal_available || s.settings.wallet_enabled) && s.journal_ok && !recovery_blocks_sales(s);
+}
 
 bool money_in_flight(const State& s) {
   if (!s.session.txn) return false;
@@ -260,7 +262,8 @@ bool payment_outcome_unknown(const State& s) {
 OutOfServiceReason out_of_service_reason(const State& s) {
   if (!s.journal_ok) return OutOfServiceReason::journal;
   if (flow::recovery_blocks_sales(s)) return OutOfServiceReason::recovering;
-  if (!s.terminal_available) return OutOfServiceReason::terminal;
+  // No way to pay left (the terminal is away and there is no e-wallet).
+  if (!s.terminal_available && !s.settings.wallet_enabled) return OutOfServiceReason::terminal;
   return OutOfServiceReason::none;
 }
 

@@ -31,6 +31,9 @@ struct KioskSettings {
   int max_extensions = 10;       // "more time" taps per screen
   int end_screen_s = 30;         // done / failure screens return to attract after this
   int plans_per_page = 3;        // the cards sit in the lower two thirds, within reach
+  // Paying by phone (the e-wallet) is offered: with it the kiosk sells while the card terminal
+  // is away, and is out of service only when no way to pay is left.
+  bool wallet_enabled = true;
   // The card terminal holds an approved payment until delivery is confirmed (ZVT vending).
   bool terminal_holds_payment = false;
 };

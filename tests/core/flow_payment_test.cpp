@@ -206,6 +206,27 @@ TEST_CASE("Without a card terminal the kiosk sells by e-wallet only") {
   CHECK(d.state.session.txn->wallet_qr == "QR");
 }
 
+TEST_CASE("With the card terminal away before anyone starts, the kiosk sells by phone alone") {
+  Driver d;
+  d.send(ev::TerminalAvailabilityChanged{false});
+  CHECK(d.screen() == Screen::attract);
+  CHECK(out_of_service_reason(d.state) == OutOfServiceReason::none);
+  d.to_pay_method();
+  d.send(ev::PayMethodChosen{PayMethod::card});
+  CHECK(d.screen() == Screen::pay_method);
+  d.send(ev::PayMethodChosen{PayMethod::wallet});
+  CHECK(d.screen() == Screen::wallet);
+}
+
+TEST_CASE("A kiosk without an e-wallet does not offer it") {
+  Driver d;
+  d.state.settings.wallet_enabled = false;
+  d.to_pay_method();
+  d.send(ev::PayMethodChosen{PayMethod::wallet});
+  CHECK(d.screen() == Screen::pay_method);
+  CHECK_FALSE(d.state.session.txn);
+}
+
 TEST_CASE("A journal that cannot write stops the sale before any money moves") {
   Driver d;
   d.to_pay_method();

@@ -61,6 +61,7 @@ TEST_CASE("Taps act on what is shown, never on the screen beneath an overlay") {
 
 TEST_CASE("The idle screen follows whether the kiosk can sell, whatever event changed that") {
   Driver d;
+  d.state.settings.wallet_enabled = false;  // the card terminal is the only way to pay
   d.send(ev::TerminalAvailabilityChanged{false});
   CHECK(d.screen() == Screen::out_of_service);
   d.send(ev::TerminalAvailabilityChanged{true});

@@ -88,9 +88,11 @@ TEST_CASE("No timeout while money moves, even on the help screen") {
   CHECK(d.screen() == Screen::attract);
 }
 
-TEST_CASE("A missing terminal takes the idle kiosk out of service until it is back") {
+TEST_CASE("With no way to pay left the idle kiosk is out of service until the terminal is back") {
   Driver d;
+  d.state.settings.wallet_enabled = false;
   d.send(ev::TerminalAvailabilityChanged{false});
+  CHECK(out_of_service_reason(d.state) == OutOfServiceReason::terminal);
   CHECK(d.screen() == Screen::out_of_service);
   d.send(ev::LanguageChosen{Lang::nl});
   CHECK(d.screen() == Screen::out_of_service);
