@@ -71,8 +71,12 @@ run_serial serial approve
 # A NAK storm: the terminal refuses every frame of the kiosk's twice; the third try goes through.
 run_serial nak_storm nak-storm
 
-# Nothing listens where the terminal should be.
+# Nothing listens where the terminal should be: the kiosk sells by phone alone, and goes out of
+# service where there is no e-wallet either.
 printf '[terminal]\nkind = "zvt"\nport = 1\n' > "$work/no_terminal.toml"
 "$kiosk" --headless --config "$work/no_terminal.toml" --script "$scripts/no_terminal.script" --data "$work/no_terminal-data"
+printf '[terminal]\nkind = "zvt"\nport = 1\n[wallet]\nenabled = false\n' > "$work/no_way_to_pay.toml"
+"$kiosk" --headless --config "$work/no_way_to_pay.toml" --script "$scripts/no_way_to_pay.script" \
+  --data "$work/no_way_to_pay-data"
 
 echo "zvt sessions: ledgers and journals agree"
