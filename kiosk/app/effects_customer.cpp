@@ -68,6 +68,7 @@ bool KioskApp::handle(const fx::RequestReprint& rp) {
   std::optional<ReceiptData> data = journal_ ? journal_->find_receipt(rp.code) : std::nullopt;
   const bool can_print = printer_can_print(devices_.printer->status());
   if (data && can_print) {
+    data->copy_note = catalogs_[rp.lang].format("receipt.copy", {{"date", local_timestamp(rp.lang)}});
     ++receipts_printed_;
     print_receipt(*data);
     log_info("reprint " + data->reference);

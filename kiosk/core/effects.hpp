@@ -48,7 +48,8 @@ struct RequestRenewalResolve {
   std::optional<MobileNumber> number;  // empty once the journal erased it
 };
 // Print again the receipt with this code (from the journal's copy of the receipt).
-struct RequestReprint { std::string code; };
+// `lang`: the asking session's, for the copy's note.
+struct RequestReprint { std::string code; Lang lang = Lang::en; };
 // The session is over: screens, caches and logs must drop everything about the user.
 struct RequestForgetSession {};
 

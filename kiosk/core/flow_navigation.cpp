@@ -110,7 +110,7 @@ void clear_digits(Step& st) {
 
 void ask_reprint(Step& st) {
   st.s.session.reprint = Session::ReprintState::waiting;
-  st.fx.push_back(fx::RequestReprint{st.s.session.reprint_input});
+  st.fx.push_back(fx::RequestReprint{st.s.session.reprint_input, st.s.session.lang});
 }
 
 void look_up_number(Step& st) {

@@ -18,6 +18,9 @@ struct ReceiptData {
   enum class Kind { renewal, refund, pending, not_charged };
   Kind kind = Kind::renewal;
   bool merchant_copy = false;  // the kiosk operator's copy, where configured
+  // A receipt printed again: "Copy, printed again on …" in the language of the session that
+  // asked for it (the rest stays in the original's language, as it was); empty on an original.
+  std::string copy_note;
   Lang lang = Lang::en;
   std::string kiosk_id;
   std::string location;

@@ -113,6 +113,7 @@ ReceiptPicture layout_receipt(const ReceiptData& r, const Catalog& t, TextPainte
                                      : "receipt.title"),
                 title, true, true);
   if (r.merchant_copy) pen.paragraph(t.text("receipt.merchant_copy"), body, true, true);
+  if (!r.copy_note.empty()) pen.paragraph(r.copy_note, body, true, true);
   pen.space(6);
   pen.paragraph(r.location, small, false, true);
   pen.paragraph(t.text("receipt.kiosk") + " " + r.kiosk_id, small, false, true);

@@ -200,7 +200,7 @@ TEST_CASE("The summary's receipt choice follows the printer") {
 
 TEST_CASE("A receipt is printed again by its six-digit code") {
   Driver d;
-  d.send(ev::LanguageChosen{Lang::en});
+  d.send(ev::LanguageChosen{Lang::pl});
   d.send(ev::ReprintOpened{});
   CHECK(d.screen() == Screen::reprint);
   d.type("12345");
@@ -211,6 +211,7 @@ TEST_CASE("A receipt is printed again by its six-digit code") {
   fx = d.send(ev::NumberSubmitted{});
   REQUIRE(fx.size() == 1);
   CHECK(std::get<fx::RequestReprint>(fx[0]).code == "123456");
+  CHECK(std::get<fx::RequestReprint>(fx[0]).lang == Lang::pl);  // for the copy's note
   CHECK_FALSE(back_available(d.state));  // waiting for the journal and the printer
   d.send(ev::DigitPressed{'9'});
   CHECK(d.state.session.reprint_input == "123456");

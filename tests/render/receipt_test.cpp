@@ -94,6 +94,30 @@ TEST_CASE("A renewal's receipt itemises its price, one row a part") {
   CHECK(painter->missing_glyphs() == 0);
 }
 
+TEST_CASE("A receipt printed again carries a copy's note; the rest is the original's") {
+  std::string error;
+  auto catalogs = Catalogs::load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &error);
+  REQUIRE(catalogs);
+  auto painter = TextPainter::create(find_fonts(), &error);
+  REQUIRE(painter);
+  const ReceiptData original = sample(Lang::nl);
+  const Raster first = layout_receipt(original, (*catalogs)[Lang::nl], *painter, 576).paper;
+  for (Lang asking : all_langs) {
+    INFO(lang_code(asking));
+    ReceiptData copy = original;
+    copy.copy_note = (*catalogs)[asking].format("receipt.copy", {{"date", "05/12/2026 17:30"}});
+    const Raster again = layout_receipt(copy, (*catalogs)[Lang::nl], *painter, 576).paper;
+    CHECK(painter->missing_glyphs() == 0);
+    CHECK(again.height > first.height);  // one line more, at the top
+    // Below the note the paper is the original's, row for row.
+    const int shift = again.height - first.height;
+    int differing = 0;
+    for (int y = first.height / 4; y < first.height; ++y)
+      for (int x = 0; x < first.width; ++x) differing += first.at(x, y) != again.at(x, y + shift);
+    CHECK(differing == 0);
+  }
+}
+
 TEST_CASE("A QR code raster has its quiet zone and square modules") {
   const Raster r = qr_raster("BE-KIOSK-01-a1b2c3-0001", 3);
   REQUIRE(r.width > 0);
