@@ -94,7 +94,7 @@ TEST_CASE("A renewal's receipt itemises its price, one row a part") {
   CHECK(painter->missing_glyphs() == 0);
 }
 
-TEST_CASE("A receipt printed again carries a copy's note; the rest is the original's") {
+TEST_CASE("A receipt printed again carries a copy's note, and the rest is the original's") {
   std::string error;
   auto catalogs = Catalogs::load(std::string(KIOSK_SOURCE_DIR) + "/assets/i18n", &error);
   REQUIRE(catalogs);
