@@ -82,7 +82,8 @@ std::vector<std::pair<Icon, std::string>> plan_lines(const Catalog& t, const Pla
 PlanCardLayout plan_card_layout(const View& v, const Plan& plan, float width, bool small_figures) {
   PlanCardLayout out;
   const float inner = width - 2 * pad_x;
-  const std::vector<PlanFigure> figures = plan_figures(v.t, plan);
+  out.figures = plan_figures(v.t, plan);
+  const std::vector<PlanFigure>& figures = out.figures;
   // One row of figures in the body size if it fits, else the hint size, else more rows.
   out.figure_rows = flow(v, figures, FontRole::body, inner);
   if (small_figures || out.figure_rows.size() > 1) {
@@ -107,7 +108,7 @@ PlanCardLayout plan_card_layout(const View& v, const Plan& plan, float width, bo
 
 bool draw_plan_card(const View& v, const Plan& plan, const Rect& box, const PlanCardLayout& layout) {
   const bool selected = plan.id == v.s.session.plan_id;
-  const std::vector<PlanFigure> figures = plan_figures(v.t, plan);
+  const std::vector<PlanFigure>& figures = layout.figures;
   const std::string price = price_text(v, plan);
   std::string label = plan.name + ". " + price;
   if (is_current(v, plan)) label += ". " + v.tr("plans.current");

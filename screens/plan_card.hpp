@@ -19,6 +19,7 @@ std::vector<std::pair<Icon, std::string>> plan_lines(const Catalog& t, const Pla
 
 // How a card's words sit at a width; the same for measuring and drawing.
 struct PlanCardLayout {
+  std::vector<PlanFigure> figures;  // made once, for measuring and drawing
   FontRole figure_role = FontRole::body;
   std::vector<std::vector<std::size_t>> figure_rows;  // indices into the figures, a row each
   // Where "Your current plan" goes: after the name, at the end of the last row of figures, or
