@@ -1,6 +1,7 @@
 // Success: what was bought, until when, and the references to keep.
 #include <algorithm>
 
+#include "no_receipt.hpp"
 #include "screens.hpp"
 
 namespace kiosk::ui {
@@ -24,12 +25,34 @@ void draw_receipt_pointer(const View& v, float top, float bottom) {
   }
 }
 
+// No receipt came: the renewal in brief at the top, the room below for what to keep.
+void draw_done_without_receipt(const View& v) {
+  const Session& se = v.s.session;
+  const Transaction& t = *se.txn;
+  v.ui.icon(Icon::tick, screen_w / 2, 110, 60, v.theme().success);
+  float y = 190;
+  const float th = v.ui.text_height(v.tr("done.title"), FontRole::title, content_w);
+  v.ui.text({margin, y, content_w, th}, v.tr("done.title"), FontRole::title, v.theme().success, Align::centre);
+  y += th + 12;
+  std::string until = v.tr("receipt.valid_until") + " " + format_date(t.new_expiry, se.lang);
+  if (const Plan* plan = chosen_plan(v.s)) until = plan->name + "\n" + until;
+  const float uh = v.ui.text_height(until, FontRole::button, content_w);
+  v.ui.text({margin, y, content_w, uh}, until, FontRole::button, v.theme().text, Align::centre);
+  y += uh + 8;
+  const std::string confirmation = v.fmt("done.confirmation", {{"id", t.confirmation_id}});
+  const float ch = v.ui.text_height(confirmation, FontRole::hint, content_w);
+  v.ui.text({margin, y, content_w, ch}, confirmation, FontRole::hint, v.theme().text_muted, Align::centre);
+  draw_no_receipt(v, y + ch + 36);
+  v.actions(nullptr, "", ev::FinishPressed{}, "finish", v.tr("app.finish"), ev::FinishPressed{});
+}
+
 }  // namespace
 
 void draw_done(const View& v) {
   const Session& se = v.s.session;
   if (!se.txn) return;
   const Transaction& t = *se.txn;
+  if (t.receipt_failed) return draw_done_without_receipt(v);
   const Plan* plan = chosen_plan(v.s);
   v.ui.icon(Icon::tick, screen_w / 2, 160, 90, v.theme().success);
   const float th = v.ui.text_height(v.tr("done.title"), FontRole::title, content_w);
@@ -52,14 +75,13 @@ void draw_done(const View& v) {
   std::string body = v.fmt("done.confirmation", {{"id", t.confirmation_id}});
   body += "\n" + v.fmt("done.reference", {{"reference", t.reference}});
   body += "\n" + v.fmt("done.reprint_code", {{"code", reprint_code(t.reference)}});
-  const bool printing = se.want_receipt && receipt_printable(v.s) && !t.receipt_failed;
+  const bool printing = se.want_receipt && receipt_printable(v.s);
   std::string notes;
   if (printing) notes += v.tr("done.receipt");
-  if (t.receipt_failed) notes += v.tr("done.receipt_failed");
   if (se.want_sms) notes += (notes.empty() ? "" : "\n") + v.tr("done.sms");
   notes += (notes.empty() ? "" : "\n") + v.tr("done.thanks");
   // The references and notes in the body size, or the hint size where that would run into the
-  // button (long languages in large text when the receipt failed).
+  // button (long languages in large text).
   FontRole role = FontRole::body;
   const auto needed = [&](FontRole r) {
     return v.ui.text_height(body, r, content_w - 80) + 56 + 28 + v.ui.text_height(notes, r, content_w);

@@ -175,6 +175,19 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
          st << ev::RenewalDelivered{ref(st), "PXM-100001", CivilDate{2027, 3, 30}};
          return (st << ev::ReceiptPrinted{ref(st), false}).s;
        }},
+      // Receipt only, and the paper ran out during the payment: the SMS is offered, then sent.
+      {"done_no_paper_sms_offered", [summary, ref](Lang l) {
+         Steps st = summary(l);
+         st << ev::SmsToggled{} << ev::SummaryConfirmed{} << ev::PayMethodChosen{PayMethod::card}
+            << ev::PrinterStatusChanged{PrinterStatus::paper_out} << ev::PaymentApproved{ref(st), card()};
+         return (st << ev::RenewalDelivered{ref(st), "PXM-100001", CivilDate{2027, 3, 30}}).s;
+       }},
+      {"done_no_paper_sms_sent", [summary, ref](Lang l) {
+         Steps st = summary(l);
+         st << ev::SmsToggled{} << ev::SummaryConfirmed{} << ev::PayMethodChosen{PayMethod::card}
+            << ev::PrinterStatusChanged{PrinterStatus::paper_out} << ev::PaymentApproved{ref(st), card()};
+         return (st << ev::RenewalDelivered{ref(st), "PXM-100001", CivilDate{2027, 3, 30}} << ev::SmsInsteadAsked{}).s;
+       }},
       {"declined", [pay, ref](Lang l) {
          Steps st = pay(l);
          st << ev::PayMethodChosen{PayMethod::card};
@@ -188,6 +201,12 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
          Steps st = paid(l);
          st << ev::RenewalFailed{ref(st), "x"};
          return (st << ev::PaymentReversed{ref(st), true}).s;
+       }},
+      {"reversed_receipt_failed", [summary, ref](Lang l) {
+         Steps st = summary(l);
+         st << ev::SmsToggled{} << ev::SummaryConfirmed{} << ev::PayMethodChosen{PayMethod::card}
+            << ev::PaymentApproved{ref(st), card()} << ev::RenewalFailed{ref(st), "x"} << ev::PaymentReversed{ref(st), true};
+         return (st << ev::ReceiptPrinted{ref(st), false}).s;
        }},
       {"pending", [paid, ref](Lang l) { Steps st = paid(l); return (st << ev::RenewalUnknown{ref(st)}).s; }},
       {"out_of_service", [start](Lang l) { return (start(l) << ev::TerminalAvailabilityChanged{false}).s; }},

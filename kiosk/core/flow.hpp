@@ -89,6 +89,9 @@ void confirm_renewal(Step&, const ev::RenewalDelivered&);
 void give_back_undelivered(Step&, const ev::RenewalFailed&);
 void keep_unknown_delivery(Step&, const ev::RenewalUnknown&);
 void record_receipt(Step&, const ev::ReceiptPrinted&);
+// Prints the session's receipt, or notes that the customer gets none (the printer is not ready).
+void print_or_note_missing(Step&, const ReceiptData& receipt);
+void send_sms_instead(Step&);
 
 // flow_time.cpp: start-up, ticks, idle timeouts, device availability.
 void start(Step&, const ev::Started&);

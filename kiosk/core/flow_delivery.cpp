@@ -3,6 +3,17 @@
 
 namespace kiosk::flow {
 
+void print_or_note_missing(Step& st, const ReceiptData& receipt) {
+  if (receipt_printable(st.s)) {
+    st.fx.push_back(fx::RequestReceipt{receipt});
+    return;
+  }
+  // The paper ran out (or the printer went) while the customer paid: the outcome screen says
+  // that nothing was printed and offers the SMS.
+  st.s.session.txn->receipt_failed = true;
+  st.journal(receipt.reference, JournalStep::receipt_failed, {{"why", "printer_not_ready"}});
+}
+
 void confirm_renewal(Step& st, const ev::RenewalDelivered& e) {
   Transaction* t = &*st.s.session.txn;
   t->phase = Transaction::Phase::delivered;
@@ -19,8 +30,7 @@ void confirm_renewal(Step& st, const ev::RenewalDelivered& e) {
     st.fx.push_back(fx::RequestSms{receipt, *st.s.session.number});
   }
   st.journal(t->reference, JournalStep::settled);
-  if (st.s.session.want_receipt && receipt_printable(st.s))
-    st.fx.push_back(fx::RequestReceipt{receipt});
+  if (st.s.session.want_receipt) print_or_note_missing(st, receipt);
 }
 
 void give_back_undelivered(Step& st, const ev::RenewalFailed& e) {
@@ -44,17 +54,18 @@ void keep_unknown_delivery(Step& st, const ev::RenewalUnknown& e) {
 void record_receipt(Step& st, const ev::ReceiptPrinted& e) {
   st.journal(e.reference, e.ok ? JournalStep::receipt_printed : JournalStep::receipt_failed);
   Session& se = st.s.session;
-  if (e.ok || !se.txn || se.txn->reference != e.reference) return;
-  se.txn->receipt_failed = true;
-  // The customer wanted proof on paper and gets none: the SMS stands in for it.
-  if (!se.want_sms && se.number &&
-      (se.txn->phase == Transaction::Phase::delivered || se.txn->phase == Transaction::Phase::reversed)) {
-    se.want_sms = true;
-    const auto kind = se.txn->phase == Transaction::Phase::delivered ? ReceiptData::Kind::renewal : ReceiptData::Kind::refund;
-    st.journal(e.reference, JournalStep::sms_requested,
-               {{"kind", std::string(sms_kind(kind))}, {"instead_of", "receipt"}});
-    st.fx.push_back(fx::RequestSms{make_receipt(st.s, kind), *se.number});
-  }
+  // The outcome screen says so and offers the SMS; one the customer turned off is not sent
+  // unasked.
+  if (!e.ok && se.txn && se.txn->reference == e.reference) se.txn->receipt_failed = true;
+}
+
+void send_sms_instead(Step& st) {
+  Session& se = st.s.session;
+  se.want_sms = true;
+  const auto kind = se.txn->phase == Transaction::Phase::delivered ? ReceiptData::Kind::renewal : ReceiptData::Kind::refund;
+  st.journal(se.txn->reference, JournalStep::sms_requested,
+             {{"kind", std::string(sms_kind(kind))}, {"instead_of", "receipt"}});
+  st.fx.push_back(fx::RequestSms{make_receipt(st.s, kind), *se.number});
 }
 
 }  // namespace kiosk::flow

@@ -150,7 +150,8 @@ void refund(Step& st, const ev::PaymentReversed& e) {
     st.fx.push_back(fx::RequestSms{refund, *st.s.session.number});
   }
   st.journal(t.reference, JournalStep::settled);
-  if (receipt_printable(st.s)) st.fx.push_back(fx::RequestReceipt{refund});
+  // The slip that says the money went back is printed whatever was chosen for the renewal.
+  print_or_note_missing(st, refund);
 }
 
 }  // namespace kiosk::flow

@@ -17,10 +17,34 @@ OpenTransaction* find_open(State& s, const std::string& reference) {
 
 // The outcome is known: tell the customer (SMS; paper too when they saw the kiosk stop), then
 // settle. The SMS effect comes before the settled record, which erases the number.
+// The customer is still on the "still confirming" screen: the session learns the outcome, and
+// the table's completions move the screen on to it.
+void tell_waiting_customer(Step& st, const OpenTransaction& t, ReceiptData::Kind kind) {
+  Session& se = st.s.session;
+  Transaction& txn = *se.txn;
+  using P = Transaction::Phase;
+  switch (kind) {
+    case ReceiptData::Kind::renewal:
+      txn.phase = P::delivered;
+      txn.confirmation_id = t.receipt.confirmation_id;
+      txn.new_expiry = t.receipt.valid_until;
+      break;
+    case ReceiptData::Kind::refund: txn.phase = P::reversed; break;
+    case ReceiptData::Kind::not_charged:
+      txn.phase = P::failed;
+      se.failure = PaymentFailure::terminal_unavailable;
+      return;  // nothing to print: the declined screen says nothing was charged
+    default: return;
+  }
+  se.want_sms = se.want_sms || t.number.has_value();  // the SMS below goes whatever was chosen
+  if (se.want_receipt || kind == ReceiptData::Kind::refund) print_or_note_missing(st, t.receipt);
+}
+
 void close(Step& st, const std::string& reference, ReceiptData::Kind kind) {
   OpenTransaction* t = find_open(st.s, reference);
   if (!t) return;
   t->receipt.kind = kind;
+  if (is_current(st.s, reference)) tell_waiting_customer(st, *t, kind);
   if (t->number) {
     st.journal(reference, JournalStep::sms_requested, {{"kind", std::string(sms_kind(kind))}, {"by", "recovery"}});
     st.fx.push_back(fx::RequestSms{t->receipt, *t->number});

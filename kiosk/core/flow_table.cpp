@@ -136,6 +136,10 @@ bool more_time_allowed(const State& s) {
 bool announced_payment(const State& s, const ev::JournalFailed& e) {
   return is_current(s, e.reference) && phase_is(s, {Phase::paying});
 }
+bool settled_as(const State& s, Phase phase) { return phase_is(s, {phase}); }
+bool settled_delivered(const State& s) { return settled_as(s, Phase::delivered); }
+bool settled_refunded(const State& s) { return settled_as(s, Phase::reversed); }
+bool settled_not_charged(const State& s) { return settled_as(s, Phase::failed); }
 bool cannot_sell(const State& s) { return !can_sell(s); }
 bool sells_again(const State& s) { return can_sell(s); }
 
@@ -246,6 +250,8 @@ constexpr Transition table[] = {
     on<ev::CancelPressed>(before_payment, to(cancelled), act<&cancel_session>("forget the customer")),
     on<ev::CancelPressed>(only(reprint), when<&code_editable>("code editable"), to(cancelled),
                           act<&cancel_session>("forget the customer")),
+    on<ev::SmsInsteadAsked>(screens({done, reversed}), when<&sms_can_stand_in>("no receipt, no SMS yet"), stay,
+                            act<&send_sms_instead>("SMS in place of the receipt")),
     on<ev::FinishPressed>(outcomes, to(attract), act<&end_session>("end the session")),
     on<ev::FinishPressed>(screens({balance, reprint}), to(attract), act<&end_session>("end the session")),
     on<ev::RetryPressed>(only(declined), to(pay_method), act<&drop_declined_payment>("drop declined payment")),
@@ -293,6 +299,10 @@ constexpr Transition table[] = {
     on<ev::JournalReadBack>(every_screen, stay, act<&take_over_open>("recovery takes over")),
     on<ev::PaymentLookedUp>(every_screen, stay, act<&settle_looked_up>("recovery settles")),
     on<ev::RenewalResolved>(every_screen, stay, act<&settle_resolved>("recovery settles")),
+    // The customer still waiting on "still confirming" sees the outcome once recovery has it.
+    after_any(only(pending), when<&settled_delivered>("settled: delivered"), to(done)),
+    after_any(only(pending), when<&settled_refunded>("settled: money returned"), to(reversed)),
+    after_any(only(pending), when<&settled_not_charged>("settled: not charged"), to(declined)),
 };
 
 // A guard or action reads the event of its own row only.

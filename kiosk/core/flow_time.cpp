@@ -40,7 +40,9 @@ void stop_announced_payment(Step& st, const ev::JournalFailed&) {
 
 void note_printer(Step& st, const ev::PrinterStatusChanged& e) {
   st.s.printer = e.status;
-  if (!printer_can_print(e.status)) st.s.session.want_receipt = false;
+  // Before paying the choice follows the printer (the summary shows it off); once paid for, the
+  // wish stands, and the outcome screen says if no receipt came.
+  if (!printer_can_print(e.status) && !st.s.session.txn) st.s.session.want_receipt = false;
 }
 
 }  // namespace kiosk::flow

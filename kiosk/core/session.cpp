@@ -29,7 +29,7 @@ using RestartsIdleTimer =
           ev::DigitPressed, ev::DigitDeleted, ev::NumberCleared, ev::NumberSubmitted, ev::PlanChosen,
           ev::DurationChosen, ev::PlansPaged, ev::PlanConfirmed, ev::ReceiptToggled, ev::SmsToggled,
           ev::SummaryConfirmed, ev::PayMethodChosen, ev::BackPressed, ev::CancelPressed, ev::RetryPressed,
-          ev::ContinuePressed, ev::FinishPressed, ev::ReprintOpened, ev::SpeechRequested, ev::VolumeChanged>;
+          ev::ContinuePressed, ev::FinishPressed, ev::SmsInsteadAsked, ev::ReprintOpened, ev::SpeechRequested, ev::VolumeChanged>;
 using KeepsIdleTimer =
     Types<ev::Started, ev::Ticked, ev::MoreTimeAsked, ev::SubscriberFound, ev::LookupFailed, ev::RenewalDelivered,
           ev::RenewalFailed, ev::RenewalUnknown, ev::ReprintFinished, ev::PaymentPrompted, ev::WalletCodeReady,
@@ -172,6 +172,13 @@ ReceiptData make_receipt(const State& s, ReceiptData::Kind kind) {
 }  // namespace flow
 
 // ---- derived facts ------------------------------------------------------------------------
+
+bool sms_can_stand_in(const State& s) {
+  const Session& se = s.session;
+  using P = Transaction::Phase;
+  return se.txn && se.txn->receipt_failed && !se.want_sms && se.number &&
+         (se.txn->phase == P::delivered || se.txn->phase == P::reversed);
+}
 
 bool screen_has_idle_timeout(const State& s) {
   if (flow::money_in_flight(s)) return false;  // never time out while money moves

@@ -133,6 +133,9 @@ int idle_seconds_left(const State& s);
 bool screen_has_idle_timeout(const State& s);
 const Plan* chosen_plan(const State& s);
 bool receipt_printable(const State& s);
+// Nothing came out of the printer and the customer had turned the SMS off: the outcome screen
+// offers the SMS in its place.
+bool sms_can_stand_in(const State& s);
 // Plan cards per page: one fewer when the text is large, so that the cards' words still fit.
 int plans_per_page(const State& s);
 // The session's payment could not be confirmed either way (the terminal's line went).

@@ -12,13 +12,15 @@ const char* fault_mode_name(FaultMode m) {
     case FaultMode::latency: return "latency";
     case FaultMode::lost_answer: return "lost_answer";
     case FaultMode::duplicate: return "duplicate";
+    case FaultMode::cut_after_commit: return "cut_after_commit";
   }
   return "ok";
 }
 
 bool parse_fault_mode(const std::string& name, FaultMode* mode) {
   for (FaultMode m : {FaultMode::ok, FaultMode::timeout, FaultMode::error, FaultMode::garbage, FaultMode::refuse,
-                      FaultMode::latency, FaultMode::lost_answer, FaultMode::duplicate}) {
+                      FaultMode::latency, FaultMode::lost_answer, FaultMode::duplicate,
+                      FaultMode::cut_after_commit}) {
     if (name == fault_mode_name(m)) {
       *mode = m;
       return true;

@@ -15,6 +15,9 @@ enum class FaultMode {
   // the kiosk must find out by reference
   lost_answer,
   duplicate,  // every renewal request is processed twice, as if the network had repeated it
+  // a renewal is committed, then the link goes down: its answer and every request after it
+  // time out (the mode becomes `timeout`) until the fault is changed
+  cut_after_commit,
 };
 const char* fault_mode_name(FaultMode mode);
 bool parse_fault_mode(const std::string& name, FaultMode* mode);

@@ -185,6 +185,7 @@ httplib::Server::HandlerResponse Server::Impl::admit(const httplib::Request& req
     case FaultMode::refuse:  // these are decided in renew(): the body is not read yet here
     case FaultMode::lost_answer:
     case FaultMode::duplicate:
+    case FaultMode::cut_after_commit:
       return HR::Unhandled;
   }
   return HR::Unhandled;
@@ -336,7 +337,7 @@ void Server::Impl::routes() {
     FaultMode mode;
     if (!body.is_object() || !parse_fault_mode(text_field(body, "mode"), &mode))
       return reply_error(res, 400, "bad_request",
-                         "mode must be ok, timeout, error, garbage, refuse, latency, lost_answer or duplicate");
+                         "mode must be ok, timeout, error, garbage, refuse, latency, lost_answer, duplicate or cut_after_commit");
     const std::string scope = text_field(body, "scope");
     {
       std::lock_guard lock(scope_mutex);
@@ -402,8 +403,9 @@ void Server::Impl::renew(const Caller& caller, const httplib::Request& req, http
     d = store->deliver(stored);
   }
   if (d == Delivery::conflict) return conflict();  // another request with this reference won the race
-  if (fault == FaultMode::lost_answer) {
-    // Committed; the answer never reaches the kiosk in time.
+  if (fault == FaultMode::lost_answer || fault == FaultMode::cut_after_commit) {
+    // Committed; the answer never reaches the kiosk in time (nor, after a cut, anything else).
+    if (fault == FaultMode::cut_after_commit) this->fault = FaultMode::timeout;
     hold(options.timeout_fault_ms);
     return reply_error(res, 504, "timeout", "answer held back after commit");
   }

@@ -238,8 +238,9 @@ TEST_CASE("A journal that cannot write stops the sale before any money moves") {
   CHECK(d.screen() == Screen::out_of_service);
 }
 
-TEST_CASE("A receipt that fails to print is replaced by an SMS, once") {
-  Driver d;
+namespace {
+// A receipt-only renewal paid by card and delivered; returns the reference.
+std::string delivered_receipt_only(Driver& d) {
   d.to_plans();
   d.send(ev::PlanConfirmed{});
   d.send(ev::SmsToggled{});  // receipt only
@@ -248,12 +249,71 @@ TEST_CASE("A receipt that fails to print is replaced by an SMS, once") {
   const std::string ref = d.reference();
   d.send(ev::PaymentApproved{ref, test::card_receipt()});
   d.send(ev::RenewalDelivered{ref, "C1", CivilDate{2027, 1, 4}});
+  return ref;
+}
+}  // namespace
+
+TEST_CASE("A receipt that fails to print: said on the done screen, the SMS offered, sent once if asked") {
+  Driver d;
+  const std::string ref = delivered_receipt_only(d);
   CHECK(d.all<fx::RequestSms>().empty());
   d.send(ev::ReceiptPrinted{ref, false});
-  CHECK(d.all<fx::RequestSms>().size() == 1);
   CHECK(d.state.session.txn->receipt_failed);
+  CHECK(d.all<fx::RequestSms>().empty());  // turned off: not sent unasked
+  CHECK(sms_can_stand_in(d.state));
+  d.send(ev::SmsInsteadAsked{});
+  const auto sms = d.all<fx::RequestSms>();
+  REQUIRE(sms.size() == 1);
+  CHECK(sms[0].receipt.kind == ReceiptData::Kind::renewal);
+  CHECK(sms[0].receipt.confirmation_id == "C1");
+  CHECK(d.journal_steps(ref).back() == JournalStep::sms_requested);
+  CHECK_FALSE(sms_can_stand_in(d.state));
+  d.send(ev::SmsInsteadAsked{});
   d.send(ev::ReceiptPrinted{ref, false});
   CHECK(d.all<fx::RequestSms>().size() == 1);
+  CHECK(d.screen() == Screen::done);
+}
+
+TEST_CASE("Paper that runs out during the payment: no receipt is asked for, the done screen offers the SMS") {
+  Driver d;
+  d.to_plans();
+  d.send(ev::PlanConfirmed{});
+  d.send(ev::SmsToggled{});
+  d.send(ev::SummaryConfirmed{});
+  d.send(ev::PayMethodChosen{PayMethod::card});
+  const std::string ref = d.reference();
+  d.send(ev::PrinterStatusChanged{PrinterStatus::paper_out});
+  d.send(ev::PaymentApproved{ref, test::card_receipt()});
+  d.send(ev::RenewalDelivered{ref, "C1", CivilDate{2027, 1, 4}});
+  CHECK(d.screen() == Screen::done);
+  CHECK(d.all<fx::RequestReceipt>().empty());
+  CHECK(d.state.session.txn->receipt_failed);
+  CHECK(d.journal_steps(ref).back() == JournalStep::receipt_failed);
+  CHECK(sms_can_stand_in(d.state));
+}
+
+TEST_CASE("The SMS is offered only where nothing else carries the proof") {
+  SECTION("the receipt printed") {
+    Driver d;
+    const std::string ref = delivered_receipt_only(d);
+    d.send(ev::ReceiptPrinted{ref, true});
+    CHECK_FALSE(sms_can_stand_in(d.state));
+    d.send(ev::SmsInsteadAsked{});
+    CHECK(d.all<fx::RequestSms>().empty());
+  }
+  SECTION("the SMS was chosen already") {
+    Driver d;
+    d.to_pay_method();
+    d.send(ev::PayMethodChosen{PayMethod::card});
+    const std::string ref = d.reference();
+    d.send(ev::PaymentApproved{ref, test::card_receipt()});
+    d.send(ev::RenewalDelivered{ref, "C1", CivilDate{2027, 1, 4}});
+    d.send(ev::ReceiptPrinted{ref, false});
+    CHECK(d.state.session.txn->receipt_failed);
+    CHECK_FALSE(sms_can_stand_in(d.state));
+    d.send(ev::SmsInsteadAsked{});
+    CHECK(d.all<fx::RequestSms>().size() == 1);
+  }
 }
 
 namespace {

@@ -322,3 +322,74 @@ TEST_CASE("Many open transactions are asked a few at a time, oldest first, each 
   for (int i = 0; i < 20; ++i) CHECK(ends_settled(d, "OLD-" + std::to_string(i)));
   CHECK(d.state.open.empty());
 }
+
+TEST_CASE("The customer still on \"still confirming\" sees the outcome once recovery has it") {
+  SECTION("delivered: the done screen, with the confirmation and the receipt asked for") {
+    Driver d;
+    const std::string ref = d.to_delivering();
+    d.send(ev::RenewalUnknown{ref});
+    CHECK(d.screen() == Screen::pending);
+    d.advance(2);
+    REQUIRE(d.all<fx::RequestRenewalResolve>().size() == 1);
+    d.send(ev::RenewalResolved{ref, ev::RenewalOutcome::delivered, "C9", CivilDate{2027, 1, 4}});
+    CHECK(ends_settled(d, ref));
+    CHECK(d.screen() == Screen::done);
+    REQUIRE(d.state.session.txn);
+    CHECK(d.state.session.txn->confirmation_id == "C9");
+    CHECK(d.state.session.txn->new_expiry == CivilDate{2027, 1, 4});
+    const auto receipts = d.all<fx::RequestReceipt>();
+    REQUIRE(receipts.size() == 2);  // "being confirmed", then the renewal
+    CHECK(receipts[1].receipt.kind == ReceiptData::Kind::renewal);
+    CHECK(receipts[1].receipt.confirmation_id == "C9");
+    CHECK(d.all<fx::RequestSms>().back().receipt.kind == ReceiptData::Kind::renewal);
+  }
+  SECTION("closed undelivered: the money goes back and the screen says so") {
+    Driver d;
+    const std::string ref = d.to_delivering();
+    d.send(ev::RenewalUnknown{ref});
+    d.advance(2);
+    d.send(ev::RenewalResolved{ref, ev::RenewalOutcome::closed_undelivered, "", {}});
+    CHECK(d.screen() == Screen::pending);  // not yet: the reversal is under way
+    d.send(ev::PaymentReversed{ref, true});
+    CHECK(ends_settled(d, ref));
+    CHECK(d.screen() == Screen::reversed);
+    CHECK(d.all<fx::RequestReceipt>().back().receipt.kind == ReceiptData::Kind::refund);
+  }
+  SECTION("a payment the terminal never took: declined, nothing charged, another try offered") {
+    Driver d;
+    d.to_pay_method();
+    d.send(ev::PayMethodChosen{PayMethod::card});
+    const std::string ref = d.reference();
+    d.send(ev::PaymentUnknown{ref});
+    d.advance(2);
+    d.send(ev::PaymentLookedUp{ref, ev::PaymentLookup::not_taken, {}});
+    CHECK(ends_settled(d, ref));
+    CHECK(d.screen() == Screen::declined);
+    d.send(ev::RetryPressed{});
+    CHECK(d.screen() == Screen::pay_method);
+  }
+  SECTION("an answer that says nothing keeps the screen; help over it moves on once closed") {
+    Driver d;
+    const std::string ref = d.to_delivering();
+    d.send(ev::RenewalUnknown{ref});
+    d.advance(2);
+    d.send(ev::RenewalResolved{ref, ev::RenewalOutcome::unknown, "", {}});
+    CHECK(d.screen() == Screen::pending);
+    d.send(ev::HelpOpened{});
+    d.send(ev::RenewalResolved{ref, ev::RenewalOutcome::delivered, "C9", CivilDate{2027, 1, 4}});
+    CHECK(d.screen() == Screen::help);
+    d.send(ev::OverlayClosed{});
+    CHECK(d.screen() == Screen::done);
+  }
+  SECTION("a customer who has left is not followed: the next session is untouched") {
+    Driver d;
+    const std::string ref = d.to_delivering();
+    d.send(ev::RenewalUnknown{ref});
+    d.send(ev::FinishPressed{});
+    d.to_number();
+    d.advance(2);
+    d.send(ev::RenewalResolved{ref, ev::RenewalOutcome::delivered, "C9", CivilDate{2027, 1, 4}});
+    CHECK(ends_settled(d, ref));
+    CHECK(d.screen() == Screen::number);
+  }
+}
