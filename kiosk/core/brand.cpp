@@ -10,6 +10,7 @@ std::string_view brand_id(Brand b) {
     case Brand::telenet: return "telenet";
     case Brand::digi: return "digi";
     case Brand::lycamobile: return "lycamobile";
+    case Brand::mobile_vikings: return "mobilevikings";
   }
   return "proximus";
 }
@@ -22,6 +23,7 @@ std::string_view brand_name(Brand b) {
     case Brand::telenet: return "Telenet";
     case Brand::digi: return "DIGI";
     case Brand::lycamobile: return "Lycamobile";
+    case Brand::mobile_vikings: return "Mobile Vikings";
   }
   return "";
 }
@@ -41,6 +43,7 @@ std::uint32_t brand_tile_rgb(Brand b) {
     case Brand::telenet: return 0xFFD400;
     case Brand::digi: return 0x1F4E9C;
     case Brand::lycamobile: return 0x8C1D40;
+    case Brand::mobile_vikings: return 0x0F5C55;
   }
   return 0x333333;
 }

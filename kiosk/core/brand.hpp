@@ -7,10 +7,11 @@
 namespace kiosk {
 
 // The user picks the brand; the number's prefix never decides it (number portability).
-enum class Brand { proximus, orange, base, telenet, digi, lycamobile };
+enum class Brand { proximus, orange, base, telenet, digi, lycamobile, mobile_vikings };
 
-inline constexpr std::array<Brand, 6> all_brands{Brand::proximus, Brand::orange,   Brand::base,
-                                                 Brand::telenet,  Brand::digi,     Brand::lycamobile};
+inline constexpr std::array<Brand, 7> all_brands{Brand::proximus, Brand::orange,     Brand::base,
+                                                 Brand::telenet,  Brand::digi,       Brand::lycamobile,
+                                                 Brand::mobile_vikings};
 
 std::string_view brand_id(Brand brand);       // "proximus"
 std::string_view brand_name(Brand brand);     // "Proximus Pay&Go"

@@ -36,6 +36,8 @@ std::vector<Plan> seed_plans() {
       plan("lyca-world-plus", Brand::lycamobile, "Lyca World Plus", 30, unlimited, unlimited, 1000, 2500, {1, 3}, {multi}),
       plan("lyca-unlimited", Brand::lycamobile, "Lyca Unlimited", unlimited, unlimited, unlimited, 100, 3000, {1, 3, 6}, {multi}),
       plan("lyca-data", Brand::lycamobile, "Lyca Data 50", 50, 60, 60, 0, 2000, {1}),
+      plan("mv-10", Brand::mobile_vikings, "Vikings 10", 6, unlimited, unlimited, 0, 1000, {1, 3}, {multi}),
+      plan("mv-20", Brand::mobile_vikings, "Vikings 20", 25, unlimited, unlimited, 0, 2000, {1, 3, 6}, {bonus, multi}),
   };
 }
 
@@ -61,6 +63,8 @@ std::vector<SeedSubscriber> seed_subscribers(CivilDate today) {
       {Brand::lycamobile, "+32465123456", sub(S::active, 250, 6, "lyca-world", true)},
       {Brand::lycamobile, "+32465000001", sub(S::suspended, 0, -60, "lyca-national", true, 500)},
       {Brand::lycamobile, "+32465000003", sub(S::active, 0, 1, "lyca-national", false)},
+      {Brand::mobile_vikings, "+32467123456", sub(S::active, 600, 4, "mv-20", true)},
+      {Brand::mobile_vikings, "+32467000001", sub(S::suspended, 0, -12, "mv-10", true, 400)},
   };
 }
 

@@ -454,7 +454,7 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, std::string*
   }
   impl->store = Store::open(options.data_dir + "/gateway.sqlite", error);
   if (!impl->store) return nullptr;
-  impl->store->seed_if_empty(seed_subscribers(local_today()), seed_plans());
+  impl->store->seed_missing_brands(seed_subscribers(local_today()), seed_plans());
   impl->limiter = std::make_unique<RateLimiter>(options.requests_per_second, options.request_burst);
 
   impl->http = std::make_unique<httplib::SSLServer>(impl->cert_path.c_str(), key_path.c_str(), client_ca.c_str());

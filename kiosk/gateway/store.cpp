@@ -1,5 +1,6 @@
 #include "store.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <type_traits>
@@ -53,6 +54,7 @@ std::string_view confirmation_prefix(Brand b) {
     case Brand::telenet: return "TLN";
     case Brand::digi: return "DGI";
     case Brand::lycamobile: return "LYC";
+    case Brand::mobile_vikings: return "MVK";
   }
   return "GW";
 }
@@ -131,14 +133,20 @@ void Store::checkpoint() {
   truncate_wal();
 }
 
-void Store::seed_if_empty(const std::vector<SeedSubscriber>& subscribers, const std::vector<Plan>& plans) {
+void Store::seed_missing_brands(const std::vector<SeedSubscriber>& subscribers, const std::vector<Plan>& plans) {
   std::lock_guard lock(mutex_);
-  Statement count(db_, "SELECT COUNT(*) FROM subscribers");
-  count.step();
-  if (count.integer(0) > 0) return;
+  std::vector<Brand> missing;
+  for (Brand b : all_brands) {
+    Statement count(db_, "SELECT COUNT(*) FROM plans WHERE brand = ?");
+    count.bind(1, std::string(brand_id(b))).step();
+    if (count.integer(0) == 0) missing.push_back(b);
+  }
+  const auto is_missing = [&](Brand b) { return std::find(missing.begin(), missing.end(), b) != missing.end(); };
+  if (missing.empty()) return;
   db_.transaction([&] {
     for (const SeedSubscriber& s : subscribers) {
-      Statement ins(db_, "INSERT INTO subscribers VALUES (?,?,?,?,?,?,?,?)");
+      if (!is_missing(s.brand)) continue;
+      Statement ins(db_, "INSERT OR IGNORE INTO subscribers VALUES (?,?,?,?,?,?,?,?)");
       ins.bind(1, std::string(brand_id(s.brand)))
           .bind(2, s.msisdn)
           .bind(3, std::string(wire::status_name(s.subscriber.status)))
@@ -149,8 +157,11 @@ void Store::seed_if_empty(const std::vector<SeedSubscriber>& subscribers, const 
           .bind(8, s.subscriber.reactivation_fee)
           .run();
     }
-    long long order = 0;
+    Statement last(db_, "SELECT COALESCE(MAX(ord) + 1, 0) FROM plans");
+    last.step();
+    long long order = last.integer(0);
     for (const Plan& p : plans) {
+      if (!is_missing(p.brand)) continue;
       Statement ins(db_, "INSERT INTO plans VALUES (?,?,?,?)");
       ins.bind(1, p.id).bind(2, std::string(brand_id(p.brand))).bind(3, order++).bind(4, wire::to_json(p).dump()).run();
     }

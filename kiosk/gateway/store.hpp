@@ -57,7 +57,9 @@ class Store {
   static std::unique_ptr<Store> open(const std::string& path, std::string* error);
   ~Store();
 
-  void seed_if_empty(const std::vector<SeedSubscriber>& subscribers, const std::vector<Plan>& plans);
+  // Seeds each brand the store has no plans for yet: all of them in a new store, and a brand an
+  // upgrade added in an existing one. Brands already there are left as they are.
+  void seed_missing_brands(const std::vector<SeedSubscriber>& subscribers, const std::vector<Plan>& plans);
 
   std::optional<Subscriber> find_subscriber(Brand brand, const std::string& msisdn);
   std::vector<Plan> plans(Brand brand);

@@ -16,6 +16,7 @@
 #include "gateway/store.hpp"
 #include "gateway/tls_cert.hpp"
 #include "gateway/tls_pin.hpp"
+#include "sqlite/sqlite.hpp"
 
 using namespace kiosk;
 using namespace kiosk::gateway;
@@ -411,7 +412,7 @@ TEST_CASE("The store's WAL stays short through thousands of renewals") {
   std::string error;
   auto store = Store::open(dir + "/gateway.sqlite", &error);
   REQUIRE(store);
-  store->seed_if_empty(seed_subscribers(CivilDate{2026, 11, 28}), seed_plans());
+  store->seed_missing_brands(seed_subscribers(CivilDate{2026, 11, 28}), seed_plans());
   std::uintmax_t largest = 0;
   // KIOSK_WAL_RENEWALS=100000 for the long run (about a minute here).
   const int count = std::getenv("KIOSK_WAL_RENEWALS") ? std::atoi(std::getenv("KIOSK_WAL_RENEWALS")) : 3000;
@@ -474,4 +475,37 @@ TEST_CASE("Personal data at the gateway: SMS erased once sent, renewals' numbers
     const std::string bytes((std::istreambuf_iterator<char>(in)), {});
     CHECK(bytes.find("Renewed until") == std::string::npos);
   }
+}
+
+TEST_CASE("A brand added by an upgrade is seeded into an existing store, the others left as they are") {
+  const std::string dir = (std::filesystem::temp_directory_path() / "kiosk-gateway-seed").string();
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const CivilDate today{2026, 11, 28};
+  std::string error;
+  {
+    // A store from before Mobile Vikings: every other brand seeded, one subscriber changed since.
+    auto store = Store::open(dir + "/gateway.sqlite", &error);
+    REQUIRE(store);
+    std::vector<SeedSubscriber> older;
+    for (const SeedSubscriber& s : seed_subscribers(today))
+      if (s.brand != Brand::mobile_vikings) older.push_back(s);
+    std::vector<Plan> older_plans;
+    for (const Plan& p : seed_plans())
+      if (p.brand != Brand::mobile_vikings) older_plans.push_back(p);
+    store->seed_missing_brands(older, older_plans);
+    CHECK(store->plans(Brand::mobile_vikings).empty());
+    CHECK_FALSE(store->find_subscriber(Brand::mobile_vikings, "+32467123456"));
+  }
+  sql::Database::open(dir + "/gateway.sqlite")
+      .exec("UPDATE subscribers SET balance_cents = 4242 WHERE brand = 'proximus' AND msisdn = '+32470123456'");
+  auto store = Store::open(dir + "/gateway.sqlite", &error);
+  REQUIRE(store);
+  const std::size_t proximus_plans = store->plans(Brand::proximus).size();
+  store->seed_missing_brands(seed_subscribers(today), seed_plans());
+  CHECK(store->plans(Brand::mobile_vikings).size() == 2);
+  CHECK(store->find_subscriber(Brand::mobile_vikings, "+32467123456"));
+  CHECK(store->plans(Brand::proximus).size() == proximus_plans);
+  CHECK(store->find_subscriber(Brand::proximus, "+32470123456")->balance == 4242);
+  std::filesystem::remove_all(dir);
 }
