@@ -5,13 +5,38 @@
 
 namespace kiosk::ui {
 
+namespace {
+
+// The reactivation fee of each operator, as the gateway's catalog has it; in general words
+// until the gateway has answered.
+std::string fee_answer(const View& v) {
+  if (v.s.brand_terms.empty()) return v.tr("help.a.fee_unknown");
+  std::string out = v.tr("help.a.fee");
+  for (const BrandTerms& t : v.s.brand_terms) {
+    const std::string brand(brand_name(t.brand));
+    out += "\n";
+    out += t.reactivation_fee > 0
+               ? v.fmt("help.fee_line", {{"brand", brand}, {"fee", format_money(t.reactivation_fee, v.s.session.lang)}})
+               : v.fmt("help.fee_none", {{"brand", brand}});
+  }
+  return out;
+}
+
+std::string answer(const View& v, std::string_view topic) {
+  if (topic == "fee") return fee_answer(v);
+  if (topic == "missing") return v.fmt("help.a.missing", {{"phone", v.s.settings.support_phone}});
+  return v.tr(std::string("help.a.") + std::string(topic));
+}
+
+}  // namespace
+
 void draw_help(const View& v) {
-  static const char* const topics[help_topic_count] = {"currency", "forgot", "other", "worked", "data"};
+  static const char* const topics[help_topic_count] = {"currency", "forgot", "fee", "other", "worked", "missing", "data"};
   const float top = v.heading(v.tr("help.title")) + 10, bottom = action_y - 20, text_w = content_w - 60;
   struct Answer { std::string q, a; float qh, ah; };
   std::vector<Answer> answers;
   for (const char* topic : topics) {
-    Answer x{v.tr(std::string("help.q.") + topic), v.tr(std::string("help.a.") + topic), 0, 0};
+    Answer x{v.tr(std::string("help.q.") + topic), answer(v, topic), 0, 0};
     x.qh = v.ui.text_height(x.q, FontRole::button, text_w);
     x.ah = v.ui.text_height(x.a, FontRole::hint, text_w);
     answers.push_back(std::move(x));

@@ -44,7 +44,7 @@ std::string choices_so_far(const View& v) {
   };
   add(brand_name(*se.brand));
   // The number once it has been looked up (the number screen shows it being typed).
-  if (se.number && step >= 3) add(format_mobile(*se.number));
+  if (se.number && step >= 3) add(shown_number(se));
   const Plan* plan = chosen_plan(v.s);
   if (plan && step >= 4) add(plan->name);
   if (se.quote && step >= 4) add(format_money(se.quote->total, se.lang));

@@ -15,7 +15,7 @@ void draw_summary(const View& v) {
   float y = v.heading(v.tr("summary.title"), v.tr("summary.check_number"));
   // The number large enough to check at a glance; the amount below is the largest figure.
   const float nh = v.ui.line_height(FontRole::title);
-  v.ui.text({margin, y, content_w, nh}, format_mobile(*se.number), FontRole::title, v.theme().text, Align::centre);
+  v.ui.text({margin, y, content_w, nh}, shown_number(se), FontRole::title, v.theme().text, Align::centre);
   y += nh + 10;
   std::vector<Row> rows{
       {v.tr("summary.operator"), std::string(brand_name(*se.brand))},

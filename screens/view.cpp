@@ -35,12 +35,18 @@ void View::actions(const char* left_id, std::string_view left_label, Event left_
   }
 }
 
-KeypadLayout keypad_layout(const View& v, float above) {
+KeypadLayout keypad_layout(const View& v, float above, float below) {
   KeypadLayout k;
   k.gap = 24;
   k.key_w = (content_w - 2 * k.gap) / 3;
   k.key_h = v.large() ? 150 : 165;
   k.top = v.large() ? 790 : 700;
+  if (below > 0) {
+    // Shorter keys (never under 120 px) and a little higher, so that the row above the
+    // actions has its room.
+    k.top -= v.large() ? 40 : 0;
+    k.key_h = std::max(120.0f, (action_y - 10 - below - k.top - 3 * k.gap) / 4);
+  }
   // In large text the heading takes more room; the digits (one size in both) still fit 122 px.
   k.display = {margin, std::max(400.0f, above + 4), content_w, v.large() ? 122.0f : 140.0f};
   const float message_y = k.display.bottom() + 6;
@@ -79,6 +85,11 @@ void draw_digit_keys(const View& v, const KeypadLayout& k, bool enabled) {
 
 std::string months_label(const Catalog& t, int months) {
   return t.count("plans.months", months);
+}
+
+std::string shown_number(const Session& se) {
+  if (!se.number) return {};
+  return se.by_customer_number ? mask_mobile(*se.number) : format_mobile(*se.number);
 }
 
 }  // namespace kiosk::ui

@@ -52,7 +52,8 @@ struct KeypadLayout {
   float top, key_w, key_h, gap;
   Rect key(int row, int column) const { return {margin + column * (key_w + gap), top + row * (key_h + gap), key_w, key_h}; }
 };
-KeypadLayout keypad_layout(const View& v, float above);
+// `below`: room to keep under the keys for another control.
+KeypadLayout keypad_layout(const View& v, float above, float below = 0);
 // The message above the keys, a size smaller when a long one would not fit otherwise.
 void draw_keypad_message(const View& v, const KeypadLayout& k, std::string_view text, std::uint32_t rgb);
 // Draws the ten digit keys, Clear and Delete; they emit DigitPressed, NumberCleared, DigitDeleted.
@@ -60,5 +61,8 @@ void draw_digit_keys(const View& v, const KeypadLayout& k, bool enabled);
 
 // Shared formatting for what screens show.
 std::string months_label(const Catalog& t, int months);
+// The session's phone number as screens show it: grouped as typed, or masked as on a receipt
+// when a customer number found it (who has the customer number need not learn the number).
+std::string shown_number(const Session& se);
 
 }  // namespace kiosk::ui

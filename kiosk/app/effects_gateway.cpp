@@ -9,11 +9,15 @@ namespace kiosk::app {
 
 bool KioskApp::handle(const fx::RequestLookup& l) {
   EventQueue* queue = &queue_;
-  log_info("lookup " + std::string(brand_id(l.brand)) + " " + mask_mobile(l.number));
+  // A customer number is logged as little as a phone number: its last two digits.
+  log_info("lookup " + std::string(brand_id(l.brand)) + " " +
+           (l.customer_number.empty() ? mask_mobile(l.number)
+                                      : "customer …" + l.customer_number.substr(l.customer_number.size() - 2)));
   worker_->run([this, queue, req = l] {
-    const gateway::LookupResult r = client_->lookup(req.brand, req.number);
+    const gateway::LookupResult r = req.customer_number.empty() ? client_->lookup(req.brand, req.number)
+                                                                : client_->lookup_customer(req.brand, req.customer_number);
     if (r.kind == gateway::LookupResult::Kind::found) {
-      queue->post(ev::SubscriberFound{r.subscriber, r.plans});
+      queue->post(ev::SubscriberFound{r.subscriber, r.plans, r.number});
       return;
     }
     if (!r.detail.empty()) log_warn("lookup failed: " + r.detail);

@@ -42,7 +42,9 @@ std::vector<Plan> plans_of(Brand b) {
 }
 
 Subscriber subscriber(SubscriberStatus status, Cents fee = 0) {
-  return Subscriber{status, 350, CivilDate{2026, 11, 30}, "px-smart-10", true, fee};
+  const bool suspended = status == SubscriberStatus::suspended;
+  const CivilDate expiry = suspended ? CivilDate{2026, 11, 2} : CivilDate{2026, 11, 30};
+  return Subscriber{status, suspended ? 0 : 350, expiry, "px-smart-10", true, fee, suspended ? CivilDate{2026, 11, 9} : CivilDate{}};
 }
 
 PaymentReceipt card() { return PaymentReceipt{"Bancontact", "670300******1234", "52500123", 501, 1001, "123456", {}}; }
@@ -114,6 +116,11 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
       {"display", [session](Lang l) { return (session(l) << ev::DisplayOpened{}).s; }},
       {"service", [start](Lang l) { return (start(l) << ev::LanguageChosen{l}).s; }},
       {"help", [start](Lang l) { return (start(l) << ev::LanguageChosen{l} << ev::HelpOpened{}).s; }},
+      // With the operators' terms from the gateway: the reactivation fees listed.
+      {"help_fees", [start](Lang l) {
+         Steps st = start(l);
+         return (st << ev::BrandTermsLoaded{gateway::seed_brand_terms()} << ev::LanguageChosen{l} << ev::HelpOpened{}).s;
+       }},
       // The answers' second page, where there is one (large text); else the same single page.
       {"help_more", [start](Lang l) {
          return (start(l) << ev::LanguageChosen{l} << ev::HelpOpened{} << ev::HelpPaged{+1}).s;
@@ -131,6 +138,25 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
        }},
       {"brand", [start](Lang l) { return (start(l) << ev::LanguageChosen{l} << ev::ServiceChosen{ev::Service::renew}).s; }},
       {"number", [session](Lang l) { return session(l).type("0470123456").s; }},
+      // An operator that takes customer numbers: the switch under the keys, and the other way.
+      {"number_customer_offered", [session](Lang l) {
+         Steps st = session(l);
+         return (st << ev::BrandTermsLoaded{gateway::seed_brand_terms()}).type("0470").s;
+       }},
+      {"number_customer", [session](Lang l) {
+         Steps st = session(l);
+         st << ev::BrandTermsLoaded{gateway::seed_brand_terms()} << ev::IdentifyByToggled{};
+         return (st.type("5001234") << ev::NumberSubmitted{}).s;
+       }},
+      // Found by customer number: the phone number is shown masked, as on a receipt.
+      {"summary_customer", [session](Lang l) {
+         Steps st = session(l);
+         st << ev::BrandTermsLoaded{gateway::seed_brand_terms()} << ev::IdentifyByToggled{};
+         st.type("5001234567") << ev::NumberSubmitted{}
+                               << ev::SubscriberFound{subscriber(SubscriberStatus::active), plans_of(Brand::proximus),
+                                                      MobileNumber{"470123456"}};
+         return (st << ev::PlanConfirmed{}).s;
+       }},
       {"number_error", [session](Lang l) { return (session(l).type("025551234") << ev::NumberSubmitted{}).s; }},
       {"number_not_found", [session](Lang l) {
          return (session(l).type("0479999999") << ev::NumberSubmitted{} << ev::LookupFailed{ev::LookupError::not_found}).s;
@@ -143,6 +169,13 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
          Steps st = start(l);
          st << ev::LanguageChosen{l} << ev::ServiceChosen{ev::Service::balance} << ev::BrandChosen{Brand::proximus};
          st.type("0470123456") << ev::NumberSubmitted{} << ev::SubscriberFound{subscriber(SubscriberStatus::active), plans_of(Brand::proximus)};
+         return st.s;
+       }},
+      {"balance_suspended", [start](Lang l) {
+         Steps st = start(l);
+         st << ev::LanguageChosen{l} << ev::ServiceChosen{ev::Service::balance} << ev::BrandChosen{Brand::proximus};
+         st.type("0470000001") << ev::NumberSubmitted{}
+                               << ev::SubscriberFound{subscriber(SubscriberStatus::suspended, 500), plans_of(Brand::proximus)};
          return st.s;
        }},
       {"suspended", [plans](Lang l) { return plans(l, Brand::proximus, subscriber(SubscriberStatus::suspended, 500)).s; }},

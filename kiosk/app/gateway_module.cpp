@@ -50,6 +50,7 @@ class Unreachable final : public gateway::Service {
     r.detail = reason_;
     return r;
   }
+  gateway::LookupResult lookup_customer(Brand brand, const std::string&) override { return lookup(brand, {}); }
   // Nothing was sent, so nothing can have been delivered.
   gateway::RenewalResult renew(const gateway::RenewalRequest&) override {
     gateway::RenewalResult r;
@@ -64,6 +65,10 @@ class Unreachable final : public gateway::Service {
     return r;
   }
   std::optional<KioskRecord> kiosk_record(std::string* detail) override {
+    if (detail) *detail = reason_;
+    return std::nullopt;
+  }
+  std::optional<std::vector<BrandTerms>> brand_terms(std::string* detail) override {
     if (detail) *detail = reason_;
     return std::nullopt;
   }

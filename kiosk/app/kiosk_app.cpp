@@ -232,6 +232,7 @@ void KioskApp::start(std::int64_t now_ms) {
       log_warn("ALERT recovery: " + t.reference + ": the journal's " + t.damaged +
                " cannot be read; nothing is asked or given back until a technician settles it");
   check_journal_against_gateway();
+  fetch_brand_terms();
   // Sales go on meanwhile: the quick check at open read every page; a failure here stops them.
   if (whole_check_.joinable()) return;  // started once per run
   whole_check_ = std::thread([this, path = config_.data_dir + "/journal.sqlite"] {
@@ -263,6 +264,19 @@ void KioskApp::check_journal_against_gateway() {
     check->answered = true;
     check->reached = record.has_value();
     if (record) check->last_reference = record->last_reference;
+  });
+}
+
+void KioskApp::fetch_brand_terms() {
+  EventQueue* queue = &queue_;
+  worker_->run([this, queue] {
+    std::string detail;
+    if (auto terms = client_->brand_terms(&detail)) {
+      queue->post(ev::BrandTermsLoaded{std::move(*terms)});
+      return;
+    }
+    log_warn("brand terms: the gateway could not be asked (" + detail + "); asking again in a minute");
+    brand_terms_failed_.store(true, std::memory_order_release);
   });
 }
 
@@ -315,6 +329,11 @@ void KioskApp::tick(std::int64_t now_ms) {
   if (journal_check_retry_ms_ >= 0 && now_ms >= journal_check_retry_ms_) {
     journal_check_retry_ms_ = -1;
     check_journal_against_gateway();
+  }
+  if (brand_terms_failed_.exchange(false, std::memory_order_acq_rel)) brand_terms_retry_ms_ = now_ms + 60000;
+  if (brand_terms_retry_ms_ >= 0 && now_ms >= brand_terms_retry_ms_) {
+    brand_terms_retry_ms_ = -1;
+    fetch_brand_terms();
   }
   devices_.card->poll(now_ms);
   devices_.wallet->poll(now_ms);

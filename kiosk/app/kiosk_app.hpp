@@ -151,6 +151,10 @@ class KioskApp {
   std::unique_ptr<OutboxSender> outbox_;
   JournalCheck journal_check_;
   std::int64_t journal_check_retry_ms_ = -1;  // when to ask again (UI thread)
+  // The brands' terms: asked at start, and every minute until the gateway has answered.
+  void fetch_brand_terms();
+  std::atomic<bool> brand_terms_failed_{false};
+  std::int64_t brand_terms_retry_ms_ = -1;
   // The journal's full integrity check, on a thread of its own after the start: a second on a
   // large journal, which neither the first screen nor the gateway worker should wait for.
   std::thread whole_check_;

@@ -15,7 +15,8 @@
 namespace kiosk::fx {
 
 struct RequestJournal { JournalEntry entry; };
-struct RequestLookup { Brand brand; MobileNumber number; };
+// By phone number, or by customer number where `customer_number` is set (number then empty).
+struct RequestLookup { Brand brand; MobileNumber number; std::string customer_number = {}; };
 struct RequestPayment { std::string reference; Cents amount; PayMethod method; };
 struct RequestPaymentAbort { std::string reference; };
 struct RequestDelivery {

@@ -31,6 +31,7 @@ template <> struct Name<ev::DigitPressed> { static constexpr std::string_view va
 template <> struct Name<ev::DigitDeleted> { static constexpr std::string_view value = "digit_deleted"; };
 template <> struct Name<ev::NumberCleared> { static constexpr std::string_view value = "number_cleared"; };
 template <> struct Name<ev::NumberSubmitted> { static constexpr std::string_view value = "number_submitted"; };
+template <> struct Name<ev::IdentifyByToggled> { static constexpr std::string_view value = "identify_by_toggled"; };
 template <> struct Name<ev::PlanChosen> { static constexpr std::string_view value = "plan_chosen"; };
 template <> struct Name<ev::DurationChosen> { static constexpr std::string_view value = "duration_chosen"; };
 template <> struct Name<ev::PlansPaged> { static constexpr std::string_view value = "plans_paged"; };
@@ -59,6 +60,7 @@ template <> struct Name<ev::PaymentReversed> { static constexpr std::string_view
 template <> struct Name<ev::TerminalAvailabilityChanged> { static constexpr std::string_view value = "terminal_availability_changed"; };
 template <> struct Name<ev::PrinterStatusChanged> { static constexpr std::string_view value = "printer_status_changed"; };
 template <> struct Name<ev::ReceiptPrinted> { static constexpr std::string_view value = "receipt_printed"; };
+template <> struct Name<ev::BrandTermsLoaded> { static constexpr std::string_view value = "brand_terms_loaded"; };
 template <> struct Name<ev::JournalFailed> { static constexpr std::string_view value = "journal_failed"; };
 template <> struct Name<ev::ReprintOpened> { static constexpr std::string_view value = "reprint_opened"; };
 template <> struct Name<ev::ReprintFinished> { static constexpr std::string_view value = "reprint_finished"; };

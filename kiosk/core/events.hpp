@@ -46,6 +46,7 @@ struct DigitPressed { char digit; };
 struct DigitDeleted {};
 struct NumberCleared {};
 struct NumberSubmitted {};
+struct IdentifyByToggled {};             // the number screen: phone number ↔ customer number
 struct PlanChosen { std::string plan_id; };
 struct DurationChosen { int months; };
 struct PlansPaged { int delta; };
@@ -67,7 +68,8 @@ struct SpeechRequested {};
 struct VolumeChanged { int delta; };     // the keypad's volume keys, in steps
 
 // --- operator gateway ----------------------------------------------------------------------
-struct SubscriberFound { Subscriber subscriber; std::vector<Plan> plans; };
+// `number`: the phone number a customer number was resolved to (by customer number only).
+struct SubscriberFound { Subscriber subscriber; std::vector<Plan> plans; std::optional<MobileNumber> number = {}; };
 enum class LookupError { not_found, unavailable };
 struct LookupFailed { LookupError error; };
 struct RenewalDelivered { std::string reference; std::string confirmation_id; CivilDate new_expiry; };
@@ -112,6 +114,9 @@ struct RenewalResolved {
 
 // --- printer -----------------------------------------------------------------------------
 struct PrinterStatusChanged { PrinterStatus status; };
+
+// --- the operators' catalog -------------------------------------------------------------------
+struct BrandTermsLoaded { std::vector<BrandTerms> terms; };
 struct ReceiptPrinted { std::string reference; bool ok = true; };
 
 }  // namespace kiosk::ev
@@ -122,13 +127,13 @@ using Event = std::variant<
     ev::Started, ev::Ticked, ev::LanguageChosen, ev::LanguageSwitchOpened, ev::HelpOpened, ev::DisplayOpened,
     ev::ContrastToggled, ev::TextSizeToggled, ev::HelpPaged, ev::OverlayClosed, ev::ServiceChosen,
     ev::BrandChosen, ev::DigitPressed, ev::DigitDeleted,
-    ev::NumberCleared, ev::NumberSubmitted, ev::PlanChosen, ev::DurationChosen, ev::PlansPaged,
+    ev::NumberCleared, ev::NumberSubmitted, ev::IdentifyByToggled, ev::PlanChosen, ev::DurationChosen, ev::PlansPaged,
     ev::PlanConfirmed, ev::ReceiptToggled, ev::SmsToggled, ev::SummaryConfirmed,
     ev::PayMethodChosen, ev::BackPressed, ev::CancelPressed, ev::MoreTimeAsked, ev::RetryPressed,
     ev::ContinuePressed, ev::FinishPressed, ev::SmsInsteadAsked, ev::SubscriberFound, ev::LookupFailed,
     ev::RenewalDelivered, ev::RenewalFailed, ev::RenewalUnknown, ev::PaymentPrompted,
     ev::WalletCodeReady, ev::PaymentApproved, ev::PaymentFailed, ev::PaymentReversed,
-    ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted,
+    ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::BrandTermsLoaded,
     ev::JournalFailed, ev::ReprintOpened, ev::ReprintFinished, ev::JournalReadBack, ev::PaymentLookedUp,
     ev::RenewalResolved, ev::PaymentUnknown, ev::SpeechRequested, ev::VolumeChanged>;
 

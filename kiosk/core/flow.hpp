@@ -66,6 +66,8 @@ void open_reprint(Step&);
 void show_reprint_outcome(Step&, const ev::ReprintFinished&);
 void drop_declined_payment(Step&);
 void look_up_again(Step&);
+void toggle_identify_by(Step&);
+void look_up_customer(Step&);
 
 // flow_payment.cpp: from the payment method to the money being taken, declined or returned.
 void start_payment(Step&, const ev::PayMethodChosen&);
@@ -100,6 +102,7 @@ void time_out(Step&, const ev::Ticked&);
 void grant_more_time(Step&);
 void note_terminal(Step&, const ev::TerminalAvailabilityChanged&);
 void note_printer(Step&, const ev::PrinterStatusChanged&);
+void keep_brand_terms(Step&, const ev::BrandTermsLoaded&);
 void note_journal_failed(Step&);
 void stop_announced_payment(Step&, const ev::JournalFailed&);
 // The idle time on this screen is up at now_ms.

@@ -1,6 +1,7 @@
 // The screens before any money moves: language, service, brand, number, plan, summary.
 #include <algorithm>
 
+#include "customer_number.hpp"
 #include "flow.hpp"
 
 namespace kiosk::flow {
@@ -80,7 +81,10 @@ void choose_service(Step& st, const ev::ServiceChosen& e) { st.s.session.service
 
 void choose_brand(Step& st, const ev::BrandChosen& e) {
   Session& se = st.s.session;
-  if (se.brand != e.brand) forget_subscriber(se);
+  if (se.brand != e.brand) {
+    forget_subscriber(se);
+    se.by_customer_number = false;  // another operator may not take them
+  }
   se.brand = e.brand;
   se.number_error_key.clear();
 }
@@ -89,7 +93,9 @@ void type_digit(Step& st, const ev::DigitPressed& e) {
   std::string* field = keypad_field(st.s);
   if (!field || e.digit < '0' || e.digit > '9') return;
   // Room for 0032 4xx xx xx xx; a receipt code has six digits.
-  const std::size_t limit = st.s.screen == Screen::reprint ? reprint_code_length : 13;
+  const std::size_t limit = st.s.screen == Screen::reprint          ? reprint_code_length
+                            : st.s.session.by_customer_number ? customer_number_max_digits
+                                                              : 13;
   if (field->size() < limit) *field += e.digit;
   keypad_edited(st.s.session);
 }
@@ -113,6 +119,21 @@ void ask_reprint(Step& st) {
   st.fx.push_back(fx::RequestReprint{st.s.session.reprint_input, st.s.session.lang});
 }
 
+void toggle_identify_by(Step& st) {
+  Session& se = st.s.session;
+  se.by_customer_number = !se.by_customer_number;
+  se.number_input.clear();
+  se.number_error_key.clear();
+}
+
+void look_up_customer(Step& st) {
+  Session& se = st.s.session;
+  // The number comes with the answer; until then none is known for this session.
+  forget_subscriber(se);
+  se.number.reset();
+  st.fx.push_back(fx::RequestLookup{*se.brand, MobileNumber{}, se.number_input});
+}
+
 void look_up_number(Step& st) {
   Session& se = st.s.session;
   const MobileNumber number = std::get<MobileNumber>(parse_mobile(se.number_input));
@@ -123,15 +144,23 @@ void look_up_number(Step& st) {
 
 void show_number_error(Step& st) {
   Session& se = st.s.session;
+  if (se.by_customer_number) {
+    se.number_error_key = "number.error.customer_number";
+    return;
+  }
   const PhoneParse parsed = parse_mobile(se.number_input);
   if (const auto* err = std::get_if<PhoneError>(&parsed)) se.number_error_key = std::string(phone_error_key(*err));
 }
 
 void refuse_deactivated(Step& st) { st.s.session.number_error_key = "number.error.deactivated"; }
-void show_not_found(Step& st) { st.s.session.number_error_key = "number.error.not_found"; }
+void show_not_found(Step& st) {
+  Session& se = st.s.session;
+  se.number_error_key = se.by_customer_number ? "number.error.customer_not_found" : "number.error.not_found";
+}
 
 void keep_subscriber(Step& st, const ev::SubscriberFound& e) {
   Session& se = st.s.session;
+  if (se.by_customer_number && e.number) se.number = *e.number;
   se.subscriber = e.subscriber;
   se.plans = e.plans;
   se.plans_page = 0;
@@ -196,7 +225,9 @@ void show_reprint_outcome(Step& st, const ev::ReprintFinished& e) {
 void drop_declined_payment(Step& st) { st.s.session.txn.reset(); }
 
 void look_up_again(Step& st) {
-  st.fx.push_back(fx::RequestLookup{*st.s.session.brand, *st.s.session.number});
+  const Session& se = st.s.session;
+  if (se.by_customer_number) st.fx.push_back(fx::RequestLookup{*se.brand, MobileNumber{}, se.number_input});
+  else st.fx.push_back(fx::RequestLookup{*se.brand, *se.number});
 }
 
 }  // namespace kiosk::flow

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "customer_number.hpp"
 #include "flow.hpp"
 
 namespace kiosk::flow {
@@ -68,7 +69,12 @@ bool speech_on(const State& s) { return s.session.speech; }
 bool code_editable(const State& s) { return s.session.reprint != Session::ReprintState::waiting; }
 bool code_complete(const State& s) { return code_editable(s) && s.session.reprint_input.size() == reprint_code_length; }
 bool valid_number(const State& s) {
-  return s.session.brand && std::holds_alternative<MobileNumber>(parse_mobile(s.session.number_input));
+  return s.session.brand && !s.session.by_customer_number &&
+         std::holds_alternative<MobileNumber>(parse_mobile(s.session.number_input));
+}
+bool valid_customer_number_typed(const State& s) {
+  return s.session.brand && s.session.by_customer_number && customer_numbers_offered(s) &&
+         valid_customer_number(s.session.number_input);
 }
 bool brand_chosen(const State& s) { return s.session.brand.has_value(); }
 bool deactivated(const State&, const ev::SubscriberFound& e) { return e.subscriber.status == SubscriberStatus::expired; }
@@ -101,7 +107,9 @@ bool wallet_ready(const State& s, const ev::PayMethodChosen& e) {
 bool payment_under_way(const State& s) { return phase_is(s, {Phase::paying}); }
 bool no_money_moves(const State& s) { return !money_in_flight(s); }
 bool attract_beneath(const State& s) { return !money_in_flight(s) && s.overlay_return == Screen::attract; }
-bool number_known(const State& s) { return s.session.brand && s.session.number; }
+bool number_known(const State& s) {
+  return s.session.brand && (s.session.by_customer_number ? valid_customer_number(s.session.number_input) : s.session.number.has_value());
+}
 bool waiting_for_reprint(const State& s) { return !code_editable(s); }
 bool for_another_payment(const State& s, const ev::PaymentApproved& e) { return !is_current(s, e.reference); }
 bool cancelled_meanwhile(const State& s, const ev::PaymentApproved& e) {
@@ -172,6 +180,7 @@ constexpr Transition table[] = {
     // Devices and the journal.
     on<ev::TerminalAvailabilityChanged>(every_screen, stay, act<&note_terminal>("note the terminal")),
     on<ev::PrinterStatusChanged>(every_screen, stay, act<&note_printer>("note the printer")),
+    on<ev::BrandTermsLoaded>(every_screen, stay, act<&keep_brand_terms>("keep the brands' terms")),
     on<ev::ReceiptPrinted>(every_screen, stay, act<&record_receipt>("journal the receipt, SMS if none")),
     on<ev::JournalFailed>(wherever_the_money_is, when<&announced_payment>("payment not started"), to(unavailable),
                           act<&stop_announced_payment>("stop selling")),
@@ -204,6 +213,10 @@ constexpr Transition table[] = {
     on<ev::NumberSubmitted>(only(reprint), when<&code_complete>("code complete"), stay, act<&ask_reprint>("print again")),
     on<ev::NumberSubmitted>(only(number), when<&valid_number>("valid number"), to(lookup),
                             act<&look_up_number>("look up")),
+    on<ev::NumberSubmitted>(only(number), when<&valid_customer_number_typed>("valid customer number"), to(lookup),
+                            act<&look_up_customer>("look up by customer number")),
+    on<ev::IdentifyByToggled>(only(number), when<&customer_numbers_offered>("operator takes customer numbers"), stay,
+                              act<&toggle_identify_by>("phone or customer number")),
     on<ev::NumberSubmitted>(only(number), when<&brand_chosen>("brand chosen"), stay,
                             act<&show_number_error>("say what is wrong")),
     on<ev::ReprintFinished>(only(reprint), when<&waiting_for_reprint>("waiting"), stay,

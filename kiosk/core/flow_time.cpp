@@ -45,4 +45,6 @@ void note_printer(Step& st, const ev::PrinterStatusChanged& e) {
   if (!printer_can_print(e.status) && !st.s.session.txn) st.s.session.want_receipt = false;
 }
 
+void keep_brand_terms(Step& st, const ev::BrandTermsLoaded& e) { st.s.brand_terms = e.terms; }
+
 }  // namespace kiosk::flow

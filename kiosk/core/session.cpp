@@ -26,7 +26,7 @@ constexpr bool listed(Types<T...>) {
 using RestartsIdleTimer =
     Types<ev::LanguageChosen, ev::LanguageSwitchOpened, ev::HelpOpened, ev::DisplayOpened, ev::ContrastToggled,
           ev::TextSizeToggled, ev::HelpPaged, ev::OverlayClosed, ev::ServiceChosen, ev::BrandChosen,
-          ev::DigitPressed, ev::DigitDeleted, ev::NumberCleared, ev::NumberSubmitted, ev::PlanChosen,
+          ev::DigitPressed, ev::DigitDeleted, ev::NumberCleared, ev::NumberSubmitted, ev::IdentifyByToggled, ev::PlanChosen,
           ev::DurationChosen, ev::PlansPaged, ev::PlanConfirmed, ev::ReceiptToggled, ev::SmsToggled,
           ev::SummaryConfirmed, ev::PayMethodChosen, ev::BackPressed, ev::CancelPressed, ev::RetryPressed,
           ev::ContinuePressed, ev::FinishPressed, ev::SmsInsteadAsked, ev::ReprintOpened, ev::SpeechRequested, ev::VolumeChanged>;
@@ -35,7 +35,7 @@ using KeepsIdleTimer =
           ev::RenewalFailed, ev::RenewalUnknown, ev::ReprintFinished, ev::PaymentPrompted, ev::WalletCodeReady,
           ev::PaymentApproved, ev::PaymentFailed, ev::PaymentUnknown, ev::PaymentReversed,
           ev::TerminalAvailabilityChanged, ev::JournalFailed, ev::JournalReadBack, ev::PaymentLookedUp,
-          ev::RenewalResolved, ev::PrinterStatusChanged, ev::ReceiptPrinted>;
+          ev::RenewalResolved, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::BrandTermsLoaded>;
 
 template <typename... E>
 constexpr bool each_classified_once(std::variant<E...>*) {
@@ -172,6 +172,17 @@ ReceiptData make_receipt(const State& s, ReceiptData::Kind kind) {
 }  // namespace flow
 
 // ---- derived facts ------------------------------------------------------------------------
+
+const BrandTerms* terms_of(const State& s, Brand brand) {
+  for (const BrandTerms& t : s.brand_terms)
+    if (t.brand == brand) return &t;
+  return nullptr;
+}
+
+bool customer_numbers_offered(const State& s) {
+  const BrandTerms* t = s.session.brand ? terms_of(s, *s.session.brand) : nullptr;
+  return t && t->customer_numbers;
+}
 
 bool sms_can_stand_in(const State& s) {
   const Session& se = s.session;

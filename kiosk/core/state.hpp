@@ -64,7 +64,7 @@ struct Transaction {
 
 inline constexpr int default_volume = 60;  // percent
 inline constexpr int volume_step = 10;
-inline constexpr int help_topic_count = 5;  // the questions on the help screen
+inline constexpr int help_topic_count = 7;  // the questions on the help screen
 
 // The whole kiosk state. A session's personal data lives only in `session` and is replaced
 // by an empty one when the session ends.
@@ -84,6 +84,9 @@ struct Session {
   enum class ReprintState { entering, waiting, printed, not_found, failed };
   ReprintState reprint = ReprintState::entering;
   std::string number_error_key;       // i18n key of the last validation error, if any
+  // The keypad takes the customer number on the SIM card's holder (where the operator allows
+  // it); the phone number it resolves to is then shown masked, as on a receipt.
+  bool by_customer_number = false;
   std::optional<MobileNumber> number;
   std::optional<Subscriber> subscriber;
   std::vector<Plan> plans;
@@ -116,6 +119,9 @@ struct State {
   std::int64_t last_input_ms = 0;
   int extensions_used = 0;
 
+  // The operators' terms for their brands, once the gateway has told them (empty until then).
+  std::vector<BrandTerms> brand_terms;
+
   // Transactions recovery is finishing: from an earlier run, or left open by the network.
   std::vector<OpenTransaction> open;
 
@@ -133,6 +139,10 @@ int idle_seconds_left(const State& s);
 bool screen_has_idle_timeout(const State& s);
 const Plan* chosen_plan(const State& s);
 bool receipt_printable(const State& s);
+// The terms the gateway gave for this brand, if it has.
+const BrandTerms* terms_of(const State& s, Brand brand);
+// The chosen operator takes customer numbers (its terms say so).
+bool customer_numbers_offered(const State& s);
 // Nothing came out of the printer and the customer had turned the SMS off: the outcome screen
 // offers the SMS in its place.
 bool sms_can_stand_in(const State& s);

@@ -16,6 +16,7 @@ struct Subscriber {
   std::string current_plan_id;
   bool returning_customer = false;  // has renewed at a kiosk before
   Cents reactivation_fee = 0;       // non-zero only while suspended
+  CivilDate suspended_since;        // while suspended: the day calls, texts and data stopped
 };
 
 }  // namespace kiosk

@@ -8,6 +8,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/customer_number.hpp"
 #include "kept_connections.hpp"
 #include "tls_pin.hpp"
 #include "wire.hpp"
@@ -112,10 +113,37 @@ struct Client::Impl {
 Client::Client(Link link) : impl_(std::make_unique<Impl>(std::move(link))) {}
 Client::~Client() = default;
 
+namespace {
+
+// The brand's plans, into a look-up that found its subscriber; unavailable when they cannot be
+// read whole.
+void add_plans(Client::Impl& impl, Brand brand, LookupResult& out) {
+  Reply plans = impl.call("GET", "/v1/plans/" + std::string(brand_id(brand)));
+  if (!plans.json_ok() || plans.status != 200 || !plans.body.contains("plans") || !plans.body["plans"].is_array()) {
+    out.detail = "plans: " + plans.detail();
+    return;
+  }
+  for (const json& pj : plans.body["plans"]) {
+    auto p = wire::plan_from_json(pj);
+    if (!p || p->brand != brand) {
+      out.detail = "plans: malformed plan, or another brand's";
+      out.plans.clear();
+      return;
+    }
+    out.plans.push_back(std::move(*p));
+  }
+  if (out.plans.empty()) {
+    out.detail = "plans: none for this brand";
+    return;
+  }
+  out.kind = LookupResult::Kind::found;
+}
+
+}  // namespace
+
 LookupResult Client::lookup(Brand brand, const MobileNumber& number) {
   LookupResult out;
-  const std::string b(brand_id(brand));
-  Reply sub = impl_->call("GET", "/v1/subscribers/" + b + "/" + e164(number));
+  Reply sub = impl_->call("GET", "/v1/subscribers/" + std::string(brand_id(brand)) + "/" + e164(number));
   if (!sub.json_ok()) {
     out.detail = sub.error;
     return out;
@@ -129,25 +157,37 @@ LookupResult Client::lookup(Brand brand, const MobileNumber& number) {
     out.detail = "subscriber: HTTP " + std::to_string(sub.status) + " or malformed body";
     return out;
   }
-  Reply plans = impl_->call("GET", "/v1/plans/" + b);
-  if (!plans.json_ok() || plans.status != 200 || !plans.body.contains("plans") || !plans.body["plans"].is_array()) {
-    out.detail = "plans: " + plans.detail();
-    return out;
-  }
-  for (const json& pj : plans.body["plans"]) {
-    auto p = wire::plan_from_json(pj);
-    if (!p) {
-      out.detail = "plans: malformed plan";
-      return out;
-    }
-    out.plans.push_back(std::move(*p));
-  }
-  if (out.plans.empty()) {
-    out.detail = "plans: none for this brand";
-    return out;
-  }
-  out.kind = LookupResult::Kind::found;
   out.subscriber = *subscriber;
+  add_plans(*impl_, brand, out);
+  return out;
+}
+
+LookupResult Client::lookup_customer(Brand brand, const std::string& customer_number) {
+  LookupResult out;
+  if (!valid_customer_number(customer_number)) {
+    out.kind = LookupResult::Kind::not_found;
+    return out;
+  }
+  Reply r = impl_->call("GET", "/v1/customers/" + std::string(brand_id(brand)) + "/" + customer_number);
+  if (!r.json_ok()) {
+    out.detail = r.error;
+    return out;
+  }
+  if (r.status == 404 && text_of(r.body, "error") == "not_found") {
+    out.kind = LookupResult::Kind::not_found;
+    return out;
+  }
+  // The number must be a Belgian mobile number, and the subscriber well formed.
+  const std::string msisdn = text_of(r.body, "msisdn");
+  const PhoneParse number = msisdn.rfind("+32", 0) == 0 ? parse_mobile("0032" + msisdn.substr(3)) : PhoneParse{PhoneError::not_belgian};
+  auto subscriber = r.status == 200 && r.body.contains("subscriber") ? wire::subscriber_from_json(r.body["subscriber"]) : std::nullopt;
+  if (!subscriber || !std::holds_alternative<MobileNumber>(number)) {
+    out.detail = "customer: HTTP " + std::to_string(r.status) + " or malformed body";
+    return out;
+  }
+  out.subscriber = *subscriber;
+  out.number = std::get<MobileNumber>(number);
+  add_plans(*impl_, brand, out);
   return out;
 }
 
@@ -277,6 +317,13 @@ std::optional<Client::KioskRecord> Client::kiosk_record(std::string* detail) {
     return std::nullopt;
   }
   return KioskRecord{id, text_of(r.body, "last_reference")};
+}
+
+std::optional<std::vector<BrandTerms>> Client::brand_terms(std::string* detail) {
+  Reply r = impl_->call("GET", "/v1/brands");
+  auto terms = r.json_ok() && r.status == 200 ? wire::brand_terms_from_json(r.body) : std::nullopt;
+  if (!terms && detail) *detail = r.json_ok() && r.status == 200 ? "malformed answer" : r.detail();
+  return terms;
 }
 
 Client::Handover Client::hand_over(const std::string& kind, const std::string& body, std::string* detail) {

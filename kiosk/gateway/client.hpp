@@ -12,9 +12,11 @@ class Client final : public Service {
   ~Client() override;
 
   LookupResult lookup(Brand brand, const MobileNumber& number) override;
+  LookupResult lookup_customer(Brand brand, const std::string& customer_number) override;
   RenewalResult renew(const RenewalRequest& request) override;
   Resolution resolve(const Expected& expected) override;
   std::optional<KioskRecord> kiosk_record(std::string* detail) override;
+  std::optional<std::vector<BrandTerms>> brand_terms(std::string* detail) override;
   Handover hand_over(const std::string& kind, const std::string& body, std::string* detail) override;
   // Test and demo hook: the gateway's fault mode ("ok", "timeout", "error", "garbage", …), for
   // the requests whose path starts with `scope` ("" = all). Needs an operator's certificate and

@@ -41,14 +41,24 @@ std::vector<Plan> seed_plans() {
   };
 }
 
+std::vector<BrandTerms> seed_brand_terms() {
+  return {{Brand::proximus, 500, true}, {Brand::orange, 500, false},    {Brand::base, 300, false},
+          {Brand::telenet, 500, false}, {Brand::digi, 0, false},        {Brand::lycamobile, 500, false},
+          {Brand::mobile_vikings, 400, true}};
+}
+
 std::vector<SeedSubscriber> seed_subscribers(CivilDate today) {
   using S = SubscriberStatus;
-  auto sub = [&](S status, Cents balance, int expiry_in_days, const char* plan, bool returning, Cents fee = 0) {
-    return Subscriber{status, balance, add_days(today, expiry_in_days), plan, returning, fee};
+  // A suspended number was frozen for a week after its plan ended, then suspended.
+  auto sub = [&](S status, Cents balance, int expiry_in_days, const char* plan, bool returning, Cents fee = 0,
+                 int frozen_days = 7) {
+    const CivilDate expiry = add_days(today, expiry_in_days);
+    const CivilDate since = status == S::suspended ? add_days(expiry, frozen_days) : CivilDate{};
+    return Subscriber{status, balance, expiry, plan, returning, fee, since};
   };
   return {
-      {Brand::proximus, "+32470123456", sub(S::active, 350, 3, "px-smart-10", true)},
-      {Brand::proximus, "+32470000001", sub(S::suspended, 0, -20, "px-smart-15", true, 500)},
+      {Brand::proximus, "+32470123456", sub(S::active, 350, 3, "px-smart-10", true), "5001234567"},
+      {Brand::proximus, "+32470000001", sub(S::suspended, 0, -20, "px-smart-15", true, 500), "5000000001"},
       {Brand::proximus, "+32470000002", sub(S::expired, 0, -400, "px-smart-10", true)},
       {Brand::proximus, "+32470000003", sub(S::active, 1200, 25, "px-unlimited", false)},
       {Brand::orange, "+32490123456", sub(S::active, 120, 5, "or-start", true)},
@@ -59,12 +69,12 @@ std::vector<SeedSubscriber> seed_subscribers(CivilDate today) {
       {Brand::telenet, "+32468123456", sub(S::active, 400, 9, "tn-prepaid-10", true)},
       {Brand::telenet, "+32468000001", sub(S::suspended, 0, -15, "tn-prepaid-20", true, 500)},
       {Brand::digi, "+32466123456", sub(S::active, 0, 4, "digi-5", false)},
-      {Brand::digi, "+32466000001", sub(S::suspended, 0, -5, "digi-10", true, 0)},
+      {Brand::digi, "+32466000001", sub(S::suspended, 0, -5, "digi-10", true, 0, 0)},
       {Brand::lycamobile, "+32465123456", sub(S::active, 250, 6, "lyca-world", true)},
       {Brand::lycamobile, "+32465000001", sub(S::suspended, 0, -60, "lyca-national", true, 500)},
       {Brand::lycamobile, "+32465000003", sub(S::active, 0, 1, "lyca-national", false)},
-      {Brand::mobile_vikings, "+32467123456", sub(S::active, 600, 4, "mv-20", true)},
-      {Brand::mobile_vikings, "+32467000001", sub(S::suspended, 0, -12, "mv-10", true, 400)},
+      {Brand::mobile_vikings, "+32467123456", sub(S::active, 600, 4, "mv-20", true), "71234567"},
+      {Brand::mobile_vikings, "+32467000001", sub(S::suspended, 0, -12, "mv-10", true, 400), "70000001"},
   };
 }
 

@@ -9,5 +9,6 @@ namespace kiosk::gateway {
 // scripts and people can use them. Expiry dates are relative to the day the store is created.
 std::vector<Plan> seed_plans();
 std::vector<SeedSubscriber> seed_subscribers(CivilDate today);
+std::vector<BrandTerms> seed_brand_terms();
 
 }  // namespace kiosk::gateway

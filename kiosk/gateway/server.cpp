@@ -246,6 +246,22 @@ void Server::Impl::routes() {
               reply(res, 200, wire::to_json(*sub));
             }));
 
+  // A customer number stands for the phone number where the brand takes them: the answer
+  // carries the number it resolved to, with the subscriber.
+  http->Get(R"(/v1/customers/([a-z]+)/([0-9]{8,12}))",
+            for_kiosks([this](const Caller&, const httplib::Request& req, httplib::Response& res) {
+              auto brand = parse_brand(req.matches[1].str());
+              if (!brand) return reply_error(res, 400, "bad_brand", "unknown brand");
+              const auto msisdn = store->msisdn_of_customer(*brand, req.matches[2].str());
+              auto sub = msisdn ? store->find_subscriber(*brand, *msisdn) : std::nullopt;
+              if (!sub) return reply_error(res, 404, "not_found", "no such customer number at this brand");
+              reply(res, 200, json{{"msisdn", *msisdn}, {"subscriber", wire::to_json(*sub)}});
+            }));
+
+  http->Get("/v1/brands", for_kiosks([this](const Caller&, const httplib::Request&, httplib::Response& res) {
+    reply(res, 200, wire::to_json(store->brand_terms()));
+  }));
+
   http->Get(R"(/v1/plans/([a-z]+))", for_kiosks([this](const Caller&, const httplib::Request& req, httplib::Response& res) {
     auto brand = parse_brand(req.matches[1].str());
     if (!brand) return reply_error(res, 400, "bad_brand", "unknown brand");
@@ -454,7 +470,7 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, std::string*
   }
   impl->store = Store::open(options.data_dir + "/gateway.sqlite", error);
   if (!impl->store) return nullptr;
-  impl->store->seed_missing_brands(seed_subscribers(local_today()), seed_plans());
+  impl->store->seed_missing_brands(seed_subscribers(local_today()), seed_plans(), seed_brand_terms());
   impl->limiter = std::make_unique<RateLimiter>(options.requests_per_second, options.request_burst);
 
   impl->http = std::make_unique<httplib::SSLServer>(impl->cert_path.c_str(), key_path.c_str(), client_ca.c_str());

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/brand.hpp"
 #include "core/phone.hpp"
 #include "core/plan.hpp"
 #include "core/subscriber.hpp"
@@ -29,6 +30,7 @@ struct LookupResult {
   enum class Kind { found, not_found, unavailable };
   Kind kind = Kind::unavailable;
   Subscriber subscriber;
+  std::optional<MobileNumber> number;  // by customer number: the phone number it stands for
   std::vector<Plan> plans;
   std::string detail;  // why, for the log
 };
@@ -65,6 +67,8 @@ class Service {
   virtual ~Service() = default;
 
   virtual LookupResult lookup(Brand brand, const MobileNumber& number) = 0;
+  // By the customer number on the SIM card's holder (where the brand takes them).
+  virtual LookupResult lookup_customer(Brand brand, const std::string& customer_number) = 0;
   // Delivers once per reference. When an answer is lost it asks by reference before it sends
   // again, and says "unknown" rather than guess.
   virtual RenewalResult renew(const RenewalRequest& request) = 0;
@@ -95,6 +99,9 @@ class Service {
     std::string last_reference;
   };
   virtual std::optional<KioskRecord> kiosk_record(std::string* detail) = 0;
+  // The operators' terms for their brands (reactivation fees, customer numbers): for the help
+  // answers and the number screen.
+  virtual std::optional<std::vector<BrandTerms>> brand_terms(std::string* detail) = 0;
   // Hands over an outbox item (an SMS to send, a transaction report): POST of `body` (JSON,
   // keyed by its reference) to /v1/sms or /v1/reports.
   // too_soon: the gateway's rate limit (429); nothing is wrong with the item or the link, so it

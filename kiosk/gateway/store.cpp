@@ -72,7 +72,13 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
     store->db_.exec(
         "CREATE TABLE IF NOT EXISTS subscribers (brand TEXT, msisdn TEXT, status TEXT, "
         "balance_cents INTEGER, expiry TEXT, plan_id TEXT, returning_customer INTEGER, "
-        "reactivation_fee_cents INTEGER, PRIMARY KEY (brand, msisdn))");
+        "reactivation_fee_cents INTEGER, suspended_since TEXT, PRIMARY KEY (brand, msisdn))");
+    store->db_.exec(
+        "CREATE TABLE IF NOT EXISTS brands (brand TEXT PRIMARY KEY, reactivation_fee_cents INTEGER, "
+        "customer_numbers INTEGER)");
+    store->db_.exec(
+        "CREATE TABLE IF NOT EXISTS customers (brand TEXT, customer_number TEXT, msisdn TEXT, "
+        "PRIMARY KEY (brand, customer_number))");
     store->db_.exec("CREATE TABLE IF NOT EXISTS plans (id TEXT PRIMARY KEY, brand TEXT, ord INTEGER, json TEXT)");
     store->db_.exec(
         "CREATE TABLE IF NOT EXISTS renewals (reference TEXT PRIMARY KEY, brand TEXT, msisdn TEXT, "
@@ -112,7 +118,7 @@ void Store::add_missing_columns() {
   const std::pair<const char*, const char*> columns[] = {
       {"renewals", "kiosk_id TEXT"}, {"renewals", "number_erased INTEGER DEFAULT 0"}, {"sms", "kiosk_id TEXT"},
       {"sms", "sent_at TEXT"},       {"sms", "text_length INTEGER DEFAULT 0"},         {"reports", "kiosk_id TEXT"},
-      {"renewals", "bonus_cents INTEGER DEFAULT 0"}};
+      {"renewals", "bonus_cents INTEGER DEFAULT 0"}, {"subscribers", "suspended_since TEXT"}};
   for (const auto& [table, column] : columns) {
     const std::string name(column, std::string_view(column).find(' '));
     if (!has(table, name.c_str())) db_.exec(std::string("ALTER TABLE ") + table + " ADD COLUMN " + column);
@@ -133,8 +139,17 @@ void Store::checkpoint() {
   truncate_wal();
 }
 
-void Store::seed_missing_brands(const std::vector<SeedSubscriber>& subscribers, const std::vector<Plan>& plans) {
+void Store::seed_missing_brands(const std::vector<SeedSubscriber>& subscribers, const std::vector<Plan>& plans,
+                                const std::vector<BrandTerms>& terms) {
   std::lock_guard lock(mutex_);
+  db_.transaction([&] {
+    for (const BrandTerms& t : terms)
+      Statement(db_, "INSERT OR IGNORE INTO brands VALUES (?,?,?)")
+          .bind(1, std::string(brand_id(t.brand)))
+          .bind(2, t.reactivation_fee)
+          .bind(3, t.customer_numbers ? 1LL : 0LL)
+          .run();
+  });
   std::vector<Brand> missing;
   for (Brand b : all_brands) {
     Statement count(db_, "SELECT COUNT(*) FROM plans WHERE brand = ?");
@@ -146,7 +161,9 @@ void Store::seed_missing_brands(const std::vector<SeedSubscriber>& subscribers, 
   db_.transaction([&] {
     for (const SeedSubscriber& s : subscribers) {
       if (!is_missing(s.brand)) continue;
-      Statement ins(db_, "INSERT OR IGNORE INTO subscribers VALUES (?,?,?,?,?,?,?,?)");
+      Statement ins(db_,
+                    "INSERT OR IGNORE INTO subscribers (brand, msisdn, status, balance_cents, expiry, plan_id, "
+                    "returning_customer, reactivation_fee_cents, suspended_since) VALUES (?,?,?,?,?,?,?,?,?)");
       ins.bind(1, std::string(brand_id(s.brand)))
           .bind(2, s.msisdn)
           .bind(3, std::string(wire::status_name(s.subscriber.status)))
@@ -155,7 +172,14 @@ void Store::seed_missing_brands(const std::vector<SeedSubscriber>& subscribers, 
           .bind(6, s.subscriber.current_plan_id)
           .bind(7, s.subscriber.returning_customer ? 1LL : 0LL)
           .bind(8, s.subscriber.reactivation_fee)
+          .bind(9, s.subscriber.status == SubscriberStatus::suspended ? iso_date(s.subscriber.suspended_since) : "")
           .run();
+      if (!s.customer_number.empty())
+        Statement(db_, "INSERT OR IGNORE INTO customers VALUES (?,?,?)")
+            .bind(1, std::string(brand_id(s.brand)))
+            .bind(2, s.customer_number)
+            .bind(3, s.msisdn)
+            .run();
     }
     Statement last(db_, "SELECT COALESCE(MAX(ord) + 1, 0) FROM plans");
     last.step();
@@ -171,8 +195,8 @@ void Store::seed_missing_brands(const std::vector<SeedSubscriber>& subscribers, 
 std::optional<Subscriber> Store::find_subscriber(Brand brand, const std::string& msisdn) {
   std::lock_guard lock(mutex_);
   Statement q(db_,
-              "SELECT status, balance_cents, expiry, plan_id, returning_customer, reactivation_fee_cents "
-              "FROM subscribers WHERE brand = ? AND msisdn = ?");
+              "SELECT status, balance_cents, expiry, plan_id, returning_customer, reactivation_fee_cents, "
+              "COALESCE(suspended_since, '') FROM subscribers WHERE brand = ? AND msisdn = ?");
   q.bind(1, std::string(brand_id(brand))).bind(2, msisdn);
   if (!q.step()) return std::nullopt;
   Subscriber s;
@@ -182,7 +206,30 @@ std::optional<Subscriber> Store::find_subscriber(Brand brand, const std::string&
   s.current_plan_id = q.text(3);
   s.returning_customer = q.integer(4) != 0;
   s.reactivation_fee = q.integer(5);
+  // A row from before the date was kept: suspended, as far as is known, since the plan ended.
+  if (s.status == SubscriberStatus::suspended) s.suspended_since = parse_iso_date(q.text(6)).value_or(s.expiry);
   return s;
+}
+
+std::optional<std::string> Store::msisdn_of_customer(Brand brand, const std::string& customer_number) {
+  std::lock_guard lock(mutex_);
+  Statement q(db_,
+              "SELECT c.msisdn FROM customers c JOIN brands b ON b.brand = c.brand "
+              "WHERE c.brand = ? AND c.customer_number = ? AND b.customer_numbers = 1");
+  q.bind(1, std::string(brand_id(brand))).bind(2, customer_number);
+  if (!q.step()) return std::nullopt;
+  return q.text(0);
+}
+
+std::vector<BrandTerms> Store::brand_terms() {
+  std::lock_guard lock(mutex_);
+  Statement q(db_, "SELECT brand, reactivation_fee_cents, customer_numbers FROM brands");
+  std::vector<BrandTerms> out;
+  while (q.step())
+    if (auto b = parse_brand(q.text(0))) out.push_back({*b, q.integer(1), q.integer(2) != 0});
+  // In the brands' own order, whatever order the rows came in.
+  std::sort(out.begin(), out.end(), [](const BrandTerms& a, const BrandTerms& b) { return a.brand < b.brand; });
+  return out;
 }
 
 std::vector<Plan> Store::plans(Brand brand) {
@@ -256,7 +303,8 @@ Delivery Store::deliver(RenewalRecord& r) {
     // reference is its key: credited once per reference, never on a replay.
     Statement upd(db_,
                   "UPDATE subscribers SET status = 'active', expiry = ?, plan_id = ?, returning_customer = 1, "
-                  "reactivation_fee_cents = 0, balance_cents = balance_cents + ? WHERE brand = ? AND msisdn = ?");
+                  "reactivation_fee_cents = 0, suspended_since = NULL, balance_cents = balance_cents + ? "
+                  "WHERE brand = ? AND msisdn = ?");
     upd.bind(1, iso_date(r.new_expiry))
         .bind(2, r.plan_id)
         .bind(3, r.bonus)

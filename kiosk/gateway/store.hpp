@@ -48,6 +48,7 @@ struct SeedSubscriber {
   Brand brand;
   std::string msisdn;
   Subscriber subscriber;
+  std::string customer_number = {};  // on the SIM card's holder, where the brand uses them
 };
 
 // The gateway's durable state: subscribers, plans, renewals, SMS outbox. SQLite in WAL mode;
@@ -59,7 +60,13 @@ class Store {
 
   // Seeds each brand the store has no plans for yet: all of them in a new store, and a brand an
   // upgrade added in an existing one. Brands already there are left as they are.
-  void seed_missing_brands(const std::vector<SeedSubscriber>& subscribers, const std::vector<Plan>& plans);
+  // The brands' own terms are added where missing, whatever else is there.
+  void seed_missing_brands(const std::vector<SeedSubscriber>& subscribers, const std::vector<Plan>& plans,
+                           const std::vector<BrandTerms>& terms);
+  std::vector<BrandTerms> brand_terms();
+  // The phone number (E.164) behind a customer number at this brand, if the brand takes
+  // customer numbers and knows this one.
+  std::optional<std::string> msisdn_of_customer(Brand brand, const std::string& customer_number);
 
   std::optional<Subscriber> find_subscriber(Brand brand, const std::string& msisdn);
   std::vector<Plan> plans(Brand brand);

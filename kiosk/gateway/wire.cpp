@@ -128,12 +128,14 @@ std::optional<Plan> plan_from_json(const json& j) {
 }
 
 json to_json(const Subscriber& s) {
-  return {{"status", status_name(s.status)},
-          {"balance_cents", s.balance},
-          {"expiry", iso_date(s.expiry)},
-          {"plan_id", s.current_plan_id},
-          {"returning", s.returning_customer},
-          {"reactivation_fee_cents", s.reactivation_fee}};
+  json j{{"status", status_name(s.status)},
+         {"balance_cents", s.balance},
+         {"expiry", iso_date(s.expiry)},
+         {"plan_id", s.current_plan_id},
+         {"returning", s.returning_customer},
+         {"reactivation_fee_cents", s.reactivation_fee}};
+  if (s.status == SubscriberStatus::suspended) j["suspended_since"] = iso_date(s.suspended_since);
+  return j;
 }
 
 std::optional<Subscriber> subscriber_from_json(const json& j) {
@@ -154,7 +156,43 @@ std::optional<Subscriber> subscriber_from_json(const json& j) {
   s.balance = balance;
   s.reactivation_fee = fee;
   s.returning_customer = flag(j, "returning");
+  if (s.status == SubscriberStatus::suspended) {
+    // The day it was suspended is part of a suspended answer, and not before the plan ended.
+    std::string since;
+    if (!get_string(j, "suspended_since", since)) return std::nullopt;
+    auto d = parse_iso_date(since);
+    if (!d || *d < s.expiry) return std::nullopt;
+    s.suspended_since = *d;
+  }
   return s;
+}
+
+json to_json(const std::vector<BrandTerms>& terms) {
+  json list = json::array();
+  for (const BrandTerms& t : terms)
+    list.push_back({{"brand", brand_id(t.brand)},
+                    {"reactivation_fee_cents", t.reactivation_fee},
+                    {"customer_numbers", t.customer_numbers}});
+  return json{{"brands", list}};
+}
+
+std::optional<std::vector<BrandTerms>> brand_terms_from_json(const json& j) {
+  if (!j.is_object() || !j.contains("brands") || !j["brands"].is_array()) return std::nullopt;
+  const json& list = j["brands"];
+  if (list.size() > all_brands.size()) return std::nullopt;
+  std::vector<BrandTerms> out;
+  for (const json& e : list) {
+    std::string id;
+    long long fee;
+    if (!e.is_object() || !get_string(e, "brand", id) || !get_int(e, "reactivation_fee_cents", 0, 100000, fee)) return std::nullopt;
+    const auto brand = parse_brand(id);
+    const auto flag_it = e.find("customer_numbers");
+    if (!brand || flag_it == e.end() || !flag_it->is_boolean()) return std::nullopt;
+    for (const BrandTerms& seen : out)
+      if (seen.brand == *brand) return std::nullopt;  // a brand twice: which one is true?
+    out.push_back({*brand, fee, flag_it->get<bool>()});
+  }
+  return out;
 }
 
 }  // namespace kiosk::wire

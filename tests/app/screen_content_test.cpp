@@ -206,3 +206,42 @@ TEST_CASE("Larger text grows the bottom row and the support line too") {
     CHECK(support_large > support_normal);
   }
 }
+
+TEST_CASE("A suspended number's balance says so in words, since when, and the fee, with no past \"valid until\"") {
+  Screens& sc = Screens::get();
+  for (Lang lang : all_langs) {
+    const Catalog& t = (*sc.catalogs)[lang];
+    INFO(lang_code(lang));
+    const State s = sc.state("balance_suspended", lang);
+    REQUIRE(s.screen == Screen::balance);
+    const Subscriber& sub = *s.session.subscriber;
+    const ui::FrameReport& r = sc.draw(s);
+    CHECK(says(r, t.text("balance.status.suspended")));
+    CHECK(says(r, t.text("balance.suspended_since")));
+    CHECK(says(r, format_date(sub.suspended_since, lang)));
+    CHECK(says(r, format_money(sub.reactivation_fee, lang)));
+    CHECK(says(r, t.text("balance.suspended_words")));
+    CHECK_FALSE(says(r, t.text("balance.expiry")));
+  }
+}
+
+TEST_CASE("The help answers name each operator's reactivation fee from the gateway's terms, and the support number") {
+  Screens& sc = Screens::get();
+  for (Lang lang : all_langs) {
+    const Catalog& t = (*sc.catalogs)[lang];
+    INFO(lang_code(lang));
+    const State s = sc.state("help_fees", lang);
+    REQUIRE(s.brand_terms.size() == all_brands.size());
+    const ui::FrameReport& r = sc.draw(s);
+    for (const BrandTerms& terms : s.brand_terms) {
+      const std::string brand(brand_name(terms.brand));
+      CHECK(says(r, terms.reactivation_fee > 0
+                        ? t.format("help.fee_line", {{"brand", brand}, {"fee", format_money(terms.reactivation_fee, lang)}})
+                        : t.format("help.fee_none", {{"brand", brand}})));
+    }
+    // Without the terms the answer says it in general words, no amount.
+    State none = s;
+    none.brand_terms.clear();
+    CHECK(says(sc.draw(none), t.text("help.a.fee_unknown")));
+  }
+}

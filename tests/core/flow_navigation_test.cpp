@@ -232,3 +232,53 @@ TEST_CASE("Receipt codes are six digits, stable per reference") {
   CHECK(reprint_code("BE-KIOSK-01-a1b2c3-0001") == reprint_code("BE-KIOSK-01-a1b2c3-0001"));
   CHECK(reprint_code("BE-KIOSK-01-a1b2c3-0001") != reprint_code("BE-KIOSK-01-a1b2c3-0002"));
 }
+
+TEST_CASE("A customer number instead of the phone number, where the operator takes them") {
+  Driver d;
+  d.to_number();
+  // Not before the gateway's terms say Proximus takes them.
+  d.send(ev::IdentifyByToggled{});
+  CHECK_FALSE(d.state.session.by_customer_number);
+  d.send(ev::BrandTermsLoaded{{{Brand::proximus, 500, true}, {Brand::orange, 500, false}}});
+  d.type("0470");
+  d.send(ev::IdentifyByToggled{});
+  CHECK(d.state.session.by_customer_number);
+  CHECK(d.state.session.number_input.empty());  // what was typed was a phone number
+  d.type("1234567");
+  d.send(ev::NumberSubmitted{});
+  CHECK(d.screen() == Screen::number);
+  CHECK(d.state.session.number_error_key == "number.error.customer_number");
+  d.type("8");
+  d.send(ev::NumberSubmitted{});
+  REQUIRE(d.screen() == Screen::lookup);
+  const auto lookups = d.all<fx::RequestLookup>();
+  REQUIRE(lookups.size() == 1);
+  CHECK(lookups[0].customer_number == "12345678");
+  CHECK_FALSE(d.state.session.number);
+  SECTION("found: the number it stands for comes with the answer") {
+    d.send(ev::SubscriberFound{test::active_subscriber(), test::sample_plans(), MobileNumber{"470123456"}});
+    CHECK(d.screen() == Screen::plans);
+    REQUIRE(d.state.session.number);
+    CHECK(format_mobile(*d.state.session.number) == "0470 12 34 56");
+  }
+  SECTION("not found: said in the customer number's words") {
+    d.send(ev::LookupFailed{ev::LookupError::not_found});
+    CHECK(d.screen() == Screen::number);
+    CHECK(d.state.session.number_error_key == "number.error.customer_not_found");
+  }
+  SECTION("the gateway away: trying again asks by the customer number again") {
+    d.send(ev::LookupFailed{ev::LookupError::unavailable});
+    CHECK(d.screen() == Screen::unavailable);
+    d.send(ev::RetryPressed{});
+    CHECK(d.screen() == Screen::lookup);
+    CHECK(d.all<fx::RequestLookup>().back().customer_number == "12345678");
+  }
+  SECTION("another operator, which does not take them: back to the phone number") {
+    d.send(ev::LookupFailed{ev::LookupError::not_found});
+    d.send(ev::BackPressed{});
+    d.send(ev::BrandChosen{Brand::orange});
+    CHECK_FALSE(d.state.session.by_customer_number);
+    d.send(ev::IdentifyByToggled{});
+    CHECK_FALSE(d.state.session.by_customer_number);
+  }
+}

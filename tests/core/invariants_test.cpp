@@ -52,6 +52,7 @@ ev::DigitPressed arbitrary(Of<ev::DigitPressed>, Gen& g) { return {static_cast<c
 ev::DigitDeleted arbitrary(Of<ev::DigitDeleted>, Gen&) { return {}; }
 ev::NumberCleared arbitrary(Of<ev::NumberCleared>, Gen&) { return {}; }
 ev::NumberSubmitted arbitrary(Of<ev::NumberSubmitted>, Gen&) { return {}; }
+ev::IdentifyByToggled arbitrary(Of<ev::IdentifyByToggled>, Gen&) { return {}; }
 ev::PlanChosen arbitrary(Of<ev::PlanChosen>, Gen& g) { return {test::sample_plans()[g.rng() % 3].id}; }
 ev::DurationChosen arbitrary(Of<ev::DurationChosen>, Gen& g) { return {static_cast<int>(1 + g.rng() % 6)}; }
 ev::PlansPaged arbitrary(Of<ev::PlansPaged>, Gen& g) { return {g.chance(2) ? 1 : -1}; }
@@ -111,6 +112,7 @@ ev::PrinterStatusChanged arbitrary(Of<ev::PrinterStatusChanged>, Gen& g) {
   return {static_cast<PrinterStatus>(g.rng() % 6)};
 }
 ev::ReceiptPrinted arbitrary(Of<ev::ReceiptPrinted>, Gen& g) { return {g.ref(), g.chance(2)}; }
+ev::BrandTermsLoaded arbitrary(Of<ev::BrandTermsLoaded>, Gen&) { return {{{Brand::proximus, 500, true}}}; }
 
 template <std::size_t... I>
 Event event_of_kind(std::size_t kind, Gen& g, std::index_sequence<I...>) {
@@ -259,4 +261,111 @@ TEST_CASE("Guided random sessions reach payments and deliveries, so the invarian
   }
   CHECK(delivered > 20);
   CHECK(reversed > 5);
+}
+
+namespace {
+
+// What the receipts, SMS and requests of one reference said about its money.
+struct MoneyTrail {
+  Cents paid = -1;
+  std::vector<Cents> delivered_amounts;
+  std::set<Cents> bonuses_stated;
+  int deliveries = 0;
+};
+
+// Money taken = the plan's months + the reactivation fee − the discounts, and the same amount
+// at every step; the bonus is stated alike everywhere and its renewal delivered once.
+void check_promotion_invariants(const Driver& d, const Quote& quoted, const std::string& reference) {
+  MoneyTrail trail;
+  for (const Effect& e : d.effects) {
+    if (const auto* p = std::get_if<fx::RequestPayment>(&e); p && p->reference == reference) trail.paid = p->amount;
+    if (const auto* r = std::get_if<fx::RequestDelivery>(&e); r && r->reference == reference) {
+      trail.delivered_amounts.push_back(r->amount);
+      ++trail.deliveries;
+    }
+    const ReceiptData* receipt = nullptr;
+    if (const auto* r = std::get_if<fx::RequestReceipt>(&e)) receipt = &r->receipt;
+    if (const auto* m = std::get_if<fx::RequestSms>(&e)) receipt = &m->receipt;
+    if (!receipt || receipt->reference != reference) continue;
+    if (receipt->kind == ReceiptData::Kind::renewal || receipt->kind == ReceiptData::Kind::pending) {
+      INFO("receipt " << reference);
+      CHECK(receipt->amount == quoted.total);
+      // Itemised, the lines add up to what was charged.
+      if (receipt->price > 0) CHECK(receipt->price - receipt->discount + receipt->reactivation_fee == receipt->amount);
+      if (receipt->kind == ReceiptData::Kind::renewal) trail.bonuses_stated.insert(receipt->bonus_credit);
+    }
+  }
+  if (trail.paid < 0) return;  // never got to the terminal
+  CHECK(trail.paid == quoted.total);
+  CHECK(trail.deliveries <= 1);
+  for (Cents a : trail.delivered_amounts) CHECK(a == trail.paid);
+  CHECK(trail.bonuses_stated.size() <= 1);
+  if (!trail.bonuses_stated.empty()) CHECK(*trail.bonuses_stated.begin() == quoted.bonus_credit);
+}
+
+}  // namespace
+
+TEST_CASE("Random customers, plans and durations: money taken is the plan total plus fees minus discounts") {
+  int with_discount = 0, with_fee = 0, with_bonus = 0, renewed = 0;
+  for (unsigned seed = 1; seed <= 400; ++seed) {
+    INFO("seed " << seed);
+    std::mt19937 rng(seed);
+    Driver d;
+    const bool suspended = rng() % 3 == 0;
+    Subscriber sub = test::active_subscriber();
+    sub.returning_customer = rng() % 2 == 0;
+    if (suspended) {
+      sub.status = SubscriberStatus::suspended;
+      sub.reactivation_fee = static_cast<Cents>(rng() % 4) * 150;
+      sub.expiry = CivilDate{2026, 10, 1};
+      sub.suspended_since = CivilDate{2026, 10, 8};
+    }
+    std::vector<Plan> plans = test::sample_plans();
+    plans[0].promotions.push_back({Promotion::Kind::returning_bonus_cents, 0, 200, 0});  // every kind in play
+    d.to_number();
+    d.type("0470123456");
+    d.send(ev::NumberSubmitted{});
+    d.send(ev::SubscriberFound{sub, plans});
+    if (suspended) d.send(ev::ContinuePressed{});
+    REQUIRE(d.screen() == Screen::plans);
+    const Plan& plan = plans[rng() % plans.size()];
+    d.send(ev::PlanChosen{plan.id});
+    const int months = plan.durations_months[rng() % plan.durations_months.size()];
+    d.send(ev::DurationChosen{months});
+    d.send(ev::PlanConfirmed{});
+    REQUIRE(d.state.session.quote);
+    const Quote q = *d.state.session.quote;
+    // The quote's own arithmetic: what the summary shows is what is charged.
+    CHECK(q.base == plan.price_per_month * months);
+    CHECK(q.discount >= 0);
+    CHECK(q.discount <= q.base);
+    CHECK(q.reactivation_fee == (suspended ? sub.reactivation_fee : 0));
+    CHECK(q.total == q.base - q.discount + q.reactivation_fee);
+    CHECK(q.bonus_credit >= 0);
+    if (!sub.returning_customer) CHECK(q.bonus_credit == 0);
+    with_discount += q.discount > 0;
+    with_fee += q.reactivation_fee > 0;
+    with_bonus += q.bonus_credit > 0;
+    d.send(ev::SummaryConfirmed{});
+    d.send(ev::PayMethodChosen{rng() % 2 ? PayMethod::card : PayMethod::wallet});
+    const std::string ref = d.reference();
+    if (rng() % 4 != 0) {
+      d.send(ev::PaymentApproved{ref, test::card_receipt()});
+      if (rng() % 3 != 0) d.send(ev::RenewalDelivered{ref, "C", CivilDate{2027, 1, 1}});
+    }
+    for (int i = 0; i < 30; ++i) {
+      Event e = random_event(rng, d);
+      if (const auto* t = std::get_if<ev::Ticked>(&e)) d.now = t->now_ms;
+      d.send(e);
+    }
+    drain(d);
+    check_money_invariants(d.effects);
+    check_promotion_invariants(d, q, ref);
+    for (const auto& j : d.all<fx::RequestJournal>()) renewed += j.entry.reference == ref && j.entry.step == JournalStep::delivered;
+  }
+  // The walk reaches each kind of promotion and fee, and renewals.
+  CHECK(with_discount > 20);
+  CHECK(with_fee > 20);
+  CHECK(with_bonus > 20);
+  CHECK(renewed > 50);
 }

@@ -4,9 +4,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "clock/local_date.hpp"
+#include "core/phone.hpp"
 #include "core/pricing.hpp"
 #include "core/reference.hpp"
 #include "gateway/client.hpp"
@@ -16,6 +18,7 @@
 #include "gateway/store.hpp"
 #include "gateway/tls_cert.hpp"
 #include "gateway/tls_pin.hpp"
+#include "gateway/wire.hpp"
 #include "sqlite/sqlite.hpp"
 
 using namespace kiosk;
@@ -97,7 +100,79 @@ TEST_CASE("Look-up finds the simulated subscribers and their brand's plans") {
   CHECK(r.plans.size() == 3);
   for (const Plan& p : r.plans) CHECK(p.brand == Brand::proximus);
   CHECK(c.lookup(Brand::orange, active).kind == LookupResult::Kind::not_found);  // number portability
-  CHECK(c.lookup(Brand::proximus, MobileNumber{"470000001"}).subscriber.status == SubscriberStatus::suspended);
+  const Subscriber suspended = c.lookup(Brand::proximus, MobileNumber{"470000001"}).subscriber;
+  CHECK(suspended.status == SubscriberStatus::suspended);
+  CHECK(suspended.reactivation_fee == 500);
+  // Frozen for a week after the plan ended, then suspended.
+  CHECK(suspended.suspended_since == add_days(suspended.expiry, 7));
+}
+
+TEST_CASE("The operators' terms for their brands: every brand once, its fee, whether customer numbers work") {
+  Running g("brands");
+  Client c(g.link);
+  std::string detail;
+  const auto terms = c.brand_terms(&detail);
+  INFO(detail);
+  REQUIRE(terms);
+  REQUIRE(terms->size() == all_brands.size());
+  for (std::size_t i = 0; i < all_brands.size(); ++i) CHECK((*terms)[i].brand == all_brands[i]);
+  CHECK((*terms)[0].reactivation_fee == 500);
+  CHECK((*terms)[0].customer_numbers);
+  CHECK_FALSE((*terms)[1].customer_numbers);
+  CHECK((*terms)[4].reactivation_fee == 0);  // DIGI
+  g.fault("garbage");
+  CHECK_FALSE(c.brand_terms(&detail));
+}
+
+TEST_CASE("A customer number finds its subscriber and the phone number, only where the brand takes them") {
+  Running g("customers");
+  Client c(g.link);
+  const LookupResult px = c.lookup_customer(Brand::proximus, "5001234567");
+  REQUIRE(px.kind == LookupResult::Kind::found);
+  REQUIRE(px.number);
+  CHECK(format_mobile(*px.number) == "0470 12 34 56");
+  CHECK(px.subscriber.balance == c.lookup(Brand::proximus, active).subscriber.balance);
+  CHECK(px.plans.size() == 3);
+  const LookupResult mv = c.lookup_customer(Brand::mobile_vikings, "71234567");
+  REQUIRE(mv.kind == LookupResult::Kind::found);
+  CHECK(format_mobile(*mv.number) == "0467 12 34 56");
+  // Another brand's customer number, an unknown one, one at a brand without them, a malformed one.
+  CHECK(c.lookup_customer(Brand::mobile_vikings, "5001234567").kind == LookupResult::Kind::not_found);
+  CHECK(c.lookup_customer(Brand::proximus, "5009999999").kind == LookupResult::Kind::not_found);
+  CHECK(c.lookup_customer(Brand::orange, "5001234567").kind == LookupResult::Kind::not_found);
+  CHECK(c.lookup_customer(Brand::proximus, "12ab").kind == LookupResult::Kind::not_found);
+  g.fault("garbage");
+  CHECK(c.lookup_customer(Brand::proximus, "5001234567").kind == LookupResult::Kind::unavailable);
+}
+
+TEST_CASE("Brand terms that are not what was asked are refused whole") {
+  using nlohmann::json;
+  const auto read = [](const char* text) { return wire::brand_terms_from_json(json::parse(text)); };
+  CHECK(read(R"({"brands": [{"brand": "proximus", "reactivation_fee_cents": 500, "customer_numbers": true}]})"));
+  CHECK(read(R"({"brands": []})"));
+  CHECK_FALSE(read(R"({"brands": [{"brand": "vodafone", "reactivation_fee_cents": 500, "customer_numbers": true}]})"));
+  CHECK_FALSE(read(R"({"brands": [{"brand": "proximus", "reactivation_fee_cents": -1, "customer_numbers": true}]})"));
+  CHECK_FALSE(read(R"({"brands": [{"brand": "proximus", "reactivation_fee_cents": 5.5, "customer_numbers": true}]})"));
+  CHECK_FALSE(read(R"({"brands": [{"brand": "proximus", "reactivation_fee_cents": 500}]})"));
+  CHECK_FALSE(read(R"({"brands": [{"brand": "proximus", "reactivation_fee_cents": 500, "customer_numbers": true},
+                                  {"brand": "proximus", "reactivation_fee_cents": 0, "customer_numbers": true}]})"));
+  CHECK_FALSE(read(R"({"brands": {"brand": "proximus"}})"));
+  CHECK_FALSE(read(R"([1, 2])"));
+}
+
+TEST_CASE("A suspended subscriber's answer says since when, never before the plan ended") {
+  using nlohmann::json;
+  json j{{"status", "suspended"}, {"balance_cents", 0}, {"expiry", "2026-11-02"}, {"plan_id", "px-smart-10"},
+         {"reactivation_fee_cents", 500}, {"suspended_since", "2026-11-09"}};
+  const auto ok = wire::subscriber_from_json(j);
+  REQUIRE(ok);
+  CHECK(ok->suspended_since == CivilDate{2026, 11, 9});
+  j["suspended_since"] = "2026-10-01";
+  CHECK_FALSE(wire::subscriber_from_json(j));
+  j.erase("suspended_since");
+  CHECK_FALSE(wire::subscriber_from_json(j));
+  j["status"] = "active";
+  CHECK(wire::subscriber_from_json(j));
 }
 
 TEST_CASE("A renewal is delivered once per reference, whatever is sent again") {
@@ -412,7 +487,7 @@ TEST_CASE("The store's WAL stays short through thousands of renewals") {
   std::string error;
   auto store = Store::open(dir + "/gateway.sqlite", &error);
   REQUIRE(store);
-  store->seed_missing_brands(seed_subscribers(CivilDate{2026, 11, 28}), seed_plans());
+  store->seed_missing_brands(seed_subscribers(CivilDate{2026, 11, 28}), seed_plans(), seed_brand_terms());
   std::uintmax_t largest = 0;
   // KIOSK_WAL_RENEWALS=100000 for the long run (about a minute here).
   const int count = std::getenv("KIOSK_WAL_RENEWALS") ? std::atoi(std::getenv("KIOSK_WAL_RENEWALS")) : 3000;
@@ -493,7 +568,7 @@ TEST_CASE("A brand added by an upgrade is seeded into an existing store, the oth
     std::vector<Plan> older_plans;
     for (const Plan& p : seed_plans())
       if (p.brand != Brand::mobile_vikings) older_plans.push_back(p);
-    store->seed_missing_brands(older, older_plans);
+    store->seed_missing_brands(older, older_plans, {});
     CHECK(store->plans(Brand::mobile_vikings).empty());
     CHECK_FALSE(store->find_subscriber(Brand::mobile_vikings, "+32467123456"));
   }
@@ -502,7 +577,7 @@ TEST_CASE("A brand added by an upgrade is seeded into an existing store, the oth
   auto store = Store::open(dir + "/gateway.sqlite", &error);
   REQUIRE(store);
   const std::size_t proximus_plans = store->plans(Brand::proximus).size();
-  store->seed_missing_brands(seed_subscribers(today), seed_plans());
+  store->seed_missing_brands(seed_subscribers(today), seed_plans(), seed_brand_terms());
   CHECK(store->plans(Brand::mobile_vikings).size() == 2);
   CHECK(store->find_subscriber(Brand::mobile_vikings, "+32467123456"));
   CHECK(store->plans(Brand::proximus).size() == proximus_plans);
