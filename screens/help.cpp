@@ -25,13 +25,21 @@ std::string fee_answer(const View& v) {
 std::string answer(const View& v, std::string_view topic) {
   if (topic == "fee") return fee_answer(v);
   if (topic == "missing") return v.fmt("help.a.missing", {{"phone", v.s.settings.support_phone}});
+  if (topic == "reminders")
+    return v.fmt("help.a.reminders", {{"days", v.t.count("plans.days", v.s.settings.reminder_days_before)}});
   return v.tr(std::string("help.a.") + std::string(topic));
 }
 
 }  // namespace
 
 void draw_help(const View& v) {
-  static const char* const topics[help_topic_count] = {"currency", "forgot", "fee", "other", "worked", "missing", "data"};
+  static const char* const all_topics[help_topic_count] = {"currency", "forgot", "fee",     "reminders",
+                                                           "other",    "worked", "missing", "data"};
+  // Reminders are answered where this kiosk offers them.
+  std::vector<const char*> topics;
+  for (const char* topic : all_topics)
+    if (std::string_view(topic) != "reminders" || v.s.settings.reminder_days_before > 0) topics.push_back(topic);
+  const int topic_count = static_cast<int>(topics.size());
   const float top = v.heading(v.tr("help.title")) + 10, bottom = action_y - 20, text_w = content_w - 60;
   struct Answer { std::string q, a; float qh, ah; };
   std::vector<Answer> answers;
@@ -44,7 +52,7 @@ void draw_help(const View& v) {
   // Pages are cut where the next answer would run into the buttons.
   std::vector<int> page_starts{0};
   float page_y = top;
-  for (int i = 0; i < help_topic_count; ++i) {
+  for (int i = 0; i < topic_count; ++i) {
     const Answer& x = answers[static_cast<std::size_t>(i)];
     const float h = x.qh + x.ah + 70;
     if (page_y + h > bottom && i != page_starts.back()) {
@@ -55,7 +63,7 @@ void draw_help(const View& v) {
   }
   const int pages = static_cast<int>(page_starts.size());
   const int page = std::min(v.s.session.help_page, pages - 1);
-  const int end = page + 1 < pages ? page_starts[static_cast<std::size_t>(page) + 1] : help_topic_count;
+  const int end = page + 1 < pages ? page_starts[static_cast<std::size_t>(page) + 1] : topic_count;
   float y = top;
   for (int i = page_starts[static_cast<std::size_t>(page)]; i < end; ++i) {
     const Answer& x = answers[static_cast<std::size_t>(i)];

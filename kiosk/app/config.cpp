@@ -36,6 +36,7 @@ const std::map<std::string, std::map<std::string, Kind>>& schema() {
                     {"serial", Kind::text}, {"baud", Kind::integer}, {"end_of_day", Kind::text},
                     {"hold_until_delivered", Kind::boolean}}},
       {"wallet", {{"enabled", Kind::boolean}}},
+      {"reminders", {{"days_before", Kind::integer}}},
       {"keypad", {{"up", Kind::text}, {"down", Kind::text}, {"left", Kind::text}, {"right", Kind::text},
                   {"ok", Kind::text}, {"back", Kind::text}, {"help", Kind::text}, {"repeat", Kind::text},
                   {"volume_up", Kind::text}, {"volume_down", Kind::text}}},
@@ -160,6 +161,11 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
   k.idle_countdown_s = t["timeouts"]["countdown_seconds"].value_or(k.idle_countdown_s);
   k.end_screen_s = t["timeouts"]["end_screen_seconds"].value_or(k.end_screen_s);
   k.wallet_enabled = t["wallet"]["enabled"].value_or(k.wallet_enabled);
+  k.reminder_days_before = t["reminders"]["days_before"].value_or(k.reminder_days_before);
+  if (k.reminder_days_before < 0 || k.reminder_days_before > 30) {
+    if (error) *error = path + ": reminders days_before must be 0 (no reminders) to 30";
+    return false;
+  }
   if (k.idle_warning_s < 20 || k.idle_timeout_s <= k.idle_warning_s) {
     if (error) *error = path + ": the idle warning must come at least 20 s before the timeout";
     return false;

@@ -64,6 +64,20 @@ bool KioskApp::handle(const fx::RequestSms& s) {
   return true;
 }
 
+bool KioskApp::handle(const fx::RequestReminder& rm) {
+  // The text is written now, in the session's language; the gateway keeps it until it is due.
+  const ReceiptData& r = rm.receipt;
+  const std::string text = catalogs_[r.lang].format(
+      "sms.reminder", {{"brand", std::string(brand_name(r.brand))}, {"date", format_date(r.valid_until, r.lang)}});
+  const std::string payload =
+      gateway::reminder_payload(r.reference, r.brand, rm.number, r.valid_until, lang_code(r.lang), rm.days_before, text);
+  std::string err = "journal unavailable";
+  if (!journal_ || !journal_->enqueue({0, r.reference + ":reminder", "reminder", payload, 0, 0}, &err))
+    log_warn("reminder for " + r.reference + " not queued: " + err);
+  else log_info("reminder for " + r.reference + " queued, " + std::to_string(rm.days_before) + " days before the end");
+  return true;
+}
+
 bool KioskApp::handle(const fx::RequestReprint& rp) {
   std::optional<ReceiptData> data = journal_ ? journal_->find_receipt(rp.code) : std::nullopt;
   const bool can_print = printer_can_print(devices_.printer->status());

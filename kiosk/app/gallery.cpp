@@ -203,6 +203,10 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
       {"delivering", [paid](Lang l) { return paid(l).s; }},
       {"delivering_reversing", [paid, ref](Lang l) { Steps st = paid(l); return (st << ev::RenewalFailed{ref(st), "x"}).s; }},
       {"done", [paid, ref](Lang l) { Steps st = paid(l); return (st << ev::RenewalDelivered{ref(st), "PXM-100001", CivilDate{2027, 3, 30}}).s; }},
+      {"done_reminder_set", [paid, ref](Lang l) {
+         Steps st = paid(l);
+         return (st << ev::RenewalDelivered{ref(st), "PXM-100001", CivilDate{2027, 3, 30}} << ev::ReminderAsked{}).s;
+       }},
       {"done_receipt_failed", [paid, ref](Lang l) {
          Steps st = paid(l);
          st << ev::RenewalDelivered{ref(st), "PXM-100001", CivilDate{2027, 3, 30}};

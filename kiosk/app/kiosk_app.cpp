@@ -299,12 +299,18 @@ void KioskApp::finish_journal_check() {
   dispatch(ev::JournalFailed{""});
 }
 
+gateway::EmbeddedGateway* KioskApp::embedded_gateway(std::string* error) {
+  if (!gateway_up_.load(std::memory_order_acquire)) return *error = "the gateway is still starting", nullptr;
+  if (!embedded_gateway_) return *error = "this needs the embedded gateway", nullptr;
+  return embedded_gateway_.get();
+}
+
 bool KioskApp::set_gateway_fault(const std::string& mode, const std::string& scope, std::string* error) {
   gateway::FaultMode m;
   if (!gateway::parse_fault_mode(mode, &m)) return *error = "unknown gateway fault '" + mode + "'", false;
-  if (!gateway_up_.load(std::memory_order_acquire)) return *error = "the gateway is still starting", false;
-  if (!embedded_gateway_) return *error = "gateway faults need the embedded gateway", false;
-  embedded_gateway_->set_fault(m, scope);
+  gateway::EmbeddedGateway* g = embedded_gateway(error);
+  if (!g) return false;
+  g->set_fault(m, scope);
   return true;
 }
 

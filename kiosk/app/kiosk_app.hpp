@@ -69,6 +69,8 @@ class KioskApp {
   sim::SimPrinter* sim_printer() { return devices_.sim_printer; }
   // A fault in the embedded gateway (scripts and demos); an external gateway has none to set.
   bool set_gateway_fault(const std::string& mode, const std::string& scope, std::string* error);
+  // The embedded gateway, once it is up (scripts: simulated time, SMS replies, what it keeps).
+  gateway::EmbeddedGateway* embedded_gateway(std::string* error);
   Journal& journal() { return *journal_; }
   // SMS and reports not yet handed to the gateway.
   std::size_t outbox_pending();
@@ -99,6 +101,7 @@ class KioskApp {
   bool handle(const fx::RequestPaymentLookup& effect);
   bool handle(const fx::RequestReceipt& effect);
   bool handle(const fx::RequestSms& effect);
+  bool handle(const fx::RequestReminder& effect);
   bool handle(const fx::RequestReprint& effect);
   hal::PaymentTerminal& terminal_for(PayMethod method);
   void print_receipt(const ReceiptData& data);  // laid out in its language, for this printer

@@ -10,6 +10,7 @@
 
 #include "core/printer_status.hpp"
 #include "driver.hpp"
+#include "gateway/module.hpp"
 #include "journal/journal.hpp"
 #include "sim/sim_payment.hpp"
 #include "sim/sim_printer.hpp"
@@ -117,6 +118,22 @@ class ScriptRun {
     }
     if (verb == "shot") return arity(2) && save_shot(w[1], error);
     if (verb == "device") return w.size() == 3 ? device(w[1], w[2], error) : (*error = "device DEVICE ACTION", false);
+    if (verb == "gateway" && w.size() == 3 && w[1] == "days") {  // the gateway's day, N days ahead
+      int days = 0;
+      if (!parse_int(w[2], &days) || days < 0) return *error = "gateway days N (0 or more)", false;
+      gateway::EmbeddedGateway* g = app_.embedded_gateway(error);
+      if (!g) return false;
+      g->set_days_ahead(days);
+      return driver_.settle(error);
+    }
+    if (verb == "gateway" && w.size() >= 4 && w[1] == "reply") {  // gateway reply +32… WORDS: an SMS reply
+      std::string text;
+      for (std::size_t i = 3; i < w.size(); ++i) text += (i > 3 ? " " : "") + w[i];
+      gateway::EmbeddedGateway* g = app_.embedded_gateway(error);
+      if (!g) return false;
+      g->relay_reply(w[2], text);
+      return true;
+    }
     if (verb == "gateway") {  // gateway MODE [PATH]: a fault, for every request or those under PATH
       if (w.size() != 2 && w.size() != 3) return *error = "gateway MODE [PATH]", false;
       return app_.set_gateway_fault(w[1], w.size() == 3 ? w[2] : "", error);
@@ -220,6 +237,13 @@ class ScriptRun {
       if (w[2] == name) return true;
       *error = "out of service for " + std::string(name) + ", not " + w[2];
       return false;
+    }
+    if ((w[1] == "gateway_reminders" && w.size() == 3) || (w[1] == "gateway_sms" && w.size() == 4)) {
+      gateway::EmbeddedGateway* g = app_.embedded_gateway(error);
+      if (!g) return false;
+      return w[1] == "gateway_reminders"
+                 ? expect_number("reminders kept by the gateway", w[2], g->reminders_kept(), error)
+                 : expect_number(w[2] + " SMS at the gateway", w[3], g->sms_count(w[2]), error);
     }
     if ((w[1] == "outbox" || w[1] == "outbox_min") && w.size() == 3)  // SMS and reports not handed over yet
       return expect_number("outbox items", w[2], static_cast<long long>(app_.outbox_pending()), error,

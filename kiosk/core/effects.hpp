@@ -36,6 +36,9 @@ struct RequestReceipt { ReceiptData receipt; };
 // The confirmation (or refund notice) by SMS; the app words it from the receipt in the
 // session's language.
 struct RequestSms { ReceiptData receipt; MobileNumber number; };
+// An SMS reminder `days_before` the renewed plan ends (receipt.valid_until), which the customer
+// asked for: through the outbox to the gateway, which keeps it until then.
+struct RequestReminder { ReceiptData receipt; MobileNumber number; int days_before; };
 // Recovery: ask the terminal whether it took the money for this reference (PaymentLookedUp).
 struct RequestPaymentLookup { std::string reference; Cents amount; PayMethod method; };
 // Recovery: ask the gateway to close the reference unless it was delivered (RenewalResolved).
@@ -61,7 +64,7 @@ namespace kiosk {
 using Effect = std::variant<fx::RequestJournal, fx::RequestLookup, fx::RequestPayment,
                             fx::RequestPaymentAbort, fx::RequestDelivery, fx::RequestReversal,
                             fx::RequestPaymentSettle,
-                            fx::RequestReceipt, fx::RequestSms, fx::RequestReprint, fx::RequestForgetSession,
+                            fx::RequestReceipt, fx::RequestSms, fx::RequestReminder, fx::RequestReprint, fx::RequestForgetSession,
                             fx::RequestPaymentLookup, fx::RequestRenewalResolve>;
 
 }  // namespace kiosk

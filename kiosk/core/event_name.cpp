@@ -47,6 +47,7 @@ template <> struct Name<ev::RetryPressed> { static constexpr std::string_view va
 template <> struct Name<ev::ContinuePressed> { static constexpr std::string_view value = "continue_pressed"; };
 template <> struct Name<ev::FinishPressed> { static constexpr std::string_view value = "finish_pressed"; };
 template <> struct Name<ev::SmsInsteadAsked> { static constexpr std::string_view value = "sms_instead_asked"; };
+template <> struct Name<ev::ReminderAsked> { static constexpr std::string_view value = "reminder_asked"; };
 template <> struct Name<ev::SubscriberFound> { static constexpr std::string_view value = "subscriber_found"; };
 template <> struct Name<ev::LookupFailed> { static constexpr std::string_view value = "lookup_failed"; };
 template <> struct Name<ev::RenewalDelivered> { static constexpr std::string_view value = "renewal_delivered"; };

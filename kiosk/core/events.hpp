@@ -61,7 +61,8 @@ struct MoreTimeAsked {};
 struct RetryPressed {};
 struct ContinuePressed {};               // suspended → plans; balance → plans
 struct FinishPressed {};                 // any end screen → attract
-struct SmsInsteadAsked {};               // no receipt came out: the confirmation by SMS after all
+struct SmsInsteadAsked {};
+struct ReminderAsked {};                 // the done screen: an SMS before the new plan ends               // no receipt came out: the confirmation by SMS after all
 struct ReprintOpened {};                 // service → "reprint a receipt"
 // Speech mode for this session: a headset was plugged in, or the keypad's speech key pressed.
 struct SpeechRequested {};
@@ -130,7 +131,7 @@ using Event = std::variant<
     ev::NumberCleared, ev::NumberSubmitted, ev::IdentifyByToggled, ev::PlanChosen, ev::DurationChosen, ev::PlansPaged,
     ev::PlanConfirmed, ev::ReceiptToggled, ev::SmsToggled, ev::SummaryConfirmed,
     ev::PayMethodChosen, ev::BackPressed, ev::CancelPressed, ev::MoreTimeAsked, ev::RetryPressed,
-    ev::ContinuePressed, ev::FinishPressed, ev::SmsInsteadAsked, ev::SubscriberFound, ev::LookupFailed,
+    ev::ContinuePressed, ev::FinishPressed, ev::SmsInsteadAsked, ev::ReminderAsked, ev::SubscriberFound, ev::LookupFailed,
     ev::RenewalDelivered, ev::RenewalFailed, ev::RenewalUnknown, ev::PaymentPrompted,
     ev::WalletCodeReady, ev::PaymentApproved, ev::PaymentFailed, ev::PaymentReversed,
     ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::BrandTermsLoaded,

@@ -94,6 +94,7 @@ void record_receipt(Step&, const ev::ReceiptPrinted&);
 // Prints the session's receipt, or notes that the customer gets none (the printer is not ready).
 void print_or_note_missing(Step&, const ReceiptData& receipt);
 void send_sms_instead(Step&);
+void ask_reminder(Step&);
 
 // flow_time.cpp: start-up, ticks, idle timeouts, device availability.
 void start(Step&, const ev::Started&);

@@ -59,6 +59,13 @@ void record_receipt(Step& st, const ev::ReceiptPrinted& e) {
   if (!e.ok && se.txn && se.txn->reference == e.reference) se.txn->receipt_failed = true;
 }
 
+void ask_reminder(Step& st) {
+  Session& se = st.s.session;
+  se.reminder_asked = true;
+  st.fx.push_back(fx::RequestReminder{make_receipt(st.s, ReceiptData::Kind::renewal), *se.number,
+                                      st.s.settings.reminder_days_before});
+}
+
 void send_sms_instead(Step& st) {
   Session& se = st.s.session;
   se.want_sms = true;

@@ -148,6 +148,7 @@ bool settled_as(const State& s, Phase phase) { return phase_is(s, {phase}); }
 bool settled_delivered(const State& s) { return settled_as(s, Phase::delivered); }
 bool settled_refunded(const State& s) { return settled_as(s, Phase::reversed); }
 bool settled_not_charged(const State& s) { return settled_as(s, Phase::failed); }
+bool reminder_not_asked(const State& s) { return reminder_offered(s) && !s.session.reminder_asked; }
 bool cannot_sell(const State& s) { return !can_sell(s); }
 bool sells_again(const State& s) { return can_sell(s); }
 
@@ -265,6 +266,8 @@ constexpr Transition table[] = {
                           act<&cancel_session>("forget the customer")),
     on<ev::SmsInsteadAsked>(screens({done, reversed}), when<&sms_can_stand_in>("no receipt, no SMS yet"), stay,
                             act<&send_sms_instead>("SMS in place of the receipt")),
+    on<ev::ReminderAsked>(only(done), when<&reminder_not_asked>("offered, not asked yet"), stay,
+                          act<&ask_reminder>("SMS reminder before the end")),
     on<ev::FinishPressed>(outcomes, to(attract), act<&end_session>("end the session")),
     on<ev::FinishPressed>(screens({balance, reprint}), to(attract), act<&end_session>("end the session")),
     on<ev::RetryPressed>(only(declined), to(pay_method), act<&drop_declined_payment>("drop declined payment")),

@@ -29,7 +29,7 @@ using RestartsIdleTimer =
           ev::DigitPressed, ev::DigitDeleted, ev::NumberCleared, ev::NumberSubmitted, ev::IdentifyByToggled, ev::PlanChosen,
           ev::DurationChosen, ev::PlansPaged, ev::PlanConfirmed, ev::ReceiptToggled, ev::SmsToggled,
           ev::SummaryConfirmed, ev::PayMethodChosen, ev::BackPressed, ev::CancelPressed, ev::RetryPressed,
-          ev::ContinuePressed, ev::FinishPressed, ev::SmsInsteadAsked, ev::ReprintOpened, ev::SpeechRequested, ev::VolumeChanged>;
+          ev::ContinuePressed, ev::FinishPressed, ev::SmsInsteadAsked, ev::ReminderAsked, ev::ReprintOpened, ev::SpeechRequested, ev::VolumeChanged>;
 using KeepsIdleTimer =
     Types<ev::Started, ev::Ticked, ev::MoreTimeAsked, ev::SubscriberFound, ev::LookupFailed, ev::RenewalDelivered,
           ev::RenewalFailed, ev::RenewalUnknown, ev::ReprintFinished, ev::PaymentPrompted, ev::WalletCodeReady,
@@ -182,6 +182,16 @@ const BrandTerms* terms_of(const State& s, Brand brand) {
 bool customer_numbers_offered(const State& s) {
   const BrandTerms* t = s.session.brand ? terms_of(s, *s.session.brand) : nullptr;
   return t && t->customer_numbers;
+}
+
+CivilDate reminder_date(const State& s) {
+  return s.session.txn ? add_days(s.session.txn->new_expiry, -s.settings.reminder_days_before) : CivilDate{};
+}
+
+bool reminder_offered(const State& s) {
+  const Session& se = s.session;
+  return s.settings.reminder_days_before > 0 && se.txn && se.txn->phase == Transaction::Phase::delivered &&
+         se.number && s.today < reminder_date(s);
 }
 
 bool sms_can_stand_in(const State& s) {

@@ -34,6 +34,9 @@ struct KioskSettings {
   // Paying by phone (the e-wallet) is offered: with it the kiosk sells while the card terminal
   // is away, and is out of service only when no way to pay is left.
   bool wallet_enabled = true;
+  // An SMS this many days before a renewed plan ends, for a customer who asks on the done
+  // screen (0: not offered).
+  int reminder_days_before = 3;
   // The card terminal holds an approved payment until delivery is confirmed (ZVT vending).
   bool terminal_holds_payment = false;
 };
@@ -64,7 +67,7 @@ struct Transaction {
 
 inline constexpr int default_volume = 60;  // percent
 inline constexpr int volume_step = 10;
-inline constexpr int help_topic_count = 7;  // the questions on the help screen
+inline constexpr int help_topic_count = 8;  // the questions on the help screen
 
 // The whole kiosk state. A session's personal data lives only in `session` and is replaced
 // by an empty one when the session ends.
@@ -95,6 +98,7 @@ struct Session {
   int months = 1;
   bool want_receipt = true;
   bool want_sms = true;
+  bool reminder_asked = false;        // the done screen's reminder: asked for, and queued
   std::optional<Quote> quote;
   std::optional<Transaction> txn;
   TerminalPrompt prompt = TerminalPrompt::present_card;
@@ -146,6 +150,10 @@ bool customer_numbers_offered(const State& s);
 // Nothing came out of the printer and the customer had turned the SMS off: the outcome screen
 // offers the SMS in its place.
 bool sms_can_stand_in(const State& s);
+// The done screen offers a reminder: the renewal is delivered to a known number and the day to
+// remind is still ahead.
+bool reminder_offered(const State& s);
+CivilDate reminder_date(const State& s);
 // Plan cards per page: one fewer when the text is large, so that the cards' words still fit.
 int plans_per_page(const State& s);
 // The session's payment could not be confirmed either way (the terminal's line went).

@@ -332,7 +332,8 @@ Client::Handover Client::hand_over(const std::string& kind, const std::string& b
     if (detail) *detail = "outbox item is not JSON";
     return Handover::refused;
   }
-  Reply r = impl_->call("POST", kind == "sms" ? "/v1/sms" : "/v1/reports", &payload, 0, false);
+  const char* path = kind == "sms" ? "/v1/sms" : kind == "reminder" ? "/v1/reminders" : "/v1/reports";
+  Reply r = impl_->call("POST", path, &payload, 0, false);
   if (r.json_ok() && (r.status == 200 || r.status == 201)) return Handover::delivered;
   if (detail) *detail = r.detail();
   if (r.json_ok() && r.status == 429) return Handover::too_soon;
@@ -340,6 +341,23 @@ Client::Handover Client::hand_over(const std::string& kind, const std::string& b
   // took too long (408) is not a no: it is sent again later.
   if (r.json_ok() && r.status >= 400 && r.status < 500 && r.status != 408) return Handover::refused;
   return Handover::retry;
+}
+
+bool Client::set_days_ahead(int days, std::string* detail) {
+  const json payload{{"days", days}};
+  Reply r = impl_->call("POST", "/v1/admin/clock", &payload);
+  if (r.json_ok() && r.status == 200) return true;
+  if (detail) *detail = r.detail();
+  return false;
+}
+
+std::optional<int> Client::relay_reply(const std::string& msisdn, const std::string& text, std::string* detail) {
+  const json payload{{"msisdn", msisdn}, {"text", text}};
+  Reply r = impl_->call("POST", "/v1/sms/inbound", &payload);
+  const auto it = r.json_ok() && r.status == 200 && r.body.is_object() ? r.body.find("withdrawn") : r.body.end();
+  if (r.json_ok() && r.status == 200 && it != r.body.end() && it->is_number_integer()) return it->get<int>();
+  if (detail) *detail = r.detail();
+  return std::nullopt;
 }
 
 bool Client::set_fault(const std::string& mode, std::string* detail, const std::string& scope) {

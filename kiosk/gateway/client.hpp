@@ -22,6 +22,10 @@ class Client final : public Service {
   // the requests whose path starts with `scope` ("" = all). Needs an operator's certificate and
   // a gateway started with --allow-faults.
   bool set_fault(const std::string& mode, std::string* detail, const std::string& scope = "");
+  // Operator hooks: the gateway's simulated day (`days` ahead of today; --allow-faults), and
+  // an SMS reply the provider relays (STOP withdraws reminders): how many were withdrawn.
+  bool set_days_ahead(int days, std::string* detail);
+  std::optional<int> relay_reply(const std::string& msisdn, const std::string& text, std::string* detail);
 
   struct Impl;
  private:

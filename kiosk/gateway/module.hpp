@@ -17,6 +17,11 @@ class EmbeddedGateway {
  public:
   virtual ~EmbeddedGateway() = default;
   virtual void set_fault(FaultMode mode, const std::string& scope) = 0;
+  // Simulated time and SMS replies for the kiosk's scripts (Server's hooks of the same names).
+  virtual void set_days_ahead(int days) = 0;
+  virtual int relay_reply(const std::string& msisdn, const std::string& text) = 0;
+  virtual int reminders_kept() = 0;
+  virtual int sms_count(const std::string& kind) = 0;
   virtual void stop() = 0;
 };
 
@@ -37,7 +42,7 @@ struct ModuleApi {
   std::string (*certificate_kiosk_id)(const std::string& cert_path);
 };
 
-constexpr int module_abi = 1;
+constexpr int module_abi = 2;
 inline constexpr const char* module_file = "kiosk-gateway-link.so";
 inline constexpr const char* module_entry = "kiosk_gateway_module";
 

@@ -4,6 +4,7 @@
 #include <openssl/ssl.h>
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
@@ -16,6 +17,7 @@
 #include "client_ca.hpp"
 #include "clock/local_date.hpp"
 #include "connection_pool.hpp"
+#include "core/lang.hpp"
 #include "core/pricing.hpp"
 #include "core/reference.hpp"
 #include "log/log.hpp"
@@ -63,6 +65,14 @@ json renewal_json(const RenewalRecord& r) {
 }
 
 // A Belgian mobile in E.164 as the gateway keys subscribers.
+// "STOP", whatever the case and the blanks around it: the word that ends reminders.
+bool is_stop(const std::string& text) {
+  std::string word;
+  for (char ch : text)
+    if (!std::isspace(static_cast<unsigned char>(ch))) word += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return word == "STOP";
+}
+
 bool valid_msisdn(const std::string& s) {
   if (s.size() != 12 || s.rfind("+324", 0) != 0) return false;
   for (std::size_t i = 1; i < s.size(); ++i)
@@ -105,6 +115,9 @@ struct Server::Impl {
   int port = 0;
   std::string cert_path;
   std::atomic<FaultMode> fault{FaultMode::ok};
+  // Simulated time for tests (POST /v1/admin/clock, with --allow-faults): days added to today.
+  std::atomic<int> clock_offset_days{0};
+  CivilDate today() const { return add_days(local_today(), clock_offset_days.load()); }
   // Faults touch only requests under this path ("" = all but /v1/admin/).
   std::mutex scope_mutex;
   std::string fault_scope;
@@ -129,6 +142,7 @@ struct Server::Impl {
   // body too large or of unknown length).
   httplib::Server::HandlerResponse admit(const httplib::Request& req, httplib::Response& res, bool* body_unwanted);
   void renew(const Caller& caller, const httplib::Request& req, httplib::Response& res);
+  void add_reminder(const Caller& caller, const httplib::Request& req, httplib::Response& res);
   void keep_house();
   // The caller of a request admitted by admit() (which refused those without one).
   static Caller caller(const httplib::Request& req) { return caller_of(req).value_or(Caller{}); }
@@ -310,6 +324,21 @@ void Server::Impl::routes() {
     reply(res, queued ? 201 : 200, json{{"status", "queued"}, {"replayed", !queued}});
   }));
 
+  // An expiry reminder the customer asked for after a renewal: checked against that renewal.
+  http->Post("/v1/reminders", for_kiosks([this](const Caller& c, const httplib::Request& req, httplib::Response& res) {
+    add_reminder(c, req, res);
+  }));
+
+  // The SMS provider relays replies: STOP withdraws every reminder for the number.
+  http->Post("/v1/sms/inbound", for_operators([this](const httplib::Request& req, httplib::Response& res) {
+    json body = json::parse(req.body, nullptr, false);
+    const std::string msisdn = text_field(body, "msisdn"), text = text_field(body, "text");
+    if (!body.is_object() || !valid_msisdn(msisdn) || text.size() > 1000)
+      return reply_error(res, 400, "bad_request", "msisdn (a Belgian mobile number) and text are required");
+    if (!is_stop(text)) return reply(res, 200, json{{"withdrawn", 0}, {"understood", false}});
+    reply(res, 200, json{{"withdrawn", store->withdraw_reminders(msisdn)}, {"understood", true}});
+  }));
+
   http->Post("/v1/reports", for_kiosks([this, owned](const Caller& c, const httplib::Request& req, httplib::Response& res) {
     json body = json::parse(req.body, nullptr, false);
     const std::string reference = text_field(body, "reference");
@@ -347,6 +376,18 @@ void Server::Impl::routes() {
     reply(res, 200, json{{"reports", all}});
   }));
 
+  http->Post("/v1/admin/clock", for_operators([this](const httplib::Request& req, httplib::Response& res) {
+    if (!options.allow_faults) return reply_error(res, 404, "not_found", "simulated time is off on this gateway");
+    json body = json::parse(req.body, nullptr, false);
+    const auto it = body.is_object() ? body.find("days") : body.end();
+    if (it == body.end() || !it->is_number_integer() || it->get<long long>() < 0 || it->get<long long>() > 3660)
+      return reply_error(res, 400, "bad_request", "days: 0 to 3660");
+    clock_offset_days = static_cast<int>(it->get<long long>());
+    // Whatever the new day makes due goes out at once.
+    const int queued = store->queue_due_reminders(today());
+    reply(res, 200, json{{"today", iso_date(today())}, {"reminders_queued", queued}});
+  }));
+
   http->Post("/v1/admin/faults", for_operators([this](const httplib::Request& req, httplib::Response& res) {
     if (!options.allow_faults) return reply_error(res, 404, "not_found", "fault injection is off on this gateway");
     json body = json::parse(req.body, nullptr, false);
@@ -362,6 +403,38 @@ void Server::Impl::routes() {
     fault = mode;
     reply(res, 200, json{{"mode", fault_mode_name(mode)}, {"scope", scope}});
   }));
+}
+
+void Server::Impl::add_reminder(const Caller& c, const httplib::Request& req, httplib::Response& res) {
+  json body = json::parse(req.body, nullptr, false);
+  ReminderRecord r;
+  r.reference = text_field(body, "reference");
+  r.msisdn = text_field(body, "msisdn");
+  r.lang = text_field(body, "lang");
+  r.text = text_field(body, "text");
+  r.kiosk_id = c.id;
+  const auto brand = parse_brand(text_field(body, "brand"));
+  const auto expiry = parse_iso_date(text_field(body, "expiry"));
+  const auto days = body.is_object() ? body.find("days_before") : body.end();
+  if (!body.is_object() || r.reference.empty() || !brand || !expiry || !parse_lang(r.lang) || r.text.empty() ||
+      r.text.size() > 480 || days == body.end() || !days->is_number_integer() || days->get<long long>() < 1 ||
+      days->get<long long>() > 30)
+    return reply_error(res, 400, "bad_request",
+                       "reference, msisdn, brand, expiry, lang, days_before (1 to 30) and text (at most 480 bytes) are required");
+  if (!valid_msisdn(r.msisdn)) return reply_error(res, 400, "bad_msisdn", "not a Belgian mobile number");
+  if (!reference_of_kiosk(r.reference, c.id))
+    return reply_error(res, 403, "not_your_reference", "a kiosk may only use references that carry its own id");
+  // Only for a renewal this gateway delivered, to its number and brand, ending that day.
+  const auto renewal = store->find_renewal(r.reference);
+  const bool same_number = renewal && (renewal->msisdn == r.msisdn || renewal->msisdn.find('x') != std::string::npos);
+  if (!renewal || renewal->status != "delivered" || renewal->brand != *brand || renewal->new_expiry != *expiry || !same_number)
+    return reply_error(res, 409, "reminder_mismatch", "no delivered renewal with this reference, number, brand and end");
+  r.brand = *brand;
+  r.expiry = *expiry;
+  r.send_on = add_days(*expiry, -static_cast<int>(days->get<long long>()));
+  if (!(today() < r.send_on)) return reply_error(res, 409, "too_late", "the day to remind is already here");
+  const bool added = store->add_reminder(r);
+  reply(res, added ? 201 : 200, json{{"send_on", iso_date(r.send_on)}, {"replayed", !added}});
 }
 
 void Server::Impl::renew(const Caller& caller, const httplib::Request& req, httplib::Response& res) {
@@ -407,7 +480,7 @@ void Server::Impl::renew(const Caller& caller, const httplib::Request& req, http
   bool duration_ok = false;
   for (int d : plan->durations_months) duration_ok |= d == record.months;
   if (!duration_ok) return reply_error(res, 409, "bad_duration", "the plan is not sold for this duration");
-  const Quote q = quote(*plan, record.months, *sub, local_today());
+  const Quote q = quote(*plan, record.months, *sub, today());
   if (q.total != record.amount) return reply_error(res, 409, "price_mismatch", "the price changed; quote again");
   record.new_expiry = q.valid_until;
   record.bonus = q.bonus_credit;
@@ -436,6 +509,7 @@ void Server::Impl::keep_house() {
   const int tick_ms = options.sms_send_interval_ms > 0 ? options.sms_send_interval_ms : 60000;
   for (;;) {
     try {
+      store->queue_due_reminders(today());
       if (options.sms_send_interval_ms > 0) store->send_queued_sms();
       if (std::chrono::steady_clock::now() >= next_retention) {
         store->erase_old_numbers(options.retention_days);
@@ -508,6 +582,23 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, std::string*
 
 int Server::port() const { return impl_->port; }
 const std::string& Server::cert_path() const { return impl_->cert_path; }
+
+void Server::set_days_ahead(int days) {
+  impl_->clock_offset_days = days;
+  impl_->store->queue_due_reminders(impl_->today());
+}
+
+int Server::relay_reply(const std::string& msisdn, const std::string& text) {
+  return is_stop(text) ? impl_->store->withdraw_reminders(msisdn) : 0;
+}
+
+int Server::reminders_kept() { return static_cast<int>(impl_->store->reminders().size()); }
+
+int Server::sms_count(const std::string& kind) {
+  int n = 0;
+  for (const SmsRecord& m : impl_->store->sms()) n += m.kind == kind;
+  return n;
+}
 
 void Server::set_fault(FaultMode mode, const std::string& scope) {
   {

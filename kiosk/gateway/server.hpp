@@ -45,6 +45,13 @@ class Server {
   // In-process fault injection (tests, the kiosk's scripts with the embedded gateway), for the
   // requests whose path starts with `scope` ("" = all but /v1/admin/).
   void set_fault(FaultMode mode, const std::string& scope = "");
+  // In-process simulated time and SMS replies (the kiosk's scripts): the gateway's day `days`
+  // ahead (due reminders queued at once); a reply from `msisdn` (STOP withdraws its reminders,
+  // returns how many); and what is kept: reminders, SMS of a kind (queued or sent).
+  void set_days_ahead(int days);
+  int relay_reply(const std::string& msisdn, const std::string& text);
+  int reminders_kept();
+  int sms_count(const std::string& kind);
   // Stops listening and lets running requests finish (up to stop_grace_ms).
   void stop();
   // Blocks until stop() (for the stand-alone program).

@@ -61,6 +61,10 @@ struct RenewalRequest {
 std::string sms_payload(const std::string& reference, const std::string& kind, const MobileNumber& number,
                         const std::string& text);
 
+// The body of POST /v1/reminders: an expiry reminder the customer asked for.
+std::string reminder_payload(const std::string& reference, Brand brand, const MobileNumber& number, CivilDate expiry,
+                             std::string_view lang, int days_before, const std::string& text);
+
 // Calls block; the app runs them off the UI thread.
 class Service {
  public:

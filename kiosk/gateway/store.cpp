@@ -77,6 +77,10 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
         "CREATE TABLE IF NOT EXISTS brands (brand TEXT PRIMARY KEY, reactivation_fee_cents INTEGER, "
         "customer_numbers INTEGER)");
     store->db_.exec(
+        "CREATE TABLE IF NOT EXISTS reminders (reference TEXT PRIMARY KEY, kiosk_id TEXT, brand TEXT, msisdn TEXT, "
+        "expiry TEXT, lang TEXT, send_on TEXT, text TEXT, "
+        "consent_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
+    store->db_.exec(
         "CREATE TABLE IF NOT EXISTS customers (brand TEXT, customer_number TEXT, msisdn TEXT, "
         "PRIMARY KEY (brand, customer_number))");
     store->db_.exec("CREATE TABLE IF NOT EXISTS plans (id TEXT PRIMARY KEY, brand TEXT, ord INTEGER, json TEXT)");

@@ -26,6 +26,19 @@ struct RenewalRecord {
   std::string created_at;
 };
 
+// An expiry reminder the customer asked for: only what it needs, deleted once sent or withdrawn.
+struct ReminderRecord {
+  std::string reference;  // the renewal it is about: one reminder per renewal
+  std::string kiosk_id;
+  Brand brand = Brand::proximus;
+  std::string msisdn;
+  CivilDate expiry;
+  std::string lang;       // the session's language: the text is in it
+  CivilDate send_on;
+  std::string text;       // as the kiosk wrote it: brand, end date, how to stop
+  std::string consent_at; // when the gateway took the request
+};
+
 struct SmsRecord {
   long long id = 0;
   std::string reference;
@@ -88,6 +101,13 @@ class Store {
 
   // Queues an SMS once per (reference, kind); returns false if it was there already.
   bool add_sms(const SmsRecord& sms);
+  // Reminders (store_reminders.cpp). add: false when this renewal has one already.
+  bool add_reminder(const ReminderRecord& reminder);
+  std::vector<ReminderRecord> reminders();
+  // Those due by `today` go into the SMS queue (kind "reminder") and are deleted; returns how many.
+  int queue_due_reminders(CivilDate today);
+  // A STOP from this number: its reminders, and any not yet sent, are deleted; returns how many.
+  int withdraw_reminders(const std::string& msisdn);
   std::vector<SmsRecord> sms();
   // Hands queued SMS to the operator's SMS centre (simulated) and erases number and text: the
   // gateway keeps no message longer than it takes to send it. Returns how many were sent.

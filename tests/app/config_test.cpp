@@ -98,3 +98,14 @@ TEST_CASE("A kiosk id that cannot start a reference is refused") {
   CHECK(refused("id-long.toml", "[kiosk]\nid = \"" + std::string(33, 'A') + "\"\n").find("kiosk id") !=
         std::string::npos);
 }
+
+TEST_CASE("Reminders are offered N days before the end, 0 turns them off, and N is bounded") {
+  Config c;
+  std::string error;
+  REQUIRE(load_config(file_with("reminders-default.toml", "[wallet]\nenabled = true\n"), &c, &error));
+  CHECK(c.kiosk.reminder_days_before == 3);
+  REQUIRE(load_config(file_with("reminders-off.toml", "[reminders]\ndays_before = 0\n"), &c, &error));
+  CHECK(c.kiosk.reminder_days_before == 0);
+  CHECK(refused("reminders-negative.toml", "[reminders]\ndays_before = -1\n").find("days_before") != std::string::npos);
+  CHECK(refused("reminders-far.toml", "[reminders]\ndays_before = 31\n").find("days_before") != std::string::npos);
+}

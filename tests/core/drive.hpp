@@ -62,6 +62,8 @@ struct Driver {
   std::string reference() const { return state.session.txn ? state.session.txn->reference : ""; }
   // A card payment approved and its renewal sent to the gateway; returns the reference.
   std::string to_delivering();
+  // …and delivered, the new plan ending on `new_expiry`: the done screen.
+  std::string to_done(CivilDate new_expiry = CivilDate{2027, 1, 4});
 
   template <typename T>
   std::vector<T> all() const {
@@ -87,6 +89,12 @@ inline std::string Driver::to_delivering() {
   send(ev::PayMethodChosen{PayMethod::card});
   const std::string ref = reference();
   send(ev::PaymentApproved{ref, card_receipt()});
+  return ref;
+}
+
+inline std::string Driver::to_done(CivilDate new_expiry) {
+  const std::string ref = to_delivering();
+  send(ev::RenewalDelivered{ref, "C1", new_expiry});
   return ref;
 }
 

@@ -303,11 +303,7 @@ TEST_CASE("The SMS is offered only where nothing else carries the proof") {
   }
   SECTION("the SMS was chosen already") {
     Driver d;
-    d.to_pay_method();
-    d.send(ev::PayMethodChosen{PayMethod::card});
-    const std::string ref = d.reference();
-    d.send(ev::PaymentApproved{ref, test::card_receipt()});
-    d.send(ev::RenewalDelivered{ref, "C1", CivilDate{2027, 1, 4}});
+    const std::string ref = d.to_done();
     d.send(ev::ReceiptPrinted{ref, false});
     CHECK(d.state.session.txn->receipt_failed);
     CHECK_FALSE(sms_can_stand_in(d.state));
@@ -352,5 +348,44 @@ TEST_CASE("A terminal that holds the payment is told to take it or give it back"
     d.send(ev::RenewalFailed{d.reference(), "operator_rejected"});
     CHECK(d.all<fx::RequestReversal>().size() == 1);
     CHECK(d.all<fx::RequestPaymentSettle>().empty());
+  }
+}
+
+TEST_CASE("An expiry reminder is offered on the done screen, asked once, and not where it cannot come in time") {
+  SECTION("asked: one reminder, for the new end date, the configured days before") {
+    Driver d;
+    const std::string ref = d.to_done();
+    REQUIRE(reminder_offered(d.state));
+    CHECK(reminder_date(d.state) == CivilDate{2027, 1, 1});
+    d.send(ev::ReminderAsked{});
+    d.send(ev::ReminderAsked{});
+    const auto reminders = d.all<fx::RequestReminder>();
+    REQUIRE(reminders.size() == 1);
+    CHECK(reminders[0].days_before == 3);
+    CHECK(reminders[0].receipt.valid_until == CivilDate{2027, 1, 4});
+    CHECK(reminders[0].receipt.reference == ref);
+    CHECK(format_mobile(reminders[0].number) == "0470 12 34 56");
+    d.send(ev::FinishPressed{});
+    CHECK_FALSE(d.state.session.reminder_asked);  // the next customer starts without one
+  }
+  SECTION("the plan ends too soon for a reminder, or reminders are off: not offered") {
+    Driver d;
+    d.state.settings.reminder_days_before = 3;
+    d.to_done(CivilDate{2026, 11, 30});  // three days after the driver's day
+    CHECK_FALSE(reminder_offered(d.state));
+    d.send(ev::ReminderAsked{});
+    CHECK(d.all<fx::RequestReminder>().empty());
+    d.state.settings.reminder_days_before = 0;
+    d.state.session.txn->new_expiry = add_days(d.state.today, 60);
+    CHECK_FALSE(reminder_offered(d.state));
+  }
+  SECTION("nothing delivered: no reminder") {
+    Driver d;
+    d.to_pay_method();
+    d.send(ev::PayMethodChosen{PayMethod::card});
+    d.send(ev::PaymentFailed{d.reference(), PaymentFailure::declined, 5});
+    CHECK_FALSE(reminder_offered(d.state));
+    d.send(ev::ReminderAsked{});
+    CHECK(d.all<fx::RequestReminder>().empty());
   }
 }

@@ -70,6 +70,7 @@ ev::RetryPressed arbitrary(Of<ev::RetryPressed>, Gen&) { return {}; }
 ev::ContinuePressed arbitrary(Of<ev::ContinuePressed>, Gen&) { return {}; }
 ev::FinishPressed arbitrary(Of<ev::FinishPressed>, Gen&) { return {}; }
 ev::SmsInsteadAsked arbitrary(Of<ev::SmsInsteadAsked>, Gen&) { return {}; }
+ev::ReminderAsked arbitrary(Of<ev::ReminderAsked>, Gen&) { return {}; }
 ev::ReprintOpened arbitrary(Of<ev::ReprintOpened>, Gen&) { return {}; }
 ev::SpeechRequested arbitrary(Of<ev::SpeechRequested>, Gen&) { return {}; }
 ev::VolumeChanged arbitrary(Of<ev::VolumeChanged>, Gen& g) { return {g.chance(2) ? 1 : -1}; }

@@ -584,3 +584,68 @@ TEST_CASE("A brand added by an upgrade is seeded into an existing store, the oth
   CHECK(store->find_subscriber(Brand::proximus, "+32470123456")->balance == 4242);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("Expiry reminders: kept until due, checked against the renewal, sent once, STOP honoured, then gone") {
+  Running g("reminders");
+  Client c(g.link), ops(g.operator_link);
+  const RenewalRequest r{ref(301), Brand::proximus, active, "px-smart-10", 1, 1000};
+  const RenewalResult done = c.renew(r);
+  REQUIRE(done.kind == RenewalResult::Kind::delivered);
+  const auto ask = [&](const std::string& reference, const MobileNumber& number, CivilDate expiry, int days) {
+    std::string detail;
+    return c.hand_over("reminder",
+                       reminder_payload(reference, Brand::proximus, number, expiry, "nl", days,
+                                        "Proximus Pay&Go: uw bundel loopt af. Antwoord STOP om te stoppen."),
+                       &detail);
+  };
+  using H = Service::Handover;
+  // Not for another number, another end date, an unknown or another kiosk's reference.
+  CHECK(ask(r.reference, MobileNumber{"470000003"}, done.new_expiry, 3) == H::refused);
+  CHECK(ask(r.reference, active, add_days(done.new_expiry, 1), 3) == H::refused);
+  CHECK(ask(ref(399), active, done.new_expiry, 3) == H::refused);
+  CHECK(ask(r.reference, active, done.new_expiry, 0) == H::refused);
+  CHECK(ask(r.reference, active, done.new_expiry, 3) == H::delivered);
+  CHECK(ask(r.reference, active, done.new_expiry, 3) == H::delivered);  // a repeat keeps one
+  std::string error;
+  auto store = Store::open(g.dir + "/gateway.sqlite", &error);
+  REQUIRE(store);
+  REQUIRE(store->reminders().size() == 1);
+  const ReminderRecord kept = store->reminders()[0];
+  CHECK(kept.send_on == add_days(done.new_expiry, -3));
+  CHECK(kept.lang == "nl");
+  CHECK_FALSE(kept.consent_at.empty());
+  const auto reminder_sms = [&] {
+    int n = 0;
+    for (const SmsRecord& m : store->sms()) n += m.kind == "reminder";
+    return n;
+  };
+  // Simulated time: the day before it is due nothing goes; on the day it is queued and deleted.
+  const int until_due = days_between(local_today(), kept.send_on);
+  REQUIRE(until_due > 1);
+  std::string detail;
+  REQUIRE(ops.set_days_ahead(until_due - 1, &detail));
+  CHECK(reminder_sms() == 0);
+  CHECK(store->reminders().size() == 1);
+  REQUIRE(ops.set_days_ahead(until_due, &detail));
+  CHECK(reminder_sms() == 1);
+  CHECK(store->reminders().empty());
+  REQUIRE(ops.set_days_ahead(until_due + 5, &detail));
+  CHECK(reminder_sms() == 1);  // sent once
+  // Too late to remind: the day has come.
+  CHECK(ask(r.reference, active, done.new_expiry, 3) == H::refused);
+  // STOP: a second renewal's reminder, withdrawn before it is due.
+  REQUIRE(ops.set_days_ahead(0, &detail));
+  const RenewalRequest again{ref(302), Brand::proximus, active, "px-smart-10", 1, 1000};
+  const RenewalResult second = c.renew(again);
+  REQUIRE(second.kind == RenewalResult::Kind::delivered);
+  CHECK(ask(again.reference, active, second.new_expiry, 3) == H::delivered);
+  CHECK(ops.relay_reply("+32470123456", "hello", &detail) == 0);
+  CHECK(store->reminders().size() == 1);
+  // The kept reminder, and the first one's SMS still waiting in the queue (nothing sends here).
+  CHECK(ops.relay_reply("+32470123456", " stop\n", &detail) == 2);
+  CHECK(store->reminders().empty());
+  CHECK(reminder_sms() == 0);
+  // Kiosks may not relay replies, nor move the clock.
+  CHECK_FALSE(c.relay_reply("+32470123456", "STOP", &detail));
+  CHECK_FALSE(c.set_days_ahead(1, &detail));
+}

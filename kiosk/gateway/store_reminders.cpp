@@ -1,0 +1,81 @@
+// Expiry reminders: kept until they are due, then handed to the SMS queue and deleted.
+#include "store.hpp"
+
+namespace kiosk::gateway {
+
+using sql::Statement;
+
+bool Store::add_reminder(const ReminderRecord& r) {
+  std::lock_guard lock(mutex_);
+  Statement ins(db_,
+                "INSERT OR IGNORE INTO reminders (reference, kiosk_id, brand, msisdn, expiry, lang, send_on, text) "
+                "VALUES (?,?,?,?,?,?,?,?)");
+  ins.bind(1, r.reference)
+      .bind(2, r.kiosk_id)
+      .bind(3, std::string(brand_id(r.brand)))
+      .bind(4, r.msisdn)
+      .bind(5, iso_date(r.expiry))
+      .bind(6, r.lang)
+      .bind(7, iso_date(r.send_on))
+      .bind(8, r.text)
+      .run();
+  const bool added = db_.changes() > 0;
+  if (added) wrote();
+  return added;
+}
+
+std::vector<ReminderRecord> Store::reminders() {
+  std::lock_guard lock(mutex_);
+  Statement q(db_,
+              "SELECT reference, kiosk_id, brand, msisdn, expiry, lang, send_on, text, consent_at FROM reminders "
+              "ORDER BY send_on, reference");
+  std::vector<ReminderRecord> out;
+  while (q.step()) {
+    ReminderRecord r;
+    r.reference = q.text(0);
+    r.kiosk_id = q.text(1);
+    r.brand = parse_brand(q.text(2)).value_or(Brand::proximus);
+    r.msisdn = q.text(3);
+    r.expiry = parse_iso_date(q.text(4)).value_or(CivilDate{});
+    r.lang = q.text(5);
+    r.send_on = parse_iso_date(q.text(6)).value_or(CivilDate{});
+    r.text = q.text(7);
+    r.consent_at = q.text(8);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+int Store::queue_due_reminders(CivilDate today) {
+  std::lock_guard lock(mutex_);
+  int queued = 0;
+  db_.transaction([&] {
+    // ISO dates compare as text.
+    Statement move(db_,
+                   "INSERT OR IGNORE INTO sms (reference, kind, msisdn, text, kiosk_id, text_length) "
+                   "SELECT reference, 'reminder', msisdn, text, kiosk_id, length(text) FROM reminders WHERE send_on <= ?");
+    move.bind(1, iso_date(today)).run();
+    Statement del(db_, "DELETE FROM reminders WHERE send_on <= ?");
+    del.bind(1, iso_date(today)).run();
+    queued = db_.changes();
+  });
+  if (queued > 0) truncate_wal();  // the WAL still holds the deleted rows' numbers
+  return queued;
+}
+
+int Store::withdraw_reminders(const std::string& msisdn) {
+  std::lock_guard lock(mutex_);
+  int removed = 0;
+  db_.transaction([&] {
+    Statement del(db_, "DELETE FROM reminders WHERE msisdn = ?");
+    del.bind(1, msisdn).run();
+    removed = db_.changes();
+    Statement unsent(db_, "DELETE FROM sms WHERE msisdn = ? AND kind = 'reminder' AND sent_at IS NULL");
+    unsent.bind(1, msisdn).run();
+    removed += db_.changes();
+  });
+  truncate_wal();
+  return removed;
+}
+
+}  // namespace kiosk::gateway
