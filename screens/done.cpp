@@ -70,7 +70,9 @@ void draw_done(const View& v) {
                                                  : std::string();
   FontRole reminder_role = FontRole::body;
   if (offer && v.ui.text_width(reminder, FontRole::button) <= content_w - 60) reminder_role = FontRole::button;
-  const float reminder_h = offer ? button_h : reminder.empty() ? 0 : v.ui.text_height(reminder, reminder_role, content_w);
+  const float reminder_h = offer              ? button_h
+                           : reminder.empty() ? 0
+                                              : v.ui.text_height(reminder, reminder_role, content_w);
   const float limit = action_y - 10 - (reminder.empty() ? 0 : reminder_h + 24);
 
   // The picture and title smaller, then the references and notes a size smaller, where all

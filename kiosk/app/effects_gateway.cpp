@@ -14,8 +14,9 @@ bool KioskApp::handle(const fx::RequestLookup& l) {
            (l.customer_number.empty() ? mask_mobile(l.number)
                                       : "customer …" + l.customer_number.substr(l.customer_number.size() - 2)));
   worker_->run([this, queue, req = l] {
-    const gateway::LookupResult r = req.customer_number.empty() ? client_->lookup(req.brand, req.number)
-                                                                : client_->lookup_customer(req.brand, req.customer_number);
+    const gateway::LookupResult r = req.customer_number.empty()
+                                        ? client_->lookup(req.brand, req.number)
+                                        : client_->lookup_customer(req.brand, req.customer_number);
     if (r.kind == gateway::LookupResult::Kind::found) {
       queue->post(ev::SubscriberFound{r.subscriber, r.plans, r.number});
       return;

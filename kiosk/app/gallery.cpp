@@ -44,7 +44,8 @@ std::vector<Plan> plans_of(Brand b) {
 Subscriber subscriber(SubscriberStatus status, Cents fee = 0) {
   const bool suspended = status == SubscriberStatus::suspended;
   const CivilDate expiry = suspended ? CivilDate{2026, 11, 2} : CivilDate{2026, 11, 30};
-  return Subscriber{status, suspended ? 0 : 350, expiry, "px-smart-10", true, fee, suspended ? CivilDate{2026, 11, 9} : CivilDate{}};
+  const CivilDate since = suspended ? CivilDate{2026, 11, 9} : CivilDate{};
+  return Subscriber{status, suspended ? 0 : 350, expiry, "px-smart-10", true, fee, since};
 }
 
 PaymentReceipt card() { return PaymentReceipt{"Bancontact", "670300******1234", "52500123", 501, 1001, "123456", {}}; }
@@ -175,7 +176,8 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
          Steps st = start(l);
          st << ev::LanguageChosen{l} << ev::ServiceChosen{ev::Service::balance} << ev::BrandChosen{Brand::proximus};
          st.type("0470000001") << ev::NumberSubmitted{}
-                               << ev::SubscriberFound{subscriber(SubscriberStatus::suspended, 500), plans_of(Brand::proximus)};
+                               << ev::SubscriberFound{subscriber(SubscriberStatus::suspended, 500),
+                                                      plans_of(Brand::proximus)};
          return st.s;
        }},
       {"suspended", [plans](Lang l) { return plans(l, Brand::proximus, subscriber(SubscriberStatus::suspended, 500)).s; }},
@@ -242,7 +244,8 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
       {"reversed_receipt_failed", [summary, ref](Lang l) {
          Steps st = summary(l);
          st << ev::SmsToggled{} << ev::SummaryConfirmed{} << ev::PayMethodChosen{PayMethod::card}
-            << ev::PaymentApproved{ref(st), card()} << ev::RenewalFailed{ref(st), "x"} << ev::PaymentReversed{ref(st), true};
+            << ev::PaymentApproved{ref(st), card()} << ev::RenewalFailed{ref(st), "x"}
+            << ev::PaymentReversed{ref(st), true};
          return (st << ev::ReceiptPrinted{ref(st), false}).s;
        }},
       {"pending", [paid, ref](Lang l) { Steps st = paid(l); return (st << ev::RenewalUnknown{ref(st)}).s; }},

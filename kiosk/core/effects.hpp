@@ -64,7 +64,7 @@ namespace kiosk {
 using Effect = std::variant<fx::RequestJournal, fx::RequestLookup, fx::RequestPayment,
                             fx::RequestPaymentAbort, fx::RequestDelivery, fx::RequestReversal,
                             fx::RequestPaymentSettle,
-                            fx::RequestReceipt, fx::RequestSms, fx::RequestReminder, fx::RequestReprint, fx::RequestForgetSession,
-                            fx::RequestPaymentLookup, fx::RequestRenewalResolve>;
+                            fx::RequestReceipt, fx::RequestSms, fx::RequestReminder, fx::RequestReprint,
+                            fx::RequestForgetSession, fx::RequestPaymentLookup, fx::RequestRenewalResolve>;
 
 }  // namespace kiosk

@@ -61,8 +61,8 @@ struct MoreTimeAsked {};
 struct RetryPressed {};
 struct ContinuePressed {};               // suspended → plans; balance → plans
 struct FinishPressed {};                 // any end screen → attract
-struct SmsInsteadAsked {};
-struct ReminderAsked {};                 // the done screen: an SMS before the new plan ends               // no receipt came out: the confirmation by SMS after all
+struct SmsInsteadAsked {};               // no receipt came out: the confirmation by SMS after all
+struct ReminderAsked {};                 // the done screen: an SMS before the new plan ends
 struct ReprintOpened {};                 // service → "reprint a receipt"
 // Speech mode for this session: a headset was plugged in, or the keypad's speech key pressed.
 struct SpeechRequested {};
@@ -115,10 +115,10 @@ struct RenewalResolved {
 
 // --- printer -----------------------------------------------------------------------------
 struct PrinterStatusChanged { PrinterStatus status; };
+struct ReceiptPrinted { std::string reference; bool ok = true; };
 
 // --- the operators' catalog -------------------------------------------------------------------
 struct BrandTermsLoaded { std::vector<BrandTerms> terms; };
-struct ReceiptPrinted { std::string reference; bool ok = true; };
 
 }  // namespace kiosk::ev
 
@@ -128,10 +128,11 @@ using Event = std::variant<
     ev::Started, ev::Ticked, ev::LanguageChosen, ev::LanguageSwitchOpened, ev::HelpOpened, ev::DisplayOpened,
     ev::ContrastToggled, ev::TextSizeToggled, ev::HelpPaged, ev::OverlayClosed, ev::ServiceChosen,
     ev::BrandChosen, ev::DigitPressed, ev::DigitDeleted,
-    ev::NumberCleared, ev::NumberSubmitted, ev::IdentifyByToggled, ev::PlanChosen, ev::DurationChosen, ev::PlansPaged,
-    ev::PlanConfirmed, ev::ReceiptToggled, ev::SmsToggled, ev::SummaryConfirmed,
+    ev::NumberCleared, ev::NumberSubmitted, ev::IdentifyByToggled, ev::PlanChosen, ev::DurationChosen,
+    ev::PlansPaged, ev::PlanConfirmed, ev::ReceiptToggled, ev::SmsToggled, ev::SummaryConfirmed,
     ev::PayMethodChosen, ev::BackPressed, ev::CancelPressed, ev::MoreTimeAsked, ev::RetryPressed,
-    ev::ContinuePressed, ev::FinishPressed, ev::SmsInsteadAsked, ev::ReminderAsked, ev::SubscriberFound, ev::LookupFailed,
+    ev::ContinuePressed, ev::FinishPressed, ev::SmsInsteadAsked, ev::ReminderAsked, ev::SubscriberFound,
+    ev::LookupFailed,
     ev::RenewalDelivered, ev::RenewalFailed, ev::RenewalUnknown, ev::PaymentPrompted,
     ev::WalletCodeReady, ev::PaymentApproved, ev::PaymentFailed, ev::PaymentReversed,
     ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::BrandTermsLoaded,

@@ -15,8 +15,6 @@ OpenTransaction* find_open(State& s, const std::string& reference) {
   return nullptr;
 }
 
-// The outcome is known: tell the customer (SMS; paper too when they saw the kiosk stop), then
-// settle. The SMS effect comes before the settled record, which erases the number.
 // The customer is still on the "still confirming" screen: the session learns the outcome, and
 // the table's completions move the screen on to it.
 void tell_waiting_customer(Step& st, const OpenTransaction& t, ReceiptData::Kind kind) {
@@ -40,6 +38,8 @@ void tell_waiting_customer(Step& st, const OpenTransaction& t, ReceiptData::Kind
   if (se.want_receipt || kind == ReceiptData::Kind::refund) print_or_note_missing(st, t.receipt);
 }
 
+// The outcome is known: tell the customer (SMS; paper too when they saw the kiosk stop), then
+// settle. The SMS effect comes before the settled record, which erases the number.
 void close(Step& st, const std::string& reference, ReceiptData::Kind kind) {
   OpenTransaction* t = find_open(st.s, reference);
   if (!t) return;

@@ -108,7 +108,8 @@ bool payment_under_way(const State& s) { return phase_is(s, {Phase::paying}); }
 bool no_money_moves(const State& s) { return !money_in_flight(s); }
 bool attract_beneath(const State& s) { return !money_in_flight(s) && s.overlay_return == Screen::attract; }
 bool number_known(const State& s) {
-  return s.session.brand && (s.session.by_customer_number ? valid_customer_number(s.session.number_input) : s.session.number.has_value());
+  const Session& se = s.session;
+  return se.brand && (se.by_customer_number ? valid_customer_number(se.number_input) : se.number.has_value());
 }
 bool waiting_for_reprint(const State& s) { return !code_editable(s); }
 bool for_another_payment(const State& s, const ev::PaymentApproved& e) { return !is_current(s, e.reference); }
@@ -182,7 +183,7 @@ constexpr Transition table[] = {
     on<ev::TerminalAvailabilityChanged>(every_screen, stay, act<&note_terminal>("note the terminal")),
     on<ev::PrinterStatusChanged>(every_screen, stay, act<&note_printer>("note the printer")),
     on<ev::BrandTermsLoaded>(every_screen, stay, act<&keep_brand_terms>("keep the brands' terms")),
-    on<ev::ReceiptPrinted>(every_screen, stay, act<&record_receipt>("journal the receipt, SMS if none")),
+    on<ev::ReceiptPrinted>(every_screen, stay, act<&record_receipt>("journal the receipt, note a failure")),
     on<ev::JournalFailed>(wherever_the_money_is, when<&announced_payment>("payment not started"), to(unavailable),
                           act<&stop_announced_payment>("stop selling")),
     on<ev::JournalFailed>(every_screen, stay, act<&note_journal_failed>("stop selling")),

@@ -26,10 +26,11 @@ constexpr bool listed(Types<T...>) {
 using RestartsIdleTimer =
     Types<ev::LanguageChosen, ev::LanguageSwitchOpened, ev::HelpOpened, ev::DisplayOpened, ev::ContrastToggled,
           ev::TextSizeToggled, ev::HelpPaged, ev::OverlayClosed, ev::ServiceChosen, ev::BrandChosen,
-          ev::DigitPressed, ev::DigitDeleted, ev::NumberCleared, ev::NumberSubmitted, ev::IdentifyByToggled, ev::PlanChosen,
-          ev::DurationChosen, ev::PlansPaged, ev::PlanConfirmed, ev::ReceiptToggled, ev::SmsToggled,
+          ev::DigitPressed, ev::DigitDeleted, ev::NumberCleared, ev::NumberSubmitted, ev::IdentifyByToggled,
+          ev::PlanChosen, ev::DurationChosen, ev::PlansPaged, ev::PlanConfirmed, ev::ReceiptToggled, ev::SmsToggled,
           ev::SummaryConfirmed, ev::PayMethodChosen, ev::BackPressed, ev::CancelPressed, ev::RetryPressed,
-          ev::ContinuePressed, ev::FinishPressed, ev::SmsInsteadAsked, ev::ReminderAsked, ev::ReprintOpened, ev::SpeechRequested, ev::VolumeChanged>;
+          ev::ContinuePressed, ev::FinishPressed, ev::SmsInsteadAsked, ev::ReminderAsked, ev::ReprintOpened,
+          ev::SpeechRequested, ev::VolumeChanged>;
 using KeepsIdleTimer =
     Types<ev::Started, ev::Ticked, ev::MoreTimeAsked, ev::SubscriberFound, ev::LookupFailed, ev::RenewalDelivered,
           ev::RenewalFailed, ev::RenewalUnknown, ev::ReprintFinished, ev::PaymentPrompted, ev::WalletCodeReady,

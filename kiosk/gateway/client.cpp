@@ -179,8 +179,11 @@ LookupResult Client::lookup_customer(Brand brand, const std::string& customer_nu
   }
   // The number must be a Belgian mobile number, and the subscriber well formed.
   const std::string msisdn = text_of(r.body, "msisdn");
-  const PhoneParse number = msisdn.rfind("+32", 0) == 0 ? parse_mobile("0032" + msisdn.substr(3)) : PhoneParse{PhoneError::not_belgian};
-  auto subscriber = r.status == 200 && r.body.contains("subscriber") ? wire::subscriber_from_json(r.body["subscriber"]) : std::nullopt;
+  const PhoneParse number =
+      msisdn.rfind("+32", 0) == 0 ? parse_mobile("0032" + msisdn.substr(3)) : PhoneParse{PhoneError::not_belgian};
+  auto subscriber = r.status == 200 && r.body.contains("subscriber")
+                        ? wire::subscriber_from_json(r.body["subscriber"])
+                        : std::nullopt;
   if (!subscriber || !std::holds_alternative<MobileNumber>(number)) {
     out.detail = "customer: HTTP " + std::to_string(r.status) + " or malformed body";
     return out;

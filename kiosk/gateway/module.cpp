@@ -15,7 +15,9 @@ class Embedded final : public EmbeddedGateway {
   void set_fault(FaultMode mode, const std::string& scope) override { server_->set_fault(mode, scope); }
   void stop() override { server_->stop(); }
   void set_days_ahead(int days) override { server_->set_days_ahead(days); }
-  int relay_reply(const std::string& msisdn, const std::string& text) override { return server_->relay_reply(msisdn, text); }
+  int relay_reply(const std::string& msisdn, const std::string& text) override {
+    return server_->relay_reply(msisdn, text);
+  }
   int reminders_kept() override { return server_->reminders_kept(); }
   int sms_count(const std::string& kind) override { return server_->sms_count(kind); }
 

@@ -69,7 +69,7 @@ json renewal_json(const RenewalRecord& r) {
 bool is_stop(const std::string& text) {
   std::string word;
   for (char ch : text)
-    if (!std::isspace(static_cast<unsigned char>(ch))) word += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (const auto c = static_cast<unsigned char>(ch); !std::isspace(c)) word += static_cast<char>(std::toupper(c));
   return word == "STOP";
 }
 
@@ -427,7 +427,8 @@ void Server::Impl::add_reminder(const Caller& c, const httplib::Request& req, ht
   // Only for a renewal this gateway delivered, to its number and brand, ending that day.
   const auto renewal = store->find_renewal(r.reference);
   const bool same_number = renewal && (renewal->msisdn == r.msisdn || renewal->msisdn.find('x') != std::string::npos);
-  if (!renewal || renewal->status != "delivered" || renewal->brand != *brand || renewal->new_expiry != *expiry || !same_number)
+  if (!renewal || renewal->status != "delivered" || renewal->brand != *brand || renewal->new_expiry != *expiry ||
+      !same_number)
     return reply_error(res, 409, "reminder_mismatch", "no delivered renewal with this reference, number, brand and end");
   r.brand = *brand;
   r.expiry = *expiry;

@@ -153,6 +153,14 @@ void Store::seed_missing_brands(const std::vector<SeedSubscriber>& subscribers, 
           .bind(2, t.reactivation_fee)
           .bind(3, t.customer_numbers ? 1LL : 0LL)
           .run();
+    // Customer numbers too, for brands already there (a store from before they were kept).
+    for (const SeedSubscriber& s : subscribers)
+      if (!s.customer_number.empty())
+        Statement(db_, "INSERT OR IGNORE INTO customers VALUES (?,?,?)")
+            .bind(1, std::string(brand_id(s.brand)))
+            .bind(2, s.customer_number)
+            .bind(3, s.msisdn)
+            .run();
   });
   std::vector<Brand> missing;
   for (Brand b : all_brands) {
@@ -178,12 +186,6 @@ void Store::seed_missing_brands(const std::vector<SeedSubscriber>& subscribers, 
           .bind(8, s.subscriber.reactivation_fee)
           .bind(9, s.subscriber.status == SubscriberStatus::suspended ? iso_date(s.subscriber.suspended_since) : "")
           .run();
-      if (!s.customer_number.empty())
-        Statement(db_, "INSERT OR IGNORE INTO customers VALUES (?,?,?)")
-            .bind(1, std::string(brand_id(s.brand)))
-            .bind(2, s.customer_number)
-            .bind(3, s.msisdn)
-            .run();
     }
     Statement last(db_, "SELECT COALESCE(MAX(ord) + 1, 0) FROM plans");
     last.step();

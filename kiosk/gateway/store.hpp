@@ -73,7 +73,8 @@ class Store {
 
   // Seeds each brand the store has no plans for yet: all of them in a new store, and a brand an
   // upgrade added in an existing one. Brands already there are left as they are.
-  // The brands' own terms are added where missing, whatever else is there.
+  // The brands' own terms and the customer numbers are added where missing, whatever else is
+  // there.
   void seed_missing_brands(const std::vector<SeedSubscriber>& subscribers, const std::vector<Plan>& plans,
                            const std::vector<BrandTerms>& terms);
   std::vector<BrandTerms> brand_terms();

@@ -184,7 +184,8 @@ std::optional<std::vector<BrandTerms>> brand_terms_from_json(const json& j) {
   for (const json& e : list) {
     std::string id;
     long long fee;
-    if (!e.is_object() || !get_string(e, "brand", id) || !get_int(e, "reactivation_fee_cents", 0, 100000, fee)) return std::nullopt;
+    if (!e.is_object() || !get_string(e, "brand", id) || !get_int(e, "reactivation_fee_cents", 0, 100000, fee))
+      return std::nullopt;
     const auto brand = parse_brand(id);
     const auto flag_it = e.find("customer_numbers");
     if (!brand || flag_it == e.end() || !flag_it->is_boolean()) return std::nullopt;
