@@ -131,10 +131,22 @@ bool parse_tlv_list(const Bytes& b, std::vector<Tlv>* out, int depth, std::strin
   return true;
 }
 
-void collect_text(const std::vector<Tlv>& list, std::vector<std::string>* lines) {
+// Text in the terminal's character set, as UTF-8 lines: an embedded line feed starts a new one.
+void add_lines(const Bytes& text, Charset charset, std::vector<std::string>* lines) {
+  const std::string utf8 = to_utf8(text, charset);
+  std::size_t from = 0;
+  for (;;) {
+    const std::size_t lf = utf8.find('\n', from);
+    lines->push_back(utf8.substr(from, lf == std::string::npos ? std::string::npos : lf - from));
+    if (lf == std::string::npos) return;
+    from = lf + 1;
+  }
+}
+
+void collect_text(const std::vector<Tlv>& list, Charset charset, std::vector<std::string>* lines) {
   for (const Tlv& t : list) {
-    if (t.tag == 0x07) lines->emplace_back(t.value.begin(), t.value.end());
-    collect_text(t.children, lines);
+    if (t.tag == 0x07) add_lines(t.value, charset, lines);
+    collect_text(t.children, charset, lines);
   }
 }
 
@@ -153,29 +165,37 @@ bool bcd_ok(const Bytes& b) {
   return true;
 }
 
-std::string ascii(const Bytes& b) {
-  std::string s(b.begin(), b.end());
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\0')) s.pop_back();
+// A text field in UTF-8, without the padding (spaces, NULs) at its end.
+std::string text_of(const Bytes& b, Charset charset) {
+  std::string s = to_utf8(b, charset);
+  while (!s.empty() && s.back() == ' ') s.pop_back();
   return s;
 }
 
-// PAN digits: BCD, E = a masked digit, F = padding.
-std::optional<std::string> pan_of(const Bytes& b) {
+// PAN digits: BCD, E = a masked digit, F = padding. Other nibbles (a D as separator, say) are
+// left out: `odd` says there were some.
+std::string pan_of(const Bytes& b, bool* odd) {
   std::string s;
   for (std::uint8_t v : b)
     for (int nibble : {v >> 4, v & 0x0F}) {
       if (nibble <= 9) s += static_cast<char>('0' + nibble);
       else if (nibble == 0x0E) s += '*';
-      else if (nibble == 0x0F) continue;
-      else return std::nullopt;
+      else if (nibble != 0x0F) *odd = true;
     }
   return s;
 }
 
-bool store(Message& m, std::uint8_t tag, const Bytes& v, Reader& r) {
+bool store(Message& m, std::uint8_t tag, const Bytes& v, Reader& r, Charset charset) {
+  // What the payment needs: bad BCD is an error.
   const auto bcd_number = [&](auto* field) {
     if (!bcd_ok(v)) return r.fail("BMP " + hex2(tag) + " is not BCD");
     *field = static_cast<std::remove_reference_t<decltype(**field)>>(*from_bcd(v));
+    return true;
+  };
+  // What is only shown or printed: bad BCD leaves the field out, noted.
+  const auto shown_bcd_text = [&](std::optional<std::string>* field) {
+    if (bcd_ok(v)) *field = digits_of(v);
+    else m.skipped.push_back("BMP " + hex2(tag) + " is not BCD: " + hex(v));
     return true;
   };
   const auto bcd_text = [&](std::optional<std::string>* field) {
@@ -189,33 +209,39 @@ bool store(Message& m, std::uint8_t tag, const Bytes& v, Reader& r) {
     case 0x03: m.service_byte = v[0]; return true;
     case 0x04: return bcd_number(&m.amount_cents);
     case 0x0B: return bcd_number(&m.trace);
-    case 0x0C: return bcd_text(&m.time_hhmmss);
-    case 0x0D: return bcd_text(&m.date_mmdd);
-    case 0x0E: return bcd_text(&m.expiry_yymm);
+    case 0x0C: return shown_bcd_text(&m.time_hhmmss);
+    case 0x0D: return shown_bcd_text(&m.date_mmdd);
+    case 0x0E: return shown_bcd_text(&m.expiry_yymm);
     case 0x19: m.payment_type = v[0]; return true;
     case 0x22: {
-      auto pan = pan_of(v);
-      if (!pan) return r.fail("BMP 22 holds a nibble that is neither a digit, E nor F");
-      m.pan_masked = *pan;
+      bool odd = false;
+      m.pan_masked = pan_of(v, &odd);
+      if (odd) m.skipped.push_back("BMP 22: nibbles that are neither a digit, E nor F left out");
       return true;
     }
     case 0x27: m.result_code = v[0]; return true;
-    case 0x29: return bcd_text(&m.terminal_id);
-    case 0x2A: m.vu_number = ascii(v); return true;
+    case 0x29: return shown_bcd_text(&m.terminal_id);
+    case 0x2A: m.vu_number = text_of(v, charset); return true;
     case 0x37: return bcd_number(&m.original_trace);
-    case 0x3B: m.aid = ascii(v); return true;
-    case 0x3C: m.additional_text = ascii(v); return true;
+    case 0x3B: m.aid = text_of(v, charset); return true;
+    case 0x3C: m.additional_text = text_of(v, charset); return true;
     case 0x3D: return bcd_text(&m.password);
     case 0x49: return bcd_number(&m.currency_code);
-    case 0x87: return bcd_number(&m.receipt);
-    case 0x88: return bcd_number(&m.turnover);
+    case 0x87:
+      // FFFF: no receipt number (a completion for open pre-authorisations, say).
+      if (v == Bytes{0xFF, 0xFF}) return true;
+      return bcd_number(&m.receipt);
+    case 0x88:
+      if (bcd_ok(v)) m.turnover = static_cast<std::uint32_t>(*from_bcd(v));
+      else m.skipped.push_back("BMP 88 is not BCD: " + hex(v));
+      return true;
     case 0x8A: m.card_type = v[0]; return true;
-    case 0x8B: m.card_name = ascii(v); return true;
+    case 0x8B: m.card_name = text_of(v, charset); return true;
     default: m.unknown[tag] = v; return true;
   }
 }
 
-bool parse_bmps(Message& m, Reader& r, std::string* error) {
+bool parse_bmps(Message& m, Reader& r, std::string* error, Charset charset) {
   while (!r.done()) {
     Bytes t;
     r.take(1, &t, "BMP tag");
@@ -231,17 +257,18 @@ bool parse_bmps(Message& m, Reader& r, std::string* error) {
     if (s->format == Format::tlv) {
       std::vector<Tlv> list;
       if (!parse_tlv_list(v, &list, 0, error)) return false;
-      collect_text(list, &m.text_lines);
+      collect_text(list, charset, &m.text_lines);
       m.tlv.insert(m.tlv.end(), list.begin(), list.end());
       continue;
     }
-    if (!store(m, tag, v, r)) return false;
+    if (!store(m, tag, v, r, charset)) return false;
   }
   return true;
 }
 
 bool takes_password(std::uint8_t cls, std::uint8_t instr) {
-  return cls == 0x06 && (instr == 0x20 || instr == 0x30 || instr == 0x31 || instr == 0x50 || instr == 0x00);
+  return (cls == 0x06 && (instr == 0x20 || instr == 0x30 || instr == 0x31 || instr == 0x50 || instr == 0x00)) ||
+         (cls == 0x05 && instr == 0x01);  // status enquiry
 }
 
 }  // namespace
@@ -262,7 +289,24 @@ std::optional<std::uint64_t> from_bcd(const Bytes& b) {
   return v;
 }
 
-std::optional<Message> parse(const Apdu& a, std::string* error) {
+namespace {
+// The completion of a status enquiry (05 01) starts with the software version as an LLLVAR
+// without a tag (F0 F4 F0 …), then the terminal status byte, then BMPs: told from an ordinary
+// completion by three length digits whose field ends inside the data before a BMP 06 or the end.
+bool status_completion(const Apdu& a) {
+  if (a.cls != 0x06 || a.instr != 0x0F || a.data.size() < 4) return false;
+  std::size_t n = 0;
+  for (int i = 0; i < 3; ++i) {
+    const std::uint8_t d = a.data[static_cast<std::size_t>(i)];
+    if ((d & 0xF0) != 0xF0 || (d & 0x0F) > 9) return false;
+    n = n * 10 + (d & 0x0F);
+  }
+  const std::size_t after = 3 + n + 1;  // the version, then the status byte
+  return after == a.data.size() || (after < a.data.size() && a.data[after] == 0x06);
+}
+}  // namespace
+
+std::optional<Message> parse(const Apdu& a, std::string* error, Charset charset) {
   Message m;
   m.cls = a.cls;
   m.instr = a.instr;
@@ -305,10 +349,18 @@ std::optional<Message> parse(const Apdu& a, std::string* error) {
     if (!r.take(1, &attr, "print attribute")) return std::nullopt;
     Bytes text;
     r.take(r.left(), &text, "text");
-    m.text_lines.emplace_back(text.begin(), text.end());
+    add_lines(text, charset, &m.text_lines);
     return m;
+  } else if (status_completion(a)) {
+    std::size_t n = 0;
+    Bytes version, status;
+    r.var_length(3, &n, "software version");
+    r.take(n, &version, "software version");
+    r.take(1, &status, "terminal status");
+    m.software_version = text_of(version, charset);
+    m.terminal_status = status[0];
   }
-  if (!parse_bmps(m, r, error)) return std::nullopt;
+  if (!parse_bmps(m, r, error, charset)) return std::nullopt;
   return m;
 }
 
@@ -408,6 +460,7 @@ Apdu intermediate_status(std::uint8_t status, std::uint8_t timeout_s) {
   return a;
 }
 Apdu completion() { return {0x06, 0x0F, {}}; }
+Apdu status_enquiry(const std::string& password) { return {0x05, 0x01, to_bcd(std::stoull(password), 3)}; }
 Apdu pt_abort(std::uint8_t result_code) { return {0x06, 0x1E, {result_code}}; }
 Apdu print_line(const std::string& text, std::uint8_t attribute) {
   Bytes d(1 + text.size(), attribute);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "apdu.hpp"
+#include "charset.hpp"
 
 namespace kiosk::zvt {
 
@@ -46,14 +47,22 @@ struct Message {
   std::optional<int> config_byte;                // registration
   std::optional<int> intermediate_status;        // 04 FF
   std::optional<int> nack_code;                  // 84 xx
-  std::vector<std::string> text_lines;           // 06 D1, 06 D3
+  std::optional<std::string> software_version;   // status enquiry's completion: untagged LLLVAR
+  std::optional<int> terminal_status;            // …and the untagged status byte after it
+  std::vector<std::string> text_lines;           // 06 D1, 06 D3, TLV 07; in UTF-8, one per line
   std::vector<Tlv> tlv;                          // BMP 06
   std::map<int, Bytes> unknown;                  // BMPs this kiosk has no use for, skipped
+  // Fields only shown or printed that could not be read, with why: left out, never a reason to
+  // refuse a message that may carry an approved payment.
+  std::vector<std::string> skipped;
 };
 
-// Reads any APDU the kiosk may see or send. Errors (truncated fields, a BMP whose length
-// cannot be known, bad BCD) come back with the reason; unknown tags of a known format are kept.
-std::optional<Message> parse(const Apdu& apdu, std::string* error);
+// Reads any APDU the kiosk may see or send. What the payment needs is read strictly (amount,
+// result, trace, receipt number, currency): a truncated field, a BMP whose length cannot be
+// known or bad BCD there comes back as an error with the reason. Fields only shown or printed
+// are read leniently (Message::skipped). Unknown tags of a known format are kept. Text is
+// converted from `charset` to UTF-8.
+std::optional<Message> parse(const Apdu& apdu, std::string* error, Charset charset = Charset::cp437);
 
 // Builds the APDU of a message: the fields present, in the order the specification lists them.
 Apdu build(const Message& m);
@@ -72,6 +81,7 @@ Apdu intermediate_status(std::uint8_t status, std::uint8_t timeout_s = 0);
 Apdu completion();     // 06 0F
 Apdu pt_abort(std::uint8_t result_code);  // 06 1E
 Apdu print_line(const std::string& text, std::uint8_t attribute = 0);
+Apdu status_enquiry(const std::string& password);  // 05 01
 
 // BCD helpers (also used by tests).
 Bytes to_bcd(std::uint64_t value, std::size_t bytes);

@@ -176,6 +176,7 @@ bool ZvtTerminal::exchange(const Job& job, Message* status, bool* completed, int
       log_warn("zvt: " + job.reference + ": " + error);
       continue;
     }
+    for (const std::string& why : m->skipped) log_warn("zvt: " + job.reference + ": left out " + why);
     if (a.cls == 0x80 || a.cls == 0x84) continue;  // the ACK of our abort
     if (a.cls == 0x04 && a.instr == 0x0F && job.kind == Job::Kind::payment && options_.hold_until_delivered &&
         m->result_code.value_or(0xFF) == 0) {

@@ -70,6 +70,9 @@ json to_json(const zvt::Message& m) {
   opt("config_byte", m.config_byte);
   opt("intermediate_status", m.intermediate_status);
   opt("nack_code", m.nack_code);
+  opt("software_version", m.software_version);
+  opt("terminal_status", m.terminal_status);
+  if (!m.skipped.empty()) j["skipped"] = m.skipped;
   if (!m.text_lines.empty()) j["text_lines"] = m.text_lines;
   if (!m.tlv.empty()) j["tlv"] = tlv_json(m.tlv);
   for (const auto& [tag, value] : m.unknown) j["bmp_" + hex2(tag)] = zvt::hex(value);

@@ -194,3 +194,74 @@ TEST_CASE("Random messages survive encode then decode") {
     CHECK(unframe(frame(wire), &error) == wire);
   }
 }
+
+// ---- what real terminals send (PA00P015) --------------------------------------------------
+
+TEST_CASE("Status enquiry: the command, and its completion with an untagged version and status") {
+  const Apdu enquiry = status_enquiry("123456");
+  CHECK(encode(enquiry) == h("05 01 03 12 34 56"));
+  CHECK(*parsed("05 01 03 12 34 56").password == "123456");
+  // Software version as an LLLVAR without a tag (008: "GER-APP1"), the terminal status byte,
+  // then BMP 06 with a TLV container.
+  const Message m = parsed("06 0F 15 F0 F0 F8 47 45 52 2D 41 50 50 31 00 06 07 1F 44 04 31 32 33 34");
+  CHECK(*m.software_version == "GER-APP1");
+  CHECK(*m.terminal_status == 0);
+  REQUIRE(m.tlv.size() == 1);
+  CHECK(m.tlv[0].tag == 0x1F44);
+  // A 40-byte version (F0 F4 F0) and a status byte, nothing after.
+  std::string long_form = "06 0F 2C F0 F4 F0";
+  for (int i = 0; i < 40; ++i) long_form += " 41";
+  long_form += " 9C";
+  const Message l = parsed(long_form.c_str());
+  CHECK(l.software_version->size() == 40);
+  CHECK(*l.terminal_status == 0x9C);
+  // An ordinary completion is read as before.
+  CHECK(*parsed("06 0F 02 27 00").result_code == 0);
+  CHECK_FALSE(parsed("06 0F 02 27 00").software_version);
+}
+
+TEST_CASE("A receipt number of FFFF means none, while bad BCD in what the payment needs stays an error") {
+  const Message m = parsed("06 0F 05 27 00 87 FF FF");
+  CHECK_FALSE(m.receipt);
+  CHECK(*m.result_code == 0);
+  CHECK(parse_error("06 0F 03 87 12 3F").find("BMP 87 is not BCD") != std::string::npos);
+  CHECK(parse_error("06 0F 04 0B 00 0A 01").find("BMP 0B is not BCD") != std::string::npos);
+}
+
+TEST_CASE("Text from the terminal is converted from its character set to UTF-8") {
+  // CP437 by default: 0x81 ü, 0x8E Ä.
+  CHECK(parsed("06 D1 08 00 4D 81 6E 63 68 65 6E").text_lines == std::vector<std::string>{"München"});
+  const Message tlv = parsed("06 D3 09 06 07 25 05 07 03 8E 52 5A");
+  CHECK(tlv.text_lines == std::vector<std::string>{"ÄRZ"});
+  CHECK(*parsed("04 0F 06 8B F0 F3 4B 8E 53").card_name == "KÄS");
+  // Latin-1 and the 7-bit German set where the terminal or the configuration says so.
+  std::string error;
+  const auto apdu = decode(h("06 D1 08 00 4D FC 6E 63 68 65 6E"), &error);
+  REQUIRE(apdu);
+  CHECK(parse(*apdu, &error, Charset::latin1)->text_lines == std::vector<std::string>{"München"});
+  const auto seven = decode(h("06 D1 05 00 5B 7D 7E 40"), &error);
+  REQUIRE(seven);
+  CHECK(parse(*seven, &error, Charset::zvt7)->text_lines == std::vector<std::string>{"Äüß§"});
+  CHECK(parse_charset("latin1") == Charset::latin1);
+  CHECK_FALSE(parse_charset("utf16"));
+}
+
+TEST_CASE("A display or print text with a line feed is two lines") {
+  CHECK(parsed("06 D1 0C 00 4C 49 4E 45 31 0A 4C 49 4E 45 32").text_lines ==
+        std::vector<std::string>{"LINE1", "LINE2"});
+  CHECK(parsed("04 FF 0B 0E 06 08 25 06 07 04 41 0A 42 43").text_lines == std::vector<std::string>{"A", "BC"});
+}
+
+TEST_CASE("Fields only shown are read leniently: an approved payment is never lost over them") {
+  // Amount, result and trace as ever; a PAN with a D separator, a date that is not BCD and a
+  // terminal id with a letter nibble are left out or kept as far as they read, and noted.
+  const Message m = parsed("04 0F 1D 04 00 00 00 00 10 00 27 00 0B 00 00 01 22 F0 F5 67 03 D0 12 3F "
+                           "0D 1A 01 29 52 50 01 2A");
+  CHECK(*m.amount_cents == 1000);
+  CHECK(*m.result_code == 0);
+  CHECK(*m.trace == 1);
+  CHECK(*m.pan_masked == "67030123");
+  CHECK_FALSE(m.date_mmdd);
+  CHECK_FALSE(m.terminal_id);
+  CHECK(m.skipped.size() == 3);
+}
