@@ -195,7 +195,7 @@ bool store(Message& m, std::uint8_t tag, const Bytes& v, Reader& r, Charset char
   // What is only shown or printed: bad BCD leaves the field out, noted.
   const auto shown_bcd_text = [&](std::optional<std::string>* field) {
     if (bcd_ok(v)) *field = digits_of(v);
-    else m.skipped.push_back("BMP " + hex2(tag) + " is not BCD: " + hex(v));
+    else m.skipped.push_back("BMP " + hex2(tag) + " is not BCD");  // no value: it may be card data
     return true;
   };
   const auto bcd_text = [&](std::optional<std::string>* field) {
@@ -233,7 +233,7 @@ bool store(Message& m, std::uint8_t tag, const Bytes& v, Reader& r, Charset char
       return bcd_number(&m.receipt);
     case 0x88:
       if (bcd_ok(v)) m.turnover = static_cast<std::uint32_t>(*from_bcd(v));
-      else m.skipped.push_back("BMP 88 is not BCD: " + hex(v));
+      else m.skipped.push_back("BMP 88 is not BCD");
       return true;
     case 0x8A: m.card_type = v[0]; return true;
     case 0x8B: m.card_name = text_of(v, charset); return true;
