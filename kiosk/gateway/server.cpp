@@ -435,6 +435,12 @@ void Server::Impl::add_reminder(const Caller& c, const httplib::Request& req, ht
   r.send_on = add_days(*expiry, -static_cast<int>(days->get<long long>()));
   if (!(today() < r.send_on)) return reply_error(res, 409, "too_late", "the day to remind is already here");
   const bool added = store->add_reminder(r);
+  if (!added) {
+    // A repeat is the same request; another body under this reference is refused, never merged.
+    const auto kept = store->find_reminder(r.reference);
+    if (kept && (kept->msisdn != r.msisdn || kept->send_on != r.send_on || kept->lang != r.lang || kept->text != r.text))
+      return reply_error(res, 409, "reference_conflict", "this renewal has another reminder");
+  }
   reply(res, added ? 201 : 200, json{{"send_on", iso_date(r.send_on)}, {"replayed", !added}});
 }
 

@@ -103,6 +103,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
     store->db_.exec("CREATE INDEX IF NOT EXISTS renewals_by_kiosk ON renewals (kiosk_id)");
     // What the periodic jobs look for, kept apart from the history they would otherwise scan.
     store->db_.exec("CREATE INDEX IF NOT EXISTS sms_queued ON sms (id) WHERE sent_at IS NULL");
+    store->db_.exec("CREATE INDEX IF NOT EXISTS reminders_due ON reminders (send_on)");
     store->db_.exec("CREATE INDEX IF NOT EXISTS renewals_with_numbers ON renewals (created_at) WHERE number_erased = 0");
   } catch (const std::exception& e) {
     if (error) *error = e.what();

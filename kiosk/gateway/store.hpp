@@ -105,6 +105,7 @@ class Store {
   // Reminders (store_reminders.cpp). add: false when this renewal has one already.
   bool add_reminder(const ReminderRecord& reminder);
   std::vector<ReminderRecord> reminders();
+  std::optional<ReminderRecord> find_reminder(const std::string& reference);
   // Those due by `today` go into the SMS queue (kind "reminder") and are deleted; returns how many.
   int queue_due_reminders(CivilDate today);
   // A STOP from this number: its reminders, and any not yet sent, are deleted; returns how many.

@@ -24,30 +24,49 @@ bool Store::add_reminder(const ReminderRecord& r) {
   return added;
 }
 
+namespace {
+
+constexpr const char* reminder_columns =
+    "SELECT reference, kiosk_id, brand, msisdn, expiry, lang, send_on, text, consent_at FROM reminders ";
+
+ReminderRecord reminder_from(Statement& q) {
+  ReminderRecord r;
+  r.reference = q.text(0);
+  r.kiosk_id = q.text(1);
+  r.brand = parse_brand(q.text(2)).value_or(Brand::proximus);
+  r.msisdn = q.text(3);
+  r.expiry = parse_iso_date(q.text(4)).value_or(CivilDate{});
+  r.lang = q.text(5);
+  r.send_on = parse_iso_date(q.text(6)).value_or(CivilDate{});
+  r.text = q.text(7);
+  r.consent_at = q.text(8);
+  return r;
+}
+
+}  // namespace
+
 std::vector<ReminderRecord> Store::reminders() {
   std::lock_guard lock(mutex_);
-  Statement q(db_,
-              "SELECT reference, kiosk_id, brand, msisdn, expiry, lang, send_on, text, consent_at FROM reminders "
-              "ORDER BY send_on, reference");
+  Statement q(db_, (std::string(reminder_columns) + "ORDER BY send_on, reference").c_str());
   std::vector<ReminderRecord> out;
-  while (q.step()) {
-    ReminderRecord r;
-    r.reference = q.text(0);
-    r.kiosk_id = q.text(1);
-    r.brand = parse_brand(q.text(2)).value_or(Brand::proximus);
-    r.msisdn = q.text(3);
-    r.expiry = parse_iso_date(q.text(4)).value_or(CivilDate{});
-    r.lang = q.text(5);
-    r.send_on = parse_iso_date(q.text(6)).value_or(CivilDate{});
-    r.text = q.text(7);
-    r.consent_at = q.text(8);
-    out.push_back(std::move(r));
-  }
+  while (q.step()) out.push_back(reminder_from(q));
   return out;
+}
+
+std::optional<ReminderRecord> Store::find_reminder(const std::string& reference) {
+  std::lock_guard lock(mutex_);
+  Statement q(db_, (std::string(reminder_columns) + "WHERE reference = ?").c_str());
+  q.bind(1, reference);
+  if (!q.step()) return std::nullopt;
+  return reminder_from(q);
 }
 
 int Store::queue_due_reminders(CivilDate today) {
   std::lock_guard lock(mutex_);
+  // Asked every housekeeping tick: a look at the index, and no transaction, while nothing is due.
+  Statement due(db_, "SELECT EXISTS (SELECT 1 FROM reminders WHERE send_on <= ?)");
+  due.bind(1, iso_date(today)).step();
+  if (due.integer(0) == 0) return 0;
   int queued = 0;
   db_.transaction([&] {
     // ISO dates compare as text.

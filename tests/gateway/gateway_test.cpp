@@ -612,6 +612,7 @@ TEST_CASE("Expiry reminders: kept until due, checked against the renewal, sent o
   CHECK(ask(r.reference, active, done.new_expiry, 0) == H::refused);
   CHECK(ask(r.reference, active, done.new_expiry, 3) == H::delivered);
   CHECK(ask(r.reference, active, done.new_expiry, 3) == H::delivered);  // a repeat keeps one
+  CHECK(ask(r.reference, active, done.new_expiry, 5) == H::refused);    // another body: refused
   std::string error;
   auto store = Store::open(g.dir + "/gateway.sqlite", &error);
   REQUIRE(store);
