@@ -18,8 +18,8 @@ class PaymentTerminal {
   // Ask to stop a payment in progress; the terminal answers PaymentFailed(cancelled) or, if
   // the card went through first, PaymentApproved.
   virtual void abort_payment(const std::string& reference) = 0;
-  // Give back an approved payment (by the terminal's receipt number).
-  virtual void reverse(const std::string& reference, Cents amount, std::uint32_t receipt_no) = 0;
+  // Give back an approved payment, by the handle the provider gave it (PaymentReceipt::provider_ref).
+  virtual void reverse(const std::string& reference, Cents amount, const std::string& provider_ref) = 0;
   virtual bool available() const = 0;
   // Lets timers run: called by the app's loop with the monotonic time.
   virtual void poll(std::int64_t now_ms) = 0;
@@ -28,10 +28,10 @@ class PaymentTerminal {
   // For terminals that hold an approved payment until the goods are delivered: take it, or
   // refuse it (the terminal gives the money back and reports PaymentReversed).
   virtual void settle(const std::string& /*reference*/, bool /*delivered*/) {}
-  // Recovery after the kiosk stopped mid-payment: did the terminal take the money for this
-  // reference? Answers PaymentLookedUp. `newest_known_receipt` is the newest receipt number the
-  // journal holds: an approval newer than that, for this amount, can only be this payment.
-  virtual void look_up_payment(const std::string& reference, Cents amount, std::uint32_t newest_known_receipt) = 0;
+  // Recovery after the kiosk stopped mid-payment: did the provider take the money for this
+  // reference? Answers PaymentLookedUp. `provider_ref`: the payment's handle when the journal
+  // has one (empty: the provider finds it by the kiosk's reference, or by what it knows).
+  virtual void look_up_payment(const std::string& reference, Cents amount, const std::string& provider_ref) = 0;
 };
 
 }  // namespace kiosk::hal

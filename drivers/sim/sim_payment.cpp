@@ -48,11 +48,11 @@ void SimPayment::abort_payment(const std::string& reference) {
   sink_(ev::PaymentFailed{reference, PaymentFailure::cancelled, zvt_abort_timeout_or_key});
 }
 
-void SimPayment::reverse(const std::string& reference, Cents, std::uint32_t) {
+void SimPayment::reverse(const std::string& reference, Cents, const std::string&) {
   sink_(ev::PaymentReversed{reference, plugged_});
 }
 
-void SimPayment::look_up_payment(const std::string& reference, Cents, std::uint32_t) {
+void SimPayment::look_up_payment(const std::string& reference, Cents, const std::string&) {
   sink_(ev::PaymentLookedUp{reference, ev::PaymentLookup::not_taken, {}});
 }
 
@@ -103,12 +103,12 @@ void SimPayment::finish(Outcome o) {
       r.pan_masked = kind_ == Kind::card ? "670300******1234" : "";
       r.terminal_id = kind_ == Kind::card ? "52500123" : "WALLET01";
       r.trace = next_trace_++;
-      r.receipt_no = next_receipt_++;
+      r.provider_ref = std::to_string(next_receipt_++);
       char auth[8];
       std::snprintf(auth, sizeof auth, "%06u", (r.trace * 7919u) % 1000000u);
       r.auth_code = auth;
       if (kind_ == Kind::card) prompt(TerminalPrompt::remove_card);
-      sink_(ev::PaymentApproved{a.reference, r});
+      sink_(ev::PaymentApproved{a.reference, r, kind_ == Kind::card ? PayMethod::card : PayMethod::wallet});
       break;
     }
     case Outcome::decline: sink_(ev::PaymentFailed{a.reference, PaymentFailure::declined, zvt_declined}); break;

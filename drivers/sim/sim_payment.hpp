@@ -20,10 +20,10 @@ class SimPayment : public hal::PaymentTerminal {
 
   void start_payment(const std::string& reference, Cents amount) override;
   void abort_payment(const std::string& reference) override;
-  void reverse(const std::string& reference, Cents amount, std::uint32_t receipt_no) override;
+  void reverse(const std::string& reference, Cents amount, const std::string& provider_ref) override;
   // The simulated terminal lives in the kiosk's process: a payment it had not finished died
   // with the process, so nothing was taken.
-  void look_up_payment(const std::string& reference, Cents amount, std::uint32_t newest_known_receipt) override;
+  void look_up_payment(const std::string& reference, Cents amount, const std::string& provider_ref) override;
   bool available() const override { return plugged_; }
   void poll(std::int64_t now_ms) override;
 

@@ -27,6 +27,16 @@ PaymentFailure failure_for(int rc) {
   return PaymentFailure::declined;
 }
 
+std::uint32_t receipt_from_ref(const std::string& ref) {
+  if (ref.empty() || ref.size() > 9) return 0;
+  std::uint32_t n = 0;
+  for (char c : ref) {
+    if (c < '0' || c > '9') return 0;
+    n = n * 10 + static_cast<std::uint32_t>(c - '0');
+  }
+  return n;
+}
+
 namespace {
 // What the kiosk keeps of an approved payment: never more than the masked PAN.
 PaymentReceipt receipt_from(const Message& status) {
@@ -35,7 +45,7 @@ PaymentReceipt receipt_from(const Message& status) {
   r.pan_masked = mask_pan(status.pan_masked.value_or(""));
   r.terminal_id = status.terminal_id.value_or("");
   r.trace = status.trace.value_or(0);
-  r.receipt_no = status.receipt.value_or(0);
+  if (status.receipt) r.provider_ref = std::to_string(*status.receipt);
   r.auth_code = status.aid.value_or("");
   r.terminal_lines = status.text_lines;
   return r;
@@ -82,12 +92,12 @@ void ZvtTerminal::abort_payment(const std::string& reference) {
   });
 }
 
-void ZvtTerminal::reverse(const std::string& reference, Cents amount, std::uint32_t receipt_no) {
-  jobs_.post({Job::Kind::reversal, reference, amount, receipt_no});
+void ZvtTerminal::reverse(const std::string& reference, Cents amount, const std::string& provider_ref) {
+  jobs_.post({Job::Kind::reversal, reference, amount, receipt_from_ref(provider_ref)});
 }
 
-void ZvtTerminal::look_up_payment(const std::string& reference, Cents amount, std::uint32_t newest_known_receipt) {
-  jobs_.post({Job::Kind::lookup, reference, amount, newest_known_receipt});
+void ZvtTerminal::look_up_payment(const std::string& reference, Cents amount, const std::string&) {
+  jobs_.post({Job::Kind::lookup, reference, amount, 0});
 }
 
 void ZvtTerminal::refund(const std::string& reference, Cents amount) {
@@ -299,17 +309,20 @@ bool ZvtTerminal::recover_after_loss(const Job& job) {
   return true;
 }
 
-// After the kiosk stopped: the journal says which receipts it knows (job.receipt_no).
+// After the kiosk stopped: the newest receipt known is the journal's at start, or one a
+// payment claimed since.
 void ZvtTerminal::run_lookup(const Job& job) {
   const std::optional<Message> last = last_receipt(job);
   if (!last) {
     sink_(ev::PaymentLookedUp{job.reference, ev::PaymentLookup::unknown, {}});
     return;
   }
-  if (last->receipt) last_receipt_seen_ = std::max(last_receipt_seen_, *last->receipt);
-  if (is_this_payment(*last, job.amount, job.receipt_no))
+  // Claimed by this payment, the receipt cannot answer for another; one that is not claimed
+  // may still be another open payment's.
+  if (is_this_payment(*last, job.amount, last_receipt_seen_)) {
+    last_receipt_seen_ = *last->receipt;
     sink_(ev::PaymentLookedUp{job.reference, ev::PaymentLookup::taken, receipt_from(*last)});
-  else
+  } else
     sink_(ev::PaymentLookedUp{job.reference, ev::PaymentLookup::not_taken, {}});
 }
 
@@ -337,7 +350,7 @@ void ZvtTerminal::run_reversal(const Job& job) {
   const bool reversed = answered && ((completed && status.result_code.value_or(0xFF) == 0) || abort_code == 0xB4);
   const std::uint32_t reversal_receipt = reversed && status.receipt ? *status.receipt : 0;
   last_receipt_seen_ = std::max(last_receipt_seen_, reversal_receipt);
-  sink_(ev::PaymentReversed{job.reference, reversed, reversal_receipt});
+  sink_(ev::PaymentReversed{job.reference, reversed, reversal_receipt ? std::to_string(reversal_receipt) : std::string()});
 }
 
 }  // namespace kiosk::zvt

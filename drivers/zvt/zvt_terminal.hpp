@@ -37,6 +37,10 @@ struct ZvtOptions {
   std::uint32_t newest_known_receipt = 0;
 };
 
+// A provider reference as this driver makes them (the receipt number in decimal); 0 for any
+// other text.
+std::uint32_t receipt_from_ref(const std::string& provider_ref);
+
 // Prompt for an intermediate status code (04 FF), as the kiosk shows it.
 TerminalPrompt prompt_for(int intermediate_status);
 // What a result code means for the customer.
@@ -52,10 +56,11 @@ class ZvtTerminal : public hal::PaymentTerminal {
 
   void start_payment(const std::string& reference, Cents amount) override;
   void abort_payment(const std::string& reference) override;
-  void reverse(const std::string& reference, Cents amount, std::uint32_t receipt_no) override;
+  void reverse(const std::string& reference, Cents amount, const std::string& provider_ref) override;
   void settle(const std::string& reference, bool delivered) override;
-  // Asks the terminal for its last receipt (repeat receipt, 06 20).
-  void look_up_payment(const std::string& reference, Cents amount, std::uint32_t newest_known_receipt) override;
+  // Asks the terminal for its last receipt (repeat receipt, 06 20): an approval for this amount
+  // newer than any receipt the kiosk knows can only be this payment.
+  void look_up_payment(const std::string& reference, Cents amount, const std::string& provider_ref) override;
   // Administrative operations (not part of a sale); outcomes are logged, and also
   // reported as PaymentReversed for a refund.
   void refund(const std::string& reference, Cents amount);

@@ -200,7 +200,7 @@ void bench_receipts(const kiosk::app::KioskApp& app) {
     r.months = 3;
     r.valid_until = CivilDate{2027, 2, 28};
     r.amount = 8100;
-    r.payment = PaymentReceipt{"Bancontact", "670300******1234", "52500123", 501, 1001, "123456", {}};
+    r.payment = PaymentReceipt{"Bancontact", "670300******1234", "52500123", 501, "1001", "123456", {}};
     r.reference = "BE-KIOSK-01-a1b2c3-" + std::to_string(1000 + i);
     r.confirmation_id = "PXM-100001";
     auto t = Clock::now();

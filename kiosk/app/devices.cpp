@@ -20,7 +20,7 @@ namespace {
 struct Context {
   const Config& config;
   const EventSink& sink;
-  std::uint32_t newest_receipt;
+  const std::string& newest_card_ref;
 };
 
 // ---- card terminals -------------------------------------------------------------------------
@@ -41,7 +41,7 @@ void zvt_terminal(const Context& c, Devices& d) {
   z.serial.baud = config.terminal_baud;
   z.end_of_day_minute = config.terminal_end_of_day_minute;
   z.hold_until_delivered = config.terminal_hold_until_delivered;
-  z.newest_known_receipt = c.newest_receipt;
+  z.newest_known_receipt = zvt::receipt_from_ref(c.newest_card_ref);
   d.card = std::make_unique<zvt::ZvtTerminal>(c.sink, z);
   d.terminal_holds_payment = config.terminal_hold_until_delivered;
 }
@@ -144,8 +144,8 @@ std::string check_device_kinds(const Config& config) {
   return "";
 }
 
-Devices make_devices(const Config& config, const EventSink& sink, std::uint32_t newest_receipt) {
-  const Context c{config, sink, newest_receipt};
+Devices make_devices(const Config& config, const EventSink& sink, const std::string& newest_card_ref) {
+  const Context c{config, sink, newest_card_ref};
   Devices d;
   find_kind(terminal_kinds, config.terminal_kind)->make(c, d);
   find_kind(printer_kinds, config.printer_kind)->make(c, d);

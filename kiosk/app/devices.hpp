@@ -41,8 +41,8 @@ struct Devices {
 // Whether the configuration's kinds exist and have what they need ("" when they do).
 std::string check_device_kinds(const Config& config);
 
-// `newest_receipt`: the newest card receipt the journal knows, for a terminal that must tell
-// an old approval from a new one.
-Devices make_devices(const Config& config, const EventSink& sink, std::uint32_t newest_receipt);
+// `newest_card_ref`: the card provider's handle the journal recorded last, for a terminal that
+// must tell an old approval from a new one.
+Devices make_devices(const Config& config, const EventSink& sink, const std::string& newest_card_ref);
 
 }  // namespace kiosk::app

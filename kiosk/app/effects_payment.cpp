@@ -29,13 +29,13 @@ bool KioskApp::handle(const fx::RequestPaymentSettle& h) {
 }
 
 bool KioskApp::handle(const fx::RequestReversal& r) {
-  terminal_for(r.method).reverse(r.reference, r.amount, r.receipt_no);
+  terminal_for(r.method).reverse(r.reference, r.amount, r.provider_ref);
   return true;
 }
 
 bool KioskApp::handle(const fx::RequestPaymentLookup& lu) {
   log_info("recovery: asking the terminal about " + lu.reference);
-  terminal_for(lu.method).look_up_payment(lu.reference, lu.amount, journal_ ? journal_->newest_receipt_no() : 0);
+  terminal_for(lu.method).look_up_payment(lu.reference, lu.amount, lu.provider_ref);
   return true;
 }
 

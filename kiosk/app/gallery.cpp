@@ -48,7 +48,7 @@ Subscriber subscriber(SubscriberStatus status, Cents fee = 0) {
   return Subscriber{status, suspended ? 0 : 350, expiry, "px-smart-10", true, fee, since};
 }
 
-PaymentReceipt card() { return PaymentReceipt{"Bancontact", "670300******1234", "52500123", 501, 1001, "123456", {}}; }
+PaymentReceipt card() { return PaymentReceipt{"Bancontact", "670300******1234", "52500123", 501, "1001", "123456", {}}; }
 
 struct LayoutCheck {
   std::vector<std::string> out_of_reach;  // widget ids

@@ -115,7 +115,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
 
   EventQueue* queue = &app->queue_;
   app->devices_ = make_devices(config, [queue](Event e) { queue->post(std::move(e)); },
-                               app->journal_ ? app->journal_->newest_receipt_no() : 0);
+                               app->journal_ ? app->journal_->newest_provider_ref(PayMethod::card) : std::string());
   if (const char* step = std::getenv("KIOSK_CRASH_AFTER_STEP")) app->crash_after_ = parse_journal_step(step);
   KioskSettings settings = config.kiosk;
   settings.terminal_holds_payment = app->devices_.terminal_holds_payment;

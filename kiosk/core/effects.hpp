@@ -27,7 +27,8 @@ struct RequestDelivery {
   int months;
   Cents amount;
 };
-struct RequestReversal { std::string reference; Cents amount; std::uint32_t receipt_no; PayMethod method; };
+// `provider_ref`: the payment's handle at its provider (PaymentReceipt::provider_ref).
+struct RequestReversal { std::string reference; Cents amount; std::string provider_ref; PayMethod method; };
 // For a card terminal that holds an approved payment until the kiosk says whether the renewal
 // was delivered: true completes it, false makes the terminal give the money back
 // (answered by PaymentReversed).
@@ -40,7 +41,9 @@ struct RequestSms { ReceiptData receipt; MobileNumber number; };
 // asked for: through the outbox to the gateway, which keeps it until then.
 struct RequestReminder { ReceiptData receipt; MobileNumber number; int days_before; };
 // Recovery: ask the terminal whether it took the money for this reference (PaymentLookedUp).
-struct RequestPaymentLookup { std::string reference; Cents amount; PayMethod method; };
+// `provider_ref`: the payment's handle when the journal has it (a wallet journals it before
+// showing its code); empty otherwise, and the provider searches by the kiosk's reference.
+struct RequestPaymentLookup { std::string reference; Cents amount; PayMethod method; std::string provider_ref = {}; };
 // Recovery: ask the gateway to close the reference unless it was delivered (RenewalResolved).
 // What the renewal was for, so that an answer about another renewal is not taken for it.
 struct RequestRenewalResolve {

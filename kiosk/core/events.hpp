@@ -84,13 +84,17 @@ struct ReprintFinished { bool found; bool printed; };
 
 // --- payment -----------------------------------------------------------------------------
 struct PaymentPrompted { TerminalPrompt prompt; };
-struct WalletCodeReady { std::string reference; std::string qr_payload; };
-struct PaymentApproved { std::string reference; PaymentReceipt receipt; };
+// `provider_ref`: the wallet's handle on this payment, journaled before the code is shown;
+// `seconds_left`: until the wallet lets the payment expire (0: not said).
+struct WalletCodeReady { std::string reference; std::string qr_payload; std::string provider_ref = {}; int seconds_left = 0; };
+// `method`: which device took it (an approval for a reference no longer followed goes back there).
+struct PaymentApproved { std::string reference; PaymentReceipt receipt; PayMethod method = PayMethod::card; };
 struct PaymentFailed { std::string reference; PaymentFailure failure; int result_code = 0; };
 // The terminal may or may not have taken the money, and cannot be asked now (the line went).
 struct PaymentUnknown { std::string reference; };
-// receipt_no: the terminal's receipt number of the reversal itself, when it gave one.
-struct PaymentReversed { std::string reference; bool ok = true; std::uint32_t receipt_no = 0; };
+// provider_ref: the provider's handle on the reversal itself (a receipt number, a refund id),
+// when it gave one.
+struct PaymentReversed { std::string reference; bool ok = true; std::string provider_ref = {}; };
 struct TerminalAvailabilityChanged { bool available; };
 
 // --- journal -----------------------------------------------------------------------------

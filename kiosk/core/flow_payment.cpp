@@ -16,19 +16,19 @@ bool held_by_terminal(const State& s, const Transaction& t) { return held(s, t.m
 
 namespace {
 // Journals the give-back, then asks for it: a held card payment is refused (the terminal
-// returns it), anything else is reversed by receipt number.
-void give_back(Step& st, const std::string& reference, Cents amount, std::uint32_t receipt_no, PayMethod method) {
+// returns it), anything else is reversed by the provider's handle on the payment.
+void give_back(Step& st, const std::string& reference, Cents amount, const std::string& provider_ref, PayMethod method) {
   const bool refuse = held(st.s, method);
   st.journal(reference, JournalStep::reversal_requested,
-             {{"receipt_no", std::to_string(receipt_no)}, {"by", refuse ? "refusing the held payment" : "reversal"}});
+             {{"provider_ref", provider_ref}, {"by", refuse ? "refusing the held payment" : "reversal"}});
   if (refuse) st.fx.push_back(fx::RequestPaymentSettle{reference, false});
-  else st.fx.push_back(fx::RequestReversal{reference, amount, receipt_no, method});
+  else st.fx.push_back(fx::RequestReversal{reference, amount, provider_ref, method});
 }
 }  // namespace
 
 void return_payment(Step& st, Transaction& t) {
   t.phase = Transaction::Phase::reversing;
-  give_back(st, t.reference, t.amount, t.payment.receipt_no, t.method);
+  give_back(st, t.reference, t.amount, t.payment.provider_ref, t.method);
 }
 
 void start_payment(Step& st, const ev::PayMethodChosen& e) {
@@ -68,13 +68,18 @@ void abort_payment(Step& st) {
 
 void show_prompt(Step& st, const ev::PaymentPrompted& e) { st.s.session.prompt = e.prompt; }
 
-void show_wallet_code(Step& st, const ev::WalletCodeReady& e) { st.s.session.txn->wallet_qr = e.qr_payload; }
+void show_wallet_code(Step& st, const ev::WalletCodeReady& e) {
+  Transaction& t = *st.s.session.txn;
+  // Journaled before the code shows: after a crash, recovery asks the wallet by this handle.
+  if (!e.provider_ref.empty()) st.journal(t.reference, JournalStep::payment_created, {{"provider_ref", e.provider_ref}});
+  t.wallet_qr = e.qr_payload;
+  t.wallet_expires_ms = e.seconds_left > 0 ? st.s.now_ms + e.seconds_left * 1000LL : 0;
+}
 
 void give_back_stale(Step& st, const ev::PaymentApproved& e) {
   // Money taken for a reference this session no longer follows: give it back, never keep it.
-  st.journal(e.reference, JournalStep::payment_approved,
-             {{"receipt_no", std::to_string(e.receipt.receipt_no)}, {"stale", "1"}});
-  give_back(st, e.reference, 0, e.receipt.receipt_no, PayMethod::card);
+  st.journal(e.reference, JournalStep::payment_approved, {{"provider_ref", e.receipt.provider_ref}, {"stale", "1"}});
+  give_back(st, e.reference, 0, e.receipt.provider_ref, e.method);
 }
 
 namespace {
@@ -84,7 +89,7 @@ Transaction& record_approval(Step& st, const ev::PaymentApproved& e) {
   t.payment.pan_masked = mask_pan(e.receipt.pan_masked);
   t.phase = Transaction::Phase::approved;
   st.journal(t.reference, JournalStep::payment_approved,
-             {{"receipt_no", std::to_string(t.payment.receipt_no)},
+             {{"provider_ref", t.payment.provider_ref},
               {"card_type", t.payment.card_type},
               {"pan_masked", t.payment.pan_masked},
               {"terminal_id", t.payment.terminal_id},

@@ -58,17 +58,17 @@ void ask(Step& st, OpenTransaction& t) {
   t.in_flight = true;
   switch (t.need) {
     case Need::payment_outcome:
-      st.fx.push_back(fx::RequestPaymentLookup{t.reference, t.amount, t.method});
+      st.fx.push_back(fx::RequestPaymentLookup{t.reference, t.amount, t.method, t.receipt.payment.provider_ref});
       break;
     case Need::delivery_outcome:
       st.fx.push_back(fx::RequestRenewalResolve{t.reference, t.receipt.brand, t.plan_id, t.receipt.months, t.amount, t.number});
       break;
     case Need::give_back:
       st.journal(t.reference, JournalStep::reversal_requested,
-                 {{"receipt_no", std::to_string(t.receipt.payment.receipt_no)},
+                 {{"provider_ref", t.receipt.payment.provider_ref},
                   {"by", t.held_by_terminal ? "refusing the held payment" : "reversal"}});
       if (t.held_by_terminal) st.fx.push_back(fx::RequestPaymentSettle{t.reference, false});
-      else st.fx.push_back(fx::RequestReversal{t.reference, t.amount, t.receipt.payment.receipt_no, t.method});
+      else st.fx.push_back(fx::RequestReversal{t.reference, t.amount, t.receipt.payment.provider_ref, t.method});
       break;
     case Need::close:
       close(st, t.reference, t.receipt.kind);  // t is gone after this
@@ -147,7 +147,7 @@ void looked_up(Step& st, const ev::PaymentLookedUp& e) {
       t->receipt.payment = e.receipt;
       t->receipt.payment.pan_masked = mask_pan(e.receipt.pan_masked);
       st.journal(t->reference, JournalStep::payment_approved,
-                 {{"receipt_no", std::to_string(e.receipt.receipt_no)},
+                 {{"provider_ref", e.receipt.provider_ref},
                   {"card_type", e.receipt.card_type},
                   {"pan_masked", t->receipt.payment.pan_masked},
                   {"terminal_id", e.receipt.terminal_id},

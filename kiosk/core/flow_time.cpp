@@ -36,6 +36,9 @@ void stop_announced_payment(Step& st, const ev::JournalFailed&) {
   // The app stops a batch at the failed record, so a payment it announced never started.
   st.s.journal_ok = false;
   st.s.session.txn->phase = Transaction::Phase::failed;
+  // A wallet's payment exists once its code is ready (the record that failed was that step):
+  // withdrawn, so that nobody pays a code that is no longer shown.
+  st.fx.push_back(fx::RequestPaymentAbort{st.s.session.txn->reference});
 }
 
 void note_printer(Step& st, const ev::PrinterStatusChanged& e) {

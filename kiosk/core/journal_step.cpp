@@ -6,6 +6,7 @@ std::string_view journal_step_name(JournalStep s) {
   switch (s) {
     case JournalStep::intent: return "intent";
     case JournalStep::payment_started: return "payment_started";
+    case JournalStep::payment_created: return "payment_created";
     case JournalStep::payment_approved: return "payment_approved";
     case JournalStep::payment_failed: return "payment_failed";
     case JournalStep::payment_unknown: return "payment_unknown";

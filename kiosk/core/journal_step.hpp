@@ -11,6 +11,7 @@ namespace kiosk {
 enum class JournalStep {
   intent,               // reference created; what is being bought
   payment_started,      // about to ask the terminal / wallet for money
+  payment_created,      // the wallet made the payment: its provider_ref, before the code shows
   payment_approved,     // money taken: receipt number known
   payment_failed,       // no money taken
   payment_unknown,      // the terminal could not say: recovery asks it again
@@ -30,7 +31,7 @@ enum class JournalStep {
 std::string_view journal_step_name(JournalStep step);
 std::optional<JournalStep> parse_journal_step(std::string_view name);
 inline constexpr JournalStep all_journal_steps[] = {
-    JournalStep::intent,          JournalStep::payment_started, JournalStep::payment_approved,
+    JournalStep::intent,          JournalStep::payment_started, JournalStep::payment_created, JournalStep::payment_approved,
     JournalStep::payment_failed,  JournalStep::payment_unknown, JournalStep::delivery_requested, JournalStep::delivered,
     JournalStep::delivery_failed, JournalStep::delivery_unknown, JournalStep::reversal_requested,
     JournalStep::reversed,        JournalStep::reversal_failed, JournalStep::receipt_printed,

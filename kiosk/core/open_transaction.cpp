@@ -36,6 +36,17 @@ struct Reader {
     }
     return value;
   }
+  // The provider's handle; a journal from before handles were opaque kept a receipt number.
+  std::string provider_ref() {
+    if (r.fields.count("provider_ref")) {
+      const std::string ref = field(r, "provider_ref");
+      if (!valid_provider_ref(ref)) note("provider_ref");
+      return ref;
+    }
+    if (!r.fields.count("receipt_no")) return {};
+    const auto receipt = number<std::uint32_t>("receipt_no");
+    return receipt ? std::to_string(receipt) : std::string();
+  }
   std::optional<CivilDate> date(const char* key) {
     if (!r.fields.count(key)) return std::nullopt;
     auto d = parse_iso_date(field(r, key));
@@ -65,7 +76,7 @@ ReceiptData receipt_from(Reader& in, const KioskSettings& settings) {
   const std::string method = field(r, "method");
   if (method != "card" && method != "wallet") in.note("method");
   out.method = method == "wallet" ? PayMethod::wallet : PayMethod::card;
-  out.payment.receipt_no = in.number<std::uint32_t>("receipt_no");
+  out.payment.provider_ref = in.provider_ref();
   out.payment.card_type = field(r, "card_type");
   out.payment.pan_masked = mask_pan(field(r, "pan_masked"));
   out.payment.terminal_id = field(r, "terminal_id");

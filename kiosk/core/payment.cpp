@@ -25,6 +25,13 @@ std::string_view payment_failure_key(PaymentFailure f) {
   return "declined.reason.declined";
 }
 
+bool valid_provider_ref(std::string_view ref) {
+  if (ref.empty() || ref.size() > 64) return false;
+  for (char c : ref)
+    if (c <= ' ' || c > '~') return false;
+  return true;
+}
+
 std::string mask_pan(std::string_view pan) {
   std::string digits;
   for (char c : pan)

@@ -19,7 +19,9 @@ struct PaymentReceipt {
   std::string pan_masked;      // first 6 / last 4 at most: "670300******1234"
   std::string terminal_id;
   std::uint32_t trace = 0;
-  std::uint32_t receipt_no = 0;
+  // The provider's own handle on the payment, opaque to the kiosk: what a reversal or a lookup
+  // hands back (a ZVT receipt number, a Bancontact paymentId).
+  std::string provider_ref;
   std::string auth_code;
   std::vector<std::string> terminal_lines;  // the terminal's own receipt text
 };
@@ -29,6 +31,8 @@ enum class PaymentFailure { declined, cancelled, card_unreadable, timeout, termi
 
 std::string_view terminal_prompt_key(TerminalPrompt prompt);
 std::string_view payment_failure_key(PaymentFailure failure);
+// A provider reference the journal can keep and hand back: 1 to 64 printable ASCII characters.
+bool valid_provider_ref(std::string_view ref);
 // Keeps at most the first six and last four digits of a PAN; anything else becomes '*'.
 std::string mask_pan(std::string_view pan);
 

@@ -104,8 +104,8 @@ void Step::journal(const std::string& reference, JournalStep step,
 }
 
 Fields reversal_fields(const ev::PaymentReversed& e) {
-  if (e.receipt_no == 0) return {};
-  return {{"reversal_receipt_no", std::to_string(e.receipt_no)}};
+  if (e.provider_ref.empty()) return {};
+  return {{"reversal_ref", e.provider_ref}};
 }
 
 bool is_overlay(Screen s) { return s == Screen::language || s == Screen::help || s == Screen::display; }

@@ -62,6 +62,7 @@ struct Transaction {
   std::string confirmation_id;
   CivilDate new_expiry;
   std::string wallet_qr;
+  std::int64_t wallet_expires_ms = 0;  // when the wallet lets the payment expire (0: not said)
   bool receipt_failed = false;
 };
 

@@ -167,12 +167,17 @@ std::unique_ptr<Journal> Journal::open(const std::string& path, std::string* err
           // The references not settled yet, kept with every step: a start reads these few, not
           // every transaction there ever was.
           "CREATE TABLE IF NOT EXISTS unsettled (reference TEXT PRIMARY KEY);"
-          // The newest receipt number is kept with every step that has one; a journal made before
-          // that is read through once.
-          "INSERT INTO meta (key, value) SELECT 'newest_receipt_no', "
-          "(SELECT COALESCE(MAX(MAX(COALESCE(CAST(json_extract(fields, '$.receipt_no') AS INTEGER), 0), "
-          "COALESCE(CAST(json_extract(fields, '$.reversal_receipt_no') AS INTEGER), 0))), 0) FROM steps "
-          "WHERE json_valid(fields)) WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'newest_receipt_no');");
+          // The newest provider handle per payment method is kept with every step that has one.
+          // A journal from before handles were opaque kept the card terminal's receipt numbers,
+          // the newest the greatest: read through once.
+          "INSERT INTO meta (key, value) SELECT 'newest_ref.card', CAST(n AS TEXT) FROM (SELECT COALESCE("
+          "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'newest_receipt_no'), "
+          "(SELECT MAX(MAX(COALESCE(CAST(json_extract(fields, '$.receipt_no') AS INTEGER), 0), "
+          "COALESCE(CAST(json_extract(fields, '$.reversal_receipt_no') AS INTEGER), 0))) FROM steps "
+          "WHERE json_valid(fields)), 0) AS n) WHERE n > 0 "
+          "AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'refs_opaque');"
+          "DELETE FROM meta WHERE key = 'newest_receipt_no';"
+          "INSERT OR IGNORE INTO meta (key, value) VALUES ('refs_opaque', '1');");
       if (!had_unsettled_table)  // a journal made before the table: filled once from the steps
         db.exec("INSERT OR IGNORE INTO unsettled SELECT reference FROM transactions t WHERE NOT EXISTS "
                 "(SELECT 1 FROM steps x WHERE x.step = 'settled' AND x.reference = t.reference)");
@@ -227,6 +232,20 @@ void Journal::finish_erasing() {
   if (erase_pending_) erase_from_wal();
 }
 
+namespace {
+// The new provider handle a step records: a payment's when it is made or approved, a
+// reversal's when done. (A reversal's request repeats an older payment's handle.)
+const std::string* newest_ref_in(const JournalEntry& e) {
+  using S = JournalStep;
+  const char* key = e.step == S::reversed ? "reversal_ref"
+                    : e.step == S::payment_approved || e.step == S::payment_created ? "provider_ref"
+                                                                                    : nullptr;
+  if (!key) return nullptr;
+  const auto it = e.fields.find(key);
+  return it != e.fields.end() && !it->second.empty() ? &it->second : nullptr;
+}
+}  // namespace
+
 bool Journal::append(const JournalEntry& e, std::string* error) {
   finish_erasing();
   nlohmann::json fields = nlohmann::json::object();
@@ -241,13 +260,13 @@ bool Journal::append(const JournalEntry& e, std::string* error) {
       sql::Statement(db_, "INSERT INTO steps (reference, step, fields) VALUES (?,?,?)")
           .bind(1, e.reference).bind(2, step).bind(3, fields_text).run();
       step_id = db_.last_insert_rowid();
-      if (e.fields.count("receipt_no") || e.fields.count("reversal_receipt_no"))
+      if (const std::string* ref = newest_ref_in(e))
         sql::Statement(db_,
-                       "UPDATE meta SET value = MAX(CAST(value AS INTEGER), "
-                       "COALESCE(CAST(json_extract(?1, '$.receipt_no') AS INTEGER), 0), "
-                       "COALESCE(CAST(json_extract(?1, '$.reversal_receipt_no') AS INTEGER), 0)) "
-                       "WHERE key = 'newest_receipt_no'")
-            .bind(1, fields_text).run();
+                       "INSERT INTO meta (key, value) SELECT 'newest_ref.' || json_extract(fields, '$.method'), ?2 "
+                       "FROM steps WHERE reference = ?1 AND step = 'intent' AND json_valid(fields) "
+                       "AND json_extract(fields, '$.method') IS NOT NULL "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .bind(1, e.reference).bind(2, *ref).run();
       sql::Statement(db_,
                      "INSERT INTO transactions (reference, state, number_until_settled, updated_at) "
                      "VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ','now')) "
@@ -398,10 +417,10 @@ std::string Journal::report_payload(const std::string& reference) {
   return nlohmann::json{{"reference", reference}, {"steps", steps}}.dump();
 }
 
-std::uint32_t Journal::newest_receipt_no() {
-  return read_or_log("the receipt numbers", std::uint32_t{0}, [&] {
-    return static_cast<std::uint32_t>(
-        sql::query_integer(db_, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'newest_receipt_no'"));
+std::string Journal::newest_provider_ref(PayMethod method) {
+  return read_or_log("the provider references", std::string(), [&] {
+    return sql::query_text(db_, std::string("SELECT value FROM meta WHERE key = 'newest_ref.") +
+                                    (method == PayMethod::card ? "card" : "wallet") + "'");
   });
 }
 
@@ -431,7 +450,7 @@ bool Journal::save_receipt(const ReceiptData& r, std::string* error) {
                    {"method", r.method == PayMethod::card ? "card" : "wallet"},
                    {"card_type", r.payment.card_type}, {"pan_masked", mask_pan(r.payment.pan_masked)},
                    {"terminal_id", r.payment.terminal_id}, {"trace", r.payment.trace},
-                   {"receipt_no", r.payment.receipt_no}, {"auth_code", r.payment.auth_code},
+                   {"provider_ref", r.payment.provider_ref}, {"auth_code", r.payment.auth_code},
                    {"terminal_lines", r.payment.terminal_lines}, {"reference", r.reference},
                    {"confirmation_id", r.confirmation_id}};
   try {
@@ -479,7 +498,7 @@ std::optional<ReceiptData> Journal::find_receipt(const std::string& code) {
       r.payment.pan_masked = j.value("pan_masked", "");
       r.payment.terminal_id = j.value("terminal_id", "");
       r.payment.trace = j.value("trace", 0u);
-      r.payment.receipt_no = j.value("receipt_no", 0u);
+      r.payment.provider_ref = j.value("provider_ref", "");
       r.payment.auth_code = j.value("auth_code", "");
       r.payment.terminal_lines = j.value("terminal_lines", std::vector<std::string>{});
       r.reference = j.value("reference", "");

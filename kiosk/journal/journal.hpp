@@ -61,9 +61,9 @@ class Journal {
   // at a time: however large the journal, one transaction is held. Throws sql::Error.
   void for_each_transaction(bool only_open, const std::function<void(JournaledTransaction&&)>& each);
   std::vector<JournaledTransaction> open_transactions();  // not settled yet
-  // The newest receipt number of the card terminal that any step records, a payment's or a
-  // reversal's (0: none).
-  std::uint32_t newest_receipt_no();
+  // The provider handle (a payment's or a reversal's) that the last step recording one wrote,
+  // among the transactions paid by `method` ("" when none).
+  std::string newest_provider_ref(PayMethod method);
 
   // The outbox: false only when the item could not be made durable (a repeat of a key is fine).
   bool enqueue(const OutboxItem& item, std::string* error);

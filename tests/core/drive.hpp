@@ -81,7 +81,7 @@ struct Driver {
 };
 
 inline PaymentReceipt card_receipt() {
-  return PaymentReceipt{"Bancontact", "6703001234561234", "52500123", 77, 1234, "A1B2C3", {}};
+  return PaymentReceipt{"Bancontact", "6703001234561234", "52500123", 77, "1234", "A1B2C3", {}};
 }
 
 inline std::string Driver::to_delivering() {

@@ -104,7 +104,7 @@ TEST_CASE("A failed delivery returns the money and says so") {
   d.send(ev::PaymentApproved{ref, test::card_receipt()});
   auto fx = d.send(ev::RenewalFailed{ref, "operator_rejected"});
   const auto& rev = std::get<fx::RequestReversal>(fx.back());
-  CHECK(rev.receipt_no == 1234);
+  CHECK(rev.provider_ref == "1234");
   CHECK(rev.amount == 1000);
   d.send(ev::PaymentReversed{ref, true});
   CHECK(d.screen() == Screen::reversed);

@@ -66,7 +66,7 @@ TEST_CASE("What each journal record needs, read from its steps") {
   const auto t = open_transaction_from(record("R", {S::payment_started, S::payment_approved}, {{"receipt_no", "41"}}),
                                        settings);
   CHECK(t->receipt.lang == Lang::fr);
-  CHECK(t->receipt.payment.receipt_no == 41);
+  CHECK(t->receipt.payment.provider_ref == "41");
   CHECK(t->amount == 1000);
   REQUIRE(t->number);
   CHECK(e164(*t->number) == "+32470123456");
@@ -85,7 +85,7 @@ TEST_CASE("A payment the kiosk lost track of: the terminal is asked before anyon
     d.send(ev::PaymentLookedUp{"OLD-1", ev::PaymentLookup::taken, test::card_receipt()});
     const auto reversals = d.all<fx::RequestReversal>();
     REQUIRE(reversals.size() == 1);
-    CHECK(reversals[0].receipt_no == test::card_receipt().receipt_no);
+    CHECK(reversals[0].provider_ref == test::card_receipt().provider_ref);
     CHECK(d.all<fx::RequestDelivery>().empty());  // recovery never delivers late
     CHECK(d.screen() == Screen::out_of_service);
     d.send(ev::PaymentReversed{"OLD-1", true});
@@ -137,7 +137,7 @@ TEST_CASE("A delivery whose answer was lost is closed at the gateway before anyt
   SECTION("closed undelivered: the money goes back by receipt number") {
     d.send(ev::RenewalResolved{"OLD-2", ev::RenewalOutcome::closed_undelivered, "", {}});
     REQUIRE(d.all<fx::RequestReversal>().size() == 1);
-    CHECK(d.all<fx::RequestReversal>()[0].receipt_no == 7);
+    CHECK(d.all<fx::RequestReversal>()[0].provider_ref == "7");
     SECTION("a failed reversal is asked again, and the second one counts") {
       d.send(ev::PaymentReversed{"OLD-2", false});
       CHECK_FALSE(ends_settled(d, "OLD-2"));
@@ -250,22 +250,22 @@ TEST_CASE("A payment the terminal could not confirm: never called declined, aske
   REQUIRE(d.all<fx::RequestPaymentLookup>().size() == 1);
   d.send(ev::PaymentLookedUp{ref, ev::PaymentLookup::taken, test::card_receipt()});
   REQUIRE(d.all<fx::RequestReversal>().size() == 1);
-  d.send(ev::PaymentReversed{ref, true, 1300});
+  d.send(ev::PaymentReversed{ref, true, "1300"});
   CHECK(ends_settled(d, ref));
   CHECK(d.screen() == Screen::attract);
   REQUIRE_FALSE(d.all<fx::RequestSms>().empty());
   CHECK(d.all<fx::RequestSms>().back().receipt.kind == ReceiptData::Kind::refund);
-  // The reversal's own receipt number is journaled, for later lookups.
+  // The reversal's own provider reference is journaled, for later lookups.
   bool journaled = false;
   for (const auto& j : d.all<fx::RequestJournal>())
     if (j.entry.reference == ref && j.entry.step == S::reversed)
-      journaled = j.entry.fields.count("reversal_receipt_no") && j.entry.fields.at("reversal_receipt_no") == "1300";
+      journaled = j.entry.fields.count("reversal_ref") && j.entry.fields.at("reversal_ref") == "1300";
   CHECK(journaled);
 }
 
 TEST_CASE("A damaged field stops recovery for that transaction and says which, never 0 cents") {
   for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
-           {"amount_cents", "10O0"}, {"amount_cents", ""}, {"amount_cents", "-5"}, {"receipt_no", "12ab"},
+           {"amount_cents", "10O0"}, {"amount_cents", ""}, {"amount_cents", "-5"}, {"receipt_no", "12ab"}, {"provider_ref", ""}, {"provider_ref", "a b"},
            {"months", "0"}, {"brand", "proximu"}, {"method", "cash"}, {"valid_until", "2027-13-45"}}) {
     INFO(key << "=" << value);
     Driver d;

@@ -35,7 +35,7 @@ std::vector<LedgerLine> read_ledger(const std::string& path) {
 }
 
 std::uint32_t receipt_of(const JournaledTransaction& t) {
-  const auto it = t.fields.find("receipt_no");
+  const auto it = t.fields.find("provider_ref");
   std::uint32_t n = 0;
   if (it != t.fields.end()) std::from_chars(it->second.data(), it->second.data() + it->second.size(), n);
   return n;

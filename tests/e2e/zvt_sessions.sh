@@ -33,7 +33,7 @@ test "$(grep -c '"type":"authorization"' "$ledger")" -eq 2
 test "$(grep -c '"result":0' "$ledger")" -eq 1
 receipt=$(grep '"result":0' "$ledger" | sed 's/.*"receipt":\([0-9]*\).*/\1/')
 "$ctl" journal list --data "$work/decline_then_approve-data" > "$work/journal.jsonl"
-grep -q "\"receipt_no\":\"$receipt\"" "$work/journal.jsonl"
+grep -q "\"provider_ref\":\"$receipt\"" "$work/journal.jsonl"
 
 run cancel_on_terminal "slow"
 # Cancelled on the terminal: no authorization in the ledger at all.

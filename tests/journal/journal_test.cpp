@@ -131,19 +131,27 @@ TEST_CASE("A report carries the transaction's steps with masked fields only") {
   CHECK(report.find("470987654") == std::string::npos);
 }
 
-TEST_CASE("The newest terminal receipt counts payments and reversals alike") {
+TEST_CASE("The newest provider reference is kept per payment method, a payment's or a reversal's") {
   const std::string dir = fresh_dir("receipts");
   std::string error;
   auto j = Journal::open(dir + "/j.sqlite", &error);
   REQUIRE(j);
-  CHECK(j->newest_receipt_no() == 0);
-  REQUIRE(j->append(entry("R1", JournalStep::payment_approved, {{"receipt_no", "9"}}), &error));
-  REQUIRE(j->append(entry("R1", JournalStep::reversed, {{"reversal_receipt_no", "12"}}), &error));
-  REQUIRE(j->append(entry("R2", JournalStep::payment_approved, {{"receipt_no", "11"}}), &error));
-  CHECK(j->newest_receipt_no() == 12);
+  CHECK(j->newest_provider_ref(PayMethod::card).empty());
+  REQUIRE(j->append(entry("R1", JournalStep::intent, {{"method", "card"}}), &error));
+  REQUIRE(j->append(entry("R1", JournalStep::payment_approved, {{"provider_ref", "9"}}), &error));
+  REQUIRE(j->append(entry("R1", JournalStep::reversed, {{"reversal_ref", "12"}}), &error));
+  CHECK(j->newest_provider_ref(PayMethod::card) == "12");
+  REQUIRE(j->append(entry("R2", JournalStep::intent, {{"method", "wallet"}}), &error));
+  REQUIRE(j->append(entry("R2", JournalStep::payment_created, {{"provider_ref", "5f91483d78a74914bc6f0a1b"}}), &error));
+  REQUIRE(j->append(entry("R3", JournalStep::intent, {{"method", "card"}}), &error));
+  REQUIRE(j->append(entry("R3", JournalStep::payment_approved, {{"provider_ref", "13"}}), &error));
+  // A reversal's request names an older payment: not a newer handle.
+  REQUIRE(j->append(entry("R1", JournalStep::reversal_requested, {{"provider_ref", "9"}}), &error));
+  CHECK(j->newest_provider_ref(PayMethod::card) == "13");
+  CHECK(j->newest_provider_ref(PayMethod::wallet) == "5f91483d78a74914bc6f0a1b");
 }
 
-TEST_CASE("The newest receipt number is kept with the steps, and an older journal is read through once") {
+TEST_CASE("A journal from before provider references were opaque keeps its newest receipt number") {
   const std::string dir = fresh_dir("receipts-kept");
   std::string error;
   {
@@ -151,19 +159,30 @@ TEST_CASE("The newest receipt number is kept with the steps, and an older journa
     REQUIRE(j);
     REQUIRE(j->append(entry("R1", JournalStep::payment_approved, {{"receipt_no", "41"}}), &error));
     REQUIRE(j->append(entry("R2", JournalStep::payment_approved, {{"receipt_no", "7"}}), &error));
-    CHECK(j->newest_receipt_no() == 41);
+    REQUIRE(j->append(entry("R2", JournalStep::reversed, {{"reversal_receipt_no", "40"}}), &error));
   }
-  {
-    // A journal made before the number was kept: the key is not there yet.
-    sql::Database db = sql::Database::open(dir + "/j.sqlite", sql::Database::Mode::read_write);
-    db.exec("DELETE FROM meta WHERE key = 'newest_receipt_no'");
+  SECTION("it kept the number in its meta table") {
+    {
+      sql::Database db = sql::Database::open(dir + "/j.sqlite", sql::Database::Mode::read_write);
+      db.exec("DELETE FROM meta WHERE key IN ('refs_opaque', 'newest_ref.card');"
+              "INSERT INTO meta (key, value) VALUES ('newest_receipt_no', '43')");
+    }
+    auto j = Journal::open(dir + "/j.sqlite", &error);
+    REQUIRE(j);
+    CHECK(j->newest_provider_ref(PayMethod::card) == "43");
   }
-  auto j = Journal::open(dir + "/j.sqlite", &error);
-  REQUIRE(j);
-  CHECK(j->newest_receipt_no() == 41);
-  REQUIRE(j->append(entry("R3", JournalStep::reversed, {{"reversal_receipt_no", "42"}}), &error));
-  REQUIRE(j->append(entry("R4", JournalStep::payment_approved, {{"receipt_no", "3"}}), &error));
-  CHECK(j->newest_receipt_no() == 42);
+  SECTION("it is older still: read through once") {
+    {
+      sql::Database db = sql::Database::open(dir + "/j.sqlite", sql::Database::Mode::read_write);
+      db.exec("DELETE FROM meta WHERE key IN ('refs_opaque', 'newest_ref.card')");
+    }
+    auto j = Journal::open(dir + "/j.sqlite", &error);
+    REQUIRE(j);
+    CHECK(j->newest_provider_ref(PayMethod::card) == "41");
+    REQUIRE(j->append(entry("R3", JournalStep::intent, {{"method", "card"}}), &error));
+    REQUIRE(j->append(entry("R3", JournalStep::payment_approved, {{"provider_ref", "44"}}), &error));
+    CHECK(j->newest_provider_ref(PayMethod::card) == "44");
+  }
 }
 
 TEST_CASE("Unsettled transactions are read back alone, in the order they were made") {

@@ -28,7 +28,7 @@ ReceiptData sample(Lang lang, ReceiptData::Kind kind = ReceiptData::Kind::renewa
   r.valid_until = CivilDate{2027, 2, 28};
   r.amount = 8100;
   if (kind != ReceiptData::Kind::refund) r.price = 9000, r.discount = 900, r.bonus_credit = 200;
-  r.payment = PaymentReceipt{"Bancontact", "670300******1234", "52500123", 501, 1001, "123456", {}};
+  r.payment = PaymentReceipt{"Bancontact", "670300******1234", "52500123", 501, "1001", "123456", {}};
   r.reference = "BE-KIOSK-01-a1b2c3-0001";
   r.confirmation_id = "PXM-100001";
   return r;

@@ -22,7 +22,7 @@ ReceiptData sample(Lang lang) {
   r.plan_name = "Pay&Go Smart 15";
   r.valid_until = CivilDate{2027, 1, 4};
   r.amount = 1500;
-  r.payment = PaymentReceipt{"Visa", "411111******1111", "52500123", 77, 1234, "A1B2C3", {}};
+  r.payment = PaymentReceipt{"Visa", "411111******1111", "52500123", 77, "1234", "A1B2C3", {}};
   r.reference = "BE-KIOSK-01-0a0b0c-0042";
   r.confirmation_id = "PXM-100042";
   return r;

@@ -73,6 +73,6 @@ TEST_CASE("Abort and reversal are answered") {
   CHECK(rec.last<ev::WalletCodeReady>()->qr_payload == "WALLETSIM:R1:990:EUR");
   w.abort_payment("R1");
   CHECK(rec.last<ev::PaymentFailed>()->failure == PaymentFailure::cancelled);
-  w.reverse("R0", 990, 1001);
+  w.reverse("R0", 990, "1001");
   CHECK(rec.last<ev::PaymentReversed>()->ok);
 }

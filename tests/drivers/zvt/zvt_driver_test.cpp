@@ -65,7 +65,7 @@ std::uint32_t paid_in_an_earlier_run(const std::string& ledger_path, Cents amoun
   Rig rig({"approve"}, ledger_path);
   rig.terminal->start_payment("R1", amount);
   REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
-  return rig.events.of<ev::PaymentApproved>()[0].receipt.receipt_no;
+  return zvt::receipt_from_ref(rig.events.of<ev::PaymentApproved>()[0].receipt.provider_ref);
 }
 
 }  // namespace
@@ -76,7 +76,7 @@ TEST_CASE("An approved payment: registration, prompts, the status information, c
   REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
   const auto ok = rig.events.of<ev::PaymentApproved>()[0];
   CHECK(ok.reference == "R1");
-  CHECK(ok.receipt.receipt_no == 1);
+  CHECK(ok.receipt.provider_ref == "1");
   CHECK(ok.receipt.pan_masked == "670300******1234");
   CHECK(ok.receipt.terminal_id == "52500123");
   CHECK(ok.receipt.card_type == "Bancontact");
@@ -118,17 +118,19 @@ TEST_CASE("A reversal by receipt number gives the money back once") {
   Rig rig({"approve"}, fresh_ledger("reversal"));
   rig.terminal->start_payment("R1", 2500);
   REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
-  const std::uint32_t receipt = rig.events.of<ev::PaymentApproved>()[0].receipt.receipt_no;
-  rig.terminal->reverse("R1", 2500, receipt);
+  const std::string receipt_ref = rig.events.of<ev::PaymentApproved>()[0].receipt.provider_ref;
+  const std::uint32_t receipt = zvt::receipt_from_ref(receipt_ref);
+  REQUIRE(receipt > 0);
+  rig.terminal->reverse("R1", 2500, receipt_ref);
   REQUIRE(eventually([&] { return rig.events.of<ev::PaymentReversed>().size() == 1; }));
   CHECK(rig.events.of<ev::PaymentReversed>()[0].ok);
   // Asked again (its answer was lost, say): B4 "already reversed", so the money is back, and the
   // terminal does not give it back twice.
-  rig.terminal->reverse("R1", 2500, receipt);
+  rig.terminal->reverse("R1", 2500, receipt_ref);
   REQUIRE(eventually([&] { return rig.events.of<ev::PaymentReversed>().size() == 2; }));
   CHECK(rig.events.of<ev::PaymentReversed>()[1].ok);
   // A receipt the terminal never approved: B5, nothing is given back.
-  rig.terminal->reverse("R2", 2500, receipt + 50);
+  rig.terminal->reverse("R2", 2500, std::to_string(receipt + 50));
   REQUIRE(eventually([&] { return rig.events.of<ev::PaymentReversed>().size() == 3; }));
   CHECK_FALSE(rig.events.of<ev::PaymentReversed>()[2].ok);
   const auto ledger = rig.sim.ledger();
@@ -140,19 +142,26 @@ TEST_CASE("A reversal by receipt number gives the money back once") {
 TEST_CASE("After a restart, the terminal's last receipt tells whether a payment was taken") {
   const std::string ledger_path = fresh_ledger("lookup");
   const std::uint32_t receipt = paid_in_an_earlier_run(ledger_path, 1750);
-  Rig rig({"approve"}, ledger_path);  // a new kiosk process and a restarted terminal
-  // The journal knows no receipt: the approval for this amount is the payment it lost.
-  rig.terminal->look_up_payment("R1", 1750, 0);
+  {
+    Rig rig({"approve"}, ledger_path);  // a new kiosk process and a restarted terminal
+    // Another amount: not this payment.
+    rig.terminal->look_up_payment("R3", 990, "");
+    // The journal knows no receipt: the approval for this amount is the payment it lost.
+    rig.terminal->look_up_payment("R1", 1750, "");
+    // One receipt answers for one payment only.
+    rig.terminal->look_up_payment("R2", 1750, "");
+    REQUIRE(eventually([&] { return rig.events.of<ev::PaymentLookedUp>().size() == 3; }));
+    const auto answers = rig.events.of<ev::PaymentLookedUp>();
+    CHECK(answers[0].outcome == ev::PaymentLookup::not_taken);
+    CHECK(answers[1].outcome == ev::PaymentLookup::taken);
+    CHECK(answers[1].receipt.provider_ref == std::to_string(receipt));
+    CHECK(answers[2].outcome == ev::PaymentLookup::not_taken);
+  }
   // The journal knows that receipt already: it belongs to another payment.
-  rig.terminal->look_up_payment("R2", 1750, receipt);
-  // Another amount: not this payment.
-  rig.terminal->look_up_payment("R3", 990, 0);
-  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentLookedUp>().size() == 3; }));
-  const auto answers = rig.events.of<ev::PaymentLookedUp>();
-  CHECK(answers[0].outcome == ev::PaymentLookup::taken);
-  CHECK(answers[0].receipt.receipt_no == receipt);
-  CHECK(answers[1].outcome == ev::PaymentLookup::not_taken);
-  CHECK(answers[2].outcome == ev::PaymentLookup::not_taken);
+  Rig rig({"approve"}, ledger_path, receipt);
+  rig.terminal->look_up_payment("R4", 1750, "");
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentLookedUp>().size() == 1; }));
+  CHECK(rig.events.of<ev::PaymentLookedUp>()[0].outcome == ev::PaymentLookup::not_taken);
 }
 
 TEST_CASE("After a restart, a lost line never mistakes an older payment for the one under way") {
@@ -172,7 +181,7 @@ TEST_CASE("A terminal that cannot be reached answers a lookup with unknown, neve
   o.connect_timeout_ms = 200;
   Events events;
   zvt::ZvtTerminal terminal(events.sink(), o);
-  terminal.look_up_payment("R1", 1000, 0);
+  terminal.look_up_payment("R1", 1000, "");
   REQUIRE(eventually([&] { return events.of<ev::PaymentLookedUp>().size() == 1; }));
   CHECK(events.of<ev::PaymentLookedUp>()[0].outcome == ev::PaymentLookup::unknown);
 }
@@ -181,7 +190,7 @@ TEST_CASE("A line lost after the result: the driver asks for the last receipt an
   Rig rig({"drop-after-result"}, fresh_ledger("drop-after"));
   rig.terminal->start_payment("R1", 1000);
   REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
-  CHECK(rig.events.of<ev::PaymentApproved>()[0].receipt.receipt_no == 1);
+  CHECK(rig.events.of<ev::PaymentApproved>()[0].receipt.provider_ref == "1");
   CHECK(rig.events.of<ev::PaymentFailed>().empty());
 }
 
@@ -202,12 +211,12 @@ TEST_CASE("The terminal's ledger survives a restart") {
   }
   Rig again({"approve"}, ledger);
   CHECK(again.sim.ledger().size() == 1);
-  again.terminal->reverse("R1", 1000, 1);  // a reversal after the restart still finds it
+  again.terminal->reverse("R1", 1000, "1");  // a reversal after the restart still finds it
   REQUIRE(eventually([&] { return again.events.of<ev::PaymentReversed>().size() == 1; }));
   CHECK(again.events.of<ev::PaymentReversed>()[0].ok);
   again.terminal->start_payment("R2", 1000);
   REQUIRE(eventually([&] { return again.events.of<ev::PaymentApproved>().size() == 1; }));
-  CHECK(again.events.of<ev::PaymentApproved>()[0].receipt.receipt_no == 3);  // numbering goes on
+  CHECK(again.events.of<ev::PaymentApproved>()[0].receipt.provider_ref == "3");  // numbering goes on
 }
 
 TEST_CASE("No terminal listening: unavailable, and the payment fails without guessing") {
@@ -247,7 +256,7 @@ TEST_CASE("Noise instead of the result: the driver recovers the outcome by repea
   // The terminal took the money (its ledger says so) and the repeat receipt tells the driver.
   REQUIRE(rig.sim.ledger().size() == 1);
   REQUIRE(rig.events.of<ev::PaymentApproved>().size() == 1);
-  CHECK(rig.events.of<ev::PaymentApproved>()[0].receipt.receipt_no == rig.sim.ledger()[0].receipt);
+  CHECK(rig.events.of<ev::PaymentApproved>()[0].receipt.provider_ref == std::to_string(rig.sim.ledger()[0].receipt));
 }
 
 TEST_CASE("A status information sent twice makes one approval") {
@@ -311,7 +320,7 @@ TEST_CASE("The same payment over a serial line: frames, ACKs, registration, appr
   terminal.start_payment("R1", 990);
   REQUIRE(eventually([&] { return events.of<ev::PaymentApproved>().size() == 1; }));
   CHECK(events.of<ev::PaymentApproved>()[0].receipt.pan_masked == "670300******1234");
-  terminal.reverse("R1", 990, events.of<ev::PaymentApproved>()[0].receipt.receipt_no);
+  terminal.reverse("R1", 990, events.of<ev::PaymentApproved>()[0].receipt.provider_ref);
   REQUIRE(eventually([&] { return events.of<ev::PaymentReversed>().size() == 1; }));
   CHECK(events.of<ev::PaymentReversed>()[0].ok);
   CHECK(terminal_side.ledger().size() == 2);
@@ -363,10 +372,10 @@ TEST_CASE("Money taken, then the terminal is gone: unknown, never failed, and fo
   CHECK(rig.events.of<ev::PaymentApproved>().empty());
   REQUIRE(rig.sim.ledger().size() == 1);  // the terminal did take it
   // Once the terminal is back, recovery's question finds the money.
-  rig.terminal->look_up_payment("R1", 1200, 0);
+  rig.terminal->look_up_payment("R1", 1200, "");
   REQUIRE(eventually([&] {
     const auto answers = rig.events.of<ev::PaymentLookedUp>();
-    if (!answers.empty() && answers.back().outcome == ev::PaymentLookup::unknown) rig.terminal->look_up_payment("R1", 1200, 0);
+    if (!answers.empty() && answers.back().outcome == ev::PaymentLookup::unknown) rig.terminal->look_up_payment("R1", 1200, "");
     return !answers.empty() && answers.back().outcome == ev::PaymentLookup::taken;
   }, 15000));
 }
