@@ -190,6 +190,12 @@ void ZvtTerminalSim::serve(zvt::Channel& s) {
       if (!send(s, zvt::completion()) || !ack_wait(s)) return;
     } else if (a.cls == 0x06 && a.instr == 0x01) {
       if (!authorization(s, *m)) return;
+    } else if (a.cls == 0x05 && a.instr == 0x01) {  // status enquiry: software version, status
+      send(s, zvt::ack());
+      zvt::Bytes d{0xF0, 0xF0, 0xF8};
+      for (char c : std::string("ZVTSIM01")) d.push_back(static_cast<std::uint8_t>(c));
+      d.push_back(0x00);  // ready
+      if (!send(s, zvt::Apdu{0x06, 0x0F, d}) || !ack_wait(s)) return;
     } else if (a.cls == 0x06 && a.instr == 0x30) {
       reversal(s, *m);
     } else if (a.cls == 0x06 && a.instr == 0x31) {

@@ -153,17 +153,60 @@ bool ZvtTerminal::ensure_connected() {
     log_warn("zvt: registration with " + c->describe() + " failed");
     return false;
   }
+  ask_status(*c);
   channel_ = std::move(c);
   if (!connected_.exchange(true)) sink_(ev::TerminalAvailabilityChanged{true});
   availability_reported_ = true;
   return true;
 }
 
+// Status enquiry (05 01): the terminal's software version and state, for the log and the
+// technician. A terminal that does not answer it is used all the same.
+void ZvtTerminal::ask_status(Channel& line) {
+  const int t = options_.ack_timeout_ms;
+  Apdu reply;
+  if (line.send(status_enquiry(options_.password), t) != IoStatus::ok || line.receive(&reply, t) != IoStatus::ok ||
+      !is_ack(reply)) {
+    log_warn("zvt: the terminal does not answer a status enquiry");
+    return;
+  }
+  for (int messages = 0; messages < 8; ++messages) {  // intermediate statuses, then the completion
+    if (line.receive(&reply, t) != IoStatus::ok) break;
+    line.send(ack(), t);
+    if (reply.cls == 0x06 && reply.instr == 0x1E) break;
+    if (reply.cls != 0x06 || reply.instr != 0x0F) continue;
+    std::string error;
+    const auto m = parse(reply, &error, options_.charset);
+    if (!m) {
+      log_warn("zvt: status enquiry answer: " + error);
+      return;
+    }
+    TerminalInfo info{m->software_version.value_or(""), m->terminal_status.value_or(-1)};
+    log_info("zvt: terminal software '" + info.software_version + "', status " + std::to_string(info.status));
+    std::lock_guard lock(info_mutex_);
+    info_ = std::move(info);
+    return;
+  }
+  log_warn("zvt: no completion to the status enquiry");
+}
+
+TerminalInfo ZvtTerminal::terminal_info() const {
+  std::lock_guard lock(info_mutex_);
+  return info_;
+}
+
+void ZvtTerminal::check_status() { jobs_.post({Job::Kind::status, "status", 0, 0}); }
+
 void ZvtTerminal::run(const Job& job) {
   if (job.kind == Job::Kind::payment) run_payment(job);
   else if (job.kind == Job::Kind::reversal) run_reversal(job);
   else if (job.kind == Job::Kind::lookup) run_lookup(job);
-  else run_admin(job);
+  else if (job.kind == Job::Kind::status) {
+    if (ensure_connected()) {
+      std::lock_guard lock(write_mutex_);
+      ask_status(*channel_);
+    }
+  } else run_admin(job);
 }
 
 bool ZvtTerminal::exchange(const Job& job, Message* status, bool* completed, int* abort_code) {
@@ -179,7 +222,7 @@ bool ZvtTerminal::exchange(const Job& job, Message* status, bool* completed, int
     if (st == IoStatus::timeout) continue;
     if (st != IoStatus::ok) return false;
     std::string error;
-    auto m = parse(a, &error);
+    auto m = parse(a, &error, options_.charset);
     if (!m) {
       // A message we cannot read: say so (NACK) rather than guess what it meant.
       channel_->send(nack(0x83), options_.ack_timeout_ms);

@@ -35,6 +35,14 @@ struct ZvtOptions {
   // The newest receipt number the kiosk's journal knows: after a lost line, only a newer
   // approval can be the payment that was under way.
   std::uint32_t newest_known_receipt = 0;
+  // The terminal's character set for the texts it sends (print lines, display texts).
+  Charset charset = Charset::cp437;
+};
+
+// What the terminal said of itself in its answer to a status enquiry (05 01).
+struct TerminalInfo {
+  std::string software_version;
+  int status = -1;  // the terminal status byte; -1: not asked or not answered
 };
 
 // A provider reference as this driver makes them (the receipt number in decimal); 0 for any
@@ -68,16 +76,21 @@ class ZvtTerminal : public hal::PaymentTerminal {
   bool available() const override { return connected_; }
   void poll(std::int64_t) override {}
   bool busy() const override;
+  // The last status enquiry's answer (at each connection, and by check_status()).
+  TerminalInfo terminal_info() const;
+  // A technician's check: asks the terminal's status again (answered in terminal_info()).
+  void check_status();
 
  private:
   struct Job {
-    enum class Kind { payment, reversal, refund, end_of_day, lookup } kind;
+    enum class Kind { payment, reversal, refund, end_of_day, lookup, status } kind;
     std::string reference;
     Cents amount = 0;
     std::uint32_t receipt_no = 0;
   };
   void run(const Job& job);
   bool ensure_connected();
+  void ask_status(Channel& line);
   void run_payment(const Job& job);
   void run_reversal(const Job& job);
   void run_admin(const Job& job);  // refund and end of day
@@ -105,6 +118,8 @@ class ZvtTerminal : public hal::PaymentTerminal {
   std::optional<bool> hold_decision_;   // guarded by the job queue's lock (jobs_.locked)
   std::atomic<bool> shutting_down_{false};  // ends a wait on the terminal when the kiosk stops
   std::string active_reference_;        // guarded by the job queue's lock
+  mutable std::mutex info_mutex_;
+  TerminalInfo info_;
   std::uint32_t last_receipt_seen_ = 0;
   int last_end_of_day_yday_ = -1;
   JobThread<Job> jobs_;  // last: its thread stops before the members it uses go

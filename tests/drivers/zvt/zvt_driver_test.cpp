@@ -379,3 +379,16 @@ TEST_CASE("Money taken, then the terminal is gone: unknown, never failed, and fo
     return !answers.empty() && answers.back().outcome == ev::PaymentLookup::taken;
   }, 15000));
 }
+
+TEST_CASE("At each connection the driver asks the terminal's status (05 01) and keeps its answer") {
+  Rig rig({"approve"}, fresh_ledger("status"));
+  CHECK(rig.terminal->terminal_info().status == -1);  // not connected yet
+  rig.terminal->start_payment("R1", 500);
+  REQUIRE(eventually([&] { return rig.events.of<ev::PaymentApproved>().size() == 1; }));
+  const zvt::TerminalInfo info = rig.terminal->terminal_info();
+  CHECK(info.software_version == "ZVTSIM01");
+  CHECK(info.status == 0);
+  rig.terminal->check_status();  // the technician's check asks again, between sales
+  REQUIRE(eventually([&] { return !rig.terminal->busy(); }));
+  CHECK(rig.terminal->terminal_info().software_version == "ZVTSIM01");
+}
