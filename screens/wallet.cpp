@@ -20,7 +20,17 @@ void draw_wallet(const View& v) {
   v.ui.icon(Icon::phone, (margin + box.x) / 2, box.y + side / 2, 60, v.theme().primary);
   v.ui.text({margin, box.bottom() + 30, content_w, 130}, v.tr(aborting ? "paying.cancelling" : "wallet.waiting"),
             FontRole::body, v.theme().text, Align::centre);
-  if (box.bottom() + 230 < action_y - 40) v.ui.spinner(screen_w / 2, box.bottom() + 230, 40);
+  // The time the wallet gives the code, as m:ss, when it said.
+  float spinner_y = box.bottom() + 230;
+  if (const int left = wallet_seconds_left(v.s); left >= 0 && !aborting) {
+    char time[16];
+    std::snprintf(time, sizeof time, "%d:%02d", left / 60, left % 60);
+    const float lh = v.ui.line_height(FontRole::body) + 8;
+    v.ui.text({margin, box.bottom() + 160, content_w, lh}, v.fmt("wallet.time_left", {{"time", time}}), FontRole::body,
+              v.theme().text_muted, Align::centre);
+    spinner_y = box.bottom() + 160 + lh + 60;
+  }
+  if (spinner_y < action_y - 40) v.ui.spinner(screen_w / 2, spinner_y, 40);
   if (!aborting) v.actions("cancel", v.tr("app.cancel"), ev::CancelPressed{}, nullptr, "", ev::CancelPressed{});
 }
 

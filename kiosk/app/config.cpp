@@ -34,8 +34,9 @@ const std::map<std::string, std::map<std::string, Kind>>& schema() {
                    {"port", Kind::integer}, {"path", Kind::text}}},
       {"terminal", {{"kind", Kind::text}, {"host", Kind::text}, {"port", Kind::integer}, {"password", Kind::text},
                     {"serial", Kind::text}, {"baud", Kind::integer}, {"end_of_day", Kind::text},
-                    {"hold_until_delivered", Kind::boolean}}},
-      {"wallet", {{"enabled", Kind::boolean}}},
+                    {"hold_until_delivered", Kind::boolean}, {"charset", Kind::text}}},
+      {"wallet", {{"enabled", Kind::boolean}, {"kind", Kind::text}, {"base_url", Kind::text}, {"api_key", Kind::text},
+                  {"ca", Kind::text}, {"callback_url", Kind::text}}},
       {"reminders", {{"days_before", Kind::integer}}},
       {"keypad", {{"up", Kind::text}, {"down", Kind::text}, {"left", Kind::text}, {"right", Kind::text},
                   {"ok", Kind::text}, {"back", Kind::text}, {"help", Kind::text}, {"repeat", Kind::text},
@@ -234,6 +235,12 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
     }
     c->terminal_end_of_day_minute = h * 60 + m;
   }
+  c->terminal_charset = t["terminal"]["charset"].value_or(c->terminal_charset);
+  c->wallet_kind = t["wallet"]["kind"].value_or(c->wallet_kind);
+  c->wallet_base_url = t["wallet"]["base_url"].value_or(c->wallet_base_url);
+  c->wallet_api_key = t["wallet"]["api_key"].value_or(c->wallet_api_key);
+  c->wallet_ca = t["wallet"]["ca"].value_or(c->wallet_ca);
+  c->wallet_callback_url = t["wallet"]["callback_url"].value_or(c->wallet_callback_url);
   c->printer_kind = t["printer"]["kind"].value_or(c->printer_kind);
   if (const toml::array* ids = t["printer"]["usb_ids"].as_array())
     for (const auto& id : *ids)
@@ -243,7 +250,7 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
   c->printer_path = t["printer"]["path"].value_or(c->printer_path);
   c->printer_native_qr = t["printer"]["native_qr"].value_or(c->printer_native_qr);
   c->printer_merchant_copy = t["printer"]["merchant_copy"].value_or(c->printer_merchant_copy);
-  // The kinds of terminal and printer are the device factory's to judge (devices.cpp).
+  // The kinds of terminal, wallet and printer are the device factory's to judge (devices.cpp).
   return true;
 }
 

@@ -43,6 +43,13 @@ struct Config {
   int terminal_baud = 9600;
   int terminal_end_of_day_minute = -1;  // "HH:MM" in the file: the terminal's daily closing
   bool terminal_hold_until_delivered = false;  // ZVT vending: take the money after delivery
+  std::string terminal_charset = "cp437";  // of the terminal's texts: cp437, latin1 or zvt7
+  // The e-wallet: "sim" (in-process) or "bancontact" (Bancontact Pay, Payment API v3 over HTTPS).
+  std::string wallet_kind = "sim";
+  std::string wallet_base_url = "https://merchant.api.bancontact.net";
+  std::string wallet_api_key;        // the merchant profile's key
+  std::string wallet_ca;             // a certificate to trust instead of the system's (a simulator)
+  std::string wallet_callback_url;   // where Bancontact posts status changes (the gateway)
   // The navigation keypad: SDL key names per key (a USB keypad sends ordinary key codes).
   std::vector<std::pair<std::string, std::string>> keypad = {
       {"up", "Up"}, {"down", "Down"}, {"left", "Left"}, {"right", "Right"},

@@ -1,5 +1,7 @@
 #include "devices.hpp"
 
+#include "bancontact/bancontact_wallet.hpp"
+#include "gateway_module.hpp"
 #include "escpos/escpos_printer.hpp"
 #include "escpos/stream_link.hpp"
 #include "escpos/usb_link.hpp"
@@ -25,10 +27,16 @@ struct Context {
 
 // ---- card terminals -------------------------------------------------------------------------
 
+// The in-process simulation of either way to pay, kept also as itself for the scripts.
+void simulated_payment(const Context& c, sim::SimPayment::Kind kind, std::unique_ptr<hal::PaymentTerminal>* slot,
+                       sim::SimPayment** simulated) {
+  auto device = std::make_unique<sim::SimPayment>(kind, c.sink, c.config.devices_automatic);
+  *simulated = device.get();
+  *slot = std::move(device);
+}
+
 void simulated_terminal(const Context& c, Devices& d) {
-  auto card = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::card, c.sink, c.config.devices_automatic);
-  d.sim_card = card.get();
-  d.card = std::move(card);
+  simulated_payment(c, sim::SimPayment::Kind::card, &d.card, &d.sim_card);
 }
 
 void zvt_terminal(const Context& c, Devices& d) {
@@ -42,6 +50,7 @@ void zvt_terminal(const Context& c, Devices& d) {
   z.end_of_day_minute = config.terminal_end_of_day_minute;
   z.hold_until_delivered = config.terminal_hold_until_delivered;
   z.newest_known_receipt = zvt::receipt_from_ref(c.newest_card_ref);
+  z.charset = zvt::parse_charset(config.terminal_charset).value_or(zvt::Charset::cp437);
   d.card = std::make_unique<zvt::ZvtTerminal>(c.sink, z);
   d.terminal_holds_payment = config.terminal_hold_until_delivered;
 }
@@ -53,6 +62,44 @@ struct TerminalKind {
 constexpr TerminalKind terminal_kinds[] = {
     {"sim", simulated_terminal},  // in-process, scripted by the demo and the tests
     {"zvt", zvt_terminal},        // ZVT over TCP or a serial line
+};
+
+// ---- e-wallets -------------------------------------------------------------------------------
+
+void simulated_wallet(const Context& c, Devices& d) {
+  simulated_payment(c, sim::SimPayment::Kind::wallet, &d.wallet, &d.sim_wallet);
+}
+
+void bancontact_wallet(const Context& c, Devices& d) {
+  const Config& config = c.config;
+  net::HttpsOptions https;
+  bancontact::WalletOptions o;
+  net::parse_https_url(config.wallet_base_url, &https.host, &https.port, &o.path_prefix);
+  https.ca_path = config.wallet_ca;
+  o.api_key = config.wallet_api_key;
+  o.callback_url = config.wallet_callback_url;
+  // HTTPS comes from the kiosk's TLS module, opened on the driver's thread at its first request.
+  o.connect = [https](std::string* error) -> std::unique_ptr<net::HttpsTransport> {
+    const gateway::ModuleApi* api = gateway_module(error);
+    return api ? api->https(https) : nullptr;
+  };
+  d.wallet = std::make_unique<bancontact::BancontactWallet>(c.sink, std::move(o));
+}
+
+struct WalletKind {
+  const char* name;
+  void (*make)(const Context&, Devices&);
+  const char* needs;
+  bool (*has_it)(const Config&);
+};
+constexpr WalletKind wallet_kinds[] = {
+    {"sim", simulated_wallet, nullptr, nullptr},  // in-process, scripted by the demo and the tests
+    {"bancontact", bancontact_wallet, "base_url (https://…) and api_key",  // Bancontact Pay
+     [](const Config& c) {
+       std::string host, prefix;
+       int port = 0;
+       return net::parse_https_url(c.wallet_base_url, &host, &port, &prefix) && !c.wallet_api_key.empty();
+     }},
 };
 
 // ---- receipt printers -----------------------------------------------------------------------
@@ -137,6 +184,11 @@ std::string names(const Kind (&kinds)[N]) {
 std::string check_device_kinds(const Config& config) {
   if (!find_kind(terminal_kinds, config.terminal_kind))
     return "terminal kind '" + config.terminal_kind + "' is none of " + names(terminal_kinds);
+  const WalletKind* wallet = find_kind(wallet_kinds, config.wallet_kind);
+  if (!wallet) return "wallet kind '" + config.wallet_kind + "' is none of " + names(wallet_kinds);
+  if (wallet->has_it && !wallet->has_it(config)) return "wallet kind " + config.wallet_kind + " needs " + wallet->needs;
+  if (!zvt::parse_charset(config.terminal_charset))
+    return "terminal charset '" + config.terminal_charset + "' is none of cp437, latin1, zvt7";
   const PrinterKind* printer = find_kind(printer_kinds, config.printer_kind);
   if (!printer) return "printer kind '" + config.printer_kind + "' is none of " + names(printer_kinds);
   if (printer->has_it && !printer->has_it(config))
@@ -149,7 +201,7 @@ Devices make_devices(const Config& config, const EventSink& sink, const std::str
   Devices d;
   find_kind(terminal_kinds, config.terminal_kind)->make(c, d);
   find_kind(printer_kinds, config.printer_kind)->make(c, d);
-  d.wallet = std::make_unique<sim::SimPayment>(sim::SimPayment::Kind::wallet, sink, config.devices_automatic);
+  find_kind(wallet_kinds, config.wallet_kind)->make(c, d);
   return d;
 }
 

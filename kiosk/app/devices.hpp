@@ -32,7 +32,8 @@ struct Devices {
 
   std::unique_ptr<hal::PaymentTerminal> card;
   sim::SimPayment* sim_card = nullptr;  // the simulated terminal, when that is the one
-  std::unique_ptr<sim::SimPayment> wallet;
+  std::unique_ptr<hal::PaymentTerminal> wallet;
+  sim::SimPayment* sim_wallet = nullptr;  // the simulated e-wallet, when that is the one
   std::unique_ptr<hal::ReceiptPrinter> printer;
   sim::SimPrinter* sim_printer = nullptr;  // the simulated printer, when that is the one
   bool terminal_holds_payment = false;     // the terminal holds a payment until delivery

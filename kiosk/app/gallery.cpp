@@ -200,7 +200,7 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
       {"wallet", [pay, ref](Lang l) {
          Steps st = pay(l);
          st << ev::PayMethodChosen{PayMethod::wallet};
-         return (st << ev::WalletCodeReady{ref(st), "WALLETSIM:" + ref(st) + ":6750:EUR"}).s;
+         return (st << ev::WalletCodeReady{ref(st), "https://payconiq.com/pay/2/5f91483d78a74914bc6f0a1b", "5f91483d78a74914bc6f0a1b", 118}).s;
        }},
       {"delivering", [paid](Lang l) { return paid(l).s; }},
       {"delivering_reversing", [paid, ref](Lang l) { Steps st = paid(l); return (st << ev::RenewalFailed{ref(st), "x"}).s; }},

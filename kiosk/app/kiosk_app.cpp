@@ -345,10 +345,12 @@ void KioskApp::tick(std::int64_t now_ms) {
   devices_.wallet->poll(now_ms);
   const Screen before = state_.screen;
   const int left = idle_seconds_left(state_);
+  const int wallet_left = wallet_seconds_left(state_);
   dispatch(ev::Ticked{now_ms, local_today()});
   // Ticks redraw only when the picture changes: a countdown or a new screen.
   const bool counting = idle_warning_visible(state_) || idle_countdown_visible(state_);
-  if (state_.screen == before && (!counting || idle_seconds_left(state_) == left)) --revision_;
+  const bool wallet_counting = state_.screen == Screen::wallet && wallet_seconds_left(state_) != wallet_left;
+  if (state_.screen == before && !wallet_counting && (!counting || idle_seconds_left(state_) == left)) --revision_;
 }
 
 bool KioskApp::busy(bool including_payment) {
@@ -360,7 +362,7 @@ bool KioskApp::busy(bool including_payment) {
   // The journal's full check is not waited for: it is a watch kept in the background, and its
   // failure arrives as an event whenever it comes.
   return (journal_ && journal_->erasing_pending()) || worker_->busy() || devices_.printer->busy() ||
-         (including_payment && devices_.card->busy()) || !queue_.empty() || (outbox_ && outbox_->busy()) || checking;
+         (including_payment && (devices_.card->busy() || devices_.wallet->busy())) || !queue_.empty() || (outbox_ && outbox_->busy()) || checking;
 }
 
 void KioskApp::dispatch(const Event& e) {

@@ -64,7 +64,7 @@ class KioskApp {
   EventQueue& queue() { return queue_; }
   // The simulated card terminal, or nullptr when a real one (ZVT) is configured.
   sim::SimPayment* sim_card() { return devices_.sim_card; }
-  sim::SimPayment& wallet() { return *devices_.wallet; }
+  sim::SimPayment* sim_wallet() { return devices_.sim_wallet; }
   // The simulated printer, or nullptr when a real one is configured.
   sim::SimPrinter* sim_printer() { return devices_.sim_printer; }
   // A fault in the embedded gateway (scripts and demos); an external gateway has none to set.

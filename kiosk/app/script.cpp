@@ -142,6 +142,10 @@ class ScriptRun {
     if (verb == "wait" && w.size() == 1) return driver_.settle(error, true);
     if (verb == "wait" && w.size() == 2 && w[1] == "recovered") return wait_recovered(error);
     if (verb == "wait" && w.size() == 2 && w[1] == "outbox") return wait_outbox(error);
+    if (verb == "wait" && w.size() == 2 && w[1] == "code") return wait_code(error);
+    if (verb == "wait" && w.size() == 2 && !w[1].empty() && w[1].size() <= 2 &&
+        w[1].find_first_not_of("0123456789") == std::string::npos)
+      return wait_wall_clock(std::stoi(w[1]), error);
     *error = "unknown command '" + verb + "'";
     return false;
   }
@@ -156,8 +160,8 @@ class ScriptRun {
 
   bool device(const std::string& dev, const std::string& action, std::string* error) {
     if (dev == "terminal" || dev == "wallet") {
-      sim::SimPayment* simulated = dev == "terminal" ? app_.sim_card() : &app_.wallet();
-      if (!simulated) return *error = "the configured card terminal is not simulated (its behaviour is set where it runs)", false;
+      sim::SimPayment* simulated = dev == "terminal" ? app_.sim_card() : app_.sim_wallet();
+      if (!simulated) return *error = "the configured " + dev + " is not simulated (its behaviour is set where it runs)", false;
       sim::SimPayment& d = *simulated;
       sim::Outcome o;
       if (action == "unplug") d.set_plugged(false);
@@ -187,6 +191,28 @@ class ScriptRun {
     }
     *error = std::to_string(app_.state().open.size()) + " transaction(s) still open after " + std::to_string(rounds) +
              " rounds; first: " + app_.state().open.front().reference;
+    return false;
+  }
+
+  // Real seconds pass (a device's own timers run on the wall clock), events handled meanwhile.
+  bool wait_wall_clock(int seconds, std::string* error) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (std::chrono::steady_clock::now() < until) {
+      if (!driver_.settle(error)) return false;
+      app_.queue().wait_for(std::chrono::milliseconds(100));
+    }
+    return driver_.settle(error, true);
+  }
+
+  // Until the e-wallet's code is on the screen (an e-wallet on the network takes a moment).
+  bool wait_code(std::string* error) {
+    for (int i = 0; i < 300; ++i) {
+      if (!driver_.settle(error)) return false;
+      const auto& txn = app_.state().session.txn;
+      if (txn && !txn->wallet_qr.empty()) return true;
+      app_.queue().wait_for(std::chrono::milliseconds(100));
+    }
+    *error = "no wallet code after 30 s";
     return false;
   }
 

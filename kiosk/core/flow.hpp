@@ -119,6 +119,11 @@ bool followed_by_recovery(const State& s, const std::string& reference);
 void recovery_tick(Step&);
 // The session's transaction ended without a known outcome: recovery follows it from now on.
 void adopt(Step&, const Transaction& t, OpenTransaction::Need need);
+// Money taken for a payment the customer was told had not happened: its give-back (already
+// asked for) is followed by recovery until the money is home.
+// `held`: the terminal holds it, and was asked to refuse it.
+void follow_give_back(Step&, const std::string& reference, Cents amount, PayMethod method, const PaymentReceipt& payment,
+                      bool held);
 // The terminal must first answer for earlier transactions before it takes a new card.
 bool recovery_blocks_sales(const State& s);
 

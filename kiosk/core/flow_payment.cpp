@@ -77,9 +77,14 @@ void show_wallet_code(Step& st, const ev::WalletCodeReady& e) {
 }
 
 void give_back_stale(Step& st, const ev::PaymentApproved& e) {
-  // Money taken for a reference this session no longer follows: give it back, never keep it.
+  // Money taken for a reference this session no longer follows (or whose customer was told it
+  // failed): give it back, never keep it, and follow it until it is home.
+  if (followed_by_recovery(st.s, e.reference)) return;  // recovery finds it on its own
+  const Transaction* t = is_current(st.s, e.reference) ? &*st.s.session.txn : nullptr;
+  const Cents amount = t ? t->amount : 0;  // 0: the provider knows it
   st.journal(e.reference, JournalStep::payment_approved, {{"provider_ref", e.receipt.provider_ref}, {"stale", "1"}});
-  give_back(st, e.reference, 0, e.receipt.provider_ref, e.method);
+  give_back(st, e.reference, amount, e.receipt.provider_ref, e.method);
+  follow_give_back(st, e.reference, amount, e.method, e.receipt, held(st.s, e.method));
 }
 
 namespace {

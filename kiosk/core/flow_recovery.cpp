@@ -247,6 +247,25 @@ void recovery_reversal(Step& st, const ev::PaymentReversed& e) {
 
 void recovery_tick(Step& st) { ask_due(st); }
 
+void follow_give_back(Step& st, const std::string& reference, Cents amount, PayMethod method,
+                      const PaymentReceipt& payment, bool held) {
+  if (find_open(st.s, reference)) return;
+  OpenTransaction t;
+  t.reference = reference;
+  t.need = Need::give_back;
+  t.amount = amount;
+  t.method = method;
+  t.money_taken = true;
+  t.held_by_terminal = held;
+  t.receipt.kind = ReceiptData::Kind::refund;
+  t.receipt.reference = reference;
+  t.receipt.payment = payment;
+  t.in_flight = true;  // the reversal is asked for already
+  t.attempts = 1;
+  t.next_try_ms = st.s.now_ms + recovery_backoff_ms(t.attempts);
+  st.s.open.push_back(std::move(t));
+}
+
 void adopt(Step& st, const Transaction& txn, Need need) {
   if (find_open(st.s, txn.reference)) return;
   OpenTransaction t;

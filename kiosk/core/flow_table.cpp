@@ -112,7 +112,11 @@ bool number_known(const State& s) {
   return se.brand && (se.by_customer_number ? valid_customer_number(se.number_input) : se.number.has_value());
 }
 bool waiting_for_reprint(const State& s) { return !code_editable(s); }
-bool for_another_payment(const State& s, const ev::PaymentApproved& e) { return !is_current(s, e.reference); }
+// Another reference, or this one after the customer was told it failed (a wallet confirmed
+// after the cancel): given back either way.
+bool for_another_payment(const State& s, const ev::PaymentApproved& e) {
+  return !is_current(s, e.reference) || phase_is(s, {Phase::failed});
+}
 bool cancelled_meanwhile(const State& s, const ev::PaymentApproved& e) {
   return is_current(s, e.reference) && phase_is(s, {Phase::aborting});
 }
@@ -127,7 +131,9 @@ bool refused(const State& s, const ev::PaymentFailed& e) { return this_payment(s
 bool outcome_lost(const State& s, const ev::PaymentUnknown& e) { return this_payment(s, e.reference); }
 bool code_for_this_payment(const State& s, const ev::WalletCodeReady& e) { return is_current(s, e.reference); }
 bool recovery_follows(const State& s, const ev::PaymentReversed& e) { return followed_by_recovery(s, e.reference); }
-bool another_reversal(const State& s, const ev::PaymentReversed& e) { return !is_current(s, e.reference); }
+bool another_reversal(const State& s, const ev::PaymentReversed& e) {
+  return !is_current(s, e.reference) || phase_is(s, {Phase::failed});
+}
 bool give_back_failed(const State& s, const ev::PaymentReversed& e) {
   return is_current(s, e.reference) && phase_is(s, {Phase::reversing}) && !e.ok;
 }
@@ -285,7 +291,7 @@ constexpr Transition table[] = {
                             act<&show_prompt>("show prompt")),
     on<ev::WalletCodeReady>(wherever_the_money_is, when<&code_for_this_payment>("this payment"), stay,
                             act<&show_wallet_code>("show code")),
-    on<ev::PaymentApproved>(wherever_the_money_is, when<&for_another_payment>("another reference"), stay,
+    on<ev::PaymentApproved>(wherever_the_money_is, when<&for_another_payment>("another reference, or told failed"), stay,
                             act<&give_back_stale>("give it back")),
     on<ev::PaymentApproved>(wherever_the_money_is, when<&cancelled_meanwhile>("cancelled meanwhile"), to(delivering),
                             act<&return_cancelled_payment>("give it back")),
@@ -297,7 +303,7 @@ constexpr Transition table[] = {
                            act<&keep_unknown_payment>("recovery asks the terminal")),
     on<ev::PaymentReversed>(wherever_the_money_is, when<&recovery_follows>("recovery follows it"), stay,
                             act<&recovery_reversal>("recovery settles")),
-    on<ev::PaymentReversed>(wherever_the_money_is, when<&another_reversal>("another reference"), stay,
+    on<ev::PaymentReversed>(wherever_the_money_is, when<&another_reversal>("another reference, or told failed"), stay,
                             act<&note_stale_reversal>("journal")),
     on<ev::PaymentReversed>(wherever_the_money_is, when<&give_back_failed>("not returned"), to(pending),
                             act<&keep_unreturned>("recovery gives it back")),

@@ -93,7 +93,11 @@ ReceiptData receipt_from(Reader& in, const KioskSettings& settings) {
 std::optional<OpenTransaction> open_transaction_from(const JournalRecord& r, const KioskSettings& settings) {
   const auto has = [&](JournalStep step) { return std::find(r.steps.begin(), r.steps.end(), step) != r.steps.end(); };
   using S = JournalStep;
-  if (has(S::settled) || !has(S::intent)) return std::nullopt;
+  // Settled, unless money was taken after that (an approval that came after a cancel).
+  const auto last_settled = std::find(r.steps.rbegin(), r.steps.rend(), S::settled);
+  const bool reopened = last_settled != r.steps.rend() &&
+                        std::find(r.steps.rbegin(), last_settled, S::payment_approved) != last_settled;
+  if ((has(S::settled) && !reopened) || !has(S::intent)) return std::nullopt;
 
   OpenTransaction t;
   t.reference = r.reference;
@@ -114,6 +118,11 @@ std::optional<OpenTransaction> open_transaction_from(const JournalRecord& r, con
   if (auto n = parse_mobile(r.number); const auto* m = std::get_if<MobileNumber>(&n)) t.number = *m;
 
   using N = OpenTransaction::Need;
+  if (reopened) {  // the customer was told nothing was charged: the late money goes back
+    t.money_taken = true;
+    t.need = N::give_back;
+    return t;
+  }
   if (has(S::delivery_requested) && !has(S::delivered) && !has(S::delivery_failed)) {
     t.need = N::delivery_outcome;  // whatever else happened, the gateway may have delivered
   } else if (has(S::reversed)) {

@@ -229,6 +229,12 @@ bool flow::idle_time_up(const State& s, std::int64_t now_ms) {
   return screen_has_idle_timeout(s) && idle_ms_left(s, now_ms) <= 0;
 }
 
+int wallet_seconds_left(const State& s) {
+  const auto& txn = s.session.txn;
+  if (!txn || txn->wallet_expires_ms == 0) return -1;
+  return static_cast<int>(std::max<std::int64_t>(0, (txn->wallet_expires_ms - s.now_ms + 999) / 1000));
+}
+
 int idle_seconds_left(const State& s) {
   const std::int64_t left_ms = idle_ms_left(s, s.now_ms);
   return left_ms <= 0 ? 0 : static_cast<int>((left_ms + 999) / 1000);

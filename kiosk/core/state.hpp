@@ -141,6 +141,8 @@ bool idle_warning_visible(const State& s);
 // The seconds left are shown, without a modal, in the last idle_countdown_s before the warning.
 bool idle_countdown_visible(const State& s);
 int idle_seconds_left(const State& s);
+// Until the e-wallet lets the payment on screen expire; -1 when it did not say.
+int wallet_seconds_left(const State& s);
 bool screen_has_idle_timeout(const State& s);
 const Plan* chosen_plan(const State& s);
 bool receipt_printable(const State& s);

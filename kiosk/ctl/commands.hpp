@@ -13,6 +13,7 @@ int journal_command(const Args& args);
 int escpos_command(const Args& args);
 int zvt_command(const Args& args);
 int zvt_sim_command(const Args& args);
+int wallet_sim_command(const Args& args);
 int gateway_command(const Args& args);
 
 }  // namespace kiosk::ctl

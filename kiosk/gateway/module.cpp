@@ -59,6 +59,7 @@ extern "C" const kiosk::gateway::ModuleApi* kiosk_gateway_module() {
       [](const Link& link) -> std::unique_ptr<Service> { return std::make_unique<Client>(link); },
       start_embedded,
       certificate_kiosk_id,
+      kiosk::net::https_transport,
   };
   return &api;
 }

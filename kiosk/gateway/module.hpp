@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "net/https.hpp"
 #include "server.hpp"
 #include "service.hpp"
 
@@ -40,9 +41,11 @@ struct ModuleApi {
                                                      Link* link, std::string* error);
   // The kiosk id a client certificate was issued for ("" if it cannot be read).
   std::string (*certificate_kiosk_id)(const std::string& cert_path);
+  // HTTPS for the drivers that talk to a payment provider (net/https.hpp).
+  std::unique_ptr<net::HttpsTransport> (*https)(const net::HttpsOptions& options);
 };
 
-constexpr int module_abi = 2;
+constexpr int module_abi = 3;
 inline constexpr const char* module_file = "kiosk-gateway-link.so";
 inline constexpr const char* module_entry = "kiosk_gateway_module";
 

@@ -274,7 +274,11 @@ bool Journal::append(const JournalEntry& e, std::string* error) {
                      "number_until_settled = COALESCE(?3, number_until_settled), "
                      "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')")
           .bind(1, e.reference).bind(2, step).bind(3, number).run();
-      if (e.step != JournalStep::settled)  // a step after settling (a receipt) leaves it settled
+      // A step after settling (a receipt) leaves it settled; money taken after all (a wallet
+      // confirmed after it was cancelled) opens it again, so that it is given back.
+      if (e.step == JournalStep::payment_approved)
+        sql::Statement(db_, "INSERT OR IGNORE INTO unsettled VALUES (?1)").bind(1, e.reference).run();
+      else if (e.step != JournalStep::settled)
         sql::Statement(db_,
                        "INSERT OR IGNORE INTO unsettled SELECT ?1 WHERE NOT EXISTS "
                        "(SELECT 1 FROM steps x WHERE x.step = 'settled' AND x.reference = ?1)")

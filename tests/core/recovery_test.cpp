@@ -393,3 +393,55 @@ TEST_CASE("The customer still on \"still confirming\" sees the outcome once reco
     CHECK(d.screen() == Screen::number);
   }
 }
+
+TEST_CASE("A wallet payment confirmed after the customer was told it failed goes back, followed until home") {
+  Driver d;
+  d.to_pay_method();
+  d.send(ev::PayMethodChosen{PayMethod::wallet});
+  const std::string ref = d.reference();
+  d.send(ev::WalletCodeReady{ref, "https://payconiq.com/pay/2/5f91483d78a74914bc6f0a1b", "5f91483d78a74914bc6f0a1b", 120});
+  bool created = false;
+  for (const auto& j : d.all<fx::RequestJournal>())
+    created |= j.entry.step == S::payment_created && j.entry.fields.at("provider_ref") == "5f91483d78a74914bc6f0a1b";
+  CHECK(created);
+  CHECK(wallet_seconds_left(d.state) == 120);
+  d.send(ev::CancelPressed{});
+  d.send(ev::PaymentFailed{ref, PaymentFailure::cancelled, 0});
+  CHECK(d.screen() == Screen::cancelled);
+  PaymentReceipt late;
+  late.card_type = "Bancontact Pay";
+  late.provider_ref = "5f91483d78a74914bc6f0a1b";
+  d.send(ev::PaymentApproved{ref, late, PayMethod::wallet});
+  REQUIRE(d.all<fx::RequestReversal>().size() == 1);
+  const fx::RequestReversal rev = d.all<fx::RequestReversal>()[0];
+  CHECK(rev.provider_ref == "5f91483d78a74914bc6f0a1b");
+  CHECK(rev.method == PayMethod::wallet);
+  CHECK(rev.amount == d.state.session.txn->amount);
+  CHECK(d.screen() == Screen::cancelled);  // the customer's screen is left alone
+  REQUIRE(d.state.open.size() == 1);
+  // The refund did not go through: asked again after a while, never dropped.
+  d.send(ev::PaymentReversed{ref, false});
+  CHECK(d.state.open.size() == 1);
+  d.advance(600);
+  REQUIRE(d.all<fx::RequestReversal>().size() == 2);
+  d.send(ev::PaymentReversed{ref, true, "a1b2c3d4e5f6a7b8c9d0e1f2"});
+  CHECK(d.state.open.empty());
+  CHECK(ends_settled(d, ref));
+}
+
+TEST_CASE("Money taken after a transaction was settled opens it again for recovery") {
+  KioskSettings settings;
+  const auto t = open_transaction_from(
+      record("R", {S::payment_started, S::payment_created, S::payment_failed, S::settled, S::payment_approved},
+             {{"method", "wallet"}, {"provider_ref", "5f91483d78a74914bc6f0a1b"}}),
+      settings);
+  REQUIRE(t);
+  CHECK(t->need == OpenTransaction::Need::give_back);
+  CHECK(t->money_taken);
+  CHECK(t->method == PayMethod::wallet);
+  CHECK(t->receipt.payment.provider_ref == "5f91483d78a74914bc6f0a1b");
+  // Given back and settled again: nothing is owed.
+  CHECK_FALSE(open_transaction_from(record("R", {S::payment_started, S::payment_failed, S::settled, S::payment_approved,
+                                                 S::reversal_requested, S::reversed, S::settled}),
+                                    settings));
+}

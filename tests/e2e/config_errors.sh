@@ -11,7 +11,10 @@ printf '[gateway]\nhost = "gw.example"\nca_certificate = "gw.crt"\n' > "$work/un
 printf '[gateway]\nport = "8443"\n' > "$work/type.toml"
 printf '[terminal]\nkind = "zvtt"\n' > "$work/kind.toml"
 printf '[printer]\nkind = "tcp"\n' > "$work/printer.toml"
-for case in a-directory empty typo unpinned type kind printer; do
+printf '[wallet]\nkind = "bancontact"\nbase_url = "http://merchant.api.bancontact.net"\napi_key = "k"\n' > "$work/wallet.toml"
+printf '[wallet]\nkind = "payconiq"\n' > "$work/wallet-kind.toml"
+printf '[terminal]\ncharset = "ebcdic"\n' > "$work/charset.toml"
+for case in a-directory empty typo unpinned type kind printer wallet wallet-kind charset; do
   status=0
   "$kiosk" --headless --config "$work/$case.toml" --data "$work/data" --script /dev/null 2> "$work/$case.err" || status=$?
   if [ "$status" -ne 2 ]; then echo "$case: exit $status, not 2" >&2; cat "$work/$case.err" >&2; exit 1; fi
@@ -22,5 +25,8 @@ grep -q "unknown setting gateway.pin_sha265" "$work/typo.err"
 grep -q "pin_sha256 is not" "$work/unpinned.err"
 grep -q "none of sim, zvt" "$work/kind.err"
 grep -q "needs host" "$work/printer.err"
+grep -q "wallet kind bancontact needs base_url" "$work/wallet.err"
+grep -q "none of sim, bancontact" "$work/wallet-kind.err"
+grep -q "charset 'ebcdic' is none of" "$work/charset.err"
 test ! -e "$work/data/journal.sqlite"  # nothing was started
 echo "config errors: every one stops the start"

@@ -289,3 +289,20 @@ TEST_CASE("A receipt kept for reprinting comes back with its itemised price") {
   CHECK(back->reactivation_fee == 500);
   CHECK(back->bonus_credit == 200);
 }
+
+TEST_CASE("Money taken after settling opens the transaction again until it settles once more") {
+  const std::string dir = fresh_dir("reopened");
+  std::string error;
+  auto j = Journal::open(dir + "/j.sqlite", &error);
+  REQUIRE(j);
+  REQUIRE(j->append(entry("R1", JournalStep::intent, {{"method", "wallet"}}), &error));
+  REQUIRE(j->append(entry("R1", JournalStep::payment_failed), &error));
+  REQUIRE(j->append(entry("R1", JournalStep::settled), &error));
+  REQUIRE(j->append(entry("R1", JournalStep::receipt_printed), &error));
+  CHECK(j->open_transactions().empty());  // a receipt after settling leaves it settled
+  REQUIRE(j->append(entry("R1", JournalStep::payment_approved, {{"provider_ref", "5f91483d78a74914bc6f0a1b"}}), &error));
+  REQUIRE(j->open_transactions().size() == 1);
+  REQUIRE(j->append(entry("R1", JournalStep::reversed), &error));
+  REQUIRE(j->append(entry("R1", JournalStep::settled), &error));
+  CHECK(j->open_transactions().empty());
+}

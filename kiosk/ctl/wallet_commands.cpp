@@ -1,0 +1,74 @@
+// kioskctl wallet-sim: the Bancontact Payment API v3 over HTTPS, for tests and demos.
+#include <pthread.h>
+
+#include <csignal>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "commands.hpp"
+#include "gateway/tls_cert.hpp"
+#include "sim/bancontact_sim.hpp"
+
+namespace kiosk::ctl {
+
+// kioskctl wallet-sim --listen HOST:PORT --ledger FILE [--script approve,decline,…]
+//   [--api-key KEY] [--cert FILE --key FILE] [--expiry-seconds N]
+int wallet_sim_command(const Args& args) {
+  constexpr const char* usage =
+      "wallet-sim --listen HOST:PORT --ledger FILE [--script approve,decline,never-scan,scan-never-confirm,"
+      "confirm-while-cancelling,succeed-after-cancel,garbage-status] [--api-key KEY] [--cert FILE --key FILE] "
+      "[--expiry-seconds N]";
+  std::string listen, script = "approve";
+  sim::BancontactSimOptions o;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const bool has_value = i + 1 < args.size();
+    if (args[i] == "--listen" && has_value) listen = args[++i];
+    else if (args[i] == "--ledger" && has_value) o.ledger_path = args[++i];
+    else if (args[i] == "--script" && has_value) script = args[++i];
+    else if (args[i] == "--api-key" && has_value) o.api_key = args[++i];
+    else if (args[i] == "--cert" && has_value) o.cert_path = args[++i];
+    else if (args[i] == "--key" && has_value) o.key_path = args[++i];
+    else if (args[i] == "--expiry-seconds" && has_value) o.expiry_s = std::atoi(args[++i].c_str());
+    else return fail(usage);
+  }
+  const auto colon = listen.rfind(':');
+  if (o.ledger_path.empty() || colon == std::string::npos || o.cert_path.empty() != o.key_path.empty()) return fail(usage);
+  const std::string host = listen.substr(0, colon), port_text = listen.substr(colon + 1);
+  if (port_text.empty() || port_text.size() > 5 || port_text.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoi(port_text) > 65535)
+    return fail("bad port in " + listen);  // 0: any free port, printed in the first line
+  if (o.expiry_s < 5 || o.expiry_s > 3600) return fail("--expiry-seconds is 5 to 3600");
+  o.script.clear();
+  std::stringstream list(script);
+  for (std::string item; std::getline(list, item, ',');) {
+    if (!sim::known_bancontact_behaviour(item)) return fail("unknown behaviour '" + item + "'");
+    o.script.push_back(item);
+  }
+  if (o.cert_path.empty()) {  // a certificate of its own for 127.0.0.1, beside the ledger
+    o.cert_path = o.ledger_path + ".crt";
+    o.key_path = o.ledger_path + ".key";
+    std::string error;
+    if (!gateway::ensure_self_signed(o.cert_path, o.key_path, &error)) return fail(error);
+  }
+  // SIGINT and SIGTERM are waited for on this thread, never handled inside the server's.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  sim::BancontactSim wallet(o);
+  std::string error;
+  if (!wallet.listen(host, std::stoi(port_text), &error)) return fail(error);
+  wallet.start();
+  std::cout << nlohmann::json{{"listening", host + ":" + std::to_string(wallet.port())}, {"ledger", o.ledger_path},
+                              {"ca", o.cert_path}}
+                   .dump()
+            << std::endl;
+  int signal = 0;
+  sigwait(&stop_signals, &signal);
+  wallet.stop();
+  return 0;
+}
+
+}  // namespace kiosk::ctl
