@@ -1,9 +1,10 @@
-// kiosk-crashtest: customers renew by card while the kiosk is killed (SIGKILL) at random moments
-// and right after every journaled step; after each kill the kiosk restarts and recovers. The
-// terminal simulator and the gateway are separate processes that live on. An attacker races the
+// kiosk-crashtest: customers renew by card or by Bancontact Pay while the kiosk is killed
+// (SIGKILL) at random moments and right after every journaled step; after each kill the kiosk
+// restarts and recovers. The terminal simulator, the wallet simulator (HTTPS) and the gateway
+// are separate processes that live on. An attacker races the
 // kiosk to the gateway with every reference it makes, and a kiosk with another kiosk's
-// certificate tries to start. At the end the terminal's ledger, the gateway's renewals and the
-// journal must agree to the cent, and every delivery must be the customer's.
+// certificate tries to start. At the end the terminal's and the wallet's ledgers, the gateway's
+// renewals and the journal must agree to the cent, and every delivery must be the customer's.
 //   kiosk-crashtest --bin DIR --work DIR [--runs N] [--seed S] [--scripts DIR]
 // The last line reads: runs=N kills=K recovered=R mismatches=M
 #include <algorithm>
@@ -46,6 +47,7 @@ struct Scenario {
   // The network between kiosk and gateway for a while during the session: pass, cut (reset),
   // blackhole, slow, garble (TLS records damaged); or the gateway killed and restarted.
   std::string link = "pass";
+  std::string wallet;                 // kioskctl wallet-sim --script; set: the customer pays by wallet
 };
 
 // Every journaled step at least once, each in a scenario that reaches it; then each way of
@@ -62,6 +64,11 @@ std::vector<Scenario> every_step() {
   // The link once each way, with a kill at a random moment.
   for (const char* link : {"cut", "blackhole", "garble", "gateway_restart"})
     out.push_back({"approve", "ok", std::nullopt, link});
+  // By Bancontact Pay: before the paymentId is journaled (found by reference), once the code
+  // shows (the customer confirms while the kiosk is down), once paid, while giving back.
+  for (S s : {S::payment_started, S::payment_created, S::payment_approved, S::delivery_requested})
+    out.push_back({"approve", "ok", s, "pass", "approve"});
+  for (S s : {S::reversal_requested, S::reversed}) out.push_back({"approve", "refuse", s, "pass", "approve"});
   return out;
 }
 
@@ -79,6 +86,9 @@ Scenario random_scenario(std::mt19937& rng) {
   Scenario s;
   s.terminal = pick({{"approve", 10}, {"decline:05", 2}, {"drop-after-result", 2}, {"drop-before-result", 1},
                      {"slow", 2}, {"duplicate-result", 1}, {"vanish-after-result", 1}});
+  // A third of the customers pay by wallet.
+  if (std::uniform_int_distribution<int>(0, 2)(rng) == 0)
+    s.wallet = pick({{"approve", 8}, {"decline", 2}, {"scan-never-confirm", 1}, {"garbage-status", 1}});
   s.gateway = pick({{"ok", 10}, {"refuse", 2}, {"lost_answer", 2}, {"timeout", 1}, {"error", 1}, {"latency", 1}});
   s.link = pick({{"pass", 8}, {"cut", 2}, {"blackhole", 2}, {"slow", 1}, {"garble", 1}, {"gateway_restart", 2}});
   return s;
@@ -170,7 +180,14 @@ class Harness {
                            o_.work + "/run" + std::to_string(n) + "-terminal.log");
     const int terminal_port = port_after(wait_for_line(terminal, "listening", 10000), "127.0.0.1:");
     if (terminal_port <= 0) return fail("the terminal simulator did not start");
-    write_config(terminal_port, o_.work + "/kiosk.toml", kiosk_id);
+    // The wallet lives through the kiosk's kills and recovery, like the customer's bank.
+    Child wallet = spawn({o_.bin + "/kioskctl", "wallet-sim", "--listen", "127.0.0.1:0", "--ledger", wallet_ledger(),
+                          "--script", sc.wallet.empty() ? "approve" : sc.wallet, "--api-key", wallet_key,
+                          "--expiry-seconds", "10"},
+                         o_.work + "/run" + std::to_string(n) + "-wallet.log");
+    const int wallet_port = port_after(wait_for_line(wallet, "listening", 10000), "127.0.0.1:");
+    if (wallet_port <= 0) return fail("the wallet simulator did not start");
+    write_config(terminal_port, o_.work + "/kiosk.toml", kiosk_id, wallet_port);
     gateway::Client admin(link_);
     std::string detail;
     // Renewals only: a customer who cannot look their number up never reaches the money.
@@ -179,7 +196,7 @@ class Harness {
     std::map<std::string, std::string> env;
     if (sc.crash_after) env["KIOSK_CRASH_AFTER_STEP"] = std::string(journal_step_name(*sc.crash_after));
     const std::string tag = "run" + std::to_string(n);
-    Child kiosk = start_kiosk("session.script", tag + "-session.log", env);
+    Child kiosk = start_kiosk(sc.wallet.empty() ? "session.script" : "session_wallet.script", tag + "-session.log", env);
     // What happens to the kiosk and its link during the session, in time order.
     std::vector<std::pair<int, std::function<void()>>> events;
     const auto at = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); };
@@ -230,13 +247,15 @@ class Harness {
     if (!recovery.exited || recovery.status != 0)
       std::cerr << tag << ": recovery did not finish (" << o_.work << "/" << tag << "-recover.log)\n";
     if (open_after == 0) recovered_ += static_cast<int>(open_before);
-    std::cout << tag << ": terminal " << sc.terminal << ", gateway " << sc.gateway << ", link " << sc.link << ", "
+    std::cout << tag << ": " << (sc.wallet.empty() ? "card, terminal " + sc.terminal : "wallet " + sc.wallet) << ", gateway " << sc.gateway << ", link " << sc.link << ", "
               << (sc.crash_after ? "killed after " + std::string(journal_step_name(*sc.crash_after))
                                  : session.killed_hard() ? "killed at a random moment" : "not killed")
               << (session.killed_hard() ? "" : " (exited " + std::to_string(session.status) + ")")
               << "; unsettled at restart " << open_before << ", after recovery " << open_after << std::endl;
     kill_hard(terminal);
     wait_for(terminal, 10000);
+    kill_hard(wallet);
+    wait_for(wallet, 10000);
     return true;
   }
 
@@ -245,7 +264,7 @@ class Harness {
     proxy_.stop();
     kill_hard(gateway_);
     wait_for(gateway_, 10000);
-    const Audit a = audit(ledger(), o_.work + "/kiosk/journal.sqlite", o_.work + "/gateway/gateway.sqlite");
+    const Audit a = audit(ledger(), wallet_ledger(), o_.work + "/kiosk/journal.sqlite", o_.work + "/gateway/gateway.sqlite");
     for (const std::string& m : a.mismatches) std::cout << "MISMATCH " << m << "\n";
     const int breaches = breaches_ + attacker_->breaches();
     std::cout << "attacks=" << attacker_->attempts() << " breaches=" << breaches << "\n";
@@ -258,13 +277,17 @@ class Harness {
 
  private:
   std::string ledger() const { return o_.work + "/terminal-ledger.jsonl"; }
+  std::string wallet_ledger() const { return o_.work + "/wallet-ledger.jsonl"; }
 
-  void write_config(int terminal_port, const std::string& path, const std::string& id) {
+  void write_config(int terminal_port, const std::string& path, const std::string& id, int wallet_port = 0) {
     std::ofstream c(path);
     c << "[kiosk]\nid = \"" << id << "\"\n\n[gateway]\nhost = \"127.0.0.1\"\nport = " << proxy_.port()
       << "\nca_certificate = \"" << link_.ca_cert_path << "\"\npin_sha256 = \"" << pin_
       << "\"\nclient_certificate = \"" << o_.work << "/kiosk-cert/kiosk.crt\"\nclient_key = \"" << o_.work
       << "/kiosk-cert/kiosk.key\"\ntimeout_ms = 1500\n\n[terminal]\nkind = \"zvt\"\nport = " << terminal_port << "\n";
+    if (wallet_port > 0)
+      c << "\n[wallet]\nkind = \"bancontact\"\nbase_url = \"https://127.0.0.1:" << wallet_port << "\"\napi_key = \""
+        << wallet_key << "\"\nca = \"" << wallet_ledger() << ".crt\"\n";
   }
 
   Child start_kiosk(const std::string& script, const std::string& log, const std::map<std::string, std::string>& env) {
@@ -296,6 +319,7 @@ class Harness {
   int breaches_ = 0;
   std::unique_ptr<Attacker> attacker_;
   static constexpr const char* kiosk_id = "BE-KIOSK-01";
+  static constexpr const char* wallet_key = "crash-harness-key";
 };
 
 }  // namespace

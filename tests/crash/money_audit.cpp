@@ -34,11 +34,51 @@ std::vector<LedgerLine> read_ledger(const std::string& path) {
   return out;
 }
 
+// The e-wallet's ledger: the last state of each payment and refund.
+struct WalletMoney {
+  std::map<std::string, long long> taken;     // reference → SUCCEEDED amount
+  std::map<std::string, int> payments;        // reference → payments that SUCCEEDED
+  std::map<std::string, long long> returned;  // reference → REFUNDED amount
+  std::set<std::string> references;           // of the payments that SUCCEEDED
+};
+
+WalletMoney read_wallet_ledger(const std::string& path) {
+  std::map<std::string, nlohmann::json> last;  // id → its last line
+  std::vector<std::string> order;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object()) continue;
+    const std::string id = j.value("id", "");
+    if (!last.count(id)) order.push_back(id);
+    last[id] = std::move(j);
+  }
+  WalletMoney w;
+  std::map<std::string, std::string> reference_of;  // payment id → reference
+  for (const std::string& id : order) {
+    const nlohmann::json& j = last[id];
+    if (j.value("type", "") != "payment") continue;
+    reference_of[id] = j.value("reference", "");
+    if (j.value("status", "") != "SUCCEEDED") continue;
+    w.taken[reference_of[id]] += j.value("amount_cents", 0LL);
+    ++w.payments[reference_of[id]];
+    w.references.insert(reference_of[id]);
+  }
+  for (const std::string& id : order) {
+    const nlohmann::json& j = last[id];
+    if (j.value("type", "") == "refund" && j.value("status", "") == "REFUNDED")
+      w.returned[reference_of[j.value("payment_id", "")]] += j.value("amount_cents", 0LL);
+  }
+  return w;
+}
+
+// The card terminal's receipt number: the whole provider reference in digits, else 0.
 std::uint32_t receipt_of(const JournaledTransaction& t) {
   const auto it = t.fields.find("provider_ref");
   std::uint32_t n = 0;
-  if (it != t.fields.end()) std::from_chars(it->second.data(), it->second.data() + it->second.size(), n);
-  return n;
+  if (it == t.fields.end()) return 0;
+  const auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), n);
+  return ec == std::errc{} && end == it->second.data() + it->second.size() ? n : 0;
 }
 
 std::string field(const JournaledTransaction& t, const char* key) {
@@ -61,7 +101,8 @@ std::string wrong_delivery(const JournaledTransaction& t, const gateway::Renewal
 
 }  // namespace
 
-Audit audit(const std::string& ledger_path, const std::string& journal_path, const std::string& gateway_db_path) {
+Audit audit(const std::string& ledger_path, const std::string& wallet_ledger_path, const std::string& journal_path,
+            const std::string& gateway_db_path) {
   Audit a;
   const auto say = [&](std::string line) { a.mismatches.push_back(std::move(line)); };
   std::string error;
@@ -76,6 +117,7 @@ Audit audit(const std::string& ledger_path, const std::string& journal_path, con
     return a;
   }
   const std::vector<LedgerLine> ledger = read_ledger(ledger_path);
+  const WalletMoney wallet = read_wallet_ledger(wallet_ledger_path);
 
   std::map<std::string, long long> delivered_amount;  // reference → amount delivered
   std::map<std::string, gateway::RenewalRecord> delivered;
@@ -103,10 +145,15 @@ Audit audit(const std::string& ledger_path, const std::string& journal_path, con
       say(t.reference + ": SMS requested but never handed to the gateway");
     if (std::find(t.steps.begin(), t.steps.end(), "settled") != t.steps.end() && !reported.count(t.reference))
       say(t.reference + ": settled but never reported to the central system");
-    const std::uint32_t receipt = receipt_of(t);
+    const bool by_wallet = field(t, "method") == "wallet";
+    const std::uint32_t receipt = by_wallet ? 0 : receipt_of(t);
     long long taken = 0, returned = 0;
     int approvals = 0;
-    if (receipt != 0) {
+    if (by_wallet) {
+      taken = wallet.taken.count(t.reference) ? wallet.taken.at(t.reference) : 0;
+      returned = wallet.returned.count(t.reference) ? wallet.returned.at(t.reference) : 0;
+      approvals = wallet.payments.count(t.reference) ? wallet.payments.at(t.reference) : 0;
+    } else if (receipt != 0) {
       journaled_receipts.insert(receipt);
       for (const LedgerLine& l : ledger) {
         if (l.type == "authorization" && l.result == 0 && l.receipt == receipt) {
@@ -136,6 +183,8 @@ Audit audit(const std::string& ledger_path, const std::string& journal_path, con
       say("terminal receipt " + std::to_string(l.receipt) + ": money taken without a journal record");
   for (const auto& [reference, amount] : delivered_amount)
     if (!journaled_references.count(reference)) say(reference + ": delivered without a journal record");
+  for (const std::string& reference : wallet.references)
+    if (!journaled_references.count(reference)) say(reference + ": wallet money taken without a journal record");
   return a;
 }
 
