@@ -1,15 +1,21 @@
 #include "bancontact_sim.hpp"
 
 #include <httplib.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
 
 #include <cctype>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
 
+#include "bancontact/callback_jws.hpp"
 #include "bancontact/payment_api.hpp"
+#include "net/https.hpp"
 
 namespace kiosk::sim {
 
@@ -59,6 +65,10 @@ struct Refund {
 
 }  // namespace
 
+bool known_callback_mode(const std::string& name) {
+  return name == "normal" || name == "duplicate" || name == "out-of-order" || name == "bad-signature";
+}
+
 bool known_bancontact_behaviour(const std::string& name) {
   for (const char* b : behaviours)
     if (name == b) return true;
@@ -67,6 +77,108 @@ bool known_bancontact_behaviour(const std::string& name) {
 
 struct BancontactSim::Impl {
   BancontactSimOptions o;
+  // Callbacks: signed and posted on a thread of their own, in the order the statuses changed.
+  struct Callback {
+    std::string url, body;
+  };
+  EVP_PKEY* signing_key = nullptr;
+  std::string signing_cert_der;
+  std::mutex callback_mutex;
+  std::condition_variable callback_cv;
+  std::deque<Callback> callbacks;
+  std::map<std::string, std::vector<Callback>> held;  // out-of-order: per payment until final
+  std::vector<int> answers;
+  bool stopping = false;
+  std::thread sender;
+
+  ~Impl() {
+    {
+      std::lock_guard lock(callback_mutex);
+      stopping = true;
+    }
+    callback_cv.notify_all();
+    if (sender.joinable()) sender.join();
+    EVP_PKEY_free(signing_key);
+  }
+
+  bool load_signing_key(std::string* error) {
+    if (o.signing_key_path.empty()) return true;
+    FILE* kf = std::fopen(o.signing_key_path.c_str(), "r");
+    FILE* cf = std::fopen(o.signing_cert_path.c_str(), "r");
+    X509* cert = cf ? PEM_read_X509(cf, nullptr, nullptr, nullptr) : nullptr;
+    signing_key = kf ? PEM_read_PrivateKey(kf, nullptr, nullptr, nullptr) : nullptr;
+    if (kf) std::fclose(kf);
+    if (cf) std::fclose(cf);
+    if (cert) {
+      unsigned char* p = nullptr;
+      const int n = i2d_X509(cert, &p);
+      if (n > 0) signing_cert_der.assign(reinterpret_cast<char*>(p), static_cast<std::size_t>(n));
+      OPENSSL_free(p);
+      X509_free(cert);
+    }
+    if (!signing_key || signing_cert_der.empty()) {
+      *error = "cannot read the signing key " + o.signing_key_path + " or its certificate " + o.signing_cert_path;
+      return false;
+    }
+    sender = std::thread([this] { send_callbacks(); });
+    return true;
+  }
+
+  // The merchant callback's body for a payment's new status (mutex held).
+  void notify(const Payment& p) {
+    if (!signing_key || p.callback_url.empty()) return;
+    json body = payment_json(p);
+    body.erase("_links");
+    body.erase("creditor");
+    Callback c{p.callback_url, body.dump()};
+    std::lock_guard lock(callback_mutex);
+    if (o.callback_mode == "out-of-order") {
+      std::vector<Callback>& h = held[p.id];
+      h.push_back(std::move(c));
+      if (!bancontact::is_final(p.status)) return;
+      for (auto it = h.rbegin(); it != h.rend(); ++it) callbacks.push_back(*it);
+      held.erase(p.id);
+    } else {
+      callbacks.push_back(std::move(c));
+    }
+    callback_cv.notify_all();
+  }
+
+  int post(const Callback& c, const std::string& signature) {
+    std::string host, prefix;
+    int port = 0;
+    if (!net::parse_https_url(c.url, &host, &port, &prefix)) return 0;
+    httplib::SSLClient client(host, port);
+    client.enable_server_certificate_verification(true);
+    if (!o.callback_ca.empty()) client.set_ca_cert_path(o.callback_ca.c_str());
+    client.set_connection_timeout(std::chrono::seconds(2));
+    client.set_read_timeout(std::chrono::seconds(5));
+    const httplib::Headers headers{{"Signature", signature}, {"User-Agent", "Payconiq"}};
+    const auto r = client.Post(prefix.empty() ? "/" : prefix.c_str(), headers, c.body, "application/json");
+    return r ? r->status : 0;
+  }
+
+  void send_callbacks() {
+    std::unique_lock lock(callback_mutex);
+    for (;;) {
+      callback_cv.wait(lock, [&] { return stopping || !callbacks.empty(); });
+      if (stopping) return;
+      const Callback c = std::move(callbacks.front());
+      callbacks.pop_front();
+      lock.unlock();
+      std::string host, prefix;
+      int port = 0;
+      net::parse_https_url(c.url, &host, &port, &prefix);
+      std::string signature = bancontact::sign_callback(signing_key, "wallet-sim", signing_cert_der, c.body, prefix,
+                                                        new_id(), now_ms() / 1000);
+      if (o.callback_mode == "bad-signature" && signature.size() > 10)
+        signature[signature.size() - 5] = signature[signature.size() - 5] == 'A' ? 'B' : 'A';
+      std::vector<int> got{post(c, signature)};
+      if (o.callback_mode == "duplicate") got.push_back(post(c, signature));  // the same request again
+      lock.lock();
+      answers.insert(answers.end(), got.begin(), got.end());
+    }
+  }
   std::unique_ptr<httplib::SSLServer> http;
   std::thread thread;
   int port = 0;
@@ -76,8 +188,10 @@ struct BancontactSim::Impl {
   std::map<std::string, Refund> refunds;
   std::size_t next_behaviour = 0;
   std::mt19937_64 random{std::random_device{}()};
+  std::mutex random_mutex;
 
   std::string new_id() {
+    std::lock_guard lock(random_mutex);
     static constexpr char hex[] = "0123456789abcdef";
     std::string id;
     for (int i = 0; i < 24; ++i) id += hex[random() % 16];
@@ -93,6 +207,7 @@ struct BancontactSim::Impl {
   void record(const Payment& p) {
     write({{"type", "payment"}, {"id", p.id}, {"reference", p.reference}, {"amount_cents", p.amount},
            {"status", bancontact::status_name(p.status)}});
+    notify(p);
   }
   void record(const Refund& r) {
     write({{"type", "refund"}, {"id", r.id}, {"payment_id", r.payment_id}, {"amount_cents", r.amount},
@@ -218,6 +333,7 @@ BancontactSim::~BancontactSim() { stop(); }
 
 bool BancontactSim::listen(const std::string& host, int port, std::string* error_out) {
   Impl& m = *impl_;
+  if (!m.load_signing_key(error_out)) return false;
   m.http = std::make_unique<httplib::SSLServer>(m.o.cert_path.c_str(), m.o.key_path.c_str());
   if (!m.http->is_valid()) {
     *error_out = "cannot use the certificate " + m.o.cert_path + " and key " + m.o.key_path;
@@ -388,6 +504,11 @@ void BancontactSim::serve_forever() { impl_->http->listen_after_bind(); }
 void BancontactSim::stop() {
   if (impl_->http) impl_->http->stop();
   if (impl_->thread.joinable()) impl_->thread.join();
+}
+
+std::vector<int> BancontactSim::callback_answers() const {
+  std::lock_guard lock(impl_->callback_mutex);
+  return impl_->answers;
 }
 
 std::vector<BancontactSim::LedgerEntry> BancontactSim::ledger() const {

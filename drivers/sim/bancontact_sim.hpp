@@ -27,7 +27,16 @@ struct BancontactSimOptions {
   int scan_ms = 300;        // creation → IDENTIFIED
   int confirm_ms = 600;     // IDENTIFIED → AUTHORIZED → SUCCEEDED (or the bank's no)
   int refund_ms = 300;      // PENDING → REFUNDED
+  // Status callbacks to a payment's callbackUrl, signed (detached JWS, ES256, kid "wallet-sim")
+  // with this key and certificate (PEM); none without them. `callback_ca`: the certificate to
+  // trust for the receiver. `callback_mode`: normal, duplicate (each sent twice), out-of-order
+  // (a payment's callbacks held until it is final, then sent newest first), bad-signature.
+  std::string signing_key_path, signing_cert_path;
+  std::string callback_ca;
+  std::string callback_mode = "normal";
 };
+
+bool known_callback_mode(const std::string& name);
 
 bool known_bancontact_behaviour(const std::string& name);
 
@@ -55,6 +64,8 @@ class BancontactSim {
   };
   // The last state of every payment and refund, in the order they were made.
   std::vector<LedgerEntry> ledger() const;
+  // The HTTP status of each callback delivered so far (0: no answer), in the order sent.
+  std::vector<int> callback_answers() const;
 
   struct Impl;
 

@@ -25,7 +25,8 @@ int usage() {
                "                    [--allow-faults]          operators may inject faults (tests and demos only)\n"
                "                    [--fault-timeout-ms MS]   how long the timeout faults hold a request\n"
                "                    [--retention-days N]      renewals' numbers are masked after N days (30)\n"
-               "                    [--rate N]                requests per second and caller (20)\n";
+               "                    [--rate N]                requests per second and caller (20)\n"
+               "                    [--callback-port N --wallet-keys JWKS]  Bancontact's signed status callbacks\n";
   return 2;
 }
 
@@ -51,8 +52,12 @@ int main(int argc, char** argv) {
       ++i, options.retention_days = static_cast<int>(n);
     else if (a == "--rate" && has_value && number(argv[i + 1], 1, 100000, &n))
       ++i, options.requests_per_second = static_cast<double>(n), options.request_burst = 3.0 * static_cast<double>(n);
+    else if (a == "--callback-port" && has_value && number(argv[i + 1], 0, 65535, &n))
+      ++i, options.callback_port = static_cast<int>(n);
+    else if (a == "--wallet-keys" && has_value) options.wallet_keys_path = argv[++i];
     else return usage();
   }
+  if ((options.callback_port >= 0) != !options.wallet_keys_path.empty()) return usage();
   // SIGTERM and SIGINT are taken by sigwait below: every thread started from here on blocks them,
   // so stopping runs on the main thread and never inside a signal handler.
   sigset_t stop_signals;
@@ -70,6 +75,9 @@ int main(int argc, char** argv) {
   }
   std::cout << "kiosk-gateway: https://" << options.host << ":" << server->port() << " (certificate "
             << server->cert_path() << ")" << std::endl;
+  if (server->callback_port() >= 0)
+    std::cout << "kiosk-gateway: wallet callbacks on https://" << options.host << ":" << server->callback_port()
+              << "/v1/wallet/callback" << std::endl;
   if (options.allow_faults) std::cerr << "kiosk-gateway: fault injection is on (not for production)" << std::endl;
   int signal = 0;
   sigwait(&stop_signals, &signal);

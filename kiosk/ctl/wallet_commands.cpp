@@ -6,19 +6,43 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include <openssl/x509.h>
+
+#include <fstream>
+
+#include "bancontact/callback_jws.hpp"
 #include "commands.hpp"
 #include "gateway/tls_cert.hpp"
 #include "sim/bancontact_sim.hpp"
 
 namespace kiosk::ctl {
 
+namespace {
+
+bool write_jwks(const std::string& key_path, const std::string& cert_path, const std::string& jwks_path, std::string* error) {
+  gateway::x509::Key key = gateway::x509::read_key(key_path, error);
+  gateway::x509::Cert cert = gateway::x509::read_cert(cert_path, error);
+  if (!key || !cert) return false;
+  unsigned char* p = nullptr;
+  const int n = i2d_X509(cert.get(), &p);
+  const std::string der(reinterpret_cast<char*>(p), n > 0 ? static_cast<std::size_t>(n) : 0);
+  OPENSSL_free(p);
+  std::ofstream out(jwks_path);
+  out << bancontact::jwks_for(key.get(), "wallet-sim", der);
+  if (!out.flush()) return *error = "cannot write " + jwks_path, false;
+  return true;
+}
+
+}  // namespace
+
 // kioskctl wallet-sim --listen HOST:PORT --ledger FILE [--script approve,decline,…]
 //   [--api-key KEY] [--cert FILE --key FILE] [--expiry-seconds N]
+//   [--callbacks normal|duplicate|out-of-order|bad-signature] [--callback-ca FILE]
 int wallet_sim_command(const Args& args) {
   constexpr const char* usage =
       "wallet-sim --listen HOST:PORT --ledger FILE [--script approve,decline,never-scan,scan-never-confirm,"
       "confirm-while-cancelling,succeed-after-cancel,garbage-status] [--api-key KEY] [--cert FILE --key FILE] "
-      "[--expiry-seconds N]";
+      "[--expiry-seconds N] [--callbacks normal|duplicate|out-of-order|bad-signature] [--callback-ca FILE]";
   std::string listen, script = "approve";
   sim::BancontactSimOptions o;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -30,6 +54,8 @@ int wallet_sim_command(const Args& args) {
     else if (args[i] == "--cert" && has_value) o.cert_path = args[++i];
     else if (args[i] == "--key" && has_value) o.key_path = args[++i];
     else if (args[i] == "--expiry-seconds" && has_value) o.expiry_s = std::atoi(args[++i].c_str());
+    else if (args[i] == "--callbacks" && has_value) o.callback_mode = args[++i];
+    else if (args[i] == "--callback-ca" && has_value) o.callback_ca = args[++i];
     else return fail(usage);
   }
   const auto colon = listen.rfind(':');
@@ -39,18 +65,26 @@ int wallet_sim_command(const Args& args) {
       std::stoi(port_text) > 65535)
     return fail("bad port in " + listen);  // 0: any free port, printed in the first line
   if (o.expiry_s < 5 || o.expiry_s > 3600) return fail("--expiry-seconds is 5 to 3600");
+  if (!sim::known_callback_mode(o.callback_mode)) return fail("unknown callback mode '" + o.callback_mode + "'");
   o.script.clear();
   std::stringstream list(script);
   for (std::string item; std::getline(list, item, ',');) {
     if (!sim::known_bancontact_behaviour(item)) return fail("unknown behaviour '" + item + "'");
     o.script.push_back(item);
   }
+  std::string error;
   if (o.cert_path.empty()) {  // a certificate of its own for 127.0.0.1, beside the ledger
     o.cert_path = o.ledger_path + ".crt";
     o.key_path = o.ledger_path + ".key";
-    std::string error;
     if (!gateway::ensure_self_signed(o.cert_path, o.key_path, &error)) return fail(error);
   }
+  // The key its callbacks are signed with, and the key set a gateway is to trust (JWKS).
+  o.signing_key_path = o.ledger_path + ".sign.key";
+  o.signing_cert_path = o.ledger_path + ".sign.crt";
+  const std::string jwks_path = o.ledger_path + ".jwks.json";
+  if (!gateway::x509::ensure_self_signed(o.signing_cert_path, o.signing_key_path, "wallet-sim callbacks", {}, &error) ||
+      !write_jwks(o.signing_key_path, o.signing_cert_path, jwks_path, &error))
+    return fail(error);
   // SIGINT and SIGTERM are waited for on this thread, never handled inside the server's.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
@@ -58,11 +92,10 @@ int wallet_sim_command(const Args& args) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   sim::BancontactSim wallet(o);
-  std::string error;
   if (!wallet.listen(host, std::stoi(port_text), &error)) return fail(error);
   wallet.start();
   std::cout << nlohmann::json{{"listening", host + ":" + std::to_string(wallet.port())}, {"ledger", o.ledger_path},
-                              {"ca", o.cert_path}}
+                              {"ca", o.cert_path}, {"keys", jwks_path}}
                    .dump()
             << std::endl;
   int signal = 0;

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "client_ca.hpp"
+#include "wallet_callbacks.hpp"
 #include "clock/local_date.hpp"
 #include "connection_pool.hpp"
 #include "core/lang.hpp"
@@ -108,6 +109,7 @@ long long int_field(const json& body, const char* k) {
 struct Server::Impl {
   ServerOptions options;
   std::unique_ptr<Store> store;
+  std::unique_ptr<CallbackListener> callbacks;
   std::unique_ptr<httplib::SSLServer> http;
   std::unique_ptr<RateLimiter> limiter;
   std::thread thread;
@@ -580,6 +582,17 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, std::string*
     if (error) *error = "cannot listen on " + options.host + ":" + std::to_string(options.port);
     return nullptr;
   }
+  if (options.callback_port >= 0) {
+    CallbackListenerOptions c;
+    c.host = options.host;
+    c.port = options.callback_port;
+    c.cert_path = impl->cert_path;
+    c.key_path = key_path;
+    c.keys_path = options.wallet_keys_path;
+    c.max_body_bytes = options.max_body_bytes;
+    impl->callbacks = CallbackListener::start(c, *impl->store, error);
+    if (!impl->callbacks) return nullptr;
+  }
   impl->thread = std::thread([&http] { http.listen_after_bind(); });
   impl->housekeeping = std::thread([raw = impl.get()] { raw->keep_house(); });
   // cpp-httplib 0.11 has no wait_until_ready(): poll is_running().
@@ -588,6 +601,8 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, std::string*
 }
 
 int Server::port() const { return impl_->port; }
+int Server::callback_port() const { return impl_->callbacks ? impl_->callbacks->port() : -1; }
+Store& Server::store() { return *impl_->store; }
 const std::string& Server::cert_path() const { return impl_->cert_path; }
 
 void Server::set_days_ahead(int days) {
@@ -623,6 +638,7 @@ void Server::stop() {
   }
   impl_->stop_cv.notify_all();
   impl_->http->stop();
+  if (impl_->callbacks) impl_->callbacks->stop();
   if (impl_->thread.joinable()) impl_->thread.join();
   if (impl_->housekeeping.joinable()) impl_->housekeeping.join();
 }

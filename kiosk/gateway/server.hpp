@@ -6,6 +6,8 @@
 
 namespace kiosk::gateway {
 
+class Store;
+
 struct ServerOptions {
   std::string data_dir = "gateway-data";
   std::string host = "127.0.0.1";
@@ -33,6 +35,10 @@ struct ServerOptions {
   // How long stop() lets busy connections finish. The stand-alone program exits after it
   // whatever is left; the embedded one waits for them.
   int stop_grace_ms = 1500;
+  // Bancontact's status callbacks: a listener of their own on this port (0: any; -1: none),
+  // verified against the key set in this JWKS file.
+  int callback_port = -1;
+  std::string wallet_keys_path;
 };
 
 // A small HTTPS server behaving like a prepaid top-up aggregator for the Belgian operators.
@@ -42,6 +48,8 @@ class Server {
   ~Server();
   int port() const;
   const std::string& cert_path() const;
+  int callback_port() const;  // -1 without the callback listener
+  Store& store();
   // In-process fault injection (tests, the kiosk's scripts with the embedded gateway), for the
   // requests whose path starts with `scope` ("" = all but /v1/admin/).
   void set_fault(FaultMode mode, const std::string& scope = "");

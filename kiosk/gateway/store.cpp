@@ -97,6 +97,13 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
     store->db_.exec(
         "CREATE TABLE IF NOT EXISTS reports (reference TEXT PRIMARY KEY, json TEXT, "
         "created_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), kiosk_id TEXT)");
+    // Bancontact's status callbacks: each signed one once (by its jti), and the status they tell
+    // per payment, never moved back by one that comes late.
+    store->db_.exec(
+        "CREATE TABLE IF NOT EXISTS wallet_callbacks (jti TEXT PRIMARY KEY, payment_id TEXT, status TEXT, "
+        "received_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
+        "CREATE TABLE IF NOT EXISTS wallet_payments (payment_id TEXT PRIMARY KEY, reference TEXT, amount_cents INTEGER, "
+        "status TEXT, updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
     // A store made before references were bound to kiosks gets the new columns. (An index on
     // kiosk_id keeps rowid order within a kiosk, which last_reference() relies on.)
     store->add_missing_columns();

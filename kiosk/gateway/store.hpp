@@ -51,6 +51,15 @@ struct SmsRecord {
   long long text_length = 0;
 };
 
+// What a Bancontact status callback told about a payment.
+struct WalletCallback {
+  std::string jti;
+  std::string payment_id;
+  std::string reference;
+  Cents amount = 0;
+  std::string status;  // PENDING … SUCCEEDED, as the API spells it
+};
+
 // Everything a reference is bound to, besides the reference itself, is the same.
 bool same_request(const RenewalRecord& a, const RenewalRecord& b);
 
@@ -104,6 +113,12 @@ class Store {
   bool add_sms(const SmsRecord& sms);
   // Reminders (store_reminders.cpp). add: false when this renewal has one already.
   bool add_reminder(const ReminderRecord& reminder);
+  // A verified Bancontact callback: `replay` when its jti was seen before (nothing changes);
+  // else the payment's status moves on to `status` unless it already is further along.
+  enum class Callback { stored, replay };
+  Callback record_wallet_callback(const WalletCallback& callback);
+  std::optional<WalletCallback> wallet_payment(const std::string& payment_id);
+  long long wallet_callbacks_received();
   std::vector<ReminderRecord> reminders();
   std::optional<ReminderRecord> find_reminder(const std::string& reference);
   // Those due by `today` go into the SMS queue (kind "reminder") and are deleted; returns how many.

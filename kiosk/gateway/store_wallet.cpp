@@ -1,0 +1,62 @@
+// Bancontact's status callbacks as the gateway keeps them: once per jti, and per payment the
+// furthest status told (callbacks come unordered and more than once).
+#include "store.hpp"
+
+namespace kiosk::gateway {
+
+using sql::Statement;
+
+namespace {
+// How far along a status is: a final one is never replaced, an earlier one never replaces.
+int rank(const std::string& status) {
+  if (status == "PENDING") return 0;
+  if (status == "IDENTIFIED") return 1;
+  if (status == "AUTHORIZED" || status == "PENDING_MERCHANT_ACKNOWLEDGEMENT") return 2;
+  return 3;
+}
+}  // namespace
+
+Store::Callback Store::record_wallet_callback(const WalletCallback& c) {
+  std::lock_guard lock(mutex_);
+  Callback result = Callback::stored;
+  db_.transaction([&] {
+    Statement(db_, "INSERT OR IGNORE INTO wallet_callbacks (jti, payment_id, status) VALUES (?,?,?)")
+        .bind(1, c.jti).bind(2, c.payment_id).bind(3, c.status).run();
+    if (db_.changes() == 0) {
+      result = Callback::replay;
+      return;
+    }
+    Statement q(db_, "SELECT status FROM wallet_payments WHERE payment_id = ?");
+    q.bind(1, c.payment_id);
+    if (!q.step()) {
+      Statement(db_, "INSERT INTO wallet_payments (payment_id, reference, amount_cents, status) VALUES (?,?,?,?)")
+          .bind(1, c.payment_id).bind(2, c.reference).bind(3, static_cast<long long>(c.amount)).bind(4, c.status).run();
+    } else if (rank(c.status) > rank(q.text(0))) {
+      Statement(db_, "UPDATE wallet_payments SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
+                     "WHERE payment_id = ?")
+          .bind(1, c.status).bind(2, c.payment_id).run();
+    }
+  });
+  if (result == Callback::stored) wrote();
+  return result;
+}
+
+std::optional<WalletCallback> Store::wallet_payment(const std::string& payment_id) {
+  std::lock_guard lock(mutex_);
+  Statement q(db_, "SELECT payment_id, reference, amount_cents, status FROM wallet_payments WHERE payment_id = ?");
+  q.bind(1, payment_id);
+  if (!q.step()) return std::nullopt;
+  WalletCallback c;
+  c.payment_id = q.text(0);
+  c.reference = q.text(1);
+  c.amount = q.integer(2);
+  c.status = q.text(3);
+  return c;
+}
+
+long long Store::wallet_callbacks_received() {
+  std::lock_guard lock(mutex_);
+  return sql::query_integer(db_, "SELECT COUNT(*) FROM wallet_callbacks");
+}
+
+}  // namespace kiosk::gateway
