@@ -1,6 +1,7 @@
 #include "devices.hpp"
 
 #include "bancontact/bancontact_wallet.hpp"
+#include "core/reference.hpp"
 #include "gateway_module.hpp"
 #include "escpos/escpos_printer.hpp"
 #include "escpos/stream_link.hpp"
@@ -187,6 +188,10 @@ std::string check_device_kinds(const Config& config) {
   const WalletKind* wallet = find_kind(wallet_kinds, config.wallet_kind);
   if (!wallet) return "wallet kind '" + config.wallet_kind + "' is none of " + names(wallet_kinds);
   if (wallet->has_it && !wallet->has_it(config)) return "wallet kind " + config.wallet_kind + " needs " + wallet->needs;
+  // Bancontact takes merchant references of at most 35 characters: the kiosk id, a dash, a token.
+  if (config.wallet_kind == "bancontact" && config.kiosk.kiosk_id.size() + 1 + reference_token_length > 35)
+    return "wallet kind bancontact needs a kiosk id of at most " + std::to_string(34 - reference_token_length) +
+           " characters (its references are the merchant reference, at most 35)";
   if (!zvt::parse_charset(config.terminal_charset))
     return "terminal charset '" + config.terminal_charset + "' is none of cp437, latin1, zvt7";
   const PrinterKind* printer = find_kind(printer_kinds, config.printer_kind);
