@@ -23,7 +23,7 @@ const std::map<std::string, std::map<std::string, Kind>>& schema() {
                  {"default_language", Kind::text}}},
       {"timeouts", {{"idle_seconds", Kind::integer}, {"warning_seconds", Kind::integer},
                     {"countdown_seconds", Kind::integer},
-                    {"end_screen_seconds", Kind::integer}}},
+                    {"end_screen_seconds", Kind::integer}, {"wallet_seconds", Kind::integer}}},
       {"paths", {{"data", Kind::text}, {"cache", Kind::text}, {"assets", Kind::text}}},
       {"gateway", {{"host", Kind::text}, {"port", Kind::integer}, {"ca_certificate", Kind::text},
                    {"timeout_ms", Kind::integer}, {"renewal_budget_ms", Kind::integer},
@@ -161,6 +161,11 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
   k.idle_warning_s = t["timeouts"]["warning_seconds"].value_or(k.idle_warning_s);
   k.idle_countdown_s = t["timeouts"]["countdown_seconds"].value_or(k.idle_countdown_s);
   k.end_screen_s = t["timeouts"]["end_screen_seconds"].value_or(k.end_screen_s);
+  k.wallet_timeout_s = t["timeouts"]["wallet_seconds"].value_or(k.wallet_timeout_s);
+  if (k.wallet_timeout_s < 30 || k.wallet_timeout_s > 1800) {
+    if (error) *error = path + ": timeouts wallet_seconds must be 30 to 1800";
+    return false;
+  }
   k.wallet_enabled = t["wallet"]["enabled"].value_or(k.wallet_enabled);
   k.reminder_days_before = t["reminders"]["days_before"].value_or(k.reminder_days_before);
   if (k.reminder_days_before < 0 || k.reminder_days_before > 30) {

@@ -100,6 +100,7 @@ void ask_reminder(Step&);
 void start(Step&, const ev::Started&);
 void keep_time(Step&, const ev::Ticked&);
 void time_out(Step&, const ev::Ticked&);
+void withdraw_wallet_code(Step&, const ev::Ticked&);
 void grant_more_time(Step&);
 void note_terminal(Step&, const ev::TerminalAvailabilityChanged&);
 void note_printer(Step&, const ev::PrinterStatusChanged&);

@@ -145,6 +145,10 @@ bool this_delivery(const State& s, const E& e) {
   return is_current(s, e.reference) && phase_is(s, {Phase::delivering});
 }
 bool timed_out(const State& s, const ev::Ticked& e) { return idle_time_up(s, e.now_ms); }
+bool wallet_code_unused(const State& s, const ev::Ticked& e) {
+  return phase_is(s, {Phase::paying}) && !s.session.txn->wallet_qr.empty() &&
+         e.now_ms - s.last_input_ms >= s.settings.wallet_timeout_s * 1000LL;
+}
 bool more_time_allowed(const State& s) {
   return idle_warning_visible(s) && s.extensions_used < s.settings.max_extensions;
 }
@@ -179,6 +183,8 @@ constexpr Transition table[] = {
     // Start and time.
     on<ev::Started>(every_screen, to(attract), act<&start>("start")),
     on<ev::Ticked>(every_screen, when<&timed_out>("idle time up"), to(attract), act<&time_out>("end the session")),
+    on<ev::Ticked>(only(wallet), when<&wallet_code_unused>("code unused too long"), stay,
+                   act<&withdraw_wallet_code>("withdraw the code")),
     on<ev::Ticked>(every_screen, stay, act<&keep_time>("keep time, ask recovery")),
     on<ev::MoreTimeAsked>(every_screen, when<&more_time_allowed>("warning shown, extension left"), stay,
                           act<&grant_more_time>("grant more time")),

@@ -16,6 +16,11 @@ void keep_time(Step& st, const ev::Ticked& e) {
   recovery_tick(st);
 }
 
+void withdraw_wallet_code(Step& st, const ev::Ticked& e) {
+  keep_time(st, e);
+  abort_payment(st);  // cancelled at the wallet, asked again before "nothing was charged"
+}
+
 void time_out(Step& st, const ev::Ticked& e) {
   st.s.now_ms = e.now_ms;
   st.s.today = e.today;

@@ -30,6 +30,9 @@ struct KioskSettings {
   int idle_countdown_s = 10;     // and count down, quietly, this long before the warning
   int max_extensions = 10;       // "more time" taps per screen
   int end_screen_s = 30;         // done / failure screens return to attract after this
+  // A wallet code nobody pays is withdrawn after this long without input (the wallet's own
+  // expiry may come first).
+  int wallet_timeout_s = 180;
   int plans_per_page = 3;        // the cards sit in the lower two thirds, within reach
   // Paying by phone (the e-wallet) is offered: with it the kiosk sells while the card terminal
   // is away, and is out of service only when no way to pay is left.

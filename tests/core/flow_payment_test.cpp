@@ -389,3 +389,21 @@ TEST_CASE("An expiry reminder is offered on the done screen, asked once, and not
     CHECK(d.all<fx::RequestReminder>().empty());
   }
 }
+
+TEST_CASE("A wallet code nobody pays is withdrawn after the wallet time, and the wallet asked before saying so") {
+  Driver d;
+  d.to_pay_method();
+  d.send(ev::PayMethodChosen{PayMethod::wallet});
+  const std::string ref = d.reference();
+  d.send(ev::WalletCodeReady{ref, "https://payconiq.com/pay/2/5f91483d78a74914bc6f0a1b", "5f91483d78a74914bc6f0a1b", 600});
+  d.advance(d.state.settings.wallet_timeout_s - 1);
+  CHECK(d.all<fx::RequestPaymentAbort>().empty());
+  CHECK(d.screen() == Screen::wallet);
+  d.advance(2);
+  REQUIRE(d.all<fx::RequestPaymentAbort>().size() == 1);
+  CHECK(d.state.session.txn->phase == Transaction::Phase::aborting);
+  d.advance(5);
+  CHECK(d.all<fx::RequestPaymentAbort>().size() == 1);  // asked once
+  d.send(ev::PaymentFailed{ref, PaymentFailure::cancelled, 0});
+  CHECK(d.screen() == Screen::cancelled);
+}
