@@ -95,6 +95,10 @@ net::HttpsReply BancontactWallet::call(const std::string& method, const std::str
   if (!transport_) {
     std::string error = "no way to make HTTPS requests";
     if (options_.connect) transport_ = options_.connect(&error);
+    if (transport_ && options_.make_signer && !signer_) {
+      signer_ = options_.make_signer(&error);
+      if (!signer_) transport_.reset();  // unsigned requests would be refused: none at all
+    }
     if (!transport_) {
       net::HttpsReply r;
       r.error = error;
@@ -102,6 +106,10 @@ net::HttpsReply BancontactWallet::call(const std::string& method, const std::str
     }
   }
   net::Headers headers{{"Authorization", "Bearer " + options_.api_key}};
+  if (signer_) {
+    const std::string full = options_.path_prefix + path;
+    headers.emplace_back("Signature", signer_->sign(body, full.substr(0, full.find('?'))));
+  }
   headers.insert(headers.end(), extra.begin(), extra.end());
   return transport_->send(method, options_.path_prefix + path, body, headers);
 }

@@ -10,6 +10,7 @@
 #include "hal/payment_terminal.hpp"
 #include "net/https.hpp"
 #include "payment_api.hpp"
+#include "request_signer.hpp"
 #include "thread/job_thread.hpp"
 
 namespace kiosk::bancontact {
@@ -27,6 +28,8 @@ struct WalletOptions {
   // Makes the HTTPS transport (on the driver's thread, at its first request): nullptr with
   // `error` set when TLS is not to be had.
   std::function<std::unique_ptr<net::HttpsTransport>(std::string* error)> connect;
+  // Makes the signer of the merchant's requests (same thread, same time); none: unsigned.
+  std::function<std::unique_ptr<RequestSigner>(std::string* error)> make_signer;
 };
 
 // Bancontact Pay (Payconiq by Bancontact, Payment API v3) as a way to pay: the kiosk's
@@ -82,6 +85,7 @@ class BancontactWallet : public hal::PaymentTerminal {
   hal::EventSink sink_;
   WalletOptions options_;
   std::unique_ptr<net::HttpsTransport> transport_;  // the driver's thread only
+  std::unique_ptr<RequestSigner> signer_;          // likewise
   std::mutex late_mutex_;
   std::vector<LateCheck> late_;
   std::atomic<bool> abort_requested_{false};

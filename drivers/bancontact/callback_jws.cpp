@@ -4,9 +4,13 @@
 #include <openssl/core_names.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
 #include <openssl/x509.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -206,8 +210,8 @@ std::string verify_callback(const std::string& signature_header, const std::stri
 }
 
 std::string sign_callback(EVP_PKEY* key, const std::string& kid, const std::string& cert_der, const std::string& body,
-                          const std::string& path, const std::string& jti, std::int64_t iat) {
-  const json h{{"typ", "jose+json"},
+                          const std::string& path, const std::string& jti, std::int64_t iat, const std::string& sub) {
+  json h{{"typ", "jose+json"},
                {"kid", kid},
                {"alg", "ES256"},
                {"x5t#S256", base64url(sha256(cert_der))},
@@ -216,6 +220,10 @@ std::string sign_callback(EVP_PKEY* key, const std::string& kid, const std::stri
                {claim_jti, jti},
                {claim_path, path},
                {"crit", {claim_iss, claim_iat, claim_jti, claim_path}}};
+  if (!sub.empty()) {
+    h[claim_sub] = sub;
+    h["crit"].push_back(claim_sub);
+  }
   const std::string header_b64 = base64url(h.dump());
   const std::string input = header_b64 + "." + base64url(body);
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
@@ -250,6 +258,57 @@ std::string jwks_for(EVP_PKEY* key, const std::string& kid, const std::string& c
                                      {"y", base64url(y)},
                                      {"x5c", json::array({base64(cert_der)})}}})}}
       .dump();
+}
+
+namespace {
+
+class PemSigner final : public RequestSigner {
+ public:
+  PemSigner(Pkey key, std::string cert_der, SignerOptions o)
+      : key_(std::move(key)), cert_der_(std::move(cert_der)), o_(std::move(o)) {}
+  std::string sign(const std::string& body, const std::string& path) override {
+    unsigned char id[12];
+    RAND_bytes(id, sizeof id);
+    std::string jti;
+    for (unsigned char b : id) {
+      static constexpr char hex[] = "0123456789abcdef";
+      jti += hex[b >> 4];
+      jti += hex[b & 15];
+    }
+    const std::int64_t now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return sign_callback(key_.get(), o_.kid, cert_der_, body, path, jti, now, o_.profile_id);
+  }
+
+ private:
+  Pkey key_;
+  std::string cert_der_;
+  SignerOptions o_;
+};
+
+}  // namespace
+
+std::unique_ptr<RequestSigner> make_request_signer(const SignerOptions& o, std::string* error) {
+  FILE* kf = std::fopen(o.key_path.c_str(), "r");
+  Pkey key(kf ? PEM_read_PrivateKey(kf, nullptr, nullptr, nullptr) : nullptr);
+  if (kf) std::fclose(kf);
+  FILE* cf = std::fopen(o.cert_path.c_str(), "r");
+  X509* cert = cf ? PEM_read_X509(cf, nullptr, nullptr, nullptr) : nullptr;
+  if (cf) std::fclose(cf);
+  std::string der;
+  if (cert) {
+    unsigned char* p = nullptr;
+    const int n = i2d_X509(cert, &p);
+    if (n > 0) der.assign(reinterpret_cast<char*>(p), static_cast<std::size_t>(n));
+    OPENSSL_free(p);
+    X509_free(cert);
+  }
+  if (!key || !is_p256(key.get()) || der.empty() || o.kid.empty()) {
+    *error = "the merchant's signing key " + o.key_path + " (P-256), its certificate " + o.cert_path +
+             " and a kid are needed";
+    return nullptr;
+  }
+  return std::make_unique<PemSigner>(std::move(key), std::move(der), o);
 }
 
 }  // namespace kiosk::bancontact

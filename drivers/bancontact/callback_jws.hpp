@@ -10,6 +10,8 @@
 #include <memory>
 #include <string>
 
+#include "request_signer.hpp"
+
 typedef struct evp_pkey_st EVP_PKEY;
 
 namespace kiosk::bancontact {
@@ -47,10 +49,14 @@ std::string verify_callback(const std::string& signature_header, const std::stri
                             const CallbackKeys& keys, std::int64_t now_s, int max_age_s, VerifiedCallback* out);
 
 // The other side (the simulator): signs `body` for `path` with `key` (P-256), naming `kid` and
-// the thumbprint of `cert_der`. Empty when signing failed.
+// the thumbprint of `cert_der`; `sub` (a merchant profile), when given, is a critical claim
+// too. Empty when signing failed.
 std::string sign_callback(EVP_PKEY* key, const std::string& kid, const std::string& cert_der, const std::string& body,
-                          const std::string& path, const std::string& jti, std::int64_t iat);
+                          const std::string& path, const std::string& jti, std::int64_t iat, const std::string& sub = "");
 // A JWKS with one key: its kid, x and y, and the certificate (x5c).
 std::string jwks_for(EVP_PKEY* key, const std::string& kid, const std::string& cert_der);
+
+// nullptr with `error` set when the key or certificate cannot be read.
+std::unique_ptr<RequestSigner> make_request_signer(const SignerOptions& options, std::string* error);
 
 }  // namespace kiosk::bancontact

@@ -11,6 +11,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include "bancontact/callback_jws.hpp"
@@ -89,6 +91,8 @@ struct BancontactSim::Impl {
   std::map<std::string, std::vector<Callback>> held;  // out-of-order: per payment until final
   std::vector<int> answers;
   bool stopping = false;
+  std::unique_ptr<bancontact::CallbackKeys> merchant_keys;
+  std::set<std::string> merchant_jtis;  // under `mutex`
   std::thread sender;
 
   ~Impl() {
@@ -279,6 +283,27 @@ struct BancontactSim::Impl {
     }
   }
 
+  // The merchant's signature on a request (read with its body, so in the handlers): true when
+  // none is required or it is good; else the answer is set.
+  bool signed_by_merchant(const httplib::Request& req, httplib::Response& res) {
+    if (!merchant_keys) return true;
+    bancontact::VerifiedCallback v;
+    const std::string why = bancontact::verify_callback(req.get_header_value("Signature"), req.body, req.path,
+                                                        *merchant_keys, now_ms() / 1000, 300, &v);
+    bool fresh = false;
+    if (why.empty()) {
+      std::lock_guard lock(mutex);
+      fresh = merchant_jtis.insert(v.jti).second;
+    }
+    if (why.empty() && fresh) return true;
+    res.status = 401;
+    res.set_content(json{{"code", "UNAUTHORIZED"},
+                         {"message", why.empty() ? "request signature seen before" : "request signature: " + why}}
+                        .dump(),
+                    "application/json");
+    return false;
+  }
+
   json payment_json(const Payment& p) const {
     const std::string link = "https://payconiq.com/pay/2/" + p.id;
     json j{{"paymentId", p.id},
@@ -334,6 +359,16 @@ BancontactSim::~BancontactSim() { stop(); }
 bool BancontactSim::listen(const std::string& host, int port, std::string* error_out) {
   Impl& m = *impl_;
   if (!m.load_signing_key(error_out)) return false;
+  if (!m.o.merchant_keys_path.empty()) {
+    std::ifstream in(m.o.merchant_keys_path);
+    std::stringstream text;
+    text << in.rdbuf();
+    m.merchant_keys = std::make_unique<bancontact::CallbackKeys>();
+    if (!in || !m.merchant_keys->load(text.str(), error_out)) {
+      *error_out = "merchant keys " + m.o.merchant_keys_path + ": " + (in ? *error_out : std::string("cannot be read"));
+      return false;
+    }
+  }
   m.http = std::make_unique<httplib::SSLServer>(m.o.cert_path.c_str(), m.o.key_path.c_str());
   if (!m.http->is_valid()) {
     *error_out = "cannot use the certificate " + m.o.cert_path + " and key " + m.o.key_path;
@@ -356,10 +391,12 @@ bool BancontactSim::listen(const std::string& host, int port, std::string* error
       error(res, 401, "UNAUTHORIZED", "no valid api key");
       return httplib::Server::HandlerResponse::Handled;
     }
+
     return httplib::Server::HandlerResponse::Unhandled;
   });
 
   http.Post("/v3/payments", [&m](const httplib::Request& req, httplib::Response& res) {
+    if (!m.signed_by_merchant(req, res)) return;
     const json j = json::parse(req.body, nullptr, false);
     if (!j.is_object()) return error(res, 400, "BODY_MISSING", "a JSON object is needed");
     if (!j.contains("amount") || !j["amount"].is_number_integer() || j["amount"].get<std::int64_t>() < 1 ||
@@ -390,6 +427,7 @@ bool BancontactSim::listen(const std::string& host, int port, std::string* error
   });
 
   http.Get(R"(/v3/payments/([^/]+))", [&m](const httplib::Request& req, httplib::Response& res) {
+    if (!m.signed_by_merchant(req, res)) return;
     std::lock_guard lock(m.mutex);
     const auto it = m.payments.find(req.matches[1]);
     if (it == m.payments.end()) return error(res, 404, "PAYMENT_NOT_FOUND", "no such payment");
@@ -405,6 +443,7 @@ bool BancontactSim::listen(const std::string& host, int port, std::string* error
   });
 
   http.Delete(R"(/v3/payments/([^/]+))", [&m](const httplib::Request& req, httplib::Response& res) {
+    if (!m.signed_by_merchant(req, res)) return;
     std::lock_guard lock(m.mutex);
     const auto it = m.payments.find(req.matches[1]);
     if (it == m.payments.end()) return error(res, 404, "PAYMENT_NOT_FOUND", "no such payment");
@@ -423,6 +462,7 @@ bool BancontactSim::listen(const std::string& host, int port, std::string* error
   });
 
   http.Post("/v3/payments/search", [&m](const httplib::Request& req, httplib::Response& res) {
+    if (!m.signed_by_merchant(req, res)) return;
     const json j = json::parse(req.body, nullptr, false);
     if (!j.is_object()) return error(res, 400, "BODY_MISSING", "a JSON object is needed");
     const std::string reference = text_of(j, "reference");
@@ -440,6 +480,7 @@ bool BancontactSim::listen(const std::string& host, int port, std::string* error
   });
 
   http.Post(R"(/v3/payments/([^/]+)/refunds)", [&m](const httplib::Request& req, httplib::Response& res) {
+    if (!m.signed_by_merchant(req, res)) return;
     const std::string key = req.get_header_value("Idempotency-Key");
     if (key.empty() || key.size() > 64) return error(res, 400, "VALIDATION_ERROR", "Idempotency-Key");
     const json j = json::parse(req.body, nullptr, false);
@@ -475,6 +516,7 @@ bool BancontactSim::listen(const std::string& host, int port, std::string* error
   });
 
   http.Get(R"(/v3/payments/([^/]+)/refunds/([^/]+))", [&m](const httplib::Request& req, httplib::Response& res) {
+    if (!m.signed_by_merchant(req, res)) return;
     std::lock_guard lock(m.mutex);
     const auto it = m.refunds.find(req.matches[2]);
     if (it == m.refunds.end() || it->second.payment_id != req.matches[1])

@@ -34,6 +34,9 @@ struct BancontactSimOptions {
   std::string signing_key_path, signing_cert_path;
   std::string callback_ca;
   std::string callback_mode = "normal";
+  // The merchant's key set (JWKS): when given, every request must carry the merchant's
+  // detached JWS signature for its path, recent and never seen before.
+  std::string merchant_keys_path;
 };
 
 bool known_callback_mode(const std::string& name);

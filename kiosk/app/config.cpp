@@ -36,7 +36,8 @@ const std::map<std::string, std::map<std::string, Kind>>& schema() {
                     {"serial", Kind::text}, {"baud", Kind::integer}, {"end_of_day", Kind::text},
                     {"hold_until_delivered", Kind::boolean}, {"charset", Kind::text}}},
       {"wallet", {{"enabled", Kind::boolean}, {"kind", Kind::text}, {"base_url", Kind::text}, {"api_key", Kind::text},
-                  {"ca", Kind::text}, {"callback_url", Kind::text}}},
+                  {"ca", Kind::text}, {"callback_url", Kind::text}, {"signing_key", Kind::text},
+                  {"signing_certificate", Kind::text}, {"signing_kid", Kind::text}, {"profile_id", Kind::text}}},
       {"reminders", {{"days_before", Kind::integer}}},
       {"keypad", {{"up", Kind::text}, {"down", Kind::text}, {"left", Kind::text}, {"right", Kind::text},
                   {"ok", Kind::text}, {"back", Kind::text}, {"help", Kind::text}, {"repeat", Kind::text},
@@ -246,6 +247,14 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
   c->wallet_api_key = t["wallet"]["api_key"].value_or(c->wallet_api_key);
   c->wallet_ca = t["wallet"]["ca"].value_or(c->wallet_ca);
   c->wallet_callback_url = t["wallet"]["callback_url"].value_or(c->wallet_callback_url);
+  c->wallet_signing_key = t["wallet"]["signing_key"].value_or(c->wallet_signing_key);
+  c->wallet_signing_certificate = t["wallet"]["signing_certificate"].value_or(c->wallet_signing_certificate);
+  c->wallet_signing_kid = t["wallet"]["signing_kid"].value_or(c->wallet_signing_kid);
+  c->wallet_profile_id = t["wallet"]["profile_id"].value_or(c->wallet_profile_id);
+  if (!c->wallet_signing_key.empty() && (c->wallet_signing_certificate.empty() || c->wallet_signing_kid.empty())) {
+    if (error) *error = path + ": wallet signing_key needs signing_certificate and signing_kid";
+    return false;
+  }
   c->printer_kind = t["printer"]["kind"].value_or(c->printer_kind);
   if (const toml::array* ids = t["printer"]["usb_ids"].as_array())
     for (const auto& id : *ids)

@@ -50,6 +50,9 @@ struct Config {
   std::string wallet_api_key;        // the merchant profile's key
   std::string wallet_ca;             // a certificate to trust instead of the system's (a simulator)
   std::string wallet_callback_url;   // where Bancontact posts status changes (the gateway)
+  // The merchant's signature on its requests (kioskctl wallet keygen): key and certificate
+  // (PEM), the kid its key set names, the merchant profile. No key: requests go unsigned.
+  std::string wallet_signing_key, wallet_signing_certificate, wallet_signing_kid, wallet_profile_id;
   // The navigation keypad: SDL key names per key (a USB keypad sends ordinary key codes).
   std::vector<std::pair<std::string, std::string>> keypad = {
       {"up", "Up"}, {"down", "Down"}, {"left", "Left"}, {"right", "Right"},

@@ -84,6 +84,14 @@ void bancontact_wallet(const Context& c, Devices& d) {
     const gateway::ModuleApi* api = gateway_module(error);
     return api ? api->https(https) : nullptr;
   };
+  if (!config.wallet_signing_key.empty()) {
+    const bancontact::SignerOptions s{config.wallet_signing_key, config.wallet_signing_certificate,
+                                      config.wallet_signing_kid, config.wallet_profile_id};
+    o.make_signer = [s](std::string* error) -> std::unique_ptr<bancontact::RequestSigner> {
+      const gateway::ModuleApi* api = gateway_module(error);
+      return api ? api->bancontact_signer(s, error) : nullptr;
+    };
+  }
   d.wallet = std::make_unique<bancontact::BancontactWallet>(c.sink, std::move(o));
 }
 

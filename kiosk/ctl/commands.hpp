@@ -14,6 +14,7 @@ int escpos_command(const Args& args);
 int zvt_command(const Args& args);
 int zvt_sim_command(const Args& args);
 int wallet_sim_command(const Args& args);
+int wallet_command(const Args& args);
 int gateway_command(const Args& args);
 
 }  // namespace kiosk::ctl

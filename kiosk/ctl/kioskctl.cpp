@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
   constexpr const char* usage =
       "usage: kioskctl journal list [--data DIR] | escpos render IN.bin OUT.png [--width DOTS] | "
       "escpos status N BYTE | zvt decode|frame|unframe HEX | zvt-sim --listen HOST:PORT --ledger FILE | "
-      "wallet-sim --listen HOST:PORT --ledger FILE | gateway pin CERT.pem | flow [--table]";
+      "wallet-sim --listen HOST:PORT --ledger FILE | wallet keygen DIR | gateway pin CERT.pem | flow [--table]";
   try {
     if (args.empty()) return fail(usage);
     const Args rest(args.begin() + 1, args.end());
@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     if (args[0] == "zvt") return zvt_command(rest);
     if (args[0] == "zvt-sim") return zvt_sim_command(rest);
     if (args[0] == "wallet-sim") return wallet_sim_command(rest);
+    if (args[0] == "wallet") return wallet_command(rest);
     if (args[0] == "gateway") return gateway_command(rest);
     if (args[0] == "flow" && rest.empty()) {
       std::cout << kiosk::flow_mermaid();

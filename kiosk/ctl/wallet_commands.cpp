@@ -8,6 +8,7 @@
 
 #include <openssl/x509.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "bancontact/callback_jws.hpp"
@@ -19,7 +20,8 @@ namespace kiosk::ctl {
 
 namespace {
 
-bool write_jwks(const std::string& key_path, const std::string& cert_path, const std::string& jwks_path, std::string* error) {
+bool write_jwks(const std::string& key_path, const std::string& cert_path, const std::string& jwks_path, std::string* error,
+                const std::string& kid = "wallet-sim") {
   gateway::x509::Key key = gateway::x509::read_key(key_path, error);
   gateway::x509::Cert cert = gateway::x509::read_cert(cert_path, error);
   if (!key || !cert) return false;
@@ -28,12 +30,31 @@ bool write_jwks(const std::string& key_path, const std::string& cert_path, const
   const std::string der(reinterpret_cast<char*>(p), n > 0 ? static_cast<std::size_t>(n) : 0);
   OPENSSL_free(p);
   std::ofstream out(jwks_path);
-  out << bancontact::jwks_for(key.get(), "wallet-sim", der);
+  out << bancontact::jwks_for(key.get(), kid, der);
   if (!out.flush()) return *error = "cannot write " + jwks_path, false;
   return true;
 }
 
 }  // namespace
+
+// kioskctl wallet keygen DIR [--kid KID]: the merchant's request-signing key (merchant.key), its
+// certificate (merchant.crt) and the key set to give Bancontact (merchant.jwks.json).
+int wallet_command(const Args& args) {
+  constexpr const char* usage = "wallet keygen DIR [--kid KID]";
+  if (args.size() != 2 && args.size() != 4) return fail(usage);
+  if (args[0] != "keygen" || (args.size() == 4 && args[2] != "--kid")) return fail(usage);
+  const std::string dir = args[1], kid = args.size() == 4 ? args[3] : "kiosk-merchant";
+  if (kid.empty() || kid.size() > 64) return fail("the kid is 1 to 64 characters");
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::string error;
+  const std::string key = dir + "/merchant.key", cert = dir + "/merchant.crt", jwks = dir + "/merchant.jwks.json";
+  if (std::filesystem::exists(key) || std::filesystem::exists(cert)) return fail(dir + " already holds a merchant key");
+  if (!gateway::x509::ensure_self_signed(cert, key, "merchant " + kid, {}, &error) || !write_jwks(key, cert, jwks, &error, kid))
+    return fail(error);
+  std::cout << nlohmann::json{{"key", key}, {"certificate", cert}, {"jwks", jwks}, {"kid", kid}}.dump() << std::endl;
+  return 0;
+}
 
 // kioskctl wallet-sim --listen HOST:PORT --ledger FILE [--script approve,decline,…]
 //   [--api-key KEY] [--cert FILE --key FILE] [--expiry-seconds N]
@@ -42,7 +63,8 @@ int wallet_sim_command(const Args& args) {
   constexpr const char* usage =
       "wallet-sim --listen HOST:PORT --ledger FILE [--script approve,decline,never-scan,scan-never-confirm,"
       "confirm-while-cancelling,succeed-after-cancel,garbage-status] [--api-key KEY] [--cert FILE --key FILE] "
-      "[--expiry-seconds N] [--callbacks normal|duplicate|out-of-order|bad-signature] [--callback-ca FILE]";
+      "[--expiry-seconds N] [--callbacks normal|duplicate|out-of-order|bad-signature] [--callback-ca FILE] "
+      "[--merchant-keys JWKS]";
   std::string listen, script = "approve";
   sim::BancontactSimOptions o;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -56,6 +78,7 @@ int wallet_sim_command(const Args& args) {
     else if (args[i] == "--expiry-seconds" && has_value) o.expiry_s = std::atoi(args[++i].c_str());
     else if (args[i] == "--callbacks" && has_value) o.callback_mode = args[++i];
     else if (args[i] == "--callback-ca" && has_value) o.callback_ca = args[++i];
+    else if (args[i] == "--merchant-keys" && has_value) o.merchant_keys_path = args[++i];
     else return fail(usage);
   }
   const auto colon = listen.rfind(':');

@@ -1,5 +1,6 @@
 #include "module.hpp"
 
+#include "bancontact/callback_jws.hpp"
 #include "client.hpp"
 #include "client_ca.hpp"
 #include "log/log.hpp"
@@ -60,6 +61,7 @@ extern "C" const kiosk::gateway::ModuleApi* kiosk_gateway_module() {
       start_embedded,
       certificate_kiosk_id,
       kiosk::net::https_transport,
+      kiosk::bancontact::make_request_signer,
   };
   return &api;
 }

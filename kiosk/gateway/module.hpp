@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "bancontact/request_signer.hpp"
 #include "net/https.hpp"
 #include "server.hpp"
 #include "service.hpp"
@@ -43,9 +44,12 @@ struct ModuleApi {
   std::string (*certificate_kiosk_id)(const std::string& cert_path);
   // HTTPS for the drivers that talk to a payment provider (net/https.hpp).
   std::unique_ptr<net::HttpsTransport> (*https)(const net::HttpsOptions& options);
+  // The merchant's signature on its Bancontact requests.
+  std::unique_ptr<bancontact::RequestSigner> (*bancontact_signer)(const bancontact::SignerOptions& options,
+                                                                  std::string* error);
 };
 
-constexpr int module_abi = 3;
+constexpr int module_abi = 4;
 inline constexpr const char* module_file = "kiosk-gateway-link.so";
 inline constexpr const char* module_entry = "kiosk_gateway_module";
 

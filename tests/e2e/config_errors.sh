@@ -15,7 +15,8 @@ printf '[wallet]\nkind = "bancontact"\nbase_url = "http://merchant.api.bancontac
 printf '[wallet]\nkind = "payconiq"\n' > "$work/wallet-kind.toml"
 printf '[terminal]\ncharset = "ebcdic"\n' > "$work/charset.toml"
 printf '[kiosk]\nid = "BE-BRUSSELS-MIDI-07"\n[wallet]\nkind = "bancontact"\napi_key = "k"\n' > "$work/wallet-id.toml"
-for case in a-directory empty typo unpinned type kind printer wallet wallet-kind charset wallet-id; do
+printf '[wallet]\nsigning_key = "merchant.key"\n' > "$work/wallet-signing.toml"
+for case in a-directory empty typo unpinned type kind printer wallet wallet-kind charset wallet-id wallet-signing; do
   status=0
   "$kiosk" --headless --config "$work/$case.toml" --data "$work/data" --script /dev/null 2> "$work/$case.err" || status=$?
   if [ "$status" -ne 2 ]; then echo "$case: exit $status, not 2" >&2; cat "$work/$case.err" >&2; exit 1; fi
@@ -30,5 +31,6 @@ grep -q "wallet kind bancontact needs base_url" "$work/wallet.err"
 grep -q "none of sim, bancontact" "$work/wallet-kind.err"
 grep -q "charset 'ebcdic' is none of" "$work/charset.err"
 grep -q "kiosk id of at most 14 characters" "$work/wallet-id.err"
+grep -q "signing_key needs signing_certificate and signing_kid" "$work/wallet-signing.err"
 test ! -e "$work/data/journal.sqlite"  # nothing was started
 echo "config errors: every one stops the start"

@@ -10,6 +10,7 @@ mkdir -p "$work"
 sim_pid=""
 trap '[ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null || true' EXIT
 
+signing=""  # extra [wallet] lines: the merchant's request signature
 run() {  # NAME SIM_SCRIPT [SIM_OPTION…]
   name=$1 behaviour=$2
   shift 2
@@ -19,9 +20,9 @@ run() {  # NAME SIM_SCRIPT [SIM_OPTION…]
   for _ in $(seq 1 100); do grep -q listening "$work/$name-sim.txt" 2>/dev/null && break; sleep 0.1; done
   port=$(sed -n 's/.*"listening":"127.0.0.1:\([0-9]*\)".*/\1/p' "$work/$name-sim.txt")
   test -n "$port"
-  printf '[wallet]\nkind = "bancontact"\nbase_url = "https://127.0.0.1:%s"\napi_key = "kiosk-test-key"\nca = "%s"\n' \
-    "$port" "$work/$name-ledger.jsonl.crt" > "$work/$name.toml"
-  "$kiosk" --headless --config "$work/$name.toml" --script "$scripts/$name.script" --data "$work/$name-data" \
+  printf '[wallet]\nkind = "bancontact"\nbase_url = "https://127.0.0.1:%s"\napi_key = "kiosk-test-key"\nca = "%s"\n%s' \
+    "$port" "$work/$name-ledger.jsonl.crt" "$signing" > "$work/$name.toml"
+  "$kiosk" --headless --config "$work/$name.toml" --script "$scripts/${script:-$name}.script" --data "$work/$name-data" \
     --shots "$work/$name-shots"
   kill "$sim_pid"
   wait "$sim_pid" || true
@@ -67,6 +68,20 @@ test "$(last_status "$work/garbage_status-ledger.jsonl" "$(journal_payment_id ga
 
 run never_scanned never-scan --expiry-seconds 5
 test "$(last_status "$work/never_scanned-ledger.jsonl" "$(journal_payment_id never_scanned)")" = EXPIRED
+
+# The merchant signs its requests (kioskctl wallet keygen); a wallet that wants signed requests
+# takes the payment and the refund.
+"$ctl" wallet keygen "$work/merchant" --kid kiosk-test > "$work/keygen.json"
+grep -q '"kid":"kiosk-test"' "$work/keygen.json"
+signing=$(printf 'signing_key = "%s"\nsigning_certificate = "%s"\nsigning_kid = "kiosk-test"\nprofile_id = "kiosk-profile"\n' \
+  "$work/merchant/merchant.key" "$work/merchant/merchant.crt")
+script=confirm_while_cancelling run signed confirm-while-cancelling --merchant-keys "$work/merchant/merchant.jwks.json"
+test "$(grep '"type":"refund"' "$work/signed-ledger.jsonl" | grep -c '"status":"REFUNDED"')" -eq 1
+# Unsigned requests to that wallet are refused: nothing is made.
+signing=""
+script=refused run unsigned approve --merchant-keys "$work/merchant/merchant.jwks.json"
+if grep -q '"type":"payment"' "$work/unsigned-ledger.jsonl" 2>/dev/null; then echo "an unsigned request was taken" >&2; exit 1; fi
+script=""
 
 # A wrong API key: the wallet refuses every request, the kiosk says the payment could not start.
 "$ctl" wallet-sim --listen 127.0.0.1:0 --ledger "$work/key-ledger.jsonl" --api-key "another-key" > "$work/key-sim.txt" &
