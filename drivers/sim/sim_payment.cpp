@@ -99,7 +99,7 @@ void SimPayment::finish(Outcome o) {
   switch (o) {
     case Outcome::approve: {
       PaymentReceipt r;
-      r.card_type = kind_ == Kind::card ? "Bancontact" : "Payconiq";
+      r.card_type = kind_ == Kind::card ? "Bancontact" : "Bancontact Pay";
       r.pan_masked = kind_ == Kind::card ? "670300******1234" : "";
       r.terminal_id = kind_ == Kind::card ? "52500123" : "WALLET01";
       r.trace = next_trace_++;

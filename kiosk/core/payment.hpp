@@ -15,7 +15,7 @@ enum class TerminalPrompt { present_card, insert_card, enter_pin, please_wait, r
 
 // The outcome of an approved payment: only what a PCI-scoped terminal may hand to the kiosk.
 struct PaymentReceipt {
-  std::string card_type;       // "Bancontact", "Visa", "Payconiq"
+  std::string card_type;       // "Bancontact", "Visa"; a wallet its brand, "Bancontact Pay"
   std::string pan_masked;      // first 6 / last 4 at most: "670300******1234"
   std::string terminal_id;
   std::uint32_t trace = 0;

@@ -139,8 +139,12 @@ ReceiptPicture layout_receipt(const ReceiptData& r, const Catalog& t, TextPainte
   // Nothing was charged: no amount to show, so that nobody reads one as paid.
   if (!not_charged) pen.row(t.text(refund ? "receipt.refunded" : "receipt.amount"), format_money(r.amount, r.lang), title, true);
   pen.space(6);
+  // A wallet is named by its brand when it gave one ("Bancontact Pay"), a card by its kind.
+  const bool named_wallet = r.method == PayMethod::wallet && !r.payment.card_type.empty();
   pen.row(t.text("receipt.payment"),
-          t.text(r.method == PayMethod::card ? "receipt.method.card" : "receipt.method.wallet"), body);
+          named_wallet ? r.payment.card_type
+                       : t.text(r.method == PayMethod::card ? "receipt.method.card" : "receipt.method.wallet"),
+          body);
   if (!r.payment.pan_masked.empty())
     pen.row(t.text("receipt.card"), r.payment.card_type + " " + r.payment.pan_masked, small);
   if (!r.payment.terminal_id.empty()) pen.row(t.text("receipt.terminal"), r.payment.terminal_id, small);
