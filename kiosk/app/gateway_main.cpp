@@ -8,6 +8,7 @@
 
 #include "gateway/server.hpp"
 #include "log/log.hpp"
+#include "version/version.hpp"
 
 namespace {
 
@@ -35,6 +36,10 @@ int usage() {
 int main(int argc, char** argv) {
   kiosk::gateway::ServerOptions options;
   options.port = 8443;
+  if (argc == 2 && std::string(argv[1]) == "--version") {
+    std::cout << "kiosk-gateway " << kiosk::kiosk_version() << "\n";
+    return 0;
+  }
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const bool has_value = i + 1 < argc;

@@ -23,6 +23,7 @@
 #include "sys/random_bytes.hpp"
 #include "render/text_painter.hpp"
 #include "worker.hpp"
+#include "version/version.hpp"
 
 namespace kiosk::app {
 
@@ -118,6 +119,7 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
                                app->journal_ ? app->journal_->newest_provider_ref(PayMethod::card) : std::string());
   if (const char* step = std::getenv("KIOSK_CRASH_AFTER_STEP")) app->crash_after_ = parse_journal_step(step);
   KioskSettings settings = config.kiosk;
+  settings.software_version = std::string(kiosk_version());
   settings.terminal_holds_payment = app->devices_.terminal_holds_payment;
   app->state_ = initial_state(settings);
   return app;

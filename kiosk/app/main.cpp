@@ -16,6 +16,7 @@
 #include "log/log.hpp"
 #include "sdl_library.hpp"
 #include "ui_host.hpp"
+#include "version/version.hpp"
 
 #ifndef KIOSK_ASSET_DIR
 #define KIOSK_ASSET_DIR "assets"
@@ -24,7 +25,7 @@
 namespace {
 
 constexpr const char* usage =
-    "usage: kiosk [--config FILE] [--data DIR] [--headless] [--fullscreen] [--lang CODE]\n"
+    "usage: kiosk [--config FILE] [--data DIR] [--headless] [--fullscreen] [--lang CODE] | --version\n"
     "             [--script FILE] [--gallery DIR] [--shots DIR] [--assets DIR]\n"
     "  --headless      offscreen 1080x1920; without --script runs the demo session\n"
     "  --script FILE   run a scripted session; exit 0 if every expectation held\n"
@@ -79,6 +80,10 @@ int main(int argc, char** argv) {
   // not end the process; a peer that hangs up is a read/write error too.
   std::signal(SIGXFSZ, SIG_IGN);
   std::signal(SIGPIPE, SIG_IGN);
+  if (argc == 2 && std::string(argv[1]) == "--version") {
+    std::cout << "kiosk " << kiosk_version() << "\n";
+    return 0;
+  }
   Options opt;
   if (!parse(argc, argv, &opt)) {
     std::cerr << usage;

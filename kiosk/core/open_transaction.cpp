@@ -63,6 +63,7 @@ ReceiptData receipt_from(Reader& in, const KioskSettings& settings) {
   out.kiosk_id = settings.kiosk_id;
   out.location = settings.location;
   out.support_phone = settings.support_phone;
+  out.software_version = settings.software_version;
   const auto brand = parse_brand(field(r, "brand"));
   if (!brand) in.note("brand");
   out.brand = brand.value_or(Brand::proximus);

@@ -25,6 +25,7 @@ struct ReceiptData {
   std::string kiosk_id;
   std::string location;
   std::string support_phone;
+  std::string software_version;   // the kiosk's, in the footer: which software printed it
   std::string timestamp;          // local date and time, formatted by the app
   Brand brand = Brand::proximus;
   std::string number_masked;

@@ -145,6 +145,7 @@ ReceiptData make_receipt(const State& s, ReceiptData::Kind kind) {
   r.kiosk_id = s.settings.kiosk_id;
   r.location = s.settings.location;
   r.support_phone = s.settings.support_phone;
+  r.software_version = s.settings.software_version;
   if (s.session.brand) r.brand = *s.session.brand;
   if (s.session.number) r.number_masked = mask_mobile(*s.session.number);
   if (const Plan* p = chosen_plan(s)) r.plan_name = p->name;

@@ -24,6 +24,7 @@ struct KioskSettings {
   std::string kiosk_id = "BE-KIOSK-01";
   std::string location = "Bruxelles-Central / Brussel-Centraal";
   std::string support_phone = "+32 2 123 45 67";
+  std::string software_version;  // set by the program (kiosk_version()); shown on receipts
   Lang default_lang = Lang::en;
   int idle_timeout_s = 60;       // per screen, without input
   int idle_warning_s = 20;       // warn this long before the timeout (EN 301 549: at least 20 s)

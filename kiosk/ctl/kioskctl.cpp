@@ -2,10 +2,12 @@
 // bad input: exit 1, one line on stderr. Never a crash or a hang.
 #include <exception>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "flow_graph.hpp"
 #include "log/log.hpp"
+#include "version/version.hpp"
 
 namespace kiosk::ctl {
 
@@ -21,11 +23,15 @@ int main(int argc, char** argv) {
   kiosk::log_program("kioskctl");
   const Args args(argv + 1, argv + argc);
   constexpr const char* usage =
-      "usage: kioskctl journal list [--data DIR] | escpos render IN.bin OUT.png [--width DOTS] | "
+      "usage: kioskctl --version | journal list [--data DIR] | escpos render IN.bin OUT.png [--width DOTS] | "
       "escpos status N BYTE | zvt decode|frame|unframe HEX | zvt-sim --listen HOST:PORT --ledger FILE | "
       "wallet-sim --listen HOST:PORT --ledger FILE | wallet keygen DIR | gateway pin CERT.pem | flow [--table]";
   try {
     if (args.empty()) return fail(usage);
+    if (args.size() == 1 && args[0] == "--version") {
+      std::cout << nlohmann::json{{"kioskctl", std::string(kiosk::kiosk_version())}}.dump() << "\n";
+      return 0;
+    }
     const Args rest(args.begin() + 1, args.end());
     if (args[0] == "journal") return journal_command(rest);
     if (args[0] == "escpos") return escpos_command(rest);

@@ -446,7 +446,8 @@ const char* kind_name(ReceiptData::Kind k) {
 
 bool Journal::save_receipt(const ReceiptData& r, std::string* error) {
   nlohmann::json j{{"kind", kind_name(r.kind)}, {"lang", lang_code(r.lang)}, {"kiosk_id", r.kiosk_id},
-                   {"location", r.location}, {"support_phone", r.support_phone}, {"timestamp", r.timestamp},
+                   {"location", r.location}, {"support_phone", r.support_phone},
+                   {"software_version", r.software_version}, {"timestamp", r.timestamp},
                    {"brand", brand_id(r.brand)}, {"number_masked", r.number_masked}, {"plan_name", r.plan_name},
                    {"months", r.months}, {"valid_until", iso_date(r.valid_until)}, {"amount_cents", r.amount},
                    {"price_cents", r.price}, {"discount_cents", r.discount}, {"fee_cents", r.reactivation_fee},
@@ -486,6 +487,7 @@ std::optional<ReceiptData> Journal::find_receipt(const std::string& code) {
       r.kiosk_id = j.value("kiosk_id", "");
       r.location = j.value("location", "");
       r.support_phone = j.value("support_phone", "");
+      r.software_version = j.value("software_version", "");
       r.timestamp = j.value("timestamp", "");
       r.brand = parse_brand(j.value("brand", "")).value_or(Brand::proximus);
       r.number_masked = j.value("number_masked", "");

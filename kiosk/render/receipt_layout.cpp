@@ -171,6 +171,7 @@ ReceiptPicture layout_receipt(const ReceiptData& r, const Catalog& t, TextPainte
   pen.space(8);
   pen.paragraph(t.format("receipt.support", {{"phone", r.support_phone}}), body, false, true);
   pen.paragraph(t.text("receipt.thanks"), body, true, true);
+  if (!r.software_version.empty()) pen.paragraph("v" + r.software_version, small, false, true);
   pen.space(40);  // room before the cutter
   return out;
 }
