@@ -288,22 +288,28 @@ class PemSigner final : public RequestSigner {
 
 }  // namespace
 
-std::unique_ptr<RequestSigner> make_request_signer(const SignerOptions& o, std::string* error) {
-  FILE* kf = std::fopen(o.key_path.c_str(), "r");
+EVP_PKEY* read_signing_key(const std::string& key_path, const std::string& cert_path, std::string* cert_der) {
+  FILE* kf = std::fopen(key_path.c_str(), "r");
   Pkey key(kf ? PEM_read_PrivateKey(kf, nullptr, nullptr, nullptr) : nullptr);
   if (kf) std::fclose(kf);
-  FILE* cf = std::fopen(o.cert_path.c_str(), "r");
+  FILE* cf = std::fopen(cert_path.c_str(), "r");
   X509* cert = cf ? PEM_read_X509(cf, nullptr, nullptr, nullptr) : nullptr;
   if (cf) std::fclose(cf);
-  std::string der;
+  cert_der->clear();
   if (cert) {
     unsigned char* p = nullptr;
     const int n = i2d_X509(cert, &p);
-    if (n > 0) der.assign(reinterpret_cast<char*>(p), static_cast<std::size_t>(n));
+    if (n > 0) cert_der->assign(reinterpret_cast<char*>(p), static_cast<std::size_t>(n));
     OPENSSL_free(p);
     X509_free(cert);
   }
-  if (!key || !is_p256(key.get()) || der.empty() || o.kid.empty()) {
+  return key && !cert_der->empty() ? key.release() : nullptr;
+}
+
+std::unique_ptr<RequestSigner> make_request_signer(const SignerOptions& o, std::string* error) {
+  std::string der;
+  Pkey key(read_signing_key(o.key_path, o.cert_path, &der));
+  if (!key || !is_p256(key.get()) || o.kid.empty()) {
     *error = "the merchant's signing key " + o.key_path + " (P-256), its certificate " + o.cert_path +
              " and a kid are needed";
     return nullptr;

@@ -53,6 +53,10 @@ std::string verify_callback(const std::string& signature_header, const std::stri
 // too. Empty when signing failed.
 std::string sign_callback(EVP_PKEY* key, const std::string& kid, const std::string& cert_der, const std::string& body,
                           const std::string& path, const std::string& jti, std::int64_t iat, const std::string& sub = "");
+// A signing key and its certificate from PEM files: the key (the caller frees it with
+// EVP_PKEY_free) and the certificate's DER in `cert_der`; nullptr when either cannot be read.
+EVP_PKEY* read_signing_key(const std::string& key_path, const std::string& cert_path, std::string* cert_der);
+
 // A JWKS with one key: its kid, x and y, and the certificate (x5c).
 std::string jwks_for(EVP_PKEY* key, const std::string& kid, const std::string& cert_der);
 

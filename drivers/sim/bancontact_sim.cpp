@@ -1,8 +1,7 @@
 #include "bancontact_sim.hpp"
 
 #include <httplib.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
+#include <openssl/evp.h>
 
 #include <cctype>
 #include <chrono>
@@ -107,20 +106,8 @@ struct BancontactSim::Impl {
 
   bool load_signing_key(std::string* error) {
     if (o.signing_key_path.empty()) return true;
-    FILE* kf = std::fopen(o.signing_key_path.c_str(), "r");
-    FILE* cf = std::fopen(o.signing_cert_path.c_str(), "r");
-    X509* cert = cf ? PEM_read_X509(cf, nullptr, nullptr, nullptr) : nullptr;
-    signing_key = kf ? PEM_read_PrivateKey(kf, nullptr, nullptr, nullptr) : nullptr;
-    if (kf) std::fclose(kf);
-    if (cf) std::fclose(cf);
-    if (cert) {
-      unsigned char* p = nullptr;
-      const int n = i2d_X509(cert, &p);
-      if (n > 0) signing_cert_der.assign(reinterpret_cast<char*>(p), static_cast<std::size_t>(n));
-      OPENSSL_free(p);
-      X509_free(cert);
-    }
-    if (!signing_key || signing_cert_der.empty()) {
+    signing_key = bancontact::read_signing_key(o.signing_key_path, o.signing_cert_path, &signing_cert_der);
+    if (!signing_key) {
       *error = "cannot read the signing key " + o.signing_key_path + " or its certificate " + o.signing_cert_path;
       return false;
     }

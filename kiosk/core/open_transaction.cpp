@@ -36,11 +36,12 @@ struct Reader {
     }
     return value;
   }
-  // The provider's handle; a journal from before handles were opaque kept a receipt number.
+  // The provider's handle (empty: it gave none); a journal from before handles were opaque
+  // kept a receipt number.
   std::string provider_ref() {
     if (r.fields.count("provider_ref")) {
       const std::string ref = field(r, "provider_ref");
-      if (!valid_provider_ref(ref)) note("provider_ref");
+      if (!ref.empty() && !valid_provider_ref(ref)) note("provider_ref");
       return ref;
     }
     if (!r.fields.count("receipt_no")) return {};

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include <openssl/x509.h>
+#include <openssl/evp.h>
 
 #include <filesystem>
 #include <fstream>
@@ -22,15 +22,12 @@ namespace {
 
 bool write_jwks(const std::string& key_path, const std::string& cert_path, const std::string& jwks_path, std::string* error,
                 const std::string& kid = "wallet-sim") {
-  gateway::x509::Key key = gateway::x509::read_key(key_path, error);
-  gateway::x509::Cert cert = gateway::x509::read_cert(cert_path, error);
-  if (!key || !cert) return false;
-  unsigned char* p = nullptr;
-  const int n = i2d_X509(cert.get(), &p);
-  const std::string der(reinterpret_cast<char*>(p), n > 0 ? static_cast<std::size_t>(n) : 0);
-  OPENSSL_free(p);
+  std::string der;
+  EVP_PKEY* key = bancontact::read_signing_key(key_path, cert_path, &der);
+  if (!key) return *error = "cannot read " + key_path + " or " + cert_path, false;
   std::ofstream out(jwks_path);
-  out << bancontact::jwks_for(key.get(), kid, der);
+  out << bancontact::jwks_for(key, kid, der);
+  EVP_PKEY_free(key);
   if (!out.flush()) return *error = "cannot write " + jwks_path, false;
   return true;
 }
