@@ -246,9 +246,8 @@ struct BancontactSim::Impl {
     const std::string& b = p.behaviour;
     if (b == "succeed-after-cancel" && p.status == Status::cancelled) {
       if (now >= p.cancel_ms + 1000) p.status = Status::succeeded;
-    } else if (b == "confirm-while-cancelling") {
-      if (p.cancel_ms) p.status = now >= p.cancel_ms + o.confirm_ms ? Status::succeeded : Status::authorized;
-      else if (now >= scanned) p.status = Status::identified;
+    } else if (b == "confirm-while-cancelling" && p.cancel_ms) {
+      p.status = now >= p.cancel_ms + o.confirm_ms ? Status::succeeded : Status::authorized;
     } else if (now >= p.expires_ms) {
       p.status = Status::expired;
     } else if (b == "never-scan") {
@@ -257,7 +256,7 @@ struct BancontactSim::Impl {
     } else if (now >= confirmed && b == "decline") {
       p.status = Status::authorization_failed;
     } else if (now >= scanned) {
-      p.status = Status::identified;  // scan-never-confirm and succeed-after-cancel stay here
+      p.status = Status::identified;  // the rest wait here for a cancel or the expiry
     }
     if (p.status != before) record(p);
   }
