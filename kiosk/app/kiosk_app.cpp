@@ -132,6 +132,7 @@ void KioskApp::first_frame_shown() {
     first_frame_.shown = true;
   }
   first_frame_.shown_cv.notify_all();
+  service_.ready();  // under systemd: started (Type=notify)
 }
 
 void KioskApp::wait_for_first_frame() {
@@ -201,6 +202,7 @@ TextPainter* KioskApp::painter() {
 }
 
 KioskApp::~KioskApp() {
+  service_.stopping();
   if (whole_check_.joinable()) whole_check_.join();
   worker_.reset();  // finish gateway calls before the gateway goes
   outbox_.reset();
@@ -333,6 +335,7 @@ bool KioskApp::pump() {
 }
 
 void KioskApp::tick(std::int64_t now_ms) {
+  service_.alive(now_ms);  // the loop turns: systemd's watchdog is fed
   now_ms_ = now_ms;
   if (journal_check_retry_ms_ >= 0 && now_ms >= journal_check_retry_ms_) {
     journal_check_retry_ms_ = -1;

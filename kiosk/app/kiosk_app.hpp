@@ -13,6 +13,7 @@
 #include "core/session.hpp"
 #include "event_queue.hpp"
 #include "i18n/catalog.hpp"
+#include "sys/service_notify.hpp"
 
 namespace kiosk {
 class FaceSet;
@@ -145,6 +146,7 @@ class KioskApp {
     bool shown = false;  // (mutex)
   };
   FirstFrame first_frame_;
+  ServiceNotify service_;  // systemd's notifications, when it started the kiosk
   std::mutex start_failure_mutex_;
   std::string start_failure_;  // (start_failure_mutex_)
   Devices devices_;
