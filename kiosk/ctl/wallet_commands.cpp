@@ -1,15 +1,14 @@
-// kioskctl wallet-sim: the Bancontact Payment API v3 over HTTPS, for tests and demos.
+// kioskctl wallet-sim (the Bancontact Payment API v3 over HTTPS, for tests and demos) and
+// wallet keygen (the merchant's request-signing key).
+#include <openssl/evp.h>
 #include <pthread.h>
 
 #include <csignal>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-
-#include <openssl/evp.h>
-
-#include <filesystem>
-#include <fstream>
 
 #include "bancontact/callback_jws.hpp"
 #include "commands.hpp"
@@ -55,7 +54,7 @@ int wallet_command(const Args& args) {
 
 // kioskctl wallet-sim --listen HOST:PORT --ledger FILE [--script approve,decline,…]
 //   [--api-key KEY] [--cert FILE --key FILE] [--expiry-seconds N]
-//   [--callbacks normal|duplicate|out-of-order|bad-signature] [--callback-ca FILE]
+//   [--callbacks normal|duplicate|out-of-order|bad-signature] [--callback-ca FILE] [--merchant-keys JWKS]
 int wallet_sim_command(const Args& args) {
   constexpr const char* usage =
       "wallet-sim --listen HOST:PORT --ledger FILE [--script approve,decline,never-scan,scan-never-confirm,"
