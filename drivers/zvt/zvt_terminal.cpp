@@ -37,6 +37,12 @@ std::uint32_t receipt_from_ref(const std::string& ref) {
   return n;
 }
 
+bool receipt_after(std::uint32_t receipt, std::uint32_t newest) {
+  if (newest == 0) return receipt != 0;
+  const std::uint32_t distance = (receipt % 10000 + 10000 - newest % 10000) % 10000;
+  return distance != 0 && distance < 5000;
+}
+
 namespace {
 // What the kiosk keeps of an approved payment: never more than the masked PAN.
 PaymentReceipt receipt_from(const Message& status) {
@@ -334,7 +340,7 @@ std::optional<Message> ZvtTerminal::last_receipt(const Job& job) {
 namespace {
 // The last receipt is this payment's: approved, for this amount, newer than any receipt known.
 bool is_this_payment(const Message& last, Cents amount, std::uint32_t newest_known) {
-  return last.result_code.value_or(0xFF) == 0 && last.receipt && *last.receipt > newest_known &&
+  return last.result_code.value_or(0xFF) == 0 && last.receipt && receipt_after(*last.receipt, newest_known) &&
          last.amount_cents == amount;
 }
 }  // namespace
@@ -392,7 +398,7 @@ void ZvtTerminal::run_reversal(const Job& job) {
   // B4 "already reversed": an earlier request went through before its answer was lost.
   const bool reversed = answered && ((completed && status.result_code.value_or(0xFF) == 0) || abort_code == 0xB4);
   const std::uint32_t reversal_receipt = reversed && status.receipt ? *status.receipt : 0;
-  last_receipt_seen_ = std::max(last_receipt_seen_, reversal_receipt);
+  if (receipt_after(reversal_receipt, last_receipt_seen_)) last_receipt_seen_ = reversal_receipt;
   sink_(ev::PaymentReversed{job.reference, reversed, reversal_receipt ? std::to_string(reversal_receipt) : std::string()});
 }
 

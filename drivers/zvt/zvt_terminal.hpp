@@ -48,6 +48,9 @@ struct TerminalInfo {
 // A provider reference as this driver makes them (the receipt number in decimal); 0 for any
 // other text.
 std::uint32_t receipt_from_ref(const std::string& provider_ref);
+// Whether receipt number `receipt` came after `newest` (0: none known). Receipt numbers have
+// four BCD digits and wrap from 9999 to 0000: the later half of the circle counts as after.
+bool receipt_after(std::uint32_t receipt, std::uint32_t newest);
 
 // Prompt for an intermediate status code (04 FF), as the kiosk shows it.
 TerminalPrompt prompt_for(int intermediate_status);

@@ -392,3 +392,14 @@ TEST_CASE("At each connection the driver asks the terminal's status (05 01) and 
   REQUIRE(eventually([&] { return !rig.terminal->busy(); }));
   CHECK(rig.terminal->terminal_info().software_version == "ZVTSIM01");
 }
+
+TEST_CASE("Receipt numbers wrap from 9999 to 0000: one just after the wrap is newer") {
+  CHECK(zvt::receipt_after(1, 0));       // nothing known yet
+  CHECK_FALSE(zvt::receipt_after(0, 0));
+  CHECK(zvt::receipt_after(42, 41));
+  CHECK_FALSE(zvt::receipt_after(41, 41));
+  CHECK_FALSE(zvt::receipt_after(40, 41));
+  CHECK(zvt::receipt_after(1, 9998));     // 9999, 0000, 0001: after the wrap
+  CHECK(zvt::receipt_after(0, 9999));
+  CHECK_FALSE(zvt::receipt_after(9990, 3));  // an old one from before the wrap
+}
