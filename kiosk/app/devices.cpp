@@ -2,10 +2,10 @@
 
 #include "bancontact/bancontact_wallet.hpp"
 #include "core/reference.hpp"
-#include "gateway_module.hpp"
 #include "escpos/escpos_printer.hpp"
 #include "escpos/stream_link.hpp"
 #include "escpos/usb_link.hpp"
+#include "gateway_module.hpp"
 #include "log/log.hpp"
 #include "sim/sim_payment.hpp"
 #include "sim/sim_printer.hpp"
@@ -24,6 +24,15 @@ struct Context {
   const Config& config;
   const EventSink& sink;
   const std::string& newest_card_ref;
+};
+
+// One kind of terminal, wallet or printer: how it is made, and the setting it cannot do
+// without (`needs`, checked by `has_it`), if any.
+struct DeviceKind {
+  const char* name;
+  void (*make)(const Context&, Devices&);
+  const char* needs = nullptr;
+  bool (*has_it)(const Config&) = nullptr;
 };
 
 // ---- card terminals -------------------------------------------------------------------------
@@ -56,11 +65,7 @@ void zvt_terminal(const Context& c, Devices& d) {
   d.terminal_holds_payment = config.terminal_hold_until_delivered;
 }
 
-struct TerminalKind {
-  const char* name;
-  void (*make)(const Context&, Devices&);
-};
-constexpr TerminalKind terminal_kinds[] = {
+constexpr DeviceKind terminal_kinds[] = {
     {"sim", simulated_terminal},  // in-process, scripted by the demo and the tests
     {"zvt", zvt_terminal},        // ZVT over TCP or a serial line
 };
@@ -95,13 +100,7 @@ void bancontact_wallet(const Context& c, Devices& d) {
   d.wallet = std::make_unique<bancontact::BancontactWallet>(c.sink, std::move(o));
 }
 
-struct WalletKind {
-  const char* name;
-  void (*make)(const Context&, Devices&);
-  const char* needs;
-  bool (*has_it)(const Config&);
-};
-constexpr WalletKind wallet_kinds[] = {
+constexpr DeviceKind wallet_kinds[] = {
     {"sim", simulated_wallet, nullptr, nullptr},  // in-process, scripted by the demo and the tests
     {"bancontact", bancontact_wallet, "base_url (https://…) and api_key",  // Bancontact Pay
      [](const Config& c) {
@@ -161,51 +160,46 @@ void file_printer(const Context& c, Devices& d) {
   });
 }
 
-struct PrinterKind {
-  const char* name;
-  void (*make)(const Context&, Devices&);
-  const char* needs;  // the [printer] setting it cannot do without, or nullptr
-  bool (*has_it)(const Config&);
-};
-constexpr PrinterKind printer_kinds[] = {
+constexpr DeviceKind printer_kinds[] = {
     {"sim", simulated_printer, nullptr, nullptr},  // bytes to the virtual printer, PNG under receipts/
     {"usb", usb_printer, nullptr, nullptr},        // printer class or a known vendor, via libusb
     {"tcp", tcp_printer, "host", [](const Config& c) { return !c.printer_host.empty(); }},  // raw port 9100
     {"file", file_printer, "path", [](const Config& c) { return !c.printer_path.empty(); }},  // /dev/usb/lp0
 };
 
-template <typename Kind, std::size_t N>
-const Kind* find_kind(const Kind (&kinds)[N], const std::string& name) {
-  for (const Kind& k : kinds)
+template <std::size_t N>
+const DeviceKind* find_kind(const DeviceKind (&kinds)[N], const std::string& name) {
+  for (const DeviceKind& k : kinds)
     if (name == k.name) return &k;
   return nullptr;
 }
 
-template <typename Kind, std::size_t N>
-std::string names(const Kind (&kinds)[N]) {
-  std::string out;
-  for (const Kind& k : kinds) out += (out.empty() ? "" : ", ") + std::string(k.name);
-  return out;
+// "" when `name` is one of `kinds` and has what it needs; else why not, for the [`what`] section.
+template <std::size_t N>
+std::string check_kind(const DeviceKind (&kinds)[N], const std::string& name, const char* what, const Config& config) {
+  const DeviceKind* kind = find_kind(kinds, name);
+  if (!kind) {
+    std::string all;
+    for (const DeviceKind& k : kinds) all += (all.empty() ? "" : ", ") + std::string(k.name);
+    return std::string(what) + " kind '" + name + "' is none of " + all;
+  }
+  if (kind->has_it && !kind->has_it(config)) return std::string(what) + " kind " + name + " needs " + kind->needs;
+  return "";
 }
 
 }  // namespace
 
 std::string check_device_kinds(const Config& config) {
-  if (!find_kind(terminal_kinds, config.terminal_kind))
-    return "terminal kind '" + config.terminal_kind + "' is none of " + names(terminal_kinds);
-  const WalletKind* wallet = find_kind(wallet_kinds, config.wallet_kind);
-  if (!wallet) return "wallet kind '" + config.wallet_kind + "' is none of " + names(wallet_kinds);
-  if (wallet->has_it && !wallet->has_it(config)) return "wallet kind " + config.wallet_kind + " needs " + wallet->needs;
+  for (std::string why : {check_kind(terminal_kinds, config.terminal_kind, "terminal", config),
+                          check_kind(wallet_kinds, config.wallet_kind, "wallet", config),
+                          check_kind(printer_kinds, config.printer_kind, "printer", config)})
+    if (!why.empty()) return why;
   // Bancontact takes merchant references of at most 35 characters: the kiosk id, a dash, a token.
   if (config.wallet_kind == "bancontact" && config.kiosk.kiosk_id.size() + 1 + reference_token_length > 35)
     return "wallet kind bancontact needs a kiosk id of at most " + std::to_string(34 - reference_token_length) +
            " characters (its references are the merchant reference, at most 35)";
   if (!zvt::parse_charset(config.terminal_charset))
     return "terminal charset '" + config.terminal_charset + "' is none of cp437, latin1, zvt7";
-  const PrinterKind* printer = find_kind(printer_kinds, config.printer_kind);
-  if (!printer) return "printer kind '" + config.printer_kind + "' is none of " + names(printer_kinds);
-  if (printer->has_it && !printer->has_it(config))
-    return "printer kind " + config.printer_kind + " needs " + printer->needs;
   return "";
 }
 

@@ -367,7 +367,8 @@ bool KioskApp::busy(bool including_payment) {
   // The journal's full check is not waited for: it is a watch kept in the background, and its
   // failure arrives as an event whenever it comes.
   return (journal_ && journal_->erasing_pending()) || worker_->busy() || devices_.printer->busy() ||
-         (including_payment && (devices_.card->busy() || devices_.wallet->busy())) || !queue_.empty() || (outbox_ && outbox_->busy()) || checking;
+         (including_payment && (devices_.card->busy() || devices_.wallet->busy())) || !queue_.empty() ||
+         (outbox_ && outbox_->busy()) || checking;
 }
 
 void KioskApp::dispatch(const Event& e) {

@@ -522,6 +522,8 @@ void Server::Impl::keep_house() {
       if (options.sms_send_interval_ms > 0) store->send_queued_sms();
       if (std::chrono::steady_clock::now() >= next_retention) {
         store->erase_old_numbers(options.retention_days);
+        // A callback's jti guards against replays only while its iat is recent enough to be taken.
+        store->forget_wallet_callbacks_older_than(86400);
         store->checkpoint();
         next_retention += std::chrono::hours(1);
       }

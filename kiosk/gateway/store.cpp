@@ -102,6 +102,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
     store->db_.exec(
         "CREATE TABLE IF NOT EXISTS wallet_callbacks (jti TEXT PRIMARY KEY, payment_id TEXT, status TEXT, "
         "received_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
+        "CREATE INDEX IF NOT EXISTS wallet_callbacks_by_age ON wallet_callbacks (received_at);"
         "CREATE TABLE IF NOT EXISTS wallet_payments (payment_id TEXT PRIMARY KEY, reference TEXT, amount_cents INTEGER, "
         "status TEXT, updated_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
     // A store made before references were bound to kiosks gets the new columns. (An index on

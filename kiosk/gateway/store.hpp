@@ -113,10 +113,14 @@ class Store {
   bool add_sms(const SmsRecord& sms);
   // Reminders (store_reminders.cpp). add: false when this renewal has one already.
   bool add_reminder(const ReminderRecord& reminder);
-  // A verified Bancontact callback: `replay` when its jti was seen before (nothing changes);
+  // A verified Bancontact callback: `replay` when its jti was seen before, `conflict` when the
+  // payment was told before with another reference or amount (nothing changes either way);
   // else the payment's status moves on to `status` unless it already is further along.
-  enum class Callback { stored, replay };
+  enum class Callback { stored, replay, conflict };
   Callback record_wallet_callback(const WalletCallback& callback);
+  // The jtis kept against replays, older than `seconds`: no longer needed once a callback that
+  // old is refused for its age.
+  void forget_wallet_callbacks_older_than(int seconds);
   std::optional<WalletCallback> wallet_payment(const std::string& payment_id);
   long long wallet_callbacks_received();
   std::vector<ReminderRecord> reminders();

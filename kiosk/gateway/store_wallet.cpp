@@ -20,15 +20,20 @@ Store::Callback Store::record_wallet_callback(const WalletCallback& c) {
   std::lock_guard lock(mutex_);
   Callback result = Callback::stored;
   db_.transaction([&] {
+    Statement q(db_, "SELECT status, reference, amount_cents FROM wallet_payments WHERE payment_id = ?");
+    q.bind(1, c.payment_id);
+    const bool known = q.step();
+    if (known && (q.text(1) != c.reference || q.integer(2) != c.amount)) {
+      result = Callback::conflict;
+      return;
+    }
     Statement(db_, "INSERT OR IGNORE INTO wallet_callbacks (jti, payment_id, status) VALUES (?,?,?)")
         .bind(1, c.jti).bind(2, c.payment_id).bind(3, c.status).run();
     if (db_.changes() == 0) {
       result = Callback::replay;
       return;
     }
-    Statement q(db_, "SELECT status FROM wallet_payments WHERE payment_id = ?");
-    q.bind(1, c.payment_id);
-    if (!q.step()) {
+    if (!known) {
       Statement(db_, "INSERT INTO wallet_payments (payment_id, reference, amount_cents, status) VALUES (?,?,?,?)")
           .bind(1, c.payment_id).bind(2, c.reference).bind(3, static_cast<long long>(c.amount)).bind(4, c.status).run();
     } else if (rank(c.status) > rank(q.text(0))) {
@@ -52,6 +57,13 @@ std::optional<WalletCallback> Store::wallet_payment(const std::string& payment_i
   c.amount = q.integer(2);
   c.status = q.text(3);
   return c;
+}
+
+void Store::forget_wallet_callbacks_older_than(int seconds) {
+  std::lock_guard lock(mutex_);
+  Statement(db_, "DELETE FROM wallet_callbacks WHERE received_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)")
+      .bind(1, "-" + std::to_string(seconds) + " seconds").run();
+  if (db_.changes() > 0) wrote();
 }
 
 long long Store::wallet_callbacks_received() {

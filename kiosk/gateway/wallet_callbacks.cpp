@@ -54,9 +54,14 @@ struct CallbackListener::Impl {
       log_warn("wallet callback refused: a signed body that is not a payment status");
       return answer(res, 400, "FIELD_IS_INVALID");
     }
-    if (store->record_wallet_callback(c) == Store::Callback::replay) {
-      log_warn("wallet callback refused: jti " + v.jti + " seen before");
-      return answer(res, 409, "REPLAY");
+    switch (store->record_wallet_callback(c)) {
+      case Store::Callback::replay:
+        log_warn("wallet callback refused: jti " + v.jti + " seen before");
+        return answer(res, 409, "REPLAY");
+      case Store::Callback::conflict:
+        log_warn("wallet callback refused: " + c.payment_id + " was told before with another reference or amount");
+        return answer(res, 409, "CONFLICT");
+      case Store::Callback::stored: break;
     }
     log_info("wallet callback: " + c.payment_id + " " + c.status);
     answer(res, 200, "");

@@ -136,3 +136,28 @@ TEST_CASE("A badly signed callback is refused and nothing is kept") {
   CHECK_FALSE(rig.gateway->store().wallet_payment(id));
   CHECK(rig.gateway->store().wallet_callbacks_received() == 0);
 }
+
+TEST_CASE("A callback about a known payment with another reference or amount is refused, nothing changes") {
+  const std::string dir = (fs::temp_directory_path() / "kiosk-wallet-callbacks-store").string();
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string error;
+  auto store = gateway::Store::open(dir + "/gateway.sqlite", &error);
+  REQUIRE(store);
+  using C = gateway::Store::Callback;
+  const std::string id = "5f91483d78a74914bc6f0a1b";
+  CHECK(store->record_wallet_callback({"j1", id, "R-1", 1500, "PENDING"}) == C::stored);
+  CHECK(store->record_wallet_callback({"j2", id, "R-1", 999, "SUCCEEDED"}) == C::conflict);
+  CHECK(store->record_wallet_callback({"j3", id, "R-2", 1500, "SUCCEEDED"}) == C::conflict);
+  CHECK(store->wallet_payment(id)->status == "PENDING");
+  CHECK(store->record_wallet_callback({"j4", id, "R-1", 1500, "SUCCEEDED"}) == C::stored);
+  CHECK(store->record_wallet_callback({"j4", id, "R-1", 1500, "SUCCEEDED"}) == C::replay);
+  CHECK(store->wallet_payment(id)->status == "SUCCEEDED");
+  // The jtis are kept a day; the payment's status stays.
+  store->forget_wallet_callbacks_older_than(86400);
+  CHECK(store->wallet_callbacks_received() == 2);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  store->forget_wallet_callbacks_older_than(0);
+  CHECK(store->wallet_callbacks_received() == 0);
+  CHECK(store->wallet_payment(id)->status == "SUCCEEDED");
+}
