@@ -92,7 +92,7 @@ std::unique_ptr<UsbEndpoints> open_usb_printer(const std::vector<VidPid>& ids, s
       if (!ep_out) continue;
       libusb_device_handle* h = nullptr;
       if (libusb_open(dev, &h) != 0) {
-        last_error = "cannot open the printer (permissions? see deploy/60-kiosk-printer.rules)";
+        last_error = "cannot open the printer (permissions? see deploy/package/60-kiosk.rules)";
         continue;
       }
       bool detached = false;

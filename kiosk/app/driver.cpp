@@ -6,6 +6,7 @@
 namespace kiosk::app {
 
 void Driver::render() {
+  ui_.discard_window_events();
   for (Event& e : ui_.frame(app_.state(), app_.catalogs())) app_.queue().post(std::move(e));
   app_.pump();
 }

@@ -1,5 +1,6 @@
 // kiosk-gateway: the operator gateway as a stand-alone HTTPS server.
 #include <pthread.h>
+#include <sys/stat.h>
 
 #include <csignal>
 #include <cstdlib>
@@ -36,6 +37,8 @@ int usage() {
 int main(int argc, char** argv) {
   kiosk::gateway::ServerOptions options;
   options.port = 8443;
+  // The store, keys and certificates are the gateway user's alone.
+  umask(0077);
   if (argc == 2 && std::string(argv[1]) == "--version") {
     std::cout << "kiosk-gateway " << kiosk::kiosk_version() << "\n";
     return 0;

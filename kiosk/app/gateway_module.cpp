@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <mutex>
 
+#include "install_layout.hpp"
+
 namespace kiosk::app {
 
 namespace {
@@ -16,12 +18,12 @@ struct Opened {
 
 Opened open_module() {
   namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path program_dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
-  if (ec) return {nullptr, "cannot find the program's folder: " + ec.message()};
+  const fs::path here = program_dir();
+  if (here.empty()) return {nullptr, "cannot find the program's folder (/proc/self/exe)"};
   std::string tried;
-  for (const fs::path& candidate : {program_dir / gateway::module_file,
-                                    program_dir.parent_path() / "lib" / "kiosk" / gateway::module_file}) {
+  std::error_code ec;
+  for (const fs::path& candidate : {here / gateway::module_file,
+                                    here.parent_path() / "lib" / "kiosk" / gateway::module_file}) {
     if (!fs::exists(candidate, ec)) {
       tried += (tried.empty() ? "" : ", ") + candidate.string();
       continue;

@@ -1,4 +1,6 @@
 // kiosk: the touch UI. Simulated devices and the embedded gateway by default.
+#include <sys/stat.h>
+
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -11,6 +13,7 @@
 #include "driver.hpp"
 #include "fonts/face_set.hpp"
 #include "gallery.hpp"
+#include "install_layout.hpp"
 #include "interactive.hpp"
 #include "kiosk_app.hpp"
 #include "log/log.hpp"
@@ -29,6 +32,7 @@ constexpr const char* usage =
     "             [--script FILE] [--gallery DIR] [--shots DIR] [--assets DIR]\n"
     "  --headless      offscreen 1080x1920; without --script runs the demo session\n"
     "  --script FILE   run a scripted session; exit 0 if every expectation held\n"
+    "                  (offscreen, or on the screen with --fullscreen and a display)\n"
     "  --gallery DIR   render every screen state in every language, write gallery.json\n";
 
 struct Options {
@@ -80,6 +84,8 @@ int main(int argc, char** argv) {
   // not end the process; a peer that hangs up is a read/write error too.
   std::signal(SIGXFSZ, SIG_IGN);
   std::signal(SIGPIPE, SIG_IGN);
+  // The journal, receipts and logs are the kiosk user's alone, however it was started.
+  umask(0077);
   if (argc == 2 && std::string(argv[1]) == "--version") {
     std::cout << "kiosk " << kiosk_version() << "\n";
     return 0;
@@ -90,7 +96,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   app::Config config;
-  config.assets_dir = KIOSK_ASSET_DIR;
+  config.assets_dir = app::default_assets_dir(KIOSK_ASSET_DIR);
   std::string error;
   if (!opt.config.empty() && !app::load_config(opt.config, &config, &error)) {
     std::cerr << "kiosk: " << error << "\n";
@@ -112,7 +118,10 @@ int main(int argc, char** argv) {
   }
 
   const bool scripted = !opt.script.empty() || !opt.gallery.empty() || opt.headless || !has_display();
-  if (!scripted) app::preload_sdl_library();  // the window's libraries load while the rest starts
+  // A script on the real screen (a display, --fullscreen and not --headless): the kiosk as it
+  // runs under the compositor, driven by the script instead of a customer.
+  const bool script_on_screen = !opt.script.empty() && opt.fullscreen && !opt.headless && has_display();
+  if (!scripted || script_on_screen) app::preload_sdl_library();  // loads while the rest starts
   if (scripted) {
     // Scripts decide what the customer does, and wait less for a silent gateway.
     config.devices_automatic = false;
@@ -145,7 +154,8 @@ int main(int argc, char** argv) {
   }
   const std::string glyph_store = kiosk_app->config().cache_dir + "/glyphs.store";
   if (scripted) {
-    auto ui = app::UiHost::create(app::UiHost::Mode::offscreen, kiosk_app->faces(), glyph_store, &error);
+    auto ui = app::UiHost::create(script_on_screen ? app::UiHost::Mode::fullscreen : app::UiHost::Mode::offscreen,
+                                  kiosk_app->faces(), glyph_store, &error);
     if (!ui) {
       std::cerr << "kiosk: " << error << "\n";
       return 1;

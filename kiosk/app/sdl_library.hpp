@@ -14,7 +14,7 @@ namespace kiosk::app {
   X(GetWindowSize) X(CreateRenderer) X(DestroyRenderer) X(RenderSetLogicalSize) X(CreateTexture)        \
   X(DestroyTexture) X(UpdateTexture) X(RenderClear) X(RenderCopy) X(RenderPresent) X(OpenAudioDevice)   \
   X(CloseAudioDevice) X(PauseAudioDevice) X(QueueAudio) X(ClearQueuedAudio) X(WaitEventTimeout)         \
-  X(PollEvent) X(PushEvent) X(RegisterEvents) X(GetKeyFromName)
+  X(PollEvent) X(PushEvent) X(RegisterEvents) X(GetKeyFromName) X(GetCurrentVideoDriver)
 
 struct SdlLibrary {
 #define KIOSK_SDL_POINTER(name) decltype(&::SDL_##name) name = nullptr;

@@ -41,6 +41,11 @@ std::unique_ptr<UiHost> UiHost::create(Mode mode, std::shared_ptr<FaceSet> faces
       if (error) *error = std::string("SDL renderer: ") + sdl.GetError();
       return nullptr;
     }
+    int shown_w = 0, shown_h = 0;
+    sdl.GetWindowSize(host->window_, &shown_w, &shown_h);
+    const char* driver = sdl.GetCurrentVideoDriver();
+    log_info(std::string("screen: ") + (driver ? driver : "?") + ", window " + std::to_string(shown_w) + "x" +
+             std::to_string(shown_h) + (mode == Mode::fullscreen ? " fullscreen" : ""));
   }
   host->imgui_ = ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -171,6 +176,13 @@ std::vector<Event> UiHost::frame(const State& s, const Catalogs& catalogs) {
   }
   if (speech_) speech_->after_frame(s, report_, focus_);
   return events;
+}
+
+void UiHost::discard_window_events() {
+  if (!window_) return;
+  SDL_Event e;
+  while (sdl_->PollEvent(&e)) {
+  }
 }
 
 bool UiHost::save_png(const std::string& path, std::string* error) {

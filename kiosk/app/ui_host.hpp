@@ -71,6 +71,9 @@ class UiHost {
   void set_logos(ui::BrandLogos logos) { logos_ = std::move(logos); }
   // The glyph images made so far, and their pages' bytes.
   ui::GlyphCache::Stats glyph_stats() const;
+  // A window driven by a script: its events (the compositor's configure and ping, stray
+  // touches) are handled by SDL and dropped, since the script decides what the customer does.
+  void discard_window_events();
   Mode mode() const { return mode_; }
   SDL_Window* window() const { return window_; }
   // SDL, in a window (not offscreen).
