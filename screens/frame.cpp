@@ -39,6 +39,9 @@ void draw_screen(const View& v) {
   }
 }
 
+// The out-of-service screen has no row of buttons at the bottom: its support line may go lower.
+float support_gap_bottom(Screen s) { return s == Screen::out_of_service ? screen_h - 60 : 1770; }
+
 // Back, language, display (contrast, text size) and help along the bottom, with the support
 // number above them.
 void draw_chrome(const View& v) {
@@ -46,9 +49,8 @@ void draw_chrome(const View& v) {
   // Between the main actions and the bottom row, centred in the gap: one line, or two in
   // large text where the sentence is long.
   const std::string support = v.fmt("app.support", {{"phone", v.s.settings.support_phone}});
-  const float gap_top = action_y + action_h, gap_bottom = 1770;
   const float sh = v.ui.text_height(support, FontRole::hint, content_w);
-  v.ui.text({margin, gap_top + std::max(0.0f, (gap_bottom - gap_top - sh) / 2), content_w, std::min(sh, gap_bottom - gap_top)},
+  v.ui.text({margin, support_line_top(v), content_w, std::min(sh, support_gap_bottom(s) - (action_y + action_h))},
             support, FontRole::hint, v.theme().text, Align::centre);
   if (s == Screen::out_of_service) return;
   v.ui.set_quiet(true);
@@ -110,6 +112,13 @@ void draw_idle_warning(const View& v) {
 }
 
 }  // namespace
+
+float support_line_top(const View& v) {
+  const std::string support = v.fmt("app.support", {{"phone", v.s.settings.support_phone}});
+  const float gap_top = action_y + action_h, gap_bottom = support_gap_bottom(v.s.screen);
+  const float sh = v.ui.text_height(support, FontRole::hint, content_w);
+  return gap_top + std::max(0.0f, (gap_bottom - gap_top - sh) / 2);
+}
 
 const Theme& theme_for(const State& s) { return s.session.high_contrast ? high_contrast_theme() : standard_theme(); }
 

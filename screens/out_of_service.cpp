@@ -1,4 +1,5 @@
-// A device the kiosk needs is missing: say so plainly; the support number stays visible.
+// The kiosk does not sell (a device it needs is missing, a technician took it out of service):
+// say so plainly; the support number stays visible.
 #include "outcome.hpp"
 #include "screens.hpp"
 
@@ -7,8 +8,10 @@ namespace kiosk::ui {
 void draw_out_of_service(const View& v) {
   // The reason, for the technician and for whoever waits, in the kiosk's language first.
   std::vector<std::string> lines;
-  if (const OutOfServiceReason r = out_of_service_reason(v.s); r != OutOfServiceReason::none)
-    lines.push_back(v.tr("oos.reason." + std::string(out_of_service_reason_name(r))));
+  const OutOfServiceReason why = out_of_service_reason(v.s);
+  if (why != OutOfServiceReason::none) lines.push_back(v.tr("oos.reason." + std::string(out_of_service_reason_name(why))));
+  // The technician's own words, as typed (checked for length and printable characters).
+  if (why == OutOfServiceReason::technician && !v.s.technician_reason->empty()) lines.push_back(*v.s.technician_reason);
   lines.push_back(v.tr("oos.body"));
   float y = draw_outcome(v, v.tr("oos.title"), lines, v.theme().danger, Icon::cross, false) + 24;
   // Nobody chose a language yet: the title in every other language, two columns.
@@ -33,16 +36,16 @@ void draw_out_of_service(const View& v) {
   // Customers read plain words above; the technician the code of the reason, the same in every
   // language (the log and `kioskctl status` have the detail). Not spoken: it means nothing to a
   // customer.
-  if (const OutOfServiceReason r = out_of_service_reason(v.s); r != OutOfServiceReason::none) {
+  if (why != OutOfServiceReason::none) {
     std::string code = "OOS-";
-    for (char c : out_of_service_reason_name(r)) code += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    for (char c : out_of_service_reason_name(why)) code += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
     v.ui.set_quiet(true);
     v.ui.text({margin, y + 16, content_w, v.ui.line_height(FontRole::hint)}, "Service code " + code, FontRole::hint,
               v.theme().text_muted);
     v.ui.set_quiet(false);
     y += 16 + v.ui.line_height(FontRole::hint);
   }
-  if (y > 1680) v.ui.overflow("out of service: the languages run into the support line");
+  if (y > support_line_top(v) - 8) v.ui.overflow("out of service: the languages run into the support line");
 }
 
 }  // namespace kiosk::ui

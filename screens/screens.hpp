@@ -33,5 +33,7 @@ void draw_out_of_service(const View& v);
 void draw_progress(const View& v);
 bool has_progress(Screen s);
 float progress_height(const View& v);
+// Where the support line starts: centred between the main actions and the bottom row.
+float support_line_top(const View& v);
 
 }  // namespace kiosk::ui

@@ -1,6 +1,9 @@
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/money.hpp"
 #include "event_sink.hpp"
@@ -32,6 +35,14 @@ class PaymentTerminal {
   // reference? Answers PaymentLookedUp. `provider_ref`: the payment's handle when the journal
   // has one (empty: the provider finds it by the kiosk's reference, or by what it knows).
   virtual void look_up_payment(const std::string& reference, Cents amount, const std::string& provider_ref) = 0;
+
+  // For the technician: what the device says of itself, as name and value ("software", "status"
+  // …); empty when it has nothing to say.
+  virtual std::vector<std::pair<std::string, std::string>> diagnosis() const { return {}; }
+  // The day's closing, for a terminal that has one: false when it has none; otherwise `done` is
+  // called once, from any thread, with whether it closed and the total it reported (-1: none).
+  using DayClosed = std::function<void(bool ok, Cents total)>;
+  virtual bool close_day(DayClosed /*done*/) { return false; }
 };
 
 }  // namespace kiosk::hal

@@ -48,8 +48,24 @@ void SimPayment::abort_payment(const std::string& reference) {
   sink_(ev::PaymentFailed{reference, PaymentFailure::cancelled, zvt_abort_timeout_or_key});
 }
 
-void SimPayment::reverse(const std::string& reference, Cents, const std::string&) {
+void SimPayment::reverse(const std::string& reference, Cents amount, const std::string&) {
+  if (plugged_) day_total_ -= amount;
   sink_(ev::PaymentReversed{reference, plugged_});
+}
+
+bool SimPayment::close_day(DayClosed done) {
+  if (kind_ != Kind::card) return false;
+  if (!plugged_) {
+    done(false, -1);
+    return true;
+  }
+  done(true, day_total_);
+  day_total_ = 0;
+  return true;
+}
+
+std::vector<std::pair<std::string, std::string>> SimPayment::diagnosis() const {
+  return {{"simulated", "yes"}, {"connected", plugged_ ? "yes" : "no"}};
 }
 
 void SimPayment::look_up_payment(const std::string& reference, Cents, const std::string&) {
@@ -108,6 +124,7 @@ void SimPayment::finish(Outcome o) {
       std::snprintf(auth, sizeof auth, "%06u", (r.trace * 7919u) % 1000000u);
       r.auth_code = auth;
       if (kind_ == Kind::card) prompt(TerminalPrompt::remove_card);
+      day_total_ += a.amount;
       sink_(ev::PaymentApproved{a.reference, r, kind_ == Kind::card ? PayMethod::card : PayMethod::wallet});
       break;
     }

@@ -26,6 +26,10 @@ class SimPayment : public hal::PaymentTerminal {
   void look_up_payment(const std::string& reference, Cents amount, const std::string& provider_ref) override;
   bool available() const override { return plugged_; }
   void poll(std::int64_t now_ms) override;
+  // A simulated card terminal closes its day like a real one: the total taken since the last
+  // closing (approvals less reversals). A wallet has no closing.
+  bool close_day(DayClosed done) override;
+  std::vector<std::pair<std::string, std::string>> diagnosis() const override;
 
   void script(Outcome next);
   void set_plugged(bool plugged);
@@ -50,6 +54,7 @@ class SimPayment : public hal::PaymentTerminal {
   std::optional<Active> active_;
   std::uint32_t next_receipt_ = 1001;
   std::uint32_t next_trace_ = 501;
+  Cents day_total_ = 0;  // since the last closing
 };
 
 }  // namespace kiosk::sim

@@ -1,6 +1,7 @@
 #include "zvt_terminal.hpp"
 
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 
 #include "channel.hpp"
@@ -111,6 +112,24 @@ void ZvtTerminal::refund(const std::string& reference, Cents amount) {
 }
 
 void ZvtTerminal::end_of_day() { jobs_.post({Job::Kind::end_of_day, "end-of-day", 0, 0}); }
+
+bool ZvtTerminal::close_day(DayClosed done) {
+  jobs_.post({Job::Kind::end_of_day, "end-of-day", 0, 0, std::move(done)});
+  return true;
+}
+
+std::vector<std::pair<std::string, std::string>> ZvtTerminal::diagnosis() const {
+  const TerminalInfo info = terminal_info();
+  std::vector<std::pair<std::string, std::string>> out;
+  out.emplace_back("connected", connected_ ? "yes" : "no");
+  if (!info.software_version.empty()) out.emplace_back("software", info.software_version);
+  if (info.status >= 0) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned>(info.status) & 0xFFu);
+    out.emplace_back("status", hex);
+  }
+  return out;
+}
 
 // The daily closing at the configured minute, once per day, when no sale is under way.
 void ZvtTerminal::end_of_day_if_due() {
@@ -428,6 +447,7 @@ void ZvtTerminal::answer_held(const Job& job, const Message& status) {
 void ZvtTerminal::run_admin(const Job& job) {
   const bool is_refund = job.kind == Job::Kind::refund;
   bool ok = false;
+  Cents total = -1;  // the closing's total, when the terminal says it
   if (ensure_connected()) {
     {
       std::lock_guard lock(write_mutex_);
@@ -441,6 +461,7 @@ void ZvtTerminal::run_admin(const Job& job) {
       bool completed = false;
       int abort_code = -1;
       ok = exchange(job, &status, &completed, &abort_code) && completed && status.result_code.value_or(0) == 0;
+      if (ok && status.amount_cents) total = *status.amount_cents;
     } else {
       drop(std::string(is_refund ? "refund" : "end of day") + " not acknowledged");
     }
@@ -449,6 +470,7 @@ void ZvtTerminal::run_admin(const Job& job) {
   if (ok) log_info(what + " done");
   else log_warn(what + " FAILED");
   if (is_refund) sink_(ev::PaymentReversed{job.reference, ok});
+  if (job.closed) job.closed(ok, total);
 }
 
 Apdu ZvtTerminal::refund_command(const Job& job) const { return zvt::refund(options_.password, job.amount); }

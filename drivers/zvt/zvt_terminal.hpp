@@ -76,6 +76,9 @@ class ZvtTerminal : public hal::PaymentTerminal {
   // reported as PaymentReversed for a refund.
   void refund(const std::string& reference, Cents amount);
   void end_of_day();
+  // The technician's closing: end of day now, told to `done` with the terminal's total.
+  bool close_day(DayClosed done) override;
+  std::vector<std::pair<std::string, std::string>> diagnosis() const override;
   bool available() const override { return connected_; }
   void poll(std::int64_t) override {}
   bool busy() const override;
@@ -90,6 +93,7 @@ class ZvtTerminal : public hal::PaymentTerminal {
     std::string reference;
     Cents amount = 0;
     std::uint32_t receipt_no = 0;
+    DayClosed closed = {};  // end of day: who waits for it
   };
   void run(const Job& job);
   bool ensure_connected();

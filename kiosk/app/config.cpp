@@ -24,7 +24,7 @@ const std::map<std::string, std::map<std::string, Kind>>& schema() {
       {"timeouts", {{"idle_seconds", Kind::integer}, {"warning_seconds", Kind::integer},
                     {"countdown_seconds", Kind::integer},
                     {"end_screen_seconds", Kind::integer}, {"wallet_seconds", Kind::integer}}},
-      {"paths", {{"data", Kind::text}, {"cache", Kind::text}, {"assets", Kind::text}}},
+      {"paths", {{"data", Kind::text}, {"cache", Kind::text}, {"assets", Kind::text}, {"socket", Kind::text}}},
       {"gateway", {{"host", Kind::text}, {"port", Kind::integer}, {"ca_certificate", Kind::text},
                    {"timeout_ms", Kind::integer}, {"renewal_budget_ms", Kind::integer},
                    {"pin_sha256", Kind::text_or_texts}, {"allow_unpinned", Kind::boolean},
@@ -183,6 +183,7 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
   }
   c->data_dir = t["paths"]["data"].value_or(c->data_dir);
   c->cache_dir = t["paths"]["cache"].value_or(c->cache_dir);
+  c->control_socket = t["paths"]["socket"].value_or(c->control_socket);
   c->assets_dir = t["paths"]["assets"].value_or(c->assets_dir);
   c->gateway_host = t["gateway"]["host"].value_or(c->gateway_host);
   c->gateway_port = t["gateway"]["port"].value_or(c->gateway_port);

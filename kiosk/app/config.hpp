@@ -14,6 +14,9 @@ struct Config {
   // glyphs): shared by every kiosk on the machine. Empty: see cache_folder.hpp.
   std::string cache_dir;
   std::string assets_dir;            // defaults to the source tree's assets/
+  // The technician's socket (kioskctl status …). Empty: control.sock in systemd's runtime
+  // folder for the service ($RUNTIME_DIRECTORY), else in the data folder.
+  std::string control_socket;
   // Gateway: empty host = start the embedded gateway in this process.
   std::string gateway_host;
   int gateway_port = 0;

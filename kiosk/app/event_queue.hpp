@@ -28,6 +28,16 @@ class EventQueue {
     ready_.notify_all();
     if (wake) wake();
   }
+  // Wakes the UI thread without an event (a technician's request is waiting).
+  void nudge() {
+    std::function<void()> wake;
+    {
+      std::lock_guard lock(mutex_);
+      wake = wake_;
+    }
+    ready_.notify_all();
+    if (wake) wake();
+  }
   std::optional<Event> take() {
     std::lock_guard lock(mutex_);
     if (events_.empty()) return std::nullopt;

@@ -251,6 +251,12 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
       {"pending", [paid, ref](Lang l) { Steps st = paid(l); return (st << ev::RenewalUnknown{ref(st)}).s; }},
       {"out_of_service", [start](Lang l) { return (start(l) << ev::TerminalAvailabilityChanged{false}).s; }},
       {"out_of_service_journal", [start](Lang l) { return (start(l) << ev::JournalFailed{""}).s; }},
+      // The longest reason a technician may give (control_commands.cpp: 80 characters).
+      {"out_of_service_technician", [start](Lang l) {
+         return (start(l) << ev::TakenOutOfService{
+                     "Onderhoud printer, terug om 14:30 · Maintenance de l'imprimante, retour à 14h30."})
+             .s;
+       }},
       {"out_of_service_recovering", [start](Lang l) {
          JournalRecord lost{"BE-KIOSK-01-000000-0001", {JournalStep::intent, JournalStep::payment_started},
                             {{"amount_cents", "1000"}, {"method", "card"}}, ""};

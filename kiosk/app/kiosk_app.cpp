@@ -217,6 +217,9 @@ const std::string& KioskApp::last_receipt_path() const {
 void KioskApp::start(std::int64_t now_ms) {
   now_ms_ = now_ms;
   dispatch(ev::Started{random_reference_key(), now_ms, local_today()});
+  // The technician can ask what is wrong even when the journal is.
+  if (!control_) open_control_socket();
+  restore_out_of_service();
   if (!journal_) {
     dispatch(ev::JournalFailed{""});
     return;
@@ -326,6 +329,7 @@ bool KioskApp::pump() {
     outbox_ = std::make_unique<OutboxSender>(*journal_, *client_);
   if (outbox_) outbox_->poll(recovery_asking(state_));
   finish_journal_check();
+  serve_control();
   bool any = false;
   while (auto e = queue_.take()) {
     dispatch(*e);
@@ -372,6 +376,10 @@ bool KioskApp::busy(bool including_payment) {
 }
 
 void KioskApp::dispatch(const Event& e) {
+  if (const auto* r = std::get_if<ev::ReceiptPrinted>(&e); r && r->reference == test_print_reference) {
+    finish_test_print(r->ok);  // the technician's page, not a customer's receipt
+    return;
+  }
   if (const auto* p = std::get_if<ev::PrinterStatusChanged>(&e)) {
     // The technician learns of the printer from the log (and, later, the fleet's status).
     const std::string line = "printer: " + std::string(printer_status_name(p->status));

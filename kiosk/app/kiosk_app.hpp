@@ -9,6 +9,7 @@
 
 #include "clock/local_date.hpp"
 #include "config.hpp"
+#include "control_socket.hpp"
 #include "devices.hpp"
 #include "core/session.hpp"
 #include "event_queue.hpp"
@@ -156,6 +157,28 @@ class KioskApp {
   std::unique_ptr<OutboxSender> outbox_;
   JournalCheck journal_check_;
   std::int64_t journal_check_retry_ms_ = -1;  // when to ask again (UI thread)
+  // control_commands.cpp: the technician's socket (kioskctl status, test-print, end-of-day,
+  // out-of-service), each request answered on the UI thread; a print and a closing answer when
+  // their device has reported.
+  void open_control_socket();
+  void serve_control();
+  void on_control(ControlSocket::Request&& request);
+  std::string control_status();
+  void start_test_print(ControlSocket::Request&& request);
+  void finish_test_print(bool ok);
+  void start_day_closing(ControlSocket::Request&& request);
+  void finish_day_closing(bool ok, Cents terminal_total);
+  void set_out_of_service(ControlSocket::Request&& request, bool out, const std::string& reason);
+  void restore_out_of_service();
+  // The reference a test print goes by: no transaction has it (theirs carry the kiosk id).
+  static constexpr const char* test_print_reference = "TEST-PRINT";
+  std::unique_ptr<ControlSocket> control_;
+  std::optional<ControlSocket::Request> pending_print_, pending_closing_;
+  struct DayClosing {
+    std::mutex mutex;
+    std::optional<std::pair<bool, Cents>> result;  // from the terminal's thread (mutex)
+  };
+  DayClosing closing_;
   // The brands' terms: asked at start, and every minute until the gateway has answered.
   void fetch_brand_terms();
   std::atomic<bool> brand_terms_failed_{false};

@@ -143,6 +143,7 @@ class ScriptRun {
     if (verb == "wait" && w.size() == 2 && w[1] == "recovered") return wait_recovered(error);
     if (verb == "wait" && w.size() == 2 && w[1] == "outbox") return wait_outbox(error);
     if (verb == "wait" && w.size() == 2 && w[1] == "code") return wait_code(error);
+    if (verb == "wait" && w.size() == 3 && w[1] == "screen") return wait_screen(w[2], error);
     if (verb == "wait" && w.size() == 2 && !w[1].empty() && w[1].size() <= 2 &&
         w[1].find_first_not_of("0123456789") == std::string::npos)
       return wait_wall_clock(std::stoi(w[1]), error);
@@ -204,6 +205,21 @@ class ScriptRun {
     return driver_.settle(error, true);
   }
 
+  // Until something outside the script (a technician's kioskctl) brings this screen, a minute
+  // at most.
+  bool wait_screen(const std::string& name, std::string* error) {
+    const std::optional<Screen> screen = parse_screen(name);
+    if (!screen) return *error = "unknown screen '" + name + "'", false;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < until) {
+      if (!driver_.settle(error)) return false;
+      if (app_.state().screen == *screen) return true;
+      app_.queue().wait_for(std::chrono::milliseconds(50));
+    }
+    *error = "screen " + name + " did not come within 60 s (now " + std::string(screen_name(app_.state().screen)) + ")";
+    return false;
+  }
+
   // Until the e-wallet's code is on the screen (an e-wallet on the network takes a moment).
   bool wait_code(std::string* error) {
     for (int i = 0; i < 300; ++i) {
@@ -258,7 +274,7 @@ class ScriptRun {
       *error = "the last transaction (" + last.reference + ") has no step " + w[2] + "; its state is " + last.state;
       return false;
     }
-    if (w[1] == "out_of_service" && w.size() == 3) {  // why: journal, recovering, terminal
+    if (w[1] == "out_of_service" && w.size() == 3) {  // why: journal, technician, recovering, terminal
       const std::string_view name = out_of_service_reason_name(out_of_service_reason(s));
       if (w[2] == name) return true;
       *error = "out of service for " + std::string(name) + ", not " + w[2];

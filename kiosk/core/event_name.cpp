@@ -65,6 +65,8 @@ template <> struct Name<ev::BrandTermsLoaded> { static constexpr std::string_vie
 template <> struct Name<ev::JournalFailed> { static constexpr std::string_view value = "journal_failed"; };
 template <> struct Name<ev::ReprintOpened> { static constexpr std::string_view value = "reprint_opened"; };
 template <> struct Name<ev::ReprintFinished> { static constexpr std::string_view value = "reprint_finished"; };
+template <> struct Name<ev::TakenOutOfService> { static constexpr std::string_view value = "taken_out_of_service"; };
+template <> struct Name<ev::PutBackInService> { static constexpr std::string_view value = "put_back_in_service"; };
 }  // namespace
 
 std::string_view event_name(const Event& e) {

@@ -124,6 +124,12 @@ struct ReceiptPrinted { std::string reference; bool ok = true; };
 // --- the operators' catalog -------------------------------------------------------------------
 struct BrandTermsLoaded { std::vector<BrandTerms> terms; };
 
+// --- the technician ----------------------------------------------------------------------------
+// Out of service with a reason customers read (plain text, checked by the app), until put back;
+// a session under way ends first.
+struct TakenOutOfService { std::string reason; };
+struct PutBackInService {};
+
 }  // namespace kiosk::ev
 
 namespace kiosk {
@@ -141,7 +147,8 @@ using Event = std::variant<
     ev::WalletCodeReady, ev::PaymentApproved, ev::PaymentFailed, ev::PaymentReversed,
     ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::BrandTermsLoaded,
     ev::JournalFailed, ev::ReprintOpened, ev::ReprintFinished, ev::JournalReadBack, ev::PaymentLookedUp,
-    ev::RenewalResolved, ev::PaymentUnknown, ev::SpeechRequested, ev::VolumeChanged>;
+    ev::RenewalResolved, ev::PaymentUnknown, ev::SpeechRequested, ev::VolumeChanged, ev::TakenOutOfService,
+    ev::PutBackInService>;
 
 // "payment_approved": for logs and the generated flow diagram.
 std::string_view event_name(const Event& e);

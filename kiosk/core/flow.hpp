@@ -96,7 +96,7 @@ void print_or_note_missing(Step&, const ReceiptData& receipt);
 void send_sms_instead(Step&);
 void ask_reminder(Step&);
 
-// flow_time.cpp: start-up, ticks, idle timeouts, device availability.
+// flow_time.cpp: start-up, ticks, idle timeouts, device availability, the technician.
 void start(Step&, const ev::Started&);
 void keep_time(Step&, const ev::Ticked&);
 void time_out(Step&, const ev::Ticked&);
@@ -105,6 +105,8 @@ void grant_more_time(Step&);
 void note_terminal(Step&, const ev::TerminalAvailabilityChanged&);
 void note_printer(Step&, const ev::PrinterStatusChanged&);
 void keep_brand_terms(Step&, const ev::BrandTermsLoaded&);
+void take_out_of_service(Step&, const ev::TakenOutOfService&);
+void put_back_in_service(Step&);
 void note_journal_failed(Step&);
 void stop_announced_payment(Step&, const ev::JournalFailed&);
 // The idle time on this screen is up at now_ms.

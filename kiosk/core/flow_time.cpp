@@ -1,4 +1,5 @@
-// Start-up, time, idle timeouts and the availability of devices.
+// Start-up, time, idle timeouts, the availability of devices, and the technician's out of
+// service.
 #include "flow.hpp"
 
 namespace kiosk::flow {
@@ -54,5 +55,9 @@ void note_printer(Step& st, const ev::PrinterStatusChanged& e) {
 }
 
 void keep_brand_terms(Step& st, const ev::BrandTermsLoaded& e) { st.s.brand_terms = e.terms; }
+
+void take_out_of_service(Step& st, const ev::TakenOutOfService& e) { st.s.technician_reason = e.reason; }
+
+void put_back_in_service(Step& st) { st.s.technician_reason.reset(); }
 
 }  // namespace kiosk::flow

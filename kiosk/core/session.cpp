@@ -21,7 +21,7 @@ constexpr bool listed(Types<T...>) {
 }
 
 // Every event says whether it restarts the idle timer: the person's taps and keys do; devices,
-// the gateway, time and recovery do not (MoreTimeAsked neither: it grants its extension
+// the gateway, time, recovery and the technician's commands do not (MoreTimeAsked neither: it grants its extension
 // itself). A new event type that is in neither list fails to compile below.
 using RestartsIdleTimer =
     Types<ev::LanguageChosen, ev::LanguageSwitchOpened, ev::HelpOpened, ev::DisplayOpened, ev::ContrastToggled,
@@ -36,7 +36,8 @@ using KeepsIdleTimer =
           ev::RenewalFailed, ev::RenewalUnknown, ev::ReprintFinished, ev::PaymentPrompted, ev::WalletCodeReady,
           ev::PaymentApproved, ev::PaymentFailed, ev::PaymentUnknown, ev::PaymentReversed,
           ev::TerminalAvailabilityChanged, ev::JournalFailed, ev::JournalReadBack, ev::PaymentLookedUp,
-          ev::RenewalResolved, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::BrandTermsLoaded>;
+          ev::RenewalResolved, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::BrandTermsLoaded,
+          ev::TakenOutOfService, ev::PutBackInService>;
 
 template <typename... E>
 constexpr bool each_classified_once(std::variant<E...>*) {
@@ -127,7 +128,8 @@ bool is_end_screen(Screen screen) {
 }
 
 bool can_sell(const State& s) {
-  return (s.terminal_available || s.settings.wallet_enabled) && s.journal_ok && !recovery_blocks_sales(s);
+  return (s.terminal_available || s.settings.wallet_enabled) && s.journal_ok && !s.technician_reason &&
+         !recovery_blocks_sales(s);
 }
 
 bool money_in_flight(const State& s) {
@@ -281,6 +283,7 @@ bool recovery_asking(const State& s) {
 std::string_view out_of_service_reason_name(OutOfServiceReason r) {
   switch (r) {
     case OutOfServiceReason::journal: return "journal";
+    case OutOfServiceReason::technician: return "technician";
     case OutOfServiceReason::recovering: return "recovering";
     case OutOfServiceReason::terminal: return "terminal";
     case OutOfServiceReason::none: break;
@@ -297,6 +300,7 @@ bool payment_outcome_unknown(const State& s) {
 
 OutOfServiceReason out_of_service_reason(const State& s) {
   if (!s.journal_ok) return OutOfServiceReason::journal;
+  if (s.technician_reason) return OutOfServiceReason::technician;
   if (flow::recovery_blocks_sales(s)) return OutOfServiceReason::recovering;
   // No way to pay left (the terminal is away and there is no e-wallet).
   if (!s.terminal_available && !s.settings.wallet_enabled) return OutOfServiceReason::terminal;

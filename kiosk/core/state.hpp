@@ -120,6 +120,8 @@ struct State {
   // Devices as last reported.
   bool terminal_available = true;
   bool journal_ok = true;  // without a durable journal the kiosk must not sell
+  // A technician took the kiosk out of service with this reason for customers (none: in service).
+  std::optional<std::string> technician_reason;
   PrinterStatus printer = PrinterStatus::ok;
 
   // Time: all from Ticked events.
@@ -166,7 +168,7 @@ int plans_per_page(const State& s);
 // The session's payment could not be confirmed either way (the terminal's line went).
 bool payment_outcome_unknown(const State& s);
 // Why the kiosk does not sell now (none when it does): the screen and the log say so.
-enum class OutOfServiceReason { none, journal, recovering, terminal };
+enum class OutOfServiceReason { none, journal, technician, recovering, terminal };
 OutOfServiceReason out_of_service_reason(const State& s);
 // Recovery has a question out, or one due now: the outbox gives way to it, as the money of a
 // transaction matters more than an SMS a few seconds later and both share the gateway's rate

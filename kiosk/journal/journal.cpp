@@ -160,6 +160,8 @@ std::unique_ptr<Journal> Journal::open(const std::string& path, std::string* err
           "CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, kind TEXT, "
           "payload TEXT, attempts INTEGER DEFAULT 0, next_at INTEGER DEFAULT 0, sent_at TEXT);"
           "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
+          "CREATE TABLE IF NOT EXISTS service_log (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+          "at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), actor TEXT, action TEXT, detail TEXT);"
           // A journal grows by a hundred thousand transactions a year or two: what a start
           // reads (the unsettled ones, the newest receipt number) must not read them all.
           "CREATE INDEX IF NOT EXISTS transactions_by_creation ON transactions (created_at, reference);"

@@ -80,6 +80,32 @@ class Journal {
   bool save_receipt(const ReceiptData& receipt, std::string* error);
   std::optional<ReceiptData> find_receipt(const std::string& code);
 
+  // journal_service.cpp: what the technician set and did, and the day's money.
+  // A setting that outlives a restart (the technician's out of service); nullopt when unset.
+  std::optional<std::string> setting(const std::string& key);
+  bool set_setting(const std::string& key, const std::optional<std::string>& value, std::string* error);
+  // Every technician's action, with the time (UTC) and who: "uid 0", "service mode".
+  struct ServiceAction {
+    std::string at, actor, action, detail;
+  };
+  bool log_service_action(const std::string& actor, const std::string& action, const std::string& detail,
+                          std::string* error);
+  std::vector<ServiceAction> service_actions(int newest_count);
+  // The money of the transactions begun in [from, to) (UTC, ISO 8601 as the journal writes it).
+  struct SalesLine {
+    std::string brand, method;
+    int delivered = 0;
+    long long delivered_cents = 0;
+  };
+  struct Sales {
+    std::vector<SalesLine> lines;  // per brand and method, delivered renewals
+    long long card_taken_cents = 0, card_returned_cents = 0;  // what the terminal saw
+    long long wallet_taken_cents = 0, wallet_returned_cents = 0;
+    int returned = 0;   // payments given back
+    int unsettled = 0;  // still open
+  };
+  Sales sales_between(const std::string& from, const std::string& to);
+
  private:
   void erase_from_wal();
   bool erase_pending_ = false;

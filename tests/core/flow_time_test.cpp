@@ -101,3 +101,40 @@ TEST_CASE("With no way to pay left the idle kiosk is out of service until the te
   d.send(ev::TerminalAvailabilityChanged{true});
   CHECK(d.screen() == Screen::attract);
 }
+
+TEST_CASE("A technician takes the idle kiosk out of service with a reason, and puts it back") {
+  Driver d;
+  d.send(ev::TakenOutOfService{"Paper roll change"});
+  CHECK(d.screen() == Screen::out_of_service);
+  CHECK(out_of_service_reason(d.state) == OutOfServiceReason::technician);
+  CHECK(*d.state.technician_reason == "Paper roll change");
+  d.send(ev::LanguageChosen{Lang::nl});
+  CHECK(d.screen() == Screen::out_of_service);
+  d.advance(600);
+  CHECK(d.screen() == Screen::out_of_service);
+  d.send(ev::PutBackInService{});
+  CHECK(d.screen() == Screen::attract);
+  CHECK(out_of_service_reason(d.state) == OutOfServiceReason::none);
+}
+
+TEST_CASE("Out of service during a renewal: the customer finishes, then the kiosk stops selling") {
+  Driver d;
+  d.to_pay_method();
+  d.send(ev::TakenOutOfService{""});
+  CHECK(d.screen() == Screen::pay_method);
+  d.send(ev::PayMethodChosen{PayMethod::card});
+  d.send(ev::PaymentApproved{d.reference(), test::card_receipt()});
+  d.send(ev::RenewalDelivered{d.reference(), "C1", CivilDate{2027, 1, 4}});
+  CHECK(d.screen() == Screen::done);
+  d.send(ev::FinishPressed{});
+  CHECK(d.screen() == Screen::out_of_service);
+}
+
+TEST_CASE("A damaged journal is named before the technician's reason") {
+  Driver d;
+  d.send(ev::TakenOutOfService{"Cleaning"});
+  d.send(ev::JournalFailed{"BE-X"});
+  CHECK(out_of_service_reason(d.state) == OutOfServiceReason::journal);
+  d.send(ev::PutBackInService{});
+  CHECK(d.screen() == Screen::out_of_service);
+}

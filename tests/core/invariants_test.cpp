@@ -114,6 +114,8 @@ ev::PrinterStatusChanged arbitrary(Of<ev::PrinterStatusChanged>, Gen& g) {
 }
 ev::ReceiptPrinted arbitrary(Of<ev::ReceiptPrinted>, Gen& g) { return {g.ref(), g.chance(2)}; }
 ev::BrandTermsLoaded arbitrary(Of<ev::BrandTermsLoaded>, Gen&) { return {{{Brand::proximus, 500, true}}}; }
+ev::TakenOutOfService arbitrary(Of<ev::TakenOutOfService>, Gen& g) { return {g.chance(2) ? "Paper roll change" : ""}; }
+ev::PutBackInService arbitrary(Of<ev::PutBackInService>, Gen&) { return {}; }
 
 template <std::size_t... I>
 Event event_of_kind(std::size_t kind, Gen& g, std::index_sequence<I...>) {
@@ -213,6 +215,11 @@ void drain(Driver& d) {
 
 }  // namespace
 
+// Where an idle kiosk rests once everything is finished.
+Screen resting_screen(const State& s) {
+  return s.journal_ok && !s.technician_reason ? Screen::attract : Screen::out_of_service;
+}
+
 TEST_CASE("Random sessions never pay twice, never deliver unpaid, and always end at attract") {
   for (unsigned seed = 1; seed <= 300; ++seed) {
     INFO("seed " << seed);
@@ -225,9 +232,9 @@ TEST_CASE("Random sessions never pay twice, never deliver unpaid, and always end
     }
     check_money_invariants(d.effects);
     drain(d);
-    // A journal that failed keeps the kiosk out of service until it restarts; whatever it did
-    // journal is still finished.
-    CHECK(d.screen() == (d.state.journal_ok ? Screen::attract : Screen::out_of_service));
+    // A journal that failed keeps the kiosk out of service until it restarts, as does a
+    // technician until putting it back; whatever it did journal is still finished.
+    CHECK(d.screen() == resting_screen(d.state));
     CHECK(d.state.open.empty());
     CHECK_FALSE(d.state.session.number);
     check_money_invariants(d.effects);
@@ -252,7 +259,7 @@ TEST_CASE("Guided random sessions reach payments and deliveries, so the invarian
       d.send(e);
     }
     drain(d);
-    CHECK(d.screen() == (d.state.journal_ok ? Screen::attract : Screen::out_of_service));
+    CHECK(d.screen() == resting_screen(d.state));
     CHECK(d.state.open.empty());
     check_money_invariants(d.effects);
     for (const auto& j : d.all<fx::RequestJournal>()) {

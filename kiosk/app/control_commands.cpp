@@ -1,0 +1,269 @@
+// The technician's commands through the control socket (kioskctl status, test-print,
+// end-of-day, out-of-service), carried out on the UI thread. Every action is logged and kept in
+// the journal's service log with who asked; none starts while a customer uses the kiosk.
+#include <pwd.h>
+#include <sys/statvfs.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "core/utf8.hpp"
+#include "hal/payment_terminal.hpp"
+#include "hal/receipt_printer.hpp"
+#include "journal/journal.hpp"
+#include "kiosk_app.hpp"
+#include "log/log.hpp"
+#include "render/test_page.hpp"
+#include "render/text_painter.hpp"
+#include "version/version.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+using nlohmann::json;
+
+// Three lines at most in large text, so that the screen still has room for every language.
+constexpr std::size_t max_reason_chars = 80;
+
+std::string refusal(const std::string& why) { return json{{"ok", false}, {"error", why}}.dump(); }
+
+// Someone is at the screen (or money is moving): the technician waits for the kiosk to be idle.
+bool customer_at_kiosk(const State& s) { return s.screen != Screen::attract && s.screen != Screen::out_of_service; }
+
+std::string who(uid_t uid) {
+  passwd pw{};
+  passwd* found = nullptr;
+  char buf[4096];
+  if (getpwuid_r(uid, &pw, buf, sizeof buf, &found) == 0 && found)
+    return std::string(pw.pw_name) + " (uid " + std::to_string(uid) + ")";
+  return "uid " + std::to_string(uid);
+}
+
+// UTC in the journal's own format, so that the two compare as text.
+std::string iso_utc(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
+  return out;
+}
+
+std::time_t local_midnight(std::time_t now) {
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+  tm.tm_isdst = -1;
+  return std::mktime(&tm);
+}
+
+// A reason customers will read: one line of printable text, at most 80 characters.
+std::string reason_problem(const std::string& reason) {
+  if (reason.empty()) return "the reason is empty";
+  const std::vector<char32_t> cps = utf8_decode(reason);
+  if (cps.size() > max_reason_chars) return "the reason is longer than 80 characters";
+  for (char32_t c : cps) {
+    if (c == 0xFFFD) return "the reason is not valid UTF-8";
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0) || is_bidi_control(c)) return "the reason has control characters";
+  }
+  return "";
+}
+
+json sales_json(const Journal::Sales& sales) {
+  json lines = json::array();
+  for (const Journal::SalesLine& l : sales.lines)
+    lines.push_back({{"brand", l.brand}, {"method", l.method}, {"renewals", l.delivered}, {"cents", l.delivered_cents}});
+  return {{"delivered", lines},
+          {"card_taken_cents", sales.card_taken_cents},
+          {"card_returned_cents", sales.card_returned_cents},
+          {"wallet_taken_cents", sales.wallet_taken_cents},
+          {"wallet_returned_cents", sales.wallet_returned_cents},
+          {"returned", sales.returned},
+          {"unsettled", sales.unsettled}};
+}
+
+}  // namespace
+
+void KioskApp::open_control_socket() {
+  std::string path = config_.control_socket;
+  if (path.empty()) {
+    // systemd's RuntimeDirectory= (the first, if several): readable by the kiosk's group.
+    const char* runtime = std::getenv("RUNTIME_DIRECTORY");
+    const std::string dir = runtime && *runtime ? std::string(runtime).substr(0, std::string(runtime).find(':'))
+                                                : config_.data_dir;
+    path = dir + "/control.sock";
+  }
+  std::string error;
+  control_ = ControlSocket::open(path, [this] { queue_.nudge(); }, &error);
+  if (control_) log_info("control socket: " + path);
+  else log_warn("control socket not available (kioskctl status … will not reach this kiosk): " + error);
+}
+
+void KioskApp::serve_control() {
+  {
+    std::optional<std::pair<bool, Cents>> closed;
+    {
+      std::lock_guard lock(closing_.mutex);
+      closed.swap(closing_.result);
+    }
+    if (closed) finish_day_closing(closed->first, closed->second);
+  }
+  if (control_) control_->serve([this](ControlSocket::Request&& r) { on_control(std::move(r)); });
+}
+
+void KioskApp::on_control(ControlSocket::Request&& request) {
+  const json j = json::parse(request.line, nullptr, false);
+  const std::string command = j.is_object() && j.contains("command") && j["command"].is_string() ? j["command"].get<std::string>() : "";
+  if (command == "status") return request.answer(control_status());
+  const bool known = command == "test-print" || command == "end-of-day" || command == "out-of-service";
+  if (!known) return request.answer(refusal(command.empty() ? "no command in the request" : "unknown command '" + command + "'"));
+  const std::string actor = who(request.uid);
+  if (customer_at_kiosk(state_)) {
+    const std::string why = "refused: a customer is using the kiosk (screen " + std::string(screen_name(state_.screen)) +
+                            "); try again when it is idle";
+    log_info("technician " + actor + ": " + command + " " + why);
+    if (journal_) journal_->log_service_action(actor, command, why, nullptr);
+    return request.answer(refusal(why));
+  }
+  if (command == "test-print") return start_test_print(std::move(request));
+  if (command == "end-of-day") return start_day_closing(std::move(request));
+  const bool out = j.value("out", true);
+  const std::string reason = j.contains("reason") && j["reason"].is_string() ? j["reason"].get<std::string>() : "";
+  if (out) {
+    if (const std::string problem = reason_problem(reason); !problem.empty()) return request.answer(refusal(problem));
+  }
+  set_out_of_service(std::move(request), out, reason);
+}
+
+std::string KioskApp::control_status() {
+  const OutOfServiceReason why = out_of_service_reason(state_);
+  json terminal = {{"kind", config_.terminal_kind}, {"available", state_.terminal_available}};
+  for (const auto& [name, value] : devices_.card->diagnosis()) terminal[name] = value;
+  json status = {
+      {"ok", true},
+      {"kiosk", config_.kiosk.kiosk_id},
+      {"location", config_.kiosk.location},
+      {"version", std::string(kiosk_version())},
+      {"in_service", why == OutOfServiceReason::none},
+      {"out_of_service", std::string(out_of_service_reason_name(why))},
+      {"reason", state_.technician_reason.value_or("")},
+      {"screen", std::string(screen_name(state_.screen))},
+      {"customer_at_kiosk", customer_at_kiosk(state_)},
+      {"printer", {{"kind", config_.printer_kind}, {"status", std::string(printer_status_name(state_.printer))}}},
+      {"terminal", terminal},
+      {"wallet", {{"enabled", config_.kiosk.wallet_enabled}, {"kind", config_.wallet_kind}, {"available", devices_.wallet->available()}}},
+      {"gateway", {{"embedded", config_.gateway_host.empty()}, {"host", config_.gateway_host}, {"link_up", gateway_up_.load()}}},
+      {"journal", {{"ok", state_.journal_ok && journal_ != nullptr}, {"open_transactions", state_.open.size()},
+                   {"outbox_pending", outbox_pending()}}},
+      {"receipts_printed", receipts_printed_}};
+  struct statvfs fs {};
+  if (statvfs(config_.data_dir.c_str(), &fs) == 0)
+    status["disk_free_bytes"] = static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize;
+  if (journal_) {
+    const std::time_t now = std::time(nullptr);
+    status["today"] = sales_json(journal_->sales_between(iso_utc(local_midnight(now)), iso_utc(now + 1)));
+  }
+  return status.dump();
+}
+
+void KioskApp::start_test_print(ControlSocket::Request&& request) {
+  if (pending_print_) return request.answer(refusal("a test print is under way"));
+  if (!printer_can_print(state_.printer))
+    return request.answer(refusal("the printer cannot print: " + std::string(printer_status_name(state_.printer))));
+  TextPainter* text = painter();
+  if (!text) return request.answer(refusal("no fonts for the test print"));
+  const std::string actor = who(request.uid);
+  log_info("technician " + actor + ": test print");
+  if (journal_) journal_->log_service_action(actor, "test-print", "", nullptr);
+  pending_print_ = std::move(request);
+  TestPage page{config_.kiosk.kiosk_id, config_.kiosk.location, std::string(kiosk_version()),
+                local_timestamp(config_.kiosk.default_lang), config_.printer_kind};
+  devices_.printer->print(test_print_reference, layout_test_page(page, *text, devices_.printer->width_dots()));
+}
+
+void KioskApp::finish_test_print(bool ok) {
+  if (!pending_print_) return;
+  log_info(std::string("test print ") + (ok ? "printed" : "FAILED"));
+  if (journal_) journal_->log_service_action("kiosk", "test-print", ok ? "printed" : "failed", nullptr);
+  pending_print_->answer(ok ? json{{"ok", true}, {"printed", true}}.dump()
+                            : refusal("the printer did not print (" + std::string(printer_status_name(state_.printer)) + ")"));
+  pending_print_.reset();
+}
+
+void KioskApp::start_day_closing(ControlSocket::Request&& request) {
+  if (pending_closing_) return request.answer(refusal("an end of day is under way"));
+  const std::string actor = who(request.uid);
+  log_info("technician " + actor + ": end of day");
+  if (journal_) journal_->log_service_action(actor, "end-of-day", "", nullptr);
+  pending_closing_ = std::move(request);
+  // The terminal answers on its own thread; the UI thread picks it up in serve_control().
+  const bool has_closing = devices_.card->close_day([this](bool ok, Cents total) {
+    {
+      std::lock_guard lock(closing_.mutex);
+      closing_.result = std::make_pair(ok, total);
+    }
+    queue_.nudge();
+  });
+  if (!has_closing) finish_day_closing(false, -2);
+}
+
+void KioskApp::finish_day_closing(bool ok, Cents terminal_total) {
+  if (!pending_closing_) return;
+  const std::time_t now = std::time(nullptr);
+  // The journal's side covers what the terminal's does: since the last closing, or today.
+  std::optional<std::string> since = journal_ ? journal_->setting("last_day_closing") : std::nullopt;
+  const std::string from = since ? *since : iso_utc(local_midnight(now));
+  const std::string to = iso_utc(now + 1);
+  json answer = {{"ok", ok}, {"from", from}, {"to", to}};
+  if (terminal_total == -2) {
+    answer["ok"] = true;  // nothing to close; the journal's totals still say what was sold
+    answer["terminal"] = "this terminal has no day closing";
+  } else {
+    answer["terminal_closed"] = ok;
+    if (terminal_total >= 0) answer["terminal_total_cents"] = terminal_total;
+  }
+  if (journal_) {
+    const Journal::Sales sales = journal_->sales_between(from, to);
+    answer["journal"] = sales_json(sales);
+    if (ok && terminal_total >= 0) {
+      const long long expected = sales.card_taken_cents - sales.card_returned_cents;
+      answer["difference_cents"] = terminal_total - expected;
+      if (terminal_total != expected)
+        log_warn("ALERT end of day: the terminal reports " + std::to_string(terminal_total) + " cents, the journal " +
+                 std::to_string(expected) + " cents");
+    }
+    if (ok) journal_->set_setting("last_day_closing", to, nullptr);
+    journal_->log_service_action("kiosk", "end-of-day", answer.dump(), nullptr);
+  }
+  if (!ok && terminal_total != -2) answer["error"] = "the terminal did not close its day";
+  log_info("end of day: " + answer.dump());
+  pending_closing_->answer(answer.dump());
+  pending_closing_.reset();
+}
+
+void KioskApp::set_out_of_service(ControlSocket::Request&& request, bool out, const std::string& reason) {
+  const std::string actor = who(request.uid);
+  std::string error = "no journal";
+  // Kept first: a restart must find the kiosk as the technician left it.
+  if (!journal_ || !journal_->set_setting("out_of_service", out ? std::optional(reason) : std::nullopt, &error))
+    return request.answer(refusal("not kept, so not done: " + error));
+  journal_->log_service_action(actor, out ? "out-of-service" : "in-service", reason, nullptr);
+  log_info("technician " + actor + ": " + (out ? "out of service: " + reason : std::string("back in service")));
+  if (out) dispatch(ev::TakenOutOfService{reason});
+  else dispatch(ev::PutBackInService{});
+  request.answer(json{{"ok", true}, {"in_service", out_of_service_reason(state_) == OutOfServiceReason::none},
+                      {"out_of_service", std::string(out_of_service_reason_name(out_of_service_reason(state_)))},
+                      {"reason", state_.technician_reason.value_or("")}}
+                     .dump());
+}
+
+void KioskApp::restore_out_of_service() {
+  if (!journal_) return;
+  if (std::optional<std::string> reason = journal_->setting("out_of_service")) {
+    log_info("out of service since before this start: " + *reason);
+    dispatch(ev::TakenOutOfService{*reason});
+  }
+}
+
+}  // namespace kiosk::app

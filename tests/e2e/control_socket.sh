@@ -1,0 +1,102 @@
+#!/bin/sh
+# kioskctl status, test-print, end-of-day and out-of-service against a running kiosk over its
+# control socket; the out of service kept across a restart; refusals while a customer is at the
+# kiosk; the service log in the journal; callers outside root and the kiosk's group refused.
+#   control_socket.sh KIOSK KIOSKCTL SCRIPTS_DIR WORK_DIR
+set -eu
+kiosk=$1 ctl=$2 scripts=$3 work=$4
+rm -rf "$work"
+mkdir -p "$work"
+data=$work/data
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+# Until `kioskctl status` says KEY is VALUE (a Python-free JSON check: the compact dump).
+wait_status() {
+  i=0
+  while [ $i -lt 300 ]; do
+    if "$ctl" status --data "$data" 2>/dev/null | grep -q "$1"; then return 0; fi
+    sleep 0.1
+    i=$((i + 1))
+  done
+  "$ctl" status --data "$data" || true
+  fail "status never showed $1"
+}
+
+echo "== run 1: status, test print, end of day, out of service"
+"$kiosk" --headless --script "$scripts/technician_first.script" --data "$data" --shots "$work/shots" >"$work/run1.out" 2>&1 &
+pid=$!
+wait_status '"receipts_printed":1,"screen":"attract"'
+"$ctl" status --data "$data" >"$work/status.json"
+for key in '"in_service":true' '"version":"' '"printer":{"kind":"sim","status":"ok"}' '"customer_at_kiosk":false' \
+  '"journal":{"ok":true' '"disk_free_bytes":' '"terminal":{'; do
+  grep -q "$key" "$work/status.json" || fail "status lacks $key: $(cat "$work/status.json")"
+done
+"$ctl" test-print --data "$data" | grep -q '"printed":true' || fail "test print"
+ls "$data"/receipts/TEST-PRINT-*.png >/dev/null 2>&1 || fail "no test page came out of the printer"
+"$ctl" end-of-day --data "$data" >"$work/eod.json" || fail "end of day"
+grep -q '"terminal_closed":true' "$work/eod.json" || fail "end of day: $(cat "$work/eod.json")"
+# The renewal's 10.00 on both sides: the terminal's closing and the journal.
+for key in '"difference_cents":0' '"terminal_total_cents":1000' '"card_taken_cents":1000' \
+  '"delivered":[{"brand":"proximus","cents":1000,"method":"card","renewals":1}]'; do
+  grep -qF "$key" "$work/eod.json" || fail "end of day lacks $key: $(cat "$work/eod.json")"
+done
+# Reasons customers will read: bounded, printable.
+if "$ctl" out-of-service on "" --data "$data" 2>"$work/err"; then fail "an empty reason was taken"; fi
+long=$(printf '%081d' 0)
+if "$ctl" out-of-service on "$long" --data "$data" 2>"$work/err"; then fail "an 81-character reason was taken"; fi
+grep -q "longer than 80" "$work/err" || fail "no reason given for refusing a long reason: $(cat "$work/err")"
+if "$ctl" out-of-service on "$(printf 'a\033[2Jb')" --data "$data" 2>"$work/err"; then fail "control characters were taken"; fi
+"$ctl" out-of-service on "Printer maintenance, back at 14:30" --data "$data" | grep -q '"out_of_service":"technician"' ||
+  fail "out of service"
+wait "$pid" || { cat "$work/run1.out"; fail "run 1's script"; }
+[ -s "$work/shots/out_of_service.png" ] || fail "no screenshot of the out-of-service screen"
+
+echo "== run 2: kept across the restart, back in service, refused while a customer is there"
+"$kiosk" --headless --script "$scripts/technician_restart.script" --data "$data" --shots "$work/shots" >"$work/run2.out" 2>&1 &
+pid=$!
+wait_status '"reason":"Printer maintenance, back at 14:30"'
+"$ctl" status --data "$data" | grep -q '"screen":"out_of_service"' || fail "not out of service after the restart"
+"$ctl" out-of-service off --data "$data" | grep -q '"in_service":true' || fail "back in service"
+wait_status '"customer_at_kiosk":true'
+if "$ctl" out-of-service on "Cleaning" --data "$data" 2>"$work/err"; then fail "out of service during a customer's session"; fi
+grep -q "a customer is using the kiosk" "$work/err" || fail "refusal without its reason: $(cat "$work/err")"
+if "$ctl" test-print --data "$data" 2>/dev/null; then fail "test print during a customer's session"; fi
+if "$ctl" end-of-day --data "$data" 2>/dev/null; then fail "end of day during a customer's session"; fi
+"$ctl" status --data "$data" >/dev/null || fail "status during a customer's session"
+
+# Only root, the kiosk's user and its group: another user is refused by the socket's mode,
+# and by the kiosk's own check of the caller when the mode is opened up. The kiosk's socket
+# is in the data folder, which another user may not be able to reach: this one is beside it in
+# a folder anyone can enter, through a hard link.
+if [ "$(id -u)" -eq 0 ]; then
+  open_dir=$(mktemp -d)
+  chmod 0755 "$open_dir"
+  cp "$ctl" "$open_dir/kioskctl"
+  chmod 0755 "$open_dir/kioskctl"
+  if ln "$data/control.sock" "$open_dir/control.sock" 2>/dev/null; then
+    as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$open_dir/kioskctl" status --socket "$open_dir/control.sock"; }
+    if as_nobody 2>"$work/err"; then rm -rf "$open_dir"; fail "nobody reached the kiosk through the socket's mode"; fi
+    grep -q "Permission denied" "$work/err" || { rm -rf "$open_dir"; fail "nobody: $(cat "$work/err")"; }
+    chmod 0666 "$data/control.sock"
+    if as_nobody 2>"$work/err"; then rm -rf "$open_dir"; fail "nobody passed the kiosk's check"; fi
+    chmod 0660 "$data/control.sock"
+    grep -q "not allowed" "$work/err" || { rm -rf "$open_dir"; fail "nobody: $(cat "$work/err")"; }
+    echo "nobody: refused by the mode, then by the kiosk: $(cat "$work/err")"
+  else
+    echo "(the data folder is on another file system than $open_dir: the caller check is not tried)"
+  fi
+  rm -rf "$open_dir"
+else
+  echo "(not root: callers from another user are checked only when run as root)"
+fi
+wait "$pid" || { cat "$work/run2.out"; fail "run 2's script"; }
+
+echo "== the service log"
+count=$(sqlite3 "$data/journal.sqlite" "SELECT COUNT(*) FROM service_log")
+refusals=$(sqlite3 "$data/journal.sqlite" "SELECT COUNT(*) FROM service_log WHERE detail LIKE 'refused:%'")
+[ "$count" -ge 8 ] || fail "service log has $count entries"
+[ "$refusals" -ge 3 ] || fail "service log has $refusals refusals"
+sqlite3 "$data/journal.sqlite" "SELECT at, actor, action, substr(detail, 1, 60) FROM service_log"
+echo "control: every command reached the running kiosk, and was refused where it had to be"
