@@ -37,10 +37,9 @@ void draw_out_of_service(const View& v) {
   // language (the log and `kioskctl status` have the detail). Not spoken: it means nothing to a
   // customer.
   if (why != OutOfServiceReason::none) {
-    std::string code = "OOS-";
-    for (char c : out_of_service_reason_name(why)) code += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
     v.ui.set_quiet(true);
-    v.ui.text({margin, y + 16, content_w, v.ui.line_height(FontRole::hint)}, "Service code " + code, FontRole::hint,
+    v.ui.text({margin, y + 16, content_w, v.ui.line_height(FontRole::hint)}, "Service code " + out_of_service_code(why),
+              FontRole::hint,
               v.theme().text_muted);
     v.ui.set_quiet(false);
     y += 16 + v.ui.line_height(FontRole::hint);

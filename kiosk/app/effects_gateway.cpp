@@ -38,11 +38,14 @@ bool KioskApp::handle(const fx::RequestDelivery& d) {
         queue->post(ev::RenewalDelivered{req.reference, r.confirmation_id, r.new_expiry});
         break;
       case gateway::RenewalResult::Kind::failed:
-        log_warn("renewal " + req.reference + " refused: " + r.detail);
+        log_warn("renewal " + req.reference + " refused: " + r.detail,
+                 {{"KIOSK_REFERENCE", req.reference}, {"KIOSK_DEVICE", "gateway"}, {"KIOSK_ERROR_CODE", "renewal_refused"}});
         queue->post(ev::RenewalFailed{req.reference, r.detail});
         break;
       case gateway::RenewalResult::Kind::unknown:
-        log_warn(std::string(r.mismatch ? "ALERT " : "") + "renewal " + req.reference + " outcome unknown: " + r.detail);
+        log_warn(std::string(r.mismatch ? "ALERT " : "") + "renewal " + req.reference + " outcome unknown: " + r.detail,
+                 {{"KIOSK_REFERENCE", req.reference}, {"KIOSK_DEVICE", "gateway"},
+                  {"KIOSK_ERROR_CODE", r.mismatch ? "answer_mismatch" : "renewal_unknown"}});
         queue->post(ev::RenewalUnknown{req.reference, r.mismatch ? "answer_mismatch" : ""});
         break;
     }

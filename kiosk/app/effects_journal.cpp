@@ -11,11 +11,12 @@ bool KioskApp::handle(const fx::RequestJournal& j) {
   std::string err = "journal unavailable";
   const std::string step(journal_step_name(j.entry.step));
   if (!journal_ || !journal_->append(j.entry, &err)) {
-    log_warn(err + " (" + j.entry.reference + " " + step + ")");
+    log_warn(err + " (" + j.entry.reference + " " + step + ")",
+             {{"KIOSK_REFERENCE", j.entry.reference}, {"KIOSK_STEP", step}, {"KIOSK_ERROR_CODE", "journal_write"}});
     queue_.post(ev::JournalFailed{j.entry.reference});
     return false;  // the rest of the batch announced by this step must not run
   }
-  log_info(j.entry.reference + " " + step);
+  log_info(j.entry.reference + " " + step, {{"KIOSK_REFERENCE", j.entry.reference}, {"KIOSK_STEP", step}});
   if (crash_after_ == j.entry.step) {
     // The crash harness: stop dead right after this step is durable, as a power cut would.
     log_warn("crash hook: SIGKILL after " + step);

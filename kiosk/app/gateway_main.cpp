@@ -8,6 +8,7 @@
 #include <string>
 
 #include "gateway/server.hpp"
+#include "log/journal_native.hpp"
 #include "log/log.hpp"
 #include "version/version.hpp"
 
@@ -75,6 +76,9 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   kiosk::log_program("kiosk-gateway");
+  // Under systemd every line goes to the journal with its priority; otherwise warnings go to
+  // standard error, as they always have.
+  if (kiosk::stderr_is_journal()) kiosk::log_open("");
   std::string error;
   auto server = kiosk::gateway::Server::start(options, &error);
   if (!server) {

@@ -382,12 +382,26 @@ void KioskApp::dispatch(const Event& e) {
   }
   if (const auto* p = std::get_if<ev::PrinterStatusChanged>(&e)) {
     // The technician learns of the printer from the log (and, later, the fleet's status).
-    const std::string line = "printer: " + std::string(printer_status_name(p->status));
-    if (p->status == PrinterStatus::ok) log_info(line);
-    else log_warn(line + (p->status == PrinterStatus::paper_near_end ? " (replace the roll soon)" : ""));
+    const std::string name(printer_status_name(p->status));
+    if (p->status == PrinterStatus::ok) log_info("printer: " + name, {{"KIOSK_DEVICE", "printer"}});
+    else
+      log_warn("printer: " + name + (p->status == PrinterStatus::paper_near_end ? " (replace the roll soon)" : ""),
+               {{"KIOSK_DEVICE", "printer"}, {"KIOSK_ERROR_CODE", name}});
   }
+  if (const auto* t = std::get_if<ev::TerminalAvailabilityChanged>(&e); t && t->available != state_.terminal_available) {
+    if (t->available) log_info("card terminal: available", {{"KIOSK_DEVICE", "terminal"}});
+    else log_warn("card terminal: away", {{"KIOSK_DEVICE", "terminal"}, {"KIOSK_ERROR_CODE", "terminal_away"}});
+  }
+  const Screen screen_before = state_.screen;
+  const OutOfServiceReason why_before = out_of_service_reason(state_);
   Update u = update(std::move(state_), e);
   state_ = std::move(u.state);
+  // Every later entry says which screen the customer sees; a change of service is an entry.
+  if (state_.screen != screen_before) log_context("KIOSK_SCREEN", std::string(screen_name(state_.screen)));
+  if (const OutOfServiceReason why = out_of_service_reason(state_); why != why_before) {
+    if (why == OutOfServiceReason::none) log_info("in service again");
+    else log_warn("out of service: " + std::string(out_of_service_reason_name(why)), {{"KIOSK_ERROR_CODE", out_of_service_code(why)}});
+  }
   ++revision_;
   for (const Effect& effect : u.effects)
     if (!carry_out(effect)) break;

@@ -291,6 +291,13 @@ std::string_view out_of_service_reason_name(OutOfServiceReason r) {
   return "none";
 }
 
+std::string out_of_service_code(OutOfServiceReason r) {
+  if (r == OutOfServiceReason::none) return "";
+  std::string code = "OOS-";
+  for (char c : out_of_service_reason_name(r)) code += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return code;
+}
+
 bool payment_outcome_unknown(const State& s) {
   if (!s.session.txn) return false;
   for (const OpenTransaction& t : s.open)

@@ -175,6 +175,8 @@ OutOfServiceReason out_of_service_reason(const State& s);
 // limit. Transactions waiting out a backoff or a technician do not hold the outbox up.
 bool recovery_asking(const State& s);
 std::string_view out_of_service_reason_name(OutOfServiceReason r);  // "journal", … "none"
+// The technician's code for it, the same in every language: "OOS-JOURNAL", … "" for none.
+std::string out_of_service_code(OutOfServiceReason r);
 // The steps before any money moves, where Back (and Cancel) are offered.
 bool back_available(const State& s);
 // The six-digit code a receipt can be printed again with: derived from the reference, so that
