@@ -14,8 +14,10 @@
 #include "journal/journal.hpp"
 #include "kiosk_app.hpp"
 #include "log/log.hpp"
+#include "render/day_report.hpp"
 #include "render/test_page.hpp"
 #include "render/text_painter.hpp"
+#include "sys/base64.hpp"
 #include "version/version.hpp"
 
 namespace kiosk::app {
@@ -70,6 +72,18 @@ std::string reason_problem(const std::string& reason) {
   return "";
 }
 
+// "2026-12-06T00:51:04.000Z" as local time for paper: "2026-12-06 01:51".
+std::string local_text(const std::string& iso_utc_text) {
+  std::tm tm{};
+  if (!strptime(iso_utc_text.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return iso_utc_text;
+  const std::time_t t = timegm(&tm);
+  std::tm local{};
+  localtime_r(&t, &local);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%d %H:%M", &local);
+  return out;
+}
+
 json sales_json(const Journal::Sales& sales) {
   json lines = json::array();
   for (const Journal::SalesLine& l : sales.lines)
@@ -116,7 +130,8 @@ void KioskApp::on_control(ControlSocket::Request&& request) {
   const json j = json::parse(request.line, nullptr, false);
   const std::string command = j.is_object() && j.contains("command") && j["command"].is_string() ? j["command"].get<std::string>() : "";
   if (command == "status") return request.answer(control_status());
-  const bool known = command == "test-print" || command == "end-of-day" || command == "out-of-service";
+  const bool known =
+      command == "test-print" || command == "end-of-day" || command == "out-of-service" || command == "diagnostics";
   if (!known) return request.answer(refusal(command.empty() ? "no command in the request" : "unknown command '" + command + "'"));
   const std::string actor = who(request.uid);
   if (customer_at_kiosk(state_)) {
@@ -128,6 +143,14 @@ void KioskApp::on_control(ControlSocket::Request&& request) {
   }
   if (command == "test-print") return start_test_print(std::move(request));
   if (command == "end-of-day") return start_day_closing(std::move(request));
+  if (command == "diagnostics") {
+    std::string name;
+    const std::string bundle = diagnostics_bundle(&name);
+    if (bundle.empty()) return request.answer(refusal("the diagnostics bundle could not be made"));
+    log_info("technician " + actor + ": diagnostics bundle " + name + " (" + std::to_string(bundle.size()) + " bytes)");
+    if (journal_) journal_->log_service_action(actor, "diagnostics", name, nullptr);
+    return request.answer(json{{"ok", true}, {"name", name}, {"bytes", bundle.size()}, {"bundle_base64", base64_encode(bundle)}}.dump());
+  }
   const bool out = j.value("out", true);
   const std::string reason = j.contains("reason") && j["reason"].is_string() ? j["reason"].get<std::string>() : "";
   if (out) {
@@ -237,9 +260,43 @@ void KioskApp::finish_day_closing(bool ok, Cents terminal_total) {
     journal_->log_service_action("kiosk", "end-of-day", answer.dump(), nullptr);
   }
   if (!ok && terminal_total != -2) answer["error"] = "the terminal did not close its day";
+  answer["report_printed"] = print_day_report(answer);
   log_info("end of day: " + answer.dump());
   pending_closing_->answer(answer.dump());
   pending_closing_.reset();
+}
+
+bool KioskApp::print_day_report(const nlohmann::json& closing) {
+  TextPainter* text = painter();
+  if (!text || !printer_can_print(state_.printer)) {
+    log_warn("end of day: no report printed (printer " + std::string(printer_status_name(state_.printer)) + ")");
+    return false;
+  }
+  DayReport r;
+  r.kiosk_id = config_.kiosk.kiosk_id;
+  r.location = config_.kiosk.location;
+  r.version = std::string(kiosk_version());
+  r.printed_at = local_text(iso_utc(std::time(nullptr)));
+  r.from = local_text(closing.value("from", std::string()));
+  r.to = local_text(closing.value("to", std::string()));
+  r.terminal = !closing.contains("terminal_closed")     ? DayReport::Terminal::no_closing
+               : closing["terminal_closed"].get<bool>() ? DayReport::Terminal::closed
+                                                        : DayReport::Terminal::failed;
+  r.terminal_total_cents = closing.value("terminal_total_cents", -1LL);
+  if (closing.contains("journal")) {
+    const json& j = closing["journal"];
+    for (const json& l : j["delivered"])
+      r.lines.push_back({l["brand"].get<std::string>(), l["method"].get<std::string>(), l["renewals"].get<int>(),
+                         l["cents"].get<long long>()});
+    r.card_taken_cents = j["card_taken_cents"];
+    r.card_returned_cents = j["card_returned_cents"];
+    r.wallet_taken_cents = j["wallet_taken_cents"];
+    r.wallet_returned_cents = j["wallet_returned_cents"];
+    r.returned = j["returned"];
+    r.unsettled = j["unsettled"];
+  }
+  devices_.printer->print(day_report_reference, layout_day_report(r, *text, devices_.printer->width_dots()));
+  return true;
 }
 
 void KioskApp::set_out_of_service(ControlSocket::Request&& request, bool out, const std::string& reason) {

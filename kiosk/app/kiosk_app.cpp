@@ -376,8 +376,14 @@ bool KioskApp::busy(bool including_payment) {
 }
 
 void KioskApp::dispatch(const Event& e) {
+  // The technician's pages, not a customer's receipts.
   if (const auto* r = std::get_if<ev::ReceiptPrinted>(&e); r && r->reference == test_print_reference) {
-    finish_test_print(r->ok);  // the technician's page, not a customer's receipt
+    finish_test_print(r->ok);
+    return;
+  }
+  if (const auto* r = std::get_if<ev::ReceiptPrinted>(&e); r && r->reference == day_report_reference) {
+    if (r->ok) log_info("end of day: report printed");
+    else log_warn("end of day: the report did not print", {{"KIOSK_DEVICE", "printer"}});
     return;
   }
   if (const auto* p = std::get_if<ev::PrinterStatusChanged>(&e)) {

@@ -8,6 +8,8 @@
 #include <thread>
 
 #include "clock/local_date.hpp"
+#include <nlohmann/json_fwd.hpp>
+
 #include "config.hpp"
 #include "control_socket.hpp"
 #include "devices.hpp"
@@ -168,10 +170,14 @@ class KioskApp {
   void finish_test_print(bool ok);
   void start_day_closing(ControlSocket::Request&& request);
   void finish_day_closing(bool ok, Cents terminal_total);
+  bool print_day_report(const nlohmann::json& closing);  // false: the printer cannot
   void set_out_of_service(ControlSocket::Request&& request, bool out, const std::string& reason);
   void restore_out_of_service();
+  // diagnostics.cpp: the bundle (tar.gz) and its file name.
+  std::string diagnostics_bundle(std::string* name);
   // The reference a test print goes by: no transaction has it (theirs carry the kiosk id).
   static constexpr const char* test_print_reference = "TEST-PRINT";
+  static constexpr const char* day_report_reference = "END-OF-DAY";
   std::unique_ptr<ControlSocket> control_;
   std::optional<ControlSocket::Request> pending_print_, pending_closing_;
   struct DayClosing {

@@ -1,4 +1,4 @@
-// kioskctl status | test-print | end-of-day | out-of-service on REASON|off: to the running kiosk
+// kioskctl status | test-print | end-of-day | out-of-service on REASON|off | diagnostics: to the running kiosk
 // over its control socket (/run/kiosk/control.sock for the service; --data DIR or --socket PATH
 // otherwise). The kiosk's answer is printed as it came; a refusal (a customer is at the kiosk)
 // is one line on stderr and exit 1.
@@ -11,6 +11,10 @@
 #include <chrono>
 #include <cstring>
 #include <iostream>
+#include <openssl/evp.h>
+
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
@@ -22,7 +26,7 @@ namespace {
 constexpr const char* service_socket = "/run/kiosk/control.sock";
 // A test print or the terminal's closing take a while; the kiosk gives up on them after 90 s.
 constexpr int answer_seconds = 100;
-constexpr std::size_t max_answer = 1 << 20;
+constexpr std::size_t max_answer = 64 << 20;  // a diagnostics bundle, in base64
 
 // One request, one answer line; empty with `error` set when the kiosk could not be asked.
 std::string ask(const std::string& path, const std::string& request, std::string* error) {
@@ -66,28 +70,60 @@ std::string ask(const std::string& path, const std::string& request, std::string
   return answer.substr(0, nl);
 }
 
+// The bundle the kiosk sent, written to `out` (a file, or a folder to put it in under its name).
+int save_bundle(const nlohmann::json& answer, const std::string& out) {
+  const std::string name = answer.value("name", std::string());
+  const std::string b64 = answer.value("bundle_base64", std::string());
+  if (name.empty() || name.find('/') != std::string::npos || b64.empty() || b64.size() % 4 != 0)
+    return fail("the kiosk's bundle is not one");
+  std::string bytes(b64.size() / 4 * 3, '\0');
+  const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(bytes.data()), reinterpret_cast<const unsigned char*>(b64.data()),
+                                static_cast<int>(b64.size()));
+  if (n < 0) return fail("the kiosk's bundle is not base64");
+  const std::size_t padding = (b64.back() == '=') + (b64.size() > 1 && b64[b64.size() - 2] == '=');
+  bytes.resize(static_cast<std::size_t>(n) - padding);
+  if (bytes.size() != answer.value("bytes", std::size_t{0})) return fail("the kiosk's bundle arrived damaged");
+  std::error_code ec;
+  const std::filesystem::path path = out.empty() ? std::filesystem::path(name)
+                                     : std::filesystem::is_directory(out, ec) ? std::filesystem::path(out) / name
+                                                                              : std::filesystem::path(out);
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  file.close();
+  if (!file) return fail("cannot write " + path.string());
+  // Masked as it is, it is still the kiosk's business: the technician's alone.
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
+  std::cout << nlohmann::json{{"ok", true}, {"path", path.string()}, {"bytes", bytes.size()}}.dump() << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int running_kiosk_command(const Args& args) {
-  std::string path = service_socket;
+  std::string path = service_socket, out;
   Args words;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if ((args[i] == "--socket" || args[i] == "--data") && i + 1 < args.size()) {
       path = args[i] == "--socket" ? args[i + 1] : args[i + 1] + "/control.sock";
       ++i;
+    } else if (args[i] == "--out" && i + 1 < args.size()) {
+      out = args[++i];
     } else {
       words.push_back(args[i]);
     }
   }
   nlohmann::json request;
-  if (words.size() == 1 && (words[0] == "status" || words[0] == "test-print" || words[0] == "end-of-day")) {
+  if (words.size() == 1 &&
+      (words[0] == "status" || words[0] == "test-print" || words[0] == "end-of-day" || words[0] == "diagnostics")) {
     request = {{"command", words[0]}};
   } else if (words.size() == 3 && words[0] == "out-of-service" && words[1] == "on") {
     request = {{"command", "out-of-service"}, {"out", true}, {"reason", words[2]}};
   } else if (words.size() == 2 && words[0] == "out-of-service" && words[1] == "off") {
     request = {{"command", "out-of-service"}, {"out", false}};
   } else {
-    return fail("usage: kioskctl status|test-print|end-of-day|out-of-service on REASON|off [--socket PATH | --data DIR]");
+    return fail(
+        "usage: kioskctl status|test-print|end-of-day|out-of-service on REASON|off|diagnostics [--out PATH] "
+        "[--socket PATH | --data DIR]");
   }
   std::string error;
   const std::string answer = ask(path, request.dump(), &error);
@@ -95,6 +131,7 @@ int running_kiosk_command(const Args& args) {
   const nlohmann::json j = nlohmann::json::parse(answer, nullptr, false);
   if (!j.is_object() || !j.contains("ok")) return fail("the kiosk's answer is not one: " + answer.substr(0, 200));
   if (j["ok"] != true) return fail(j.value("error", std::string("refused")));
+  if (words[0] == "diagnostics") return save_bundle(j, out);
   std::cout << j.dump() << "\n";
   return 0;
 }
