@@ -20,14 +20,10 @@ std::string brand_label(const std::string& id) {
 ReceiptPicture layout_day_report(const DayReport& r, TextPainter& painter, int width_dots) {
   ReceiptPicture out;
   out.paper = Raster(width_dots, 0);
-  const bool narrow = width_dots < 500;
-  const int body = narrow ? 22 : 26, small = narrow ? 18 : 21, title = narrow ? 32 : 40;
-  Pen pen(out.paper, painter, narrow ? 8 : 16, false);
-  pen.space(12);
-  pen.paragraph("END OF DAY", title, true, true);
-  pen.paragraph(r.location, small, false, true);
-  pen.rule();
-  pen.row("Kiosk", r.kiosk_id, body);
+  const PaperType type = paper_type(width_dots);
+  const int body = type.body, small = type.small;
+  Pen pen(out.paper, painter, type.margin, false);
+  technician_page_head(pen, type, "END OF DAY", r.location, r.kiosk_id);
   pen.row("Printed", r.printed_at, body);
   pen.row("From", r.from, small);
   pen.row("To", r.to, small);

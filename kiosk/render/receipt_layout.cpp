@@ -10,10 +10,9 @@ ReceiptPicture layout_receipt(const ReceiptData& r, const Catalog& t, TextPainte
   Raster& paper = out.paper;
   paper = Raster(width_dots, 0);
   const bool narrow = width_dots < 500;
-  const int body = narrow ? 22 : 26;
-  const int small = narrow ? 18 : 21;
-  const int title = narrow ? 32 : 40;
-  Pen pen(paper, painter, narrow ? 8 : 16, is_rtl(r.lang));
+  const PaperType type = paper_type(width_dots);
+  const int body = type.body, small = type.small, title = type.title;
+  Pen pen(paper, painter, type.margin, is_rtl(r.lang));
   const bool refund = r.kind == ReceiptData::Kind::refund;
   const bool pending = r.kind == ReceiptData::Kind::pending;
   const bool not_charged = r.kind == ReceiptData::Kind::not_charged;

@@ -5,6 +5,20 @@
 
 namespace kiosk {
 
+PaperType paper_type(int width_dots) {
+  const bool narrow = width_dots < 500;
+  return narrow ? PaperType{22, 18, 32, 8} : PaperType{26, 21, 40, 16};
+}
+
+void technician_page_head(Pen& pen, const PaperType& type, const std::string& title, const std::string& location,
+                          const std::string& kiosk_id) {
+  pen.space(12);
+  pen.paragraph(title, type.title, true, true);
+  pen.paragraph(location, type.small, false, true);
+  pen.rule();
+  pen.row("Kiosk", kiosk_id, type.body);
+}
+
 void Pen::row(const std::string& label, const std::string& value, int px, bool bold) {
   const bool label_rtl = Shaper::has_rtl(label), value_rtl = Shaper::has_rtl(value);
   const int lw = static_cast<int>(painter_.measure(label, label_rtl, px, false));

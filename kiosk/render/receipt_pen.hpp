@@ -6,6 +6,12 @@
 
 namespace kiosk {
 
+// Type sizes and margins for a paper width: 80 mm paper (576 dots) or narrower (58 mm, 384).
+struct PaperType {
+  int body, small, title, margin;
+};
+PaperType paper_type(int width_dots);
+
 // Writes paper (a receipt, a technician's page) from the top down. In a right-to-left language
 // the paper is mirrored: paragraphs start at the right, labels stand right and values left.
 class Pen {
@@ -40,5 +46,9 @@ class Pen {
   bool rtl_;
   int y_ = 0;
 };
+
+// The head of a technician's page: its title, where the kiosk stands, a rule, which kiosk.
+void technician_page_head(Pen& pen, const PaperType& type, const std::string& title, const std::string& location,
+                          const std::string& kiosk_id);
 
 }  // namespace kiosk

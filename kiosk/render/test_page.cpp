@@ -31,14 +31,11 @@ Raster scale(int width) {
 ReceiptPicture layout_test_page(const TestPage& page, TextPainter& painter, int width_dots) {
   ReceiptPicture out;
   out.paper = Raster(width_dots, 0);
+  const PaperType type = paper_type(width_dots);
+  const int body = type.body, small = type.small;
   const bool narrow = width_dots < 500;
-  const int body = narrow ? 22 : 26, small = narrow ? 18 : 21, title = narrow ? 32 : 40;
-  Pen pen(out.paper, painter, narrow ? 8 : 16, false);
-  pen.space(12);
-  pen.paragraph("TEST PRINT", title, true, true);
-  pen.paragraph(page.location, small, false, true);
-  pen.rule();
-  pen.row("Kiosk", page.kiosk_id, body);
+  Pen pen(out.paper, painter, type.margin, false);
+  technician_page_head(pen, type, "TEST PRINT", page.location, page.kiosk_id);
   pen.row("Version", "v" + page.version, body);
   pen.row("Printed", page.timestamp, body);
   pen.row("Printer", page.printer + ", " + std::to_string(width_dots) + " dots", body);
