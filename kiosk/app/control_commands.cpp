@@ -4,6 +4,7 @@
 #include <pwd.h>
 #include <sys/statvfs.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -28,6 +29,17 @@ using nlohmann::json;
 
 // Three lines at most in large text, so that the screen still has room for every language.
 constexpr std::size_t max_reason_chars = 80;
+
+std::string_view need_name(OpenTransaction::Need need) {
+  switch (need) {
+    case OpenTransaction::Need::payment_outcome: return "payment_outcome";
+    case OpenTransaction::Need::delivery_outcome: return "delivery_outcome";
+    case OpenTransaction::Need::give_back: return "give_back";
+    case OpenTransaction::Need::close: return "close";
+    case OpenTransaction::Need::technician: return "technician";
+  }
+  return "?";
+}
 
 std::string refusal(const std::string& why) { return json{{"ok", false}, {"error", why}}.dump(); }
 
@@ -130,8 +142,8 @@ void KioskApp::on_control(ControlSocket::Request&& request) {
   const json j = json::parse(request.line, nullptr, false);
   const std::string command = j.is_object() && j.contains("command") && j["command"].is_string() ? j["command"].get<std::string>() : "";
   if (command == "status") return request.answer(control_status());
-  const bool known =
-      command == "test-print" || command == "end-of-day" || command == "out-of-service" || command == "diagnostics";
+  const bool known = command == "test-print" || command == "end-of-day" || command == "out-of-service" ||
+                     command == "diagnostics" || command == "retry" || command == "restart";
   if (!known) return request.answer(refusal(command.empty() ? "no command in the request" : "unknown command '" + command + "'"));
   const std::string actor = who(request.uid);
   if (customer_at_kiosk(state_)) {
@@ -143,6 +155,20 @@ void KioskApp::on_control(ControlSocket::Request&& request) {
   }
   if (command == "test-print") return start_test_print(std::move(request));
   if (command == "end-of-day") return start_day_closing(std::move(request));
+  if (command == "retry") {
+    const std::size_t open = state_.open.size();
+    log_info("technician " + actor + ": recovery asked now (" + std::to_string(open) + " open)");
+    if (journal_) journal_->log_service_action(actor, "retry", std::to_string(open) + " open", nullptr);
+    dispatch(ev::RecoveryRetryAsked{});
+    return request.answer(json{{"ok", true}, {"open_transactions", open}}.dump());
+  }
+  if (command == "restart") {
+    // The main loop ends cleanly; systemd starts the kiosk again (Restart=always).
+    log_info("technician " + actor + ": restart");
+    if (journal_) journal_->log_service_action(actor, "restart", "", nullptr);
+    restart_requested_ = true;
+    return request.answer(json{{"ok", true}, {"restarting", true}}.dump());
+  }
   if (command == "diagnostics") {
     std::string name;
     const std::string bundle = diagnostics_bundle(&name);
@@ -180,6 +206,21 @@ std::string KioskApp::control_status() {
       {"journal", {{"ok", state_.journal_ok && journal_ != nullptr}, {"open_transactions", state_.open.size()},
                    {"outbox_pending", outbox_pending()}}},
       {"receipts_printed", receipts_printed_}};
+  // What recovery is finishing, and when it asks next (kioskctl retry: now).
+  json open = json::array();
+  for (const OpenTransaction& t : state_.open) {
+    json o = {{"reference", t.reference},
+              {"need", std::string(need_name(t.need))},
+              {"method", t.method == PayMethod::card ? "card" : "wallet"},
+              {"amount_cents", t.amount},
+              {"attempts", t.attempts},
+              {"asking", t.in_flight}};
+    if (!t.in_flight && t.need != OpenTransaction::Need::technician)
+      o["next_try_in_s"] = std::max<std::int64_t>(0, (t.next_try_ms - state_.now_ms + 999) / 1000);
+    if (!t.damaged.empty()) o["damaged"] = t.damaged;
+    open.push_back(std::move(o));
+  }
+  status["open"] = std::move(open);
   struct statvfs fs {};
   if (statvfs(config_.data_dir.c_str(), &fs) == 0)
     status["disk_free_bytes"] = static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize;

@@ -115,6 +115,7 @@ int run_interactive(KioskApp& app, UiHost& ui) {
       next_tick = t + 1000;
     }
     app.pump();
+    if (app.restart_requested()) running = false;
     // A spinner turns at a modest rate, the attract headline changes every few seconds; a still
     // screen is not drawn again at all.
     if (next_animation > 0 && t >= next_animation) extra_frames = std::max(extra_frames, 1);

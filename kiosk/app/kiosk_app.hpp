@@ -80,6 +80,9 @@ class KioskApp {
   std::size_t outbox_pending();
   int receipts_printed() const { return receipts_printed_; }
   const std::string& last_receipt_path() const;
+  // A technician asked for a restart (kioskctl restart): the main loop ends cleanly and systemd
+  // starts the kiosk again.
+  bool restart_requested() const { return restart_requested_; }
   // Bumped whenever something the screen shows may have changed.
   unsigned revision() const { return revision_; }
 
@@ -179,6 +182,7 @@ class KioskApp {
   static constexpr const char* test_print_reference = "TEST-PRINT";
   static constexpr const char* day_report_reference = "END-OF-DAY";
   std::unique_ptr<ControlSocket> control_;
+  bool restart_requested_ = false;
   std::optional<ControlSocket::Request> pending_print_, pending_closing_;
   struct DayClosing {
     std::mutex mutex;

@@ -213,7 +213,7 @@ class ScriptRun {
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < until) {
       if (!driver_.settle(error)) return false;
-      if (app_.state().screen == *screen) return true;
+      if (app_.state().screen == *screen || app_.restart_requested()) return true;
       app_.queue().wait_for(std::chrono::milliseconds(50));
     }
     *error = "screen " + name + " did not come within 60 s (now " + std::string(screen_name(app_.state().screen)) + ")";
@@ -356,6 +356,10 @@ int run_script(const std::string& path, KioskApp& app, UiHost& ui, const std::st
     if (!run.command(w, &error)) {
       std::cerr << path << ":" << number << ": " << line << "\n  " << error << "\n";
       return 1;
+    }
+    if (app.restart_requested()) {  // as the service would: end cleanly, here
+      std::cout << path << ":" << number << ": a technician asked for a restart: the script ends here\n";
+      return 0;
     }
   }
   if (!run.settle_start(&error)) {

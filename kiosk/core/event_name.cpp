@@ -67,6 +67,7 @@ template <> struct Name<ev::ReprintOpened> { static constexpr std::string_view v
 template <> struct Name<ev::ReprintFinished> { static constexpr std::string_view value = "reprint_finished"; };
 template <> struct Name<ev::TakenOutOfService> { static constexpr std::string_view value = "taken_out_of_service"; };
 template <> struct Name<ev::PutBackInService> { static constexpr std::string_view value = "put_back_in_service"; };
+template <> struct Name<ev::RecoveryRetryAsked> { static constexpr std::string_view value = "recovery_retry_asked"; };
 }  // namespace
 
 std::string_view event_name(const Event& e) {

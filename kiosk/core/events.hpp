@@ -129,6 +129,9 @@ struct BrandTermsLoaded { std::vector<BrandTerms> terms; };
 // a session under way ends first.
 struct TakenOutOfService { std::string reason; };
 struct PutBackInService {};
+// Ask recovery's questions now rather than when their backoff ends (the technician fixed the
+// network, say). Transactions waiting for a technician stay as they are.
+struct RecoveryRetryAsked {};
 
 }  // namespace kiosk::ev
 
@@ -148,7 +151,7 @@ using Event = std::variant<
     ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::BrandTermsLoaded,
     ev::JournalFailed, ev::ReprintOpened, ev::ReprintFinished, ev::JournalReadBack, ev::PaymentLookedUp,
     ev::RenewalResolved, ev::PaymentUnknown, ev::SpeechRequested, ev::VolumeChanged, ev::TakenOutOfService,
-    ev::PutBackInService>;
+    ev::PutBackInService, ev::RecoveryRetryAsked>;
 
 // "payment_approved": for logs and the generated flow diagram.
 std::string_view event_name(const Event& e);

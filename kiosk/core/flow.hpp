@@ -120,6 +120,7 @@ void recovery_reversal(Step&, const ev::PaymentReversed&);
 bool followed_by_recovery(const State& s, const std::string& reference);
 // Asks again what is due (after a backoff).
 void recovery_tick(Step&);
+void retry_recovery_now(Step&);
 // The session's transaction ended without a known outcome: recovery follows it from now on.
 void adopt(Step&, const Transaction& t, OpenTransaction::Need need);
 // Money taken for a payment the customer was told had not happened: its give-back (already

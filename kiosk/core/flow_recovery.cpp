@@ -247,6 +247,12 @@ void recovery_reversal(Step& st, const ev::PaymentReversed& e) {
 
 void recovery_tick(Step& st) { ask_due(st); }
 
+void retry_recovery_now(Step& st) {
+  for (OpenTransaction& t : st.s.open)
+    if (!t.in_flight && t.need != Need::technician) t.next_try_ms = st.s.now_ms;
+  ask_due(st);
+}
+
 void follow_give_back(Step& st, const std::string& reference, Cents amount, PayMethod method,
                       const PaymentReceipt& payment, bool held) {
   if (find_open(st.s, reference)) return;

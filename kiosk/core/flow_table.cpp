@@ -197,6 +197,7 @@ constexpr Transition table[] = {
     on<ev::BrandTermsLoaded>(every_screen, stay, act<&keep_brand_terms>("keep the brands' terms")),
     on<ev::TakenOutOfService>(every_screen, stay, act<&take_out_of_service>("note the technician's reason")),
     on<ev::PutBackInService>(every_screen, stay, act<&put_back_in_service>("forget the reason")),
+    on<ev::RecoveryRetryAsked>(every_screen, stay, act<&retry_recovery_now>("ask recovery's questions now")),
     on<ev::ReceiptPrinted>(every_screen, stay, act<&record_receipt>("journal the receipt, note a failure")),
     on<ev::JournalFailed>(wherever_the_money_is, when<&announced_payment>("payment not started"), to(unavailable),
                           act<&stop_announced_payment>("stop selling")),

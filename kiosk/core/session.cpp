@@ -37,7 +37,7 @@ using KeepsIdleTimer =
           ev::PaymentApproved, ev::PaymentFailed, ev::PaymentUnknown, ev::PaymentReversed,
           ev::TerminalAvailabilityChanged, ev::JournalFailed, ev::JournalReadBack, ev::PaymentLookedUp,
           ev::RenewalResolved, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::BrandTermsLoaded,
-          ev::TakenOutOfService, ev::PutBackInService>;
+          ev::TakenOutOfService, ev::PutBackInService, ev::RecoveryRetryAsked>;
 
 template <typename... E>
 constexpr bool each_classified_once(std::variant<E...>*) {

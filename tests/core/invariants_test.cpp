@@ -116,6 +116,7 @@ ev::ReceiptPrinted arbitrary(Of<ev::ReceiptPrinted>, Gen& g) { return {g.ref(), 
 ev::BrandTermsLoaded arbitrary(Of<ev::BrandTermsLoaded>, Gen&) { return {{{Brand::proximus, 500, true}}}; }
 ev::TakenOutOfService arbitrary(Of<ev::TakenOutOfService>, Gen& g) { return {g.chance(2) ? "Paper roll change" : ""}; }
 ev::PutBackInService arbitrary(Of<ev::PutBackInService>, Gen&) { return {}; }
+ev::RecoveryRetryAsked arbitrary(Of<ev::RecoveryRetryAsked>, Gen&) { return {}; }
 
 template <std::size_t... I>
 Event event_of_kind(std::size_t kind, Gen& g, std::index_sequence<I...>) {

@@ -445,3 +445,24 @@ TEST_CASE("Money taken after a transaction was settled opens it again for recove
                                                  S::reversal_requested, S::reversed, S::settled}),
                                     settings));
 }
+
+TEST_CASE("The technician's retry asks recovery's questions now instead of after the pause") {
+  Driver d;
+  d.send(ev::JournalReadBack{{record("OLD-7", {S::payment_started, S::payment_approved, S::delivery_requested},
+                                     {{"receipt_no", "7"}})}});
+  REQUIRE(d.all<fx::RequestRenewalResolve>().size() == 1);
+  // Three answers that said nothing: the next question waits several seconds.
+  for (int i = 0; i < 3; ++i) {
+    d.send(ev::RenewalResolved{"OLD-7", ev::RenewalOutcome::unknown, "", {}});
+    d.advance(30);
+  }
+  d.send(ev::RenewalResolved{"OLD-7", ev::RenewalOutcome::unknown, "", {}});
+  const std::size_t asked = d.all<fx::RequestRenewalResolve>().size();
+  d.advance(1);
+  CHECK(d.all<fx::RequestRenewalResolve>().size() == asked);
+  d.send(ev::RecoveryRetryAsked{});
+  CHECK(d.all<fx::RequestRenewalResolve>().size() == asked + 1);
+  // Not twice while the question is out.
+  d.send(ev::RecoveryRetryAsked{});
+  CHECK(d.all<fx::RequestRenewalResolve>().size() == asked + 1);
+}

@@ -1,7 +1,8 @@
 #!/bin/sh
-# kioskctl status, test-print, end-of-day, diagnostics and out-of-service against a running kiosk over its
-# control socket; the out of service kept across a restart; refusals while a customer is at the
-# kiosk; the service log in the journal; callers outside root and the kiosk's group refused.
+# kioskctl status, test-print, end-of-day, diagnostics, out-of-service, retry and restart against
+# a running kiosk over its control socket; the out of service kept across a restart; refusals
+# while a customer is at the kiosk; the service log in the journal; callers outside root and
+# the kiosk's group refused.
 #   control_socket.sh KIOSK KIOSKCTL SCRIPTS_DIR WORK_DIR
 set -eu
 kiosk=$1 ctl=$2 scripts=$3 work=$4
@@ -125,4 +126,18 @@ refusals=$(sqlite3 "$data/journal.sqlite" "SELECT COUNT(*) FROM service_log WHER
 [ "$count" -ge 8 ] || fail "service log has $count entries"
 [ "$refusals" -ge 4 ] || fail "service log has $refusals refusals"
 sqlite3 "$data/journal.sqlite" "SELECT at, actor, action, substr(detail, 1, 60) FROM service_log"
+echo "== run 3: an open transaction, recovery asked now, a restart"
+rm -rf "$data"
+"$kiosk" --headless --script "$scripts/technician_retry.script" --data "$data" --shots "$work/shots" >"$work/run3.out" 2>&1 &
+pid=$!
+wait_status '"need":"delivery_outcome"'
+"$ctl" retry --data "$data" | grep -q '"open_transactions":1' || fail "retry"
+"$ctl" restart --data "$data" | grep -q '"restarting":true' || fail "restart"
+wait "$pid" || { cat "$work/run3.out"; fail "run 3 did not end cleanly on the restart"; }
+grep -q "a technician asked for a restart" "$work/run3.out" || fail "run 3 ended for another reason: $(cat "$work/run3.out")"
+for action in retry restart; do
+  [ "$(sqlite3 "$data/journal.sqlite" "SELECT COUNT(*) FROM service_log WHERE action = '$action'")" = 1 ] ||
+    fail "the service log lacks $action"
+done
+
 echo "control: every command reached the running kiosk, and was refused where it had to be"
