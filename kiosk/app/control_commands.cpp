@@ -1,6 +1,7 @@
 // The technician's commands through the control socket (kioskctl status, test-print,
-// end-of-day, out-of-service), carried out on the UI thread. Every action is logged and kept in
-// the journal's service log with who asked; none starts while a customer uses the kiosk.
+// end-of-day, out-of-service, diagnostics, retry, restart), carried out on the UI thread. Every
+// action is logged and kept in the journal's service log with who asked; none but status starts
+// while a customer uses the kiosk.
 #include <pwd.h>
 #include <sys/statvfs.h>
 
@@ -135,7 +136,17 @@ void KioskApp::serve_control() {
     }
     if (closed) finish_day_closing(closed->first, closed->second);
   }
-  if (control_) control_->serve([this](ControlSocket::Request&& r) { on_control(std::move(r)); });
+  if (!control_) return;
+  control_->serve([this](ControlSocket::Request&& r) {
+    // Whatever a request holds, it is answered and the kiosk goes on.
+    auto answer = r.answer;
+    try {
+      on_control(std::move(r));
+    } catch (const std::exception& e) {
+      log_warn(std::string("control socket: request not carried out: ") + e.what());
+      answer(refusal(std::string("not carried out: ") + e.what()));
+    }
+  });
 }
 
 void KioskApp::on_control(ControlSocket::Request&& request) {
@@ -177,7 +188,8 @@ void KioskApp::on_control(ControlSocket::Request&& request) {
     if (journal_) journal_->log_service_action(actor, "diagnostics", name, nullptr);
     return request.answer(json{{"ok", true}, {"name", name}, {"bytes", bundle.size()}, {"bundle_base64", base64_encode(bundle)}}.dump());
   }
-  const bool out = j.value("out", true);
+  if (j.contains("out") && !j["out"].is_boolean()) return request.answer(refusal("'out' must be true or false"));
+  const bool out = !j.contains("out") || j["out"].get<bool>();
   const std::string reason = j.contains("reason") && j["reason"].is_string() ? j["reason"].get<std::string>() : "";
   if (out) {
     if (const std::string problem = reason_problem(reason); !problem.empty()) return request.answer(refusal(problem));
