@@ -39,6 +39,9 @@ class PaymentTerminal {
   // For the technician: what the device says of itself, as name and value ("software", "status"
   // …); empty when it has nothing to say.
   virtual std::vector<std::pair<std::string, std::string>> diagnosis() const { return {}; }
+  // Asks the device about itself now (a ZVT status enquiry); `done` is called once, from any
+  // thread, when diagnosis() has the answer (or the device did not give one).
+  virtual void diagnose(std::function<void()> done) { done(); }
   // The day's closing, for a terminal that has one: false when it has none; otherwise `done` is
   // called once, from any thread, with whether it closed and the total it reported (-1: none).
   using DayClosed = std::function<void(bool ok, Cents total)>;

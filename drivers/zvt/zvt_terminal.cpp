@@ -222,6 +222,10 @@ TerminalInfo ZvtTerminal::terminal_info() const {
 
 void ZvtTerminal::check_status() { jobs_.post({Job::Kind::status, "status", 0, 0}); }
 
+void ZvtTerminal::diagnose(std::function<void()> done) {
+  jobs_.post({Job::Kind::status, "status", 0, 0, {}, std::move(done)});
+}
+
 void ZvtTerminal::run(const Job& job) {
   if (job.kind == Job::Kind::payment) run_payment(job);
   else if (job.kind == Job::Kind::reversal) run_reversal(job);
@@ -231,6 +235,7 @@ void ZvtTerminal::run(const Job& job) {
       std::lock_guard lock(write_mutex_);
       ask_status(*channel_);
     }
+    if (job.checked) job.checked();
   } else run_admin(job);
 }
 

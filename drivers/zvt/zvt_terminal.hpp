@@ -79,6 +79,7 @@ class ZvtTerminal : public hal::PaymentTerminal {
   // The technician's closing: end of day now, told to `done` with the terminal's total.
   bool close_day(DayClosed done) override;
   std::vector<std::pair<std::string, std::string>> diagnosis() const override;
+  void diagnose(std::function<void()> done) override;
   bool available() const override { return connected_; }
   void poll(std::int64_t) override {}
   bool busy() const override;
@@ -93,7 +94,8 @@ class ZvtTerminal : public hal::PaymentTerminal {
     std::string reference;
     Cents amount = 0;
     std::uint32_t receipt_no = 0;
-    DayClosed closed = {};  // end of day: who waits for it
+    DayClosed closed = {};             // end of day: who waits for it
+    std::function<void()> checked = {};  // status enquiry: who waits for it
   };
   void run(const Job& job);
   bool ensure_connected();

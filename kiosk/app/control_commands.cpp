@@ -130,11 +130,14 @@ void KioskApp::open_control_socket() {
 void KioskApp::serve_control() {
   {
     std::optional<std::pair<bool, Cents>> closed;
+    bool checked = false;
     {
-      std::lock_guard lock(closing_.mutex);
-      closed.swap(closing_.result);
+      std::lock_guard lock(terminal_reports_->mutex);
+      closed.swap(terminal_reports_->result);
+      std::swap(checked, terminal_reports_->checked);
     }
     if (closed) finish_day_closing(closed->first, closed->second);
+    if (checked) finish_terminal_check();
   }
   if (!control_) return;
   control_->serve([this](ControlSocket::Request&& r) {
@@ -154,7 +157,8 @@ void KioskApp::on_control(ControlSocket::Request&& request) {
   const std::string command = j.is_object() && j.contains("command") && j["command"].is_string() ? j["command"].get<std::string>() : "";
   if (command == "status") return request.answer(control_status());
   const bool known = command == "test-print" || command == "end-of-day" || command == "out-of-service" ||
-                     command == "diagnostics" || command == "retry" || command == "restart";
+                     command == "diagnostics" || command == "retry" || command == "restart" ||
+                     command == "terminal-check";
   if (!known) return request.answer(refusal(command.empty() ? "no command in the request" : "unknown command '" + command + "'"));
   const std::string actor = who(request.uid);
   if (customer_at_kiosk(state_)) {
@@ -166,6 +170,7 @@ void KioskApp::on_control(ControlSocket::Request&& request) {
   }
   if (command == "test-print") return start_test_print(std::move(request));
   if (command == "end-of-day") return start_day_closing(std::move(request));
+  if (command == "terminal-check") return start_terminal_check(std::move(request));
   if (command == "retry") {
     const std::size_t open = state_.open.size();
     log_info("technician " + actor + ": recovery asked now (" + std::to_string(open) + " open)");
@@ -274,14 +279,39 @@ void KioskApp::start_day_closing(ControlSocket::Request&& request) {
   if (journal_) journal_->log_service_action(actor, "end-of-day", "", nullptr);
   pending_closing_ = std::move(request);
   // The terminal answers on its own thread; the UI thread picks it up in serve_control().
-  const bool has_closing = devices_.card->close_day([this](bool ok, Cents total) {
-    {
-      std::lock_guard lock(closing_.mutex);
-      closing_.result = std::make_pair(ok, total);
-    }
-    queue_.nudge();
-  });
+  const bool has_closing =
+      devices_.card->close_day([reports = terminal_reports_, queue = &queue_](bool ok, Cents total) {
+        {
+          std::lock_guard lock(reports->mutex);
+          reports->result = std::make_pair(ok, total);
+        }
+        queue->nudge();
+      });
   if (!has_closing) finish_day_closing(false, -2);
+}
+
+void KioskApp::start_terminal_check(ControlSocket::Request&& request) {
+  if (pending_check_) return request.answer(refusal("a terminal check is under way"));
+  const std::string actor = who(request.uid);
+  log_info("technician " + actor + ": terminal check");
+  if (journal_) journal_->log_service_action(actor, "terminal-check", "", nullptr);
+  pending_check_ = std::move(request);
+  devices_.card->diagnose([reports = terminal_reports_, queue = &queue_] {
+    {
+      std::lock_guard lock(reports->mutex);
+      reports->checked = true;
+    }
+    queue->nudge();
+  });
+}
+
+void KioskApp::finish_terminal_check() {
+  if (!pending_check_) return;
+  json terminal = {{"kind", config_.terminal_kind}, {"available", state_.terminal_available}};
+  for (const auto& [name, value] : devices_.card->diagnosis()) terminal[name] = value;
+  if (journal_) journal_->log_service_action("kiosk", "terminal-check", terminal.dump(), nullptr);
+  pending_check_->answer(json{{"ok", true}, {"terminal", terminal}}.dump());
+  pending_check_.reset();
 }
 
 void KioskApp::finish_day_closing(bool ok, Cents terminal_total) {

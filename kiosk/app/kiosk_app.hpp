@@ -173,6 +173,8 @@ class KioskApp {
   void finish_test_print(bool ok);
   void start_day_closing(ControlSocket::Request&& request);
   void finish_day_closing(bool ok, Cents terminal_total);
+  void start_terminal_check(ControlSocket::Request&& request);
+  void finish_terminal_check();
   bool print_day_report(const nlohmann::json& closing);  // false: the printer cannot
   void set_out_of_service(ControlSocket::Request&& request, bool out, const std::string& reason);
   void restore_out_of_service();
@@ -183,12 +185,15 @@ class KioskApp {
   static constexpr const char* day_report_reference = "END-OF-DAY";
   std::unique_ptr<ControlSocket> control_;
   bool restart_requested_ = false;
-  std::optional<ControlSocket::Request> pending_print_, pending_closing_;
-  struct DayClosing {
+  std::optional<ControlSocket::Request> pending_print_, pending_closing_, pending_check_;
+  // What the terminal's thread reports for the technician (mutex). Shared with the callbacks,
+  // which may outlive this object's other members until the devices stop.
+  struct TerminalReports {
     std::mutex mutex;
-    std::optional<std::pair<bool, Cents>> result;  // from the terminal's thread (mutex)
+    std::optional<std::pair<bool, Cents>> result;  // the day's closing
+    bool checked = false;                          // a status enquiry answered
   };
-  DayClosing closing_;
+  std::shared_ptr<TerminalReports> terminal_reports_ = std::make_shared<TerminalReports>();
   // The brands' terms: asked at start, and every minute until the gateway has answered.
   void fetch_brand_terms();
   std::atomic<bool> brand_terms_failed_{false};

@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
       "escpos status N BYTE | zvt decode|frame|unframe HEX | zvt-sim --listen HOST:PORT --ledger FILE | "
       "wallet-sim --listen HOST:PORT --ledger FILE | wallet keygen DIR | gateway pin CERT.pem | flow [--table] | "
       "service-pin hash|check HASH | "
-      "status|test-print|end-of-day|retry|restart|out-of-service on REASON|off|diagnostics [--out PATH] "
+      "status|test-print|terminal-check|end-of-day|retry|restart|out-of-service on REASON|off|diagnostics [--out PATH] "
       "[--socket PATH | --data DIR]";
   try {
     if (args.empty()) return fail(usage);
@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
     if (args[0] == "gateway") return gateway_command(rest);
     if (args[0] == "service-pin") return service_pin_command(rest);
     if (args[0] == "status" || args[0] == "test-print" || args[0] == "end-of-day" || args[0] == "out-of-service" ||
-        args[0] == "diagnostics" || args[0] == "retry" || args[0] == "restart")
+        args[0] == "diagnostics" || args[0] == "retry" || args[0] == "restart" || args[0] == "terminal-check")
       return running_kiosk_command(args);
     if (args[0] == "flow" && rest.empty()) {
       std::cout << kiosk::flow_mermaid();

@@ -115,7 +115,7 @@ int running_kiosk_command(const Args& args) {
   nlohmann::json request;
   if (words.size() == 1 &&
       (words[0] == "status" || words[0] == "test-print" || words[0] == "end-of-day" || words[0] == "diagnostics" ||
-       words[0] == "retry" || words[0] == "restart")) {
+       words[0] == "retry" || words[0] == "restart" || words[0] == "terminal-check")) {
     request = {{"command", words[0]}};
   } else if (words.size() == 3 && words[0] == "out-of-service" && words[1] == "on") {
     request = {{"command", "out-of-service"}, {"out", true}, {"reason", words[2]}};
@@ -123,7 +123,8 @@ int running_kiosk_command(const Args& args) {
     request = {{"command", "out-of-service"}, {"out", false}};
   } else {
     return fail(
-        "usage: kioskctl status|test-print|end-of-day|retry|restart|out-of-service on REASON|off|diagnostics [--out PATH] "
+        "usage: kioskctl status|test-print|terminal-check|end-of-day|retry|restart|out-of-service on REASON|off|"
+        "diagnostics [--out PATH] "
         "[--socket PATH | --data DIR]");
   }
   std::string error;

@@ -44,6 +44,8 @@ for key in '"in_service":true' '"version":"' '"printer":{"kind":"sim","status":"
   grep -q "$key" "$work/status.json" || fail "status lacks $key: $(cat "$work/status.json")"
 done
 "$ctl" test-print --data "$data" | grep -q '"printed":true' || fail "test print"
+"$ctl" terminal-check --data "$data" | grep -q '"terminal":{"available":true,"connected":"yes","kind":"sim"' ||
+  fail "terminal check"
 ls "$data"/receipts/TEST-PRINT-*.png >/dev/null 2>&1 || fail "no test page came out of the printer"
 "$ctl" end-of-day --data "$data" >"$work/eod.json" || fail "end of day"
 grep -q '"terminal_closed":true' "$work/eod.json" || fail "end of day: $(cat "$work/eod.json")"

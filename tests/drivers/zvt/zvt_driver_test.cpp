@@ -5,6 +5,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <mutex>
@@ -391,6 +393,15 @@ TEST_CASE("At each connection the driver asks the terminal's status (05 01) and 
   rig.terminal->check_status();  // the technician's check asks again, between sales
   REQUIRE(eventually([&] { return !rig.terminal->busy(); }));
   CHECK(rig.terminal->terminal_info().software_version == "ZVTSIM01");
+  // kioskctl terminal-check: told when the answer is in, then read as name and value.
+  std::atomic<bool> told{false};
+  rig.terminal->diagnose([&told] { told = true; });
+  REQUIRE(eventually([&] { return told.load(); }));
+  const auto diagnosis = rig.terminal->diagnosis();
+  CHECK(std::find(diagnosis.begin(), diagnosis.end(), std::make_pair(std::string("software"), std::string("ZVTSIM01"))) !=
+        diagnosis.end());
+  CHECK(std::find(diagnosis.begin(), diagnosis.end(), std::make_pair(std::string("status"), std::string("00"))) !=
+        diagnosis.end());
 }
 
 TEST_CASE("Receipt numbers wrap from 9999 to 0000: one just after the wrap is newer") {
