@@ -85,13 +85,42 @@ std::string reason_problem(const std::string& reason) {
   return "";
 }
 
+// A technician's action (or what came of it) into the log and the journal's service log; a
+// service log that cannot be written is said in the log rather than stopping the action.
+void note_action(Journal* journal, const std::string& actor, const std::string& action, const std::string& detail,
+                 const std::string& log_line) {
+  if (!log_line.empty()) log_info(log_line);
+  std::string error;
+  if (journal && !journal->log_service_action(actor, action, detail, &error))
+    log_warn("service log: " + action + " by " + actor + " not kept: " + error);
+}
+
+// A callback for the terminal's thread: it notes what the terminal reports in the shared
+// record, then wakes the UI thread, which answers the technician (serve_control()).
+template <typename Reports, typename Note>
+auto report_back(std::shared_ptr<Reports> reports, EventQueue* queue, Note note) {
+  return [reports = std::move(reports), queue, note](auto... reported) {
+    {
+      std::lock_guard lock(reports->mutex);
+      note(*reports, reported...);
+    }
+    queue->nudge();
+  };
+}
+
+// An ISO 8601 UTC time as the journal writes it ("2026-12-06T00:51:04.000Z"), or nothing.
+std::optional<std::time_t> parse_iso_utc(const std::string& text) {
+  std::tm tm{};
+  if (!strptime(text.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return std::nullopt;
+  return timegm(&tm);
+}
+
 // "2026-12-06T00:51:04.000Z" as local time for paper: "2026-12-06 01:51".
 std::string local_text(const std::string& iso_utc_text) {
-  std::tm tm{};
-  if (!strptime(iso_utc_text.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return iso_utc_text;
-  const std::time_t t = timegm(&tm);
+  const std::optional<std::time_t> t = parse_iso_utc(iso_utc_text);
+  if (!t) return iso_utc_text;
   std::tm local{};
-  localtime_r(&t, &local);
+  localtime_r(&*t, &local);
   char out[32];
   std::strftime(out, sizeof out, "%Y-%m-%d %H:%M", &local);
   return out;
@@ -164,8 +193,7 @@ void KioskApp::on_control(ControlSocket::Request&& request) {
   if (customer_at_kiosk(state_)) {
     const std::string why = "refused: a customer is using the kiosk (screen " + std::string(screen_name(state_.screen)) +
                             "); try again when it is idle";
-    log_info("technician " + actor + ": " + command + " " + why);
-    if (journal_) journal_->log_service_action(actor, command, why, nullptr);
+    note_action(journal_.get(), actor, command, why, "technician " + actor + ": " + command + " " + why);
     return request.answer(refusal(why));
   }
   if (command == "test-print") return start_test_print(std::move(request));
@@ -173,15 +201,14 @@ void KioskApp::on_control(ControlSocket::Request&& request) {
   if (command == "terminal-check") return start_terminal_check(std::move(request));
   if (command == "retry") {
     const std::size_t open = state_.open.size();
-    log_info("technician " + actor + ": recovery asked now (" + std::to_string(open) + " open)");
-    if (journal_) journal_->log_service_action(actor, "retry", std::to_string(open) + " open", nullptr);
+    note_action(journal_.get(), actor, "retry", std::to_string(open) + " open",
+                "technician " + actor + ": recovery asked now (" + std::to_string(open) + " open)");
     dispatch(ev::RecoveryRetryAsked{});
     return request.answer(json{{"ok", true}, {"open_transactions", open}}.dump());
   }
   if (command == "restart") {
     // The main loop ends cleanly; systemd starts the kiosk again (Restart=always).
-    log_info("technician " + actor + ": restart");
-    if (journal_) journal_->log_service_action(actor, "restart", "", nullptr);
+    note_action(journal_.get(), actor, "restart", "", "technician " + actor + ": restart");
     restart_requested_ = true;
     return request.answer(json{{"ok", true}, {"restarting", true}}.dump());
   }
@@ -189,8 +216,8 @@ void KioskApp::on_control(ControlSocket::Request&& request) {
     std::string name;
     const std::string bundle = diagnostics_bundle(&name);
     if (bundle.empty()) return request.answer(refusal("the diagnostics bundle could not be made"));
-    log_info("technician " + actor + ": diagnostics bundle " + name + " (" + std::to_string(bundle.size()) + " bytes)");
-    if (journal_) journal_->log_service_action(actor, "diagnostics", name, nullptr);
+    note_action(journal_.get(), actor, "diagnostics", name,
+                "technician " + actor + ": diagnostics bundle " + name + " (" + std::to_string(bundle.size()) + " bytes)");
     return request.answer(json{{"ok", true}, {"name", name}, {"bytes", bundle.size()}, {"bundle_base64", base64_encode(bundle)}}.dump());
   }
   if (j.contains("out") && !j["out"].is_boolean()) return request.answer(refusal("'out' must be true or false"));
@@ -255,8 +282,7 @@ void KioskApp::start_test_print(ControlSocket::Request&& request) {
   TextPainter* text = painter();
   if (!text) return request.answer(refusal("no fonts for the test print"));
   const std::string actor = who(request.uid);
-  log_info("technician " + actor + ": test print");
-  if (journal_) journal_->log_service_action(actor, "test-print", "", nullptr);
+  note_action(journal_.get(), actor, "test-print", "", "technician " + actor + ": test print");
   pending_print_ = std::move(request);
   TestPage page{config_.kiosk.kiosk_id, config_.kiosk.location, std::string(kiosk_version()),
                 local_timestamp(config_.kiosk.default_lang), config_.printer_kind};
@@ -266,7 +292,7 @@ void KioskApp::start_test_print(ControlSocket::Request&& request) {
 void KioskApp::finish_test_print(bool ok) {
   if (!pending_print_) return;
   log_info(std::string("test print ") + (ok ? "printed" : "FAILED"));
-  if (journal_) journal_->log_service_action("kiosk", "test-print", ok ? "printed" : "failed", nullptr);
+  note_action(journal_.get(), "kiosk", "test-print", ok ? "printed" : "failed", "");
   pending_print_->answer(ok ? json{{"ok", true}, {"printed", true}}.dump()
                             : refusal("the printer did not print (" + std::string(printer_status_name(state_.printer)) + ")"));
   pending_print_.reset();
@@ -275,41 +301,27 @@ void KioskApp::finish_test_print(bool ok) {
 void KioskApp::start_day_closing(ControlSocket::Request&& request) {
   if (pending_closing_) return request.answer(refusal("an end of day is under way"));
   const std::string actor = who(request.uid);
-  log_info("technician " + actor + ": end of day");
-  if (journal_) journal_->log_service_action(actor, "end-of-day", "", nullptr);
+  note_action(journal_.get(), actor, "end-of-day", "", "technician " + actor + ": end of day");
   pending_closing_ = std::move(request);
   // The terminal answers on its own thread; the UI thread picks it up in serve_control().
-  const bool has_closing =
-      devices_.card->close_day([reports = terminal_reports_, queue = &queue_](bool ok, Cents total) {
-        {
-          std::lock_guard lock(reports->mutex);
-          reports->result = std::make_pair(ok, total);
-        }
-        queue->nudge();
-      });
+  const bool has_closing = devices_.card->close_day(report_back(
+      terminal_reports_, &queue_, [](TerminalReports& r, bool ok, Cents total) { r.result = std::make_pair(ok, total); }));
   if (!has_closing) finish_day_closing(false, -2);
 }
 
 void KioskApp::start_terminal_check(ControlSocket::Request&& request) {
   if (pending_check_) return request.answer(refusal("a terminal check is under way"));
   const std::string actor = who(request.uid);
-  log_info("technician " + actor + ": terminal check");
-  if (journal_) journal_->log_service_action(actor, "terminal-check", "", nullptr);
+  note_action(journal_.get(), actor, "terminal-check", "", "technician " + actor + ": terminal check");
   pending_check_ = std::move(request);
-  devices_.card->diagnose([reports = terminal_reports_, queue = &queue_] {
-    {
-      std::lock_guard lock(reports->mutex);
-      reports->checked = true;
-    }
-    queue->nudge();
-  });
+  devices_.card->diagnose(report_back(terminal_reports_, &queue_, [](TerminalReports& r) { r.checked = true; }));
 }
 
 void KioskApp::finish_terminal_check() {
   if (!pending_check_) return;
   json terminal = {{"kind", config_.terminal_kind}, {"available", state_.terminal_available}};
   for (const auto& [name, value] : devices_.card->diagnosis()) terminal[name] = value;
-  if (journal_) journal_->log_service_action("kiosk", "terminal-check", terminal.dump(), nullptr);
+  note_action(journal_.get(), "kiosk", "terminal-check", terminal.dump(), "");
   pending_check_->answer(json{{"ok", true}, {"terminal", terminal}}.dump());
   pending_check_.reset();
 }
@@ -319,6 +331,11 @@ void KioskApp::finish_day_closing(bool ok, Cents terminal_total) {
   const std::time_t now = std::time(nullptr);
   // The journal's side covers what the terminal's does: since the last closing, or today.
   std::optional<std::string> since = journal_ ? journal_->setting("last_day_closing") : std::nullopt;
+  if (since && (!parse_iso_utc(*since) || *since > iso_utc(now + 1))) {
+    log_warn("end of day: the last closing's time in the journal is not one (" + since->substr(0, 40) +
+             "): today's totals instead");
+    since.reset();
+  }
   const std::string from = since ? *since : iso_utc(local_midnight(now));
   const std::string to = iso_utc(now + 1);
   json answer = {{"ok", ok}, {"from", from}, {"to", to}};
@@ -340,7 +357,7 @@ void KioskApp::finish_day_closing(bool ok, Cents terminal_total) {
                  std::to_string(expected) + " cents");
     }
     if (ok) journal_->set_setting("last_day_closing", to, nullptr);
-    journal_->log_service_action("kiosk", "end-of-day", answer.dump(), nullptr);
+    note_action(journal_.get(), "kiosk", "end-of-day", answer.dump(), "");
   }
   if (!ok && terminal_total != -2) answer["error"] = "the terminal did not close its day";
   answer["report_printed"] = print_day_report(answer);
@@ -388,8 +405,8 @@ void KioskApp::set_out_of_service(ControlSocket::Request&& request, bool out, co
   // Kept first: a restart must find the kiosk as the technician left it.
   if (!journal_ || !journal_->set_setting("out_of_service", out ? std::optional(reason) : std::nullopt, &error))
     return request.answer(refusal("not kept, so not done: " + error));
-  journal_->log_service_action(actor, out ? "out-of-service" : "in-service", reason, nullptr);
-  log_info("technician " + actor + ": " + (out ? "out of service: " + reason : std::string("back in service")));
+  note_action(journal_.get(), actor, out ? "out-of-service" : "in-service", reason,
+              "technician " + actor + ": " + (out ? "out of service: " + reason : std::string("back in service")));
   if (out) dispatch(ev::TakenOutOfService{reason});
   else dispatch(ev::PutBackInService{});
   request.answer(json{{"ok", true}, {"in_service", out_of_service_reason(state_) == OutOfServiceReason::none},
@@ -401,7 +418,13 @@ void KioskApp::set_out_of_service(ControlSocket::Request&& request, bool out, co
 void KioskApp::restore_out_of_service() {
   if (!journal_) return;
   if (std::optional<std::string> reason = journal_->setting("out_of_service")) {
-    log_info("out of service since before this start: " + *reason);
+    // Out of service stays; a reason that is not one customers may read is not shown.
+    if (const std::string problem = reason_problem(*reason); !problem.empty()) {
+      log_warn("out of service since before this start; its stored reason is not shown: " + problem);
+      reason->clear();
+    } else {
+      log_info("out of service since before this start: " + *reason);
+    }
     dispatch(ev::TakenOutOfService{*reason});
   }
 }

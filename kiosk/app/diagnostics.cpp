@@ -4,6 +4,7 @@
 // holds for recovery), the service log and the end of the log file.
 #include <sys/utsname.h>
 
+#include <cctype>
 #include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -73,7 +74,11 @@ std::string KioskApp::diagnostics_bundle(std::string* name) {
   gmtime_r(&now, &tm);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-  const std::string dir = "kiosk-diagnostics-" + config_.kiosk.kiosk_id + "-" + stamp;
+  // A file name whatever the id holds, and short enough for tar's 100-byte names inside.
+  std::string id = config_.kiosk.kiosk_id.substr(0, 32);
+  for (char& c : id)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') c = '_';
+  const std::string dir = "kiosk-diagnostics-" + id + "-" + stamp;
   *name = dir + ".tar.gz";
 
   ArchiveFiles files;

@@ -9,7 +9,6 @@ ReceiptPicture layout_receipt(const ReceiptData& r, const Catalog& t, TextPainte
   ReceiptPicture out;
   Raster& paper = out.paper;
   paper = Raster(width_dots, 0);
-  const bool narrow = width_dots < 500;
   const PaperType type = paper_type(width_dots);
   const int body = type.body, small = type.small, title = type.title;
   Pen pen(paper, painter, type.margin, is_rtl(r.lang));
@@ -76,7 +75,7 @@ ReceiptPicture layout_receipt(const ReceiptData& r, const Catalog& t, TextPainte
   if (!r.reprint_code.empty()) pen.row(t.text("receipt.reprint_code"), r.reprint_code, small);
   pen.space(12);
   out.qr_data = r.reference;
-  out.qr_module = narrow ? 4 : 6;
+  out.qr_module = type.qr_module;
   out.qr_top = pen.y();
   pen.image(qr_raster(out.qr_data, out.qr_module));
   out.qr_height = pen.y() - out.qr_top;

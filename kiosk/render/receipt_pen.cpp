@@ -7,7 +7,7 @@ namespace kiosk {
 
 PaperType paper_type(int width_dots) {
   const bool narrow = width_dots < 500;
-  return narrow ? PaperType{22, 18, 32, 8} : PaperType{26, 21, 40, 16};
+  return narrow ? PaperType{22, 18, 32, 8, 4} : PaperType{26, 21, 40, 16, 6};
 }
 
 void technician_page_head(Pen& pen, const PaperType& type, const std::string& title, const std::string& location,

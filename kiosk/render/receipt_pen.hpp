@@ -9,6 +9,7 @@ namespace kiosk {
 // Type sizes and margins for a paper width: 80 mm paper (576 dots) or narrower (58 mm, 384).
 struct PaperType {
   int body, small, title, margin;
+  int qr_module;  // dots per QR code module
 };
 PaperType paper_type(int width_dots);
 

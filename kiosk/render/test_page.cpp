@@ -33,7 +33,6 @@ ReceiptPicture layout_test_page(const TestPage& page, TextPainter& painter, int 
   out.paper = Raster(width_dots, 0);
   const PaperType type = paper_type(width_dots);
   const int body = type.body, small = type.small;
-  const bool narrow = width_dots < 500;
   Pen pen(out.paper, painter, type.margin, false);
   technician_page_head(pen, type, "TEST PRINT", page.location, page.kiosk_id);
   pen.row("Version", "v" + page.version, body);
@@ -53,7 +52,7 @@ ReceiptPicture layout_test_page(const TestPage& page, TextPainter& painter, int 
   pen.image(scale(width_dots));
   pen.space(12);
   out.qr_data = "TEST " + page.kiosk_id;
-  out.qr_module = narrow ? 4 : 6;
+  out.qr_module = type.qr_module;
   out.qr_top = pen.y();
   pen.image(qr_raster(out.qr_data, out.qr_module));
   out.qr_height = pen.y() - out.qr_top;
