@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "screens.hpp"
+#include "service_screens.hpp"
 
 namespace kiosk::ui {
 
@@ -120,7 +121,9 @@ float support_line_top(const View& v) {
   return gap_top + std::max(0.0f, (gap_bottom - gap_top - sh) / 2);
 }
 
-const Theme& theme_for(const State& s) { return s.session.high_contrast ? high_contrast_theme() : standard_theme(); }
+const Theme& theme_for(const State& s) {
+  return s.session.high_contrast && !s.service_mode ? high_contrast_theme() : standard_theme();
+}
 
 std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const UiFontSets& fonts, FrameReport& report,
                               const Focus& focus, double seconds, const BrandLogos* logos) {
@@ -133,6 +136,15 @@ std::vector<Event> draw_frame(const State& s, const Catalogs& catalogs, const Ui
   ImGui::Begin("kiosk", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  if (s.service_mode) {
+    // The technician's pages: their own words and layout, the standard theme and text size.
+    Ui ui(fonts.get(false), standard_theme(), report, focus);
+    const View v{s, catalogs.technician(s.service_mode->lang), catalogs, ui, out, logos};
+    draw_service_mode(v);
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    return out;
+  }
   Ui ui(fonts.get(s.session.large_text), theme, report, focus);
   ui.set_clock(seconds);
   const View v{s, catalogs[s.session.lang], catalogs, ui, out, logos};

@@ -10,7 +10,8 @@ std::optional<NavKey> parse_nav_key(std::string_view name) {
   static constexpr std::pair<std::string_view, NavKey> names[] = {
       {"up", NavKey::up},     {"down", NavKey::down}, {"left", NavKey::left}, {"right", NavKey::right},
       {"ok", NavKey::ok},     {"back", NavKey::back}, {"help", NavKey::help}, {"repeat", NavKey::repeat},
-      {"volume_up", NavKey::volume_up}, {"volume_down", NavKey::volume_down}};
+      {"volume_up", NavKey::volume_up}, {"volume_down", NavKey::volume_down},
+      {"service", NavKey::service}};
   for (const auto& [n, k] : names)
     if (n == name) return k;
   return std::nullopt;
@@ -103,7 +104,8 @@ KeypadStep navigate(const FrameReport& last, const std::string& focus, NavKey ke
     }
     case NavKey::repeat:
     case NavKey::volume_up:
-    case NavKey::volume_down: break;  // for speech; nothing moves
+    case NavKey::volume_down:          // for speech; nothing moves
+    case NavKey::service: break;       // the technician's service mode (the host asks for it)
   }
   return out;
 }

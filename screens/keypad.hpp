@@ -10,7 +10,7 @@
 namespace kiosk::ui {
 
 // repeat: says the screen again, and starts speech mode when it is off.
-enum class NavKey { up, down, left, right, ok, back, help, repeat, volume_up, volume_down };
+enum class NavKey { up, down, left, right, ok, back, help, repeat, volume_up, volume_down, service };
 std::optional<NavKey> parse_nav_key(std::string_view name);  // "up", "ok", …
 
 struct KeypadStep {

@@ -10,8 +10,12 @@ void draw_out_of_service(const View& v) {
   std::vector<std::string> lines;
   const OutOfServiceReason why = out_of_service_reason(v.s);
   if (why != OutOfServiceReason::none) lines.push_back(v.tr("oos.reason." + std::string(out_of_service_reason_name(why))));
-  // The technician's own words, as typed (checked for length and printable characters).
-  if (why == OutOfServiceReason::technician && !v.s.technician_reason->empty()) lines.push_back(*v.s.technician_reason);
+  // The technician's own words, as typed (checked for length and printable characters), or a
+  // note chosen on the service screen, in the customer's language.
+  if (why == OutOfServiceReason::technician && !v.s.technician_reason->empty()) {
+    const std::string& reason = *v.s.technician_reason;
+    lines.push_back(reason[0] == customer_note_mark ? v.tr("oos.note." + reason.substr(1)) : reason);
+  }
   lines.push_back(v.tr("oos.body"));
   float y = draw_outcome(v, v.tr("oos.title"), lines, v.theme().danger, Icon::cross, false) + 24;
   // Nobody chose a language yet: the title in every other language, two columns.

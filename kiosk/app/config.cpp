@@ -41,7 +41,8 @@ const std::map<std::string, std::map<std::string, Kind>>& schema() {
       {"reminders", {{"days_before", Kind::integer}}},
       {"keypad", {{"up", Kind::text}, {"down", Kind::text}, {"left", Kind::text}, {"right", Kind::text},
                   {"ok", Kind::text}, {"back", Kind::text}, {"help", Kind::text}, {"repeat", Kind::text},
-                  {"volume_up", Kind::text}, {"volume_down", Kind::text}}},
+                  {"volume_up", Kind::text}, {"volume_down", Kind::text}, {"service", Kind::text}}},
+      {"service", {{"pin_hash", Kind::text}, {"export_dirs", Kind::texts}}},
   };
   return s;
 }
@@ -255,6 +256,18 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
   if (!c->wallet_signing_key.empty() && (c->wallet_signing_certificate.empty() || c->wallet_signing_kid.empty())) {
     if (error) *error = path + ": wallet signing_key needs signing_certificate and signing_kid";
     return false;
+  }
+  c->service_pin_hash = t["service"]["pin_hash"].value_or(c->service_pin_hash);
+  // Checked in full when a PIN is typed (through the TLS module); the form is checked here so
+  // that a pasted line that is not a hash stops the kiosk at once rather than at the technician.
+  if (!c->service_pin_hash.empty() && c->service_pin_hash.rfind("$scrypt$", 0) != 0) {
+    if (error) *error = path + ": service pin_hash is not a hash (kioskctl service-pin hash)";
+    return false;
+  }
+  if (const toml::array* dirs = t["service"]["export_dirs"].as_array()) {
+    c->service_export_dirs.clear();
+    for (const auto& d : *dirs)
+      if (auto text = d.value<std::string>()) c->service_export_dirs.push_back(*text);
   }
   c->printer_kind = t["printer"]["kind"].value_or(c->printer_kind);
   if (const toml::array* ids = t["printer"]["usb_ids"].as_array())

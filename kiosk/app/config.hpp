@@ -60,7 +60,12 @@ struct Config {
   std::vector<std::pair<std::string, std::string>> keypad = {
       {"up", "Up"}, {"down", "Down"}, {"left", "Left"}, {"right", "Right"},
       {"ok", "Return"}, {"back", "Backspace"}, {"help", "F1"}, {"repeat", "F2"},
-      {"volume_up", "Keypad +"}, {"volume_down", "Keypad -"}};
+      {"volume_up", "Keypad +"}, {"volume_down", "Keypad -"}, {"service", "F12"}};
+  // The technician's service mode on the screen: the PIN's salted hash (kioskctl service-pin
+  // hash; none: the mode cannot be entered), and where USB sticks are mounted (a diagnostics
+  // bundle goes to the first writable one found below these, else to the data folder).
+  std::string service_pin_hash;
+  std::vector<std::string> service_export_dirs = {"/media", "/run/media"};
 };
 
 // Reads FILE over the defaults. On error (no such file, an empty one, unknown keys, values of the

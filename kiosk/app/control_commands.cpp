@@ -3,7 +3,6 @@
 // action is logged and kept in the journal's service log with who asked; none but status starts
 // while a customer uses the kiosk.
 #include <pwd.h>
-#include <sys/statvfs.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -19,6 +18,7 @@
 #include "render/day_report.hpp"
 #include "render/test_page.hpp"
 #include "render/text_painter.hpp"
+#include "service_facts.hpp"
 #include "sys/base64.hpp"
 #include "version/version.hpp"
 
@@ -30,17 +30,6 @@ using nlohmann::json;
 
 // Three lines at most in large text, so that the screen still has room for every language.
 constexpr std::size_t max_reason_chars = 80;
-
-std::string_view need_name(OpenTransaction::Need need) {
-  switch (need) {
-    case OpenTransaction::Need::payment_outcome: return "payment_outcome";
-    case OpenTransaction::Need::delivery_outcome: return "delivery_outcome";
-    case OpenTransaction::Need::give_back: return "give_back";
-    case OpenTransaction::Need::close: return "close";
-    case OpenTransaction::Need::technician: return "technician";
-  }
-  return "?";
-}
 
 std::string refusal(const std::string& why) { return json{{"ok", false}, {"error", why}}.dump(); }
 
@@ -56,26 +45,20 @@ std::string who(uid_t uid) {
   return "uid " + std::to_string(uid);
 }
 
-// UTC in the journal's own format, so that the two compare as text.
-std::string iso_utc(std::time_t t) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
-  return out;
-}
+// Who asked: the technician at the screen, or the socket's peer by name.
+std::string actor_of(const ControlSocket::Request& r) { return r.actor.empty() ? who(r.uid) : r.actor; }
 
-std::time_t local_midnight(std::time_t now) {
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-  tm.tm_isdst = -1;
-  return std::mktime(&tm);
-}
-
-// A reason customers will read: one line of printable text, at most 80 characters.
+// A reason customers will read: one line of printable text, at most 80 characters, or one of
+// the notes every language has ("@back_soon").
 std::string reason_problem(const std::string& reason) {
   if (reason.empty()) return "the reason is empty";
+  if (reason[0] == customer_note_mark) {
+    for (std::string_view note : customer_notes)
+      if (reason.substr(1) == note) return "";
+    std::string known;
+    for (std::string_view note : customer_notes) known += (known.empty() ? "" : ", ") + std::string(1, customer_note_mark) + std::string(note);
+    return "a reason starting with " + std::string(1, customer_note_mark) + " is one of " + known;
+  }
   const std::vector<char32_t> cps = utf8_decode(reason);
   if (cps.size() > max_reason_chars) return "the reason is longer than 80 characters";
   for (char32_t c : cps) {
@@ -83,16 +66,6 @@ std::string reason_problem(const std::string& reason) {
     if (c < 0x20 || (c >= 0x7F && c < 0xA0) || is_bidi_control(c)) return "the reason has control characters";
   }
   return "";
-}
-
-// A technician's action (or what came of it) into the log and the journal's service log; a
-// service log that cannot be written is said in the log rather than stopping the action.
-void note_action(Journal* journal, const std::string& actor, const std::string& action, const std::string& detail,
-                 const std::string& log_line) {
-  if (!log_line.empty()) log_info(log_line);
-  std::string error;
-  if (journal && !journal->log_service_action(actor, action, detail, &error))
-    log_warn("service log: " + action + " by " + actor + " not kept: " + error);
 }
 
 // A callback for the terminal's thread: it notes what the terminal reports in the shared
@@ -106,13 +79,6 @@ auto report_back(std::shared_ptr<Reports> reports, EventQueue* queue, Note note)
     }
     queue->nudge();
   };
-}
-
-// An ISO 8601 UTC time as the journal writes it ("2026-12-06T00:51:04.000Z"), or nothing.
-std::optional<std::time_t> parse_iso_utc(const std::string& text) {
-  std::tm tm{};
-  if (!strptime(text.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return std::nullopt;
-  return timegm(&tm);
 }
 
 // "2026-12-06T00:51:04.000Z" as local time for paper: "2026-12-06 01:51".
@@ -189,7 +155,7 @@ void KioskApp::on_control(ControlSocket::Request&& request) {
                      command == "diagnostics" || command == "retry" || command == "restart" ||
                      command == "terminal-check";
   if (!known) return request.answer(refusal(command.empty() ? "no command in the request" : "unknown command '" + command + "'"));
-  const std::string actor = who(request.uid);
+  const std::string actor = actor_of(request);
   if (customer_at_kiosk(state_)) {
     const std::string why = "refused: a customer is using the kiosk (screen " + std::string(screen_name(state_.screen)) +
                             "); try again when it is idle";
@@ -254,7 +220,7 @@ std::string KioskApp::control_status() {
   json open = json::array();
   for (const OpenTransaction& t : state_.open) {
     json o = {{"reference", t.reference},
-              {"need", std::string(need_name(t.need))},
+              {"need", std::string(open_need_name(t.need))},
               {"method", t.method == PayMethod::card ? "card" : "wallet"},
               {"amount_cents", t.amount},
               {"attempts", t.attempts},
@@ -265,13 +231,9 @@ std::string KioskApp::control_status() {
     open.push_back(std::move(o));
   }
   status["open"] = std::move(open);
-  struct statvfs fs {};
-  if (statvfs(config_.data_dir.c_str(), &fs) == 0)
-    status["disk_free_bytes"] = static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize;
-  if (journal_) {
-    const std::time_t now = std::time(nullptr);
-    status["today"] = sales_json(journal_->sales_between(iso_utc(local_midnight(now)), iso_utc(now + 1)));
-  }
+  if (const long long free = disk_free_bytes(config_.data_dir); free >= 0) status["disk_free_bytes"] = free;
+  if (journal_) status["today"] = sales_json(sales_today(*journal_));
+  status["service_mode"] = state_.service_mode.has_value();
   return status.dump();
 }
 
@@ -281,7 +243,7 @@ void KioskApp::start_test_print(ControlSocket::Request&& request) {
     return request.answer(refusal("the printer cannot print: " + std::string(printer_status_name(state_.printer))));
   TextPainter* text = painter();
   if (!text) return request.answer(refusal("no fonts for the test print"));
-  const std::string actor = who(request.uid);
+  const std::string actor = actor_of(request);
   note_action(journal_.get(), actor, "test-print", "", "technician " + actor + ": test print");
   pending_print_ = std::move(request);
   TestPage page{config_.kiosk.kiosk_id, config_.kiosk.location, std::string(kiosk_version()),
@@ -300,7 +262,7 @@ void KioskApp::finish_test_print(bool ok) {
 
 void KioskApp::start_day_closing(ControlSocket::Request&& request) {
   if (pending_closing_) return request.answer(refusal("an end of day is under way"));
-  const std::string actor = who(request.uid);
+  const std::string actor = actor_of(request);
   note_action(journal_.get(), actor, "end-of-day", "", "technician " + actor + ": end of day");
   pending_closing_ = std::move(request);
   // The terminal answers on its own thread; the UI thread picks it up in serve_control().
@@ -311,7 +273,7 @@ void KioskApp::start_day_closing(ControlSocket::Request&& request) {
 
 void KioskApp::start_terminal_check(ControlSocket::Request&& request) {
   if (pending_check_) return request.answer(refusal("a terminal check is under way"));
-  const std::string actor = who(request.uid);
+  const std::string actor = actor_of(request);
   note_action(journal_.get(), actor, "terminal-check", "", "technician " + actor + ": terminal check");
   pending_check_ = std::move(request);
   devices_.card->diagnose(report_back(terminal_reports_, &queue_, [](TerminalReports& r) { r.checked = true; }));
@@ -400,7 +362,7 @@ bool KioskApp::print_day_report(const nlohmann::json& closing) {
 }
 
 void KioskApp::set_out_of_service(ControlSocket::Request&& request, bool out, const std::string& reason) {
-  const std::string actor = who(request.uid);
+  const std::string actor = actor_of(request);
   std::string error = "no journal";
   // Kept first: a restart must find the kiosk as the technician left it.
   if (!journal_ || !journal_->set_setting("out_of_service", out ? std::optional(reason) : std::nullopt, &error))

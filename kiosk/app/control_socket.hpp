@@ -17,6 +17,7 @@ class ControlSocket {
     std::string line;  // the request as sent, without its newline
     uid_t uid = 0;     // who asked (SO_PEERCRED)
     pid_t pid = 0;
+    std::string actor;  // set for the technician at the screen; else the peer, by uid
     // Sends the answer (a JSON object on one line) and closes the connection. Once; the
     // request may be kept and answered later (a print that takes a moment).
     std::function<void(const std::string& answer)> answer;

@@ -55,7 +55,8 @@ json configuration(const Config& c) {
           {"wallet", {{"enabled", c.kiosk.wallet_enabled}, {"kind", c.wallet_kind}, {"base_url", c.wallet_base_url},
                       {"api_key", secret(c.wallet_api_key)}, {"ca", c.wallet_ca}, {"callback_url", c.wallet_callback_url},
                       {"signing_key", c.wallet_signing_key}, {"signing_certificate", c.wallet_signing_certificate},
-                      {"signing_kid", c.wallet_signing_kid}, {"profile_id", c.wallet_profile_id}}}};
+                      {"signing_kid", c.wallet_signing_kid}, {"profile_id", c.wallet_profile_id}}},
+          {"service", {{"pin_hash", secret(c.service_pin_hash)}, {"export_dirs", c.service_export_dirs}}}};
 }
 
 std::string versions() {

@@ -3,6 +3,9 @@
 #include <chrono>
 #include <thread>
 
+#include "core/service_mode.hpp"
+#include "corner_press.hpp"
+
 namespace kiosk::app {
 
 void Driver::render() {
@@ -60,6 +63,25 @@ bool Driver::key(ui::NavKey key, std::string* error) {
   render();
   ui_.key(key);
   render();  // OK acts in this frame, as a tap's release would
+  return settle(error);
+}
+
+bool Driver::hold(float x, float y, int seconds, std::string* error) {
+  CornerPress corner;
+  ui_.pointer(x, y, false);
+  render();
+  ui_.pointer(x, y, true);
+  corner.pointer(x, y, true, now_);
+  render();
+  for (int i = 0; i < seconds; ++i) {
+    advance(1);
+    if (corner.due(now_) && service_mode_allowed(app_.state())) app_.queue().post(ev::Technician{svc::Asked{}});
+    render();
+  }
+  ui_.pointer(x, y, false);
+  render();
+  ui_.pointer_gone();
+  render();
   return settle(error);
 }
 

@@ -23,6 +23,9 @@ class Driver {
   // A key of the navigation keypad, then the kiosk settles.
   bool key(ui::NavKey key, std::string* error);
   void advance(int seconds);
+  // A finger held at (x, y) for whole seconds of simulated time, then lifted: the hidden
+  // corner's long press (CornerPress).
+  bool hold(float x, float y, int seconds, std::string* error);
   std::int64_t now() const { return now_; }
 
  private:

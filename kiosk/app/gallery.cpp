@@ -56,12 +56,14 @@ struct LayoutCheck {
   std::vector<std::string> same_label;    // "a / b: label"
 };
 
-LayoutCheck check_layout(const ui::FrameReport& r) {
+// `customer`: the customer's screens; the technician's pages are for staff standing at the
+// kiosk, and may use its top third.
+LayoutCheck check_layout(const ui::FrameReport& r, bool customer) {
   LayoutCheck out;
   // EN 301 549 / ux.md: what a renewal needs sits in the lower two thirds of the screen, and
   // every control is at least 120 px high.
   for (const ui::FrameReport::Widget& w : r.widgets)
-    if (w.rect.y < ui::screen_h / 3 || w.rect.h < 120) out.out_of_reach.push_back(w.id);
+    if ((customer && w.rect.y < ui::screen_h / 3) || w.rect.h < 120) out.out_of_reach.push_back(w.id);
   // Controls in play must not cover each other (a layout that grew into the action row).
   for (std::size_t i = 0; i < r.widgets.size(); ++i)
     for (std::size_t j = i + 1; j < r.widgets.size(); ++j) {
@@ -257,6 +259,8 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
                      "Onderhoud printer, terug om 14:30 · Maintenance de l'imprimante, retour à 14h30."})
              .s;
        }},
+      // A note chosen on the technician's screen, in the customer's language.
+      {"out_of_service_note", [start](Lang l) { return (start(l) << ev::TakenOutOfService{"@back_hour"}).s; }},
       {"out_of_service_recovering", [start](Lang l) {
          JournalRecord lost{"BE-KIOSK-01-000000-0001", {JournalStep::intent, JournalStep::payment_started},
                             {{"amount_cents", "1000"}, {"method", "card"}}, ""};
@@ -297,7 +301,7 @@ int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, 
           for (const speech::Segment& seg : said) samples += voice.synthesize(seg.text, seg.lang).size();
           seconds = static_cast<double>(samples) / voice.sample_rate();
         }
-        const LayoutCheck layout = check_layout(r);
+        const LayoutCheck layout = check_layout(r, true);
         entries.push_back({{"lang", lang_code(lang)},
                            {"screen", name},
                            {"state", screen_name(s.screen)},
@@ -315,6 +319,35 @@ int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, 
             !layout.overlapping.empty() || !layout.same_label.empty())
           ++bad;
       }
+    }
+  }
+  // The technician's pages, in the technician's languages, as they are: one theme and size,
+  // and nothing spoken.
+  for (Lang lang : technician_langs) {
+    const std::string lang_dir = dir + "/" + std::string(lang_code(lang));
+    for (const GalleryState& g : service_gallery_states(settings)) {
+      const State s = g.make(lang);
+      ui.frame(s, catalogs);
+      ui.frame(s, catalogs);
+      std::string error;
+      if (!ui.save_png(lang_dir + "/" + g.name + ".png", &error)) std::cerr << "gallery: " << error << "\n";
+      const ui::FrameReport& r = ui.report();
+      const LayoutCheck layout = check_layout(r, false);
+      entries.push_back({{"lang", lang_code(lang)},
+                         {"screen", g.name},
+                         {"state", "service_mode"},
+                         {"theme", "standard"},
+                         {"text_size", "normal"},
+                         {"missing_glyphs", r.missing_glyphs},
+                         {"missing_chars", r.missing_chars},
+                         {"clipped", r.clipped},
+                         {"out_of_reach", layout.out_of_reach},
+                         {"overlapping", layout.overlapping},
+                         {"same_label", layout.same_label},
+                         {"file", std::string(lang_code(lang)) + "/" + g.name + ".png"}});
+      if (r.missing_glyphs > 0 || !r.clipped.empty() || !layout.out_of_reach.empty() || !layout.overlapping.empty() ||
+          !layout.same_label.empty())
+        ++bad;
     }
   }
   std::ofstream(dir + "/gallery.json") << entries.dump(2) << "\n";

@@ -16,6 +16,8 @@ struct GalleryState {
 };
 
 std::vector<GalleryState> gallery_states(const KioskSettings& settings);
+// The technician's service-mode pages (gallery_service.cpp), made in each technician language.
+std::vector<GalleryState> service_gallery_states(const KioskSettings& settings);
 
 // Renders every gallery state in every language, with each theme and text size, to
 // DIR/<lang>/<name>[+high_contrast][+large].png and writes

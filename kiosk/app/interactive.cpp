@@ -5,6 +5,8 @@
 #include <chrono>
 #include <deque>
 
+#include "core/service_mode.hpp"
+#include "corner_press.hpp"
 #include "log/log.hpp"
 #include "view.hpp"
 
@@ -58,6 +60,11 @@ int run_interactive(KioskApp& app, UiHost& ui) {
   // Dear ImGui 1.86 needs press and release in separate frames: queue pointer steps and
   // feed one per frame.
   std::deque<PointerStep> pointer;
+  CornerPress corner;  // and every step, as it comes, to the hidden corner
+  const auto step = [&pointer, &corner](PointerStep p) {
+    pointer.push_back(p);
+    corner.pointer(p.x, p.y, p.down && !p.gone, monotonic_ms());
+  };
   int w = 0, h = 0;
   for (bool running = true; running;) {
     if (!app.start_failure().empty()) {  // logged where it was found
@@ -67,6 +74,7 @@ int run_interactive(KioskApp& app, UiHost& ui) {
     const std::int64_t now = monotonic_ms();
     std::int64_t wake = next_tick;
     if (next_animation > 0) wake = std::min(wake, next_animation);
+    if (corner.next_check_ms() > 0) wake = std::min(wake, corner.next_check_ms());
     const int wait_ms = (extra_frames > 0 || !pointer.empty()) ? 0 : static_cast<int>(std::max<std::int64_t>(0, wake - now));
     SDL_Event e;
     if (sdl.WaitEventTimeout(&e, wait_ms)) {
@@ -83,21 +91,21 @@ int run_interactive(KioskApp& app, UiHost& ui) {
               }
             break;
           case SDL_MOUSEMOTION:
-            if (e.motion.which != SDL_TOUCH_MOUSEID) pointer.push_back({float(e.motion.x), float(e.motion.y), (e.motion.state & SDL_BUTTON_LMASK) != 0, false});
+            if (e.motion.which != SDL_TOUCH_MOUSEID) step({float(e.motion.x), float(e.motion.y), (e.motion.state & SDL_BUTTON_LMASK) != 0, false});
             break;
           case SDL_MOUSEBUTTONDOWN:
           case SDL_MOUSEBUTTONUP:
             // Touches also arrive as synthetic mouse events; the finger events below handle those.
             if (e.button.which != SDL_TOUCH_MOUSEID && e.button.button == SDL_BUTTON_LEFT)
-              pointer.push_back({float(e.button.x), float(e.button.y), e.type == SDL_MOUSEBUTTONDOWN, false});
+              step({float(e.button.x), float(e.button.y), e.type == SDL_MOUSEBUTTONDOWN, false});
             break;
           case SDL_FINGERDOWN:
           case SDL_FINGERUP:
           case SDL_FINGERMOTION: {
             // Finger coordinates are 0..1 of the window; the layout is 1080×1920.
             const float x = e.tfinger.x * ui::screen_w, y = e.tfinger.y * ui::screen_h;
-            pointer.push_back({x, y, e.type != SDL_FINGERUP, false});
-            if (e.type == SDL_FINGERUP) pointer.push_back({0, 0, false, true});
+            step({x, y, e.type != SDL_FINGERUP, false});
+            if (e.type == SDL_FINGERUP) step({0, 0, false, true});
             break;
           }
           case SDL_WINDOWEVENT: extra_frames = 2; break;
@@ -110,6 +118,7 @@ int run_interactive(KioskApp& app, UiHost& ui) {
       } while (sdl.PollEvent(&e));
     }
     const std::int64_t t = monotonic_ms();
+    if (corner.due(t) && service_mode_allowed(app.state())) app.queue().post(ev::Technician{svc::Asked{}});
     if (t >= next_tick) {
       app.tick(t);
       next_tick = t + 1000;

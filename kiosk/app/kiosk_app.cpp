@@ -204,6 +204,7 @@ TextPainter* KioskApp::painter() {
 KioskApp::~KioskApp() {
   service_.stopping();
   if (whole_check_.joinable()) whole_check_.join();
+  if (pin_check_.joinable()) pin_check_.join();
   worker_.reset();  // finish gateway calls before the gateway goes
   outbox_.reset();
   if (embedded_gateway_) embedded_gateway_->stop();
@@ -330,11 +331,14 @@ bool KioskApp::pump() {
   if (outbox_) outbox_->poll(recovery_asking(state_));
   finish_journal_check();
   serve_control();
+  finish_service_checks();
   bool any = false;
-  while (auto e = queue_.take()) {
-    dispatch(*e);
-    any = true;
-  }
+  do {
+    while (auto e = queue_.take()) {
+      dispatch(*e);
+      any = true;
+    }
+  } while (run_service_actions());
   return any;
 }
 
@@ -367,6 +371,10 @@ bool KioskApp::busy(bool including_payment) {
   {
     std::lock_guard lock(journal_check_.mutex);
     checking = journal_check_.pending;
+  }
+  {
+    std::lock_guard lock(service_checks_->mutex);
+    checking = checking || service_checks_->pin_checking || service_checks_->pin;
   }
   // The journal's full check is not waited for: it is a watch kept in the background, and its
   // failure arrives as an event whenever it comes.

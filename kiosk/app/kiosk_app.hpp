@@ -110,6 +110,7 @@ class KioskApp {
   bool handle(const fx::RequestSms& effect);
   bool handle(const fx::RequestReminder& effect);
   bool handle(const fx::RequestReprint& effect);
+  bool handle(const fx::RequestService& effect);
   hal::PaymentTerminal& terminal_for(PayMethod method);
   void print_receipt(const ReceiptData& data);  // laid out in its language, for this printer
   // The receipt's fonts, opened at the first receipt rather than at start; null if they cannot be.
@@ -194,6 +195,33 @@ class KioskApp {
     bool checked = false;                          // a status enquiry answered
   };
   std::shared_ptr<TerminalReports> terminal_reports_ = std::make_shared<TerminalReports>();
+  // effects_service.cpp: the technician's service mode on the screen. A PIN is checked on a
+  // thread of its own and the gateway asked on the worker; the UI thread picks up both answers
+  // (finish_service_checks(), from pump(), which also runs the actions asked for).
+  void check_service_pin(const std::string& pin);
+  void run_service_action(const svc::RunAction& run);
+  void probe_gateway();
+  ServiceStatus gather_service_status();
+  void finish_service_checks();
+  bool run_service_actions();  // true if there were any
+  // The diagnostics bundle onto a USB stick when one is mounted (Config::service_export_dirs),
+  // else into the data folder; the file's path, or "" with `error` set.
+  std::string export_diagnostics(std::string* error);
+  struct ServiceChecks {
+    std::mutex mutex;
+    struct Pin {
+      bool right = false;
+      std::string error;  // the check could not be made
+    };
+    std::optional<Pin> pin;     // (mutex)
+    bool pin_checking = false;  // (mutex)
+    bool probing = false, probed = false, gateway_answered = false;  // (mutex)
+    int gateway_latency_ms = -1;                                     // (mutex)
+    std::time_t gateway_answered_at = 0;                             // (mutex)
+  };
+  std::shared_ptr<ServiceChecks> service_checks_ = std::make_shared<ServiceChecks>();
+  std::vector<svc::RunAction> service_actions_;  // asked by the core, run after its batch
+  std::thread pin_check_;
   // The brands' terms: asked at start, and every minute until the gateway has answered.
   void fetch_brand_terms();
   std::atomic<bool> brand_terms_failed_{false};

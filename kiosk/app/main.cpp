@@ -142,7 +142,9 @@ int main(int argc, char** argv) {
       std::cerr << "kiosk: " << error << "\n";
       return 1;
     }
-    const int bad = app::write_gallery(opt.gallery, *ui, *catalogs, config.kiosk, *voice);
+    KioskSettings settings = config.kiosk;
+    settings.software_version = std::string(kiosk_version());  // as the running kiosk has it
+    const int bad = app::write_gallery(opt.gallery, *ui, *catalogs, settings, *voice);
     std::cout << "gallery: " << opt.gallery << "/gallery.json (" << bad << " image(s) with problems)\n";
     return bad == 0 ? 0 : 1;
   }

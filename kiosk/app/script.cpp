@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/printer_status.hpp"
+#include "core/service_mode.hpp"
 #include "driver.hpp"
 #include "gateway/module.hpp"
 #include "journal/journal.hpp"
@@ -115,6 +116,12 @@ class ScriptRun {
       if (!arity(2) || !parse_int(w[1], &seconds)) return *error = "advance takes whole seconds", false;
       driver_.advance(seconds);
       return driver_.settle(error);
+    }
+    if (verb == "hold") {  // hold X Y SECONDS: a finger held still (the hidden corner)
+      int x = 0, y = 0, seconds = 0;
+      if (!arity(4) || !parse_int(w[1], &x) || !parse_int(w[2], &y) || !parse_int(w[3], &seconds))
+        return *error = "hold X Y SECONDS", false;
+      return driver_.hold(static_cast<float>(x), static_cast<float>(y), seconds, error);
     }
     if (verb == "shot") return arity(2) && save_shot(w[1], error);
     if (verb == "device") return w.size() == 3 ? device(w[1], w[2], error) : (*error = "device DEVICE ACTION", false);
@@ -249,6 +256,34 @@ class ScriptRun {
       if (screen_name(s.screen) == w[2]) return true;
       *error = "expected screen " + w[2] + ", got " + std::string(screen_name(s.screen));
       return false;
+    }
+    if (w[1] == "service" && w.size() == 3) {  // the technician's page: pin|menu|sales|note|confirm|off
+      static constexpr const char* pages[] = {"pin", "menu", "sales", "note", "confirm"};
+      const std::string now = s.service_mode ? pages[static_cast<int>(s.service_mode->page)] : "off";
+      if (now == w[2]) return true;
+      *error = "expected service mode " + w[2] + ", got " + now;
+      return false;
+    }
+    if (w[1] == "pin" && (w.size() == 3 || w.size() == 4)) {  // pin none|wrong|locked|unavailable [TRIES_LEFT]
+      static constexpr const char* verdicts[] = {"none", "right", "wrong", "locked", "unavailable"};
+      if (!s.service_mode) return *error = "the service mode is off", false;
+      const std::string now = verdicts[static_cast<int>(s.service_mode->verdict)];
+      if (now != w[2]) return *error = "expected PIN " + w[2] + ", got " + now, false;
+      return w.size() == 3 || expect_number("tries left", w[3], s.service_mode->tries_left, error);
+    }
+    if (w[1] == "outcome" && w.size() == 4) {  // outcome ACTION ok|failed: the last service action's
+      if (!s.service_mode || !s.service_mode->outcome) return *error = "no service action has finished", false;
+      const ServiceOutcome& o = *s.service_mode->outcome;
+      const std::string now = std::string(service_action_name(o.action)) + " " + (o.ok ? "ok" : "failed");
+      if (now == w[2] + " " + w[3]) return true;
+      return *error = "expected outcome " + w[2] + " " + w[3] + ", got " + now + " " + o.value("error"), false;
+    }
+    if (w[1] == "service_log" && w.size() >= 3) {  // service_log ACTION [WORDS in its detail]
+      std::string want;
+      for (std::size_t i = 3; i < w.size(); ++i) want += (i > 3 ? " " : "") + w[i];
+      for (const Journal::ServiceAction& a : app_.journal().service_actions(200))
+        if (a.action == w[2] && a.detail.find(want) != std::string::npos) return true;
+      return *error = "the service log has no " + w[2] + (want.empty() ? "" : " with '" + want + "'"), false;
     }
     if (w[1] == "idle_warning" || w[1] == "no_idle_warning") {
       const bool want = w[1] == "idle_warning";

@@ -114,6 +114,10 @@ void UiHost::pointer(float x, float y, bool down) {
 }
 
 void UiHost::key(ui::NavKey key) {
+  if (key == ui::NavKey::service) {
+    service_asked_ = true;
+    return;
+  }
   if (key == ui::NavKey::repeat || key == ui::NavKey::volume_up || key == ui::NavKey::volume_down) {
     speech_keys_.push_back(key);
     return;
@@ -153,10 +157,13 @@ std::vector<Event> UiHost::frame(const State& s, const Catalogs& catalogs) {
     else if (k != ui::NavKey::repeat) events.push_back(ev::VolumeChanged{k == ui::NavKey::volume_up ? 1 : -1});
   }
   speech_keys_.clear();
+  if (service_asked_) events.push_back(ev::Technician{svc::Asked{}});
+  service_asked_ = false;
   // A new screen (or a widget gone): the ring moves to its first content widget.
   focus_moved_ = false;
-  const bool new_screen = s.screen != focus_screen_;
-  focus_screen_ = s.screen;
+  const int page = s.service_mode ? screen_count + static_cast<int>(s.service_mode->page) : static_cast<int>(s.screen);
+  const bool new_screen = page != focus_page_;
+  focus_page_ = page;
   if (keypad_in_use_ && events.empty()) {
     const ui::FrameReport::Widget* w = report_.find(focus_);
     if (new_screen || !w || !w->enabled) {

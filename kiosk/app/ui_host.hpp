@@ -99,10 +99,11 @@ class UiHost {
   bool keypad_in_use_ = false;
   bool animated_ = false;
   std::string focus_;
-  Screen focus_screen_ = Screen::attract;  // the screen the focus belongs to
+  int focus_page_ = 0;  // the screen (or the technician's page) the focus belongs to
   std::string activate_;
   bool focus_moved_ = false;
   std::vector<ui::NavKey> speech_keys_;  // repeat / volume, handled in the next frame
+  bool service_asked_ = false;           // the service key, handled in the next frame
   std::unique_ptr<speech::SpeechSynth> synth_;
   std::unique_ptr<SpeechController> speech_;
   bool speech_wanted_ = false;

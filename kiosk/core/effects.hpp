@@ -9,6 +9,7 @@
 #include "payment.hpp"
 #include "phone.hpp"
 #include "receipt_data.hpp"
+#include "service_mode_types.hpp"
 
 // Effects: requests the core makes of the outside world. The app carries them out in order,
 // so a RequestJournal before a RequestPayment is durable before the payment starts.
@@ -59,6 +60,8 @@ struct RequestRenewalResolve {
 struct RequestReprint { std::string code; Lang lang = Lang::en; };
 // The session is over: screens, caches and logs must drop everything about the user.
 struct RequestForgetSession {};
+// The technician's service mode asks: check a PIN, run an action, gather the status, note.
+struct RequestService { svc::Request request; };
 
 }  // namespace kiosk::fx
 
@@ -68,6 +71,7 @@ using Effect = std::variant<fx::RequestJournal, fx::RequestLookup, fx::RequestPa
                             fx::RequestPaymentAbort, fx::RequestDelivery, fx::RequestReversal,
                             fx::RequestPaymentSettle,
                             fx::RequestReceipt, fx::RequestSms, fx::RequestReminder, fx::RequestReprint,
-                            fx::RequestForgetSession, fx::RequestPaymentLookup, fx::RequestRenewalResolve>;
+                            fx::RequestForgetSession, fx::RequestPaymentLookup, fx::RequestRenewalResolve,
+                            fx::RequestService>;
 
 }  // namespace kiosk

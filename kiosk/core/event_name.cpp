@@ -15,6 +15,7 @@ template <> struct Name<ev::RenewalResolved> { static constexpr std::string_view
 template <> struct Name<ev::PaymentUnknown> { static constexpr std::string_view value = "payment_unknown"; };
 template <> struct Name<ev::SpeechRequested> { static constexpr std::string_view value = "speech_requested"; };
 template <> struct Name<ev::VolumeChanged> { static constexpr std::string_view value = "volume_changed"; };
+template <> struct Name<ev::Technician> { static constexpr std::string_view value = "technician"; };
 template <> struct Name<ev::Started> { static constexpr std::string_view value = "started"; };
 template <> struct Name<ev::Ticked> { static constexpr std::string_view value = "ticked"; };
 template <> struct Name<ev::LanguageChosen> { static constexpr std::string_view value = "language_chosen"; };

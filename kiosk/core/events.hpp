@@ -13,6 +13,7 @@
 #include "plan.hpp"
 #include "printer_status.hpp"
 #include "reference.hpp"
+#include "service_mode_types.hpp"
 #include "subscriber.hpp"
 
 // Events: things that happened. The user's (from screens) and the world's (devices, gateway,
@@ -132,6 +133,9 @@ struct PutBackInService {};
 // Ask recovery's questions now rather than when their backoff ends (the technician fixed the
 // network, say). Transactions waiting for a technician stay as they are.
 struct RecoveryRetryAsked {};
+// The service mode on the screen: the technician's taps and keys, and the app's answers
+// (service_mode.hpp). Never seen by the customer's flow.
+struct Technician { svc::Input input; };
 
 }  // namespace kiosk::ev
 
@@ -151,7 +155,7 @@ using Event = std::variant<
     ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::BrandTermsLoaded,
     ev::JournalFailed, ev::ReprintOpened, ev::ReprintFinished, ev::JournalReadBack, ev::PaymentLookedUp,
     ev::RenewalResolved, ev::PaymentUnknown, ev::SpeechRequested, ev::VolumeChanged, ev::TakenOutOfService,
-    ev::PutBackInService, ev::RecoveryRetryAsked>;
+    ev::PutBackInService, ev::RecoveryRetryAsked, ev::Technician>;
 
 // "payment_approved": for logs and the generated flow diagram.
 std::string_view event_name(const Event& e);

@@ -151,4 +151,15 @@ std::int64_t recovery_backoff_ms(int attempts) {
   return std::min(d, cap);
 }
 
+std::string_view open_need_name(OpenTransaction::Need need) {
+  switch (need) {
+    case OpenTransaction::Need::payment_outcome: return "payment_outcome";
+    case OpenTransaction::Need::delivery_outcome: return "delivery_outcome";
+    case OpenTransaction::Need::give_back: return "give_back";
+    case OpenTransaction::Need::close: return "close";
+    case OpenTransaction::Need::technician: return "technician";
+  }
+  return "?";
+}
+
 }  // namespace kiosk

@@ -58,4 +58,7 @@ std::optional<OpenTransaction> open_transaction_from(const JournalRecord& record
 // Delay before asking again after the n-th answer that said nothing: doubling, capped.
 std::int64_t recovery_backoff_ms(int attempts);
 
+// "payment_outcome", "delivery_outcome", "give_back", "close", "technician".
+std::string_view open_need_name(OpenTransaction::Need need);
+
 }  // namespace kiosk

@@ -7,6 +7,7 @@
 
 #include "flow.hpp"
 #include "flow_table.hpp"
+#include "service_mode.hpp"
 
 namespace kiosk {
 
@@ -38,13 +39,17 @@ using KeepsIdleTimer =
           ev::TerminalAvailabilityChanged, ev::JournalFailed, ev::JournalReadBack, ev::PaymentLookedUp,
           ev::RenewalResolved, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::BrandTermsLoaded,
           ev::TakenOutOfService, ev::PutBackInService, ev::RecoveryRetryAsked>;
+// The technician's service mode has its own timer (service_mode.hpp).
+using ForTechnician = Types<ev::Technician>;
 
 template <typename... E>
 constexpr bool each_classified_once(std::variant<E...>*) {
-  return ((listed<E>(RestartsIdleTimer{}) != listed<E>(KeepsIdleTimer{})) && ...);
+  return ((int(listed<E>(RestartsIdleTimer{})) + int(listed<E>(KeepsIdleTimer{})) + int(listed<E>(ForTechnician{})) ==
+           1) &&
+          ...);
 }
 static_assert(each_classified_once(static_cast<Event*>(nullptr)),
-              "every event type is in exactly one of RestartsIdleTimer and KeepsIdleTimer");
+              "every event type is in exactly one of RestartsIdleTimer, KeepsIdleTimer and ForTechnician");
 
 template <std::size_t... I>
 constexpr std::array<bool, sizeof...(I)> user_input_by_index(std::index_sequence<I...>) {
@@ -74,9 +79,15 @@ State initial_state(const KioskSettings& settings) {
 
 Update update(State state, const Event& event) {
   Update out{std::move(state), {}};
+  if (const auto* t = std::get_if<ev::Technician>(&event)) {
+    service_input(out.state, t->input, out.effects);
+    return out;
+  }
   flow::Step step{out.state, out.effects};
   const Screen before = out.state.screen;
   const bool user_input = is_user_input[event.index()];
+  // The technician has the screen: the customer's keys (a headset, the volume) wait.
+  if (user_input && out.state.service_mode) return out;
   if (user_input) out.state.last_input_ms = out.state.now_ms;
   // Taps act on what is shown. Devices, the gateway and time also act on the screen an overlay
   // lies over (an answer that moves the customer on closes the overlay).
@@ -94,6 +105,7 @@ Update update(State state, const Event& event) {
     out.state.extensions_used = 0;
     out.state.last_input_ms = out.state.now_ms;
   }
+  if (std::holds_alternative<ev::Ticked>(event)) service_tick(out.state, out.effects);
   return out;
 }
 

@@ -15,6 +15,7 @@
 #include "pricing.hpp"
 #include "printer_status.hpp"
 #include "screen.hpp"
+#include "service_mode_types.hpp"
 #include "subscriber.hpp"
 
 namespace kiosk {
@@ -122,6 +123,8 @@ struct State {
   bool journal_ok = true;  // without a durable journal the kiosk must not sell
   // A technician took the kiosk out of service with this reason for customers (none: in service).
   std::optional<std::string> technician_reason;
+  // The technician's service mode, while it is on the screen (over attract or out of service).
+  std::optional<ServiceMode> service_mode;
   PrinterStatus printer = PrinterStatus::ok;
 
   // Time: all from Ticked events.

@@ -1,5 +1,7 @@
 #include "module.hpp"
 
+#include "secret_hash.hpp"
+
 #include "bancontact/callback_jws.hpp"
 #include "client.hpp"
 #include "client_ca.hpp"
@@ -62,6 +64,7 @@ extern "C" const kiosk::gateway::ModuleApi* kiosk_gateway_module() {
       certificate_kiosk_id,
       kiosk::net::https_transport,
       kiosk::bancontact::make_request_signer,
+      verify_secret,
   };
   return &api;
 }

@@ -47,9 +47,11 @@ struct ModuleApi {
   // The merchant's signature on its Bancontact requests.
   std::unique_ptr<bancontact::RequestSigner> (*bancontact_signer)(const bancontact::SignerOptions& options,
                                                                   std::string* error);
+  // The technician's PIN against its stored hash (secret_hash.hpp): the kiosk links no OpenSSL.
+  bool (*verify_secret)(std::string_view stored, std::string_view secret, std::string* error);
 };
 
-constexpr int module_abi = 4;
+constexpr int module_abi = 5;
 inline constexpr const char* module_file = "kiosk-gateway-link.so";
 inline constexpr const char* module_entry = "kiosk_gateway_module";
 

@@ -138,7 +138,19 @@ std::optional<Catalogs> Catalogs::load(const std::string& dir, std::string* erro
     if (!c) return std::nullopt;
     all.by_lang_[static_cast<int>(lang)] = std::move(*c);
   }
+  for (std::size_t i = 0; i < technician_langs.size(); ++i) {
+    auto c = Catalog::load(dir + "/service/" + std::string(lang_code(technician_langs[i])) + ".json", technician_langs[i],
+                           error);
+    if (!c) return std::nullopt;
+    all.technician_[i] = std::move(*c);
+  }
   return all;
+}
+
+const Catalog& Catalogs::technician(Lang lang) const {
+  for (std::size_t i = 0; i < technician_langs.size(); ++i)
+    if (technician_langs[i] == lang) return technician_[i];
+  return technician(Lang::en);
 }
 
 }  // namespace kiosk

@@ -42,14 +42,21 @@ std::set<std::string> placeholders(std::string_view text);
 // Fills placeholders of any text (also used for data such as plan names).
 std::string fill(std::string_view text, const Catalog::Args& args);
 
-// All the kiosk's languages, loaded together.
+// The languages of the technician's service mode (assets/i18n/service/<lang>.json): the
+// technicians' own, a catalog apart from the customers' thirteen.
+inline constexpr std::array<Lang, 4> technician_langs{Lang::nl, Lang::fr, Lang::de, Lang::en};
+
+// All the kiosk's languages, loaded together, and the technician's.
 class Catalogs {
  public:
   static std::optional<Catalogs> load(const std::string& dir, std::string* error);
   const Catalog& operator[](Lang lang) const { return by_lang_[static_cast<int>(lang)]; }
+  // The service mode's words in `lang`, or in English where the technician's catalogs lack it.
+  const Catalog& technician(Lang lang) const;
 
  private:
   std::array<Catalog, all_langs.size()> by_lang_;
+  std::array<Catalog, technician_langs.size()> technician_;
 };
 
 }  // namespace kiosk

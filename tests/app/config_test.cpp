@@ -109,3 +109,23 @@ TEST_CASE("Reminders are offered N days before the end, 0 turns them off, and N 
   CHECK(refused("reminders-negative.toml", "[reminders]\ndays_before = -1\n").find("days_before") != std::string::npos);
   CHECK(refused("reminders-far.toml", "[reminders]\ndays_before = 31\n").find("days_before") != std::string::npos);
 }
+
+TEST_CASE("The service PIN is kept only as a hash, and the service key can be moved") {
+  Config c;
+  std::string error;
+  REQUIRE(load_config(file_with("service.toml", "[service]\npin_hash = \"$scrypt$ln=15,r=8,p=1$c2FsdA$aGFzaA\"\n"
+                                                "export_dirs = [\"/mnt/usb\"]\n[keypad]\nservice = \"F11\"\n"),
+                      &c, &error));
+  CHECK(c.service_pin_hash.rfind("$scrypt$", 0) == 0);
+  CHECK(c.service_export_dirs == std::vector<std::string>{"/mnt/usb"});
+  bool found = false;
+  for (const auto& [key, name] : c.keypad) found = found || (key == "service" && name == "F11");
+  CHECK(found);
+  // A PIN written in clear is not a hash: the kiosk does not start with it.
+  CHECK(refused("service-clear.toml", "[service]\npin_hash = \"2580\"\n").find("not a hash") != std::string::npos);
+  // Without one, the defaults: no service mode on the screen, sticks looked for below /media.
+  Config plain;
+  REQUIRE(load_config(file_with("plain.toml", "[kiosk]\nid = \"BE-KIOSK-02\"\n"), &plain, &error));
+  CHECK(plain.service_pin_hash.empty());
+  CHECK(plain.service_export_dirs.front() == "/media");
+}

@@ -8,6 +8,7 @@
 #include <utility>
 #include <variant>
 
+#include "core/service_mode.hpp"
 #include "drive.hpp"
 
 using namespace kiosk;
@@ -117,6 +118,21 @@ ev::BrandTermsLoaded arbitrary(Of<ev::BrandTermsLoaded>, Gen&) { return {{{Brand
 ev::TakenOutOfService arbitrary(Of<ev::TakenOutOfService>, Gen& g) { return {g.chance(2) ? "Paper roll change" : ""}; }
 ev::PutBackInService arbitrary(Of<ev::PutBackInService>, Gen&) { return {}; }
 ev::RecoveryRetryAsked arbitrary(Of<ev::RecoveryRetryAsked>, Gen&) { return {}; }
+// The technician's inputs and the app's answers, any of them at any time.
+ev::Technician arbitrary(Of<ev::Technician>, Gen& g) {
+  const auto action = static_cast<ServiceAction>(g.rng() % 8);
+  switch (g.rng() % 9) {
+    case 0: return {svc::Asked{}};
+    case 1: return {svc::PinDigit{static_cast<char>('0' + g.rng() % 10)}};
+    case 2: return {svc::PinSubmitted{}};
+    case 3: return {svc::PinChecked{static_cast<PinVerdict>(g.rng() % 5), 2, 0}};
+    case 4: return {svc::PageOpened{static_cast<ServicePage>(g.rng() % 5)}};
+    case 5: return {svc::ActionAsked{action, "@back_soon"}};
+    case 6: return {svc::ActionConfirmed{}};
+    case 7: return {svc::ActionFinished{{action, g.chance(2), {}}}};
+    default: return {svc::Left{}};
+  }
+}
 
 template <std::size_t... I>
 Event event_of_kind(std::size_t kind, Gen& g, std::index_sequence<I...>) {
@@ -230,6 +246,8 @@ TEST_CASE("Random sessions never pay twice, never deliver unpaid, and always end
       Event e = random_event(rng, d);
       if (const auto* t = std::get_if<ev::Ticked>(&e)) d.now = t->now_ms;
       d.send(e);
+      // The technician's mode is on only while nobody is at the kiosk.
+      if (d.state.service_mode) CHECK(service_mode_allowed(d.state));
     }
     check_money_invariants(d.effects);
     drain(d);

@@ -36,42 +36,65 @@ std::string plural_base(const std::string& key) {
   return "";
 }
 
-}  // namespace
-
-TEST_CASE("Every catalog has every key, with the same placeholders, and no empty text") {
-  const Catalogs all = load_all();
-  const Catalog& en = all[Lang::en];
-  REQUIRE(en.entries().size() > 150);
+// `c` has every key of `en` with the same placeholders and no empty text, and every counted
+// text in exactly the forms its language's plural rules use.
+void check_like_english(const Catalog& en, const Catalog& c) {
   std::set<std::string> counted;  // the plural families, by base key
   for (const auto& [key, text] : en.entries())
     if (!plural_base(key).empty() && en.has(plural_base(key) + ".one") && en.has(plural_base(key) + ".other"))
       counted.insert(plural_base(key));
-  REQUIRE(counted.size() >= 6);
-  for (Lang lang : all_langs) {
-    const Catalog& c = all[lang];
-    INFO("language " << lang_code(lang));
-    std::size_t expected = 0;
-    for (const auto& [key, text] : en.entries()) {
-      if (counted.count(plural_base(key))) continue;
+  INFO("language " << lang_code(c.lang()));
+  std::size_t expected = 0;
+  for (const auto& [key, text] : en.entries()) {
+    if (counted.count(plural_base(key))) continue;
+    INFO("key " << key);
+    ++expected;
+    REQUIRE(c.has(key));
+    CHECK(placeholders(c.text(key)) == placeholders(text));
+    CHECK_FALSE(c.text(key).empty());
+  }
+  for (const std::string& base : counted) {
+    const std::set<std::string> wanted = placeholders(en.text(base + ".other"));
+    for (Plural p : plural_forms(c.lang())) {
+      const std::string key = base + "." + std::string(plural_name(p));
       INFO("key " << key);
       ++expected;
       REQUIRE(c.has(key));
-      CHECK(placeholders(c.text(key)) == placeholders(text));
-      CHECK_FALSE(c.text(key).empty());
+      CHECK(placeholders(c.text(key)) == wanted);
     }
-    // A counted text has exactly the forms the language's plural rules use.
-    for (const std::string& base : counted) {
-      const std::set<std::string> wanted = placeholders(en.text(base + ".other"));
-      for (Plural p : plural_forms(lang)) {
-        const std::string key = base + "." + std::string(plural_name(p));
-        INFO("key " << key);
-        ++expected;
-        REQUIRE(c.has(key));
-        CHECK(placeholders(c.text(key)) == wanted);
-      }
-    }
-    CHECK(c.entries().size() == expected);  // no stray keys or forms either
   }
+  CHECK(c.entries().size() == expected);  // no stray keys or forms either
+}
+
+std::size_t counted_families(const Catalog& en) {
+  std::size_t n = 0;
+  for (const auto& [key, text] : en.entries())
+    n += !plural_base(key).empty() && key.size() > 6 && key.compare(key.size() - 6, 6, ".other") == 0 &&
+         en.has(plural_base(key) + ".one");
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("Every catalog has every key, with the same placeholders, and no empty text") {
+  const Catalogs all = load_all();
+  REQUIRE(all[Lang::en].entries().size() > 150);
+  REQUIRE(counted_families(all[Lang::en]) >= 6);
+  for (Lang lang : all_langs) check_like_english(all[Lang::en], all[lang]);
+}
+
+TEST_CASE("The technician's catalogs have every key of the English one") {
+  const Catalogs all = load_all();
+  const Catalog& en = all.technician(Lang::en);
+  REQUIRE(en.entries().size() > 60);
+  REQUIRE(counted_families(en) == 2);
+  for (Lang lang : technician_langs) {
+    CHECK(all.technician(lang).lang() == lang);
+    check_like_english(en, all.technician(lang));
+  }
+  // Customers' languages the technician's screens lack fall back to English.
+  CHECK(all.technician(Lang::zh).lang() == Lang::en);
+  CHECK(all.technician(Lang::fr).count("svc.pin.wrong", 1).find("Encore 1 essai ") != std::string::npos);
 }
 
 TEST_CASE("Counted texts take the form the language's plural rules give") {
@@ -96,7 +119,7 @@ TEST_CASE("Counted texts take the form the language's plural rules give") {
 
 TEST_CASE("Every key the code asks for exists") {
   // Keys appear in the sources as string literals like "summary.total".
-  const std::regex literal(R"re("((?:app|attract|language|service|help|display|brand|number|lookup|balance|suspended|plans|summary|pay|paying|wallet|delivering|done|declined|cancelled|unavailable|reversed|pending|oos|receipt|sms)\.[a-z_.]+)")re");
+  const std::regex literal(R"re("((?:app|attract|language|service|help|display|brand|number|lookup|balance|suspended|plans|summary|pay|paying|wallet|delivering|done|declined|cancelled|unavailable|reversed|pending|oos|receipt|sms|svc)\.[a-z_.]+)")re");
   const Catalogs all = load_all();
   int found = 0;
   for (const char* dir : {"kiosk", "screens", "drivers"}) {
@@ -111,7 +134,8 @@ TEST_CASE("Every key the code asks for exists") {
         if (key.back() == '.') continue;  // a prefix that code completes ("help.q." + topic)
         if (key.size() > 4 && key.compare(key.size() - 4, 4, ".hpp") == 0) continue;  // an #include
         INFO(f.path().filename().string() << ": " << key);
-        CHECK((all[Lang::en].has(key) || all[Lang::en].has(key + ".other")));  // a text or a counted one
+        const Catalog& en = key.rfind("svc.", 0) == 0 ? all.technician(Lang::en) : all[Lang::en];
+        CHECK((en.has(key) || en.has(key + ".other")));  // a text or a counted one
         ++found;
       }
     }
