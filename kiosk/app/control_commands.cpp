@@ -9,6 +9,7 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "core/service_mode.hpp"
 #include "core/utf8.hpp"
 #include "hal/payment_terminal.hpp"
 #include "hal/receipt_printer.hpp"
@@ -237,6 +238,10 @@ std::string KioskApp::control_status() {
   return status.dump();
 }
 
+Lang KioskApp::technician_lang() const {
+  return state_.service_mode ? state_.service_mode->lang : service_lang_for(config_.kiosk.default_lang);
+}
+
 void KioskApp::start_test_print(ControlSocket::Request&& request) {
   if (pending_print_) return request.answer(refusal("a test print is under way"));
   if (!printer_can_print(state_.printer))
@@ -246,9 +251,11 @@ void KioskApp::start_test_print(ControlSocket::Request&& request) {
   const std::string actor = actor_of(request);
   note_action(journal_.get(), actor, "test-print", "", "technician " + actor + ": test print");
   pending_print_ = std::move(request);
-  TestPage page{config_.kiosk.kiosk_id, config_.kiosk.location, std::string(kiosk_version()),
-                local_timestamp(config_.kiosk.default_lang), config_.printer_kind};
-  devices_.printer->print(test_print_reference, layout_test_page(page, *text, devices_.printer->width_dots()));
+  const Lang lang = technician_lang();
+  TestPage page{config_.kiosk.kiosk_id, config_.kiosk.location, std::string(kiosk_version()), local_timestamp(lang),
+                config_.printer_kind};
+  devices_.printer->print(test_print_reference,
+                          layout_test_page(page, catalogs_.technician(lang), *text, devices_.printer->width_dots()));
 }
 
 void KioskApp::finish_test_print(bool ok) {
@@ -357,7 +364,8 @@ bool KioskApp::print_day_report(const nlohmann::json& closing) {
     r.returned = j["returned"];
     r.unsettled = j["unsettled"];
   }
-  devices_.printer->print(day_report_reference, layout_day_report(r, *text, devices_.printer->width_dots()));
+  devices_.printer->print(day_report_reference, layout_day_report(r, catalogs_.technician(technician_lang()), *text,
+                                                                 devices_.printer->width_dots()));
   return true;
 }
 

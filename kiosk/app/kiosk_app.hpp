@@ -177,6 +177,8 @@ class KioskApp {
   void start_terminal_check(ControlSocket::Request&& request);
   void finish_terminal_check();
   bool print_day_report(const nlohmann::json& closing);  // false: the printer cannot
+  // The technician's printed pages speak the service mode's language (the kiosk's, out of it).
+  Lang technician_lang() const;
   void set_out_of_service(ControlSocket::Request&& request, bool out, const std::string& reason);
   void restore_out_of_service();
   // diagnostics.cpp: the bundle (tar.gz) and its file name.

@@ -173,9 +173,10 @@ void service_tick(State& s, std::vector<Effect>& fx) {
   if (!s.service_mode) return;
   if (!service_mode_allowed(s)) return leave(s, fx, "the kiosk is no longer free");
   const ServiceMode& m = *s.service_mode;
-  // An action under way (a print, a closing) finishes first; its answer restarts nothing.
-  if (!m.running && !m.checking && s.now_ms - m.last_input_ms >= service_idle_ms)
-    leave(s, fx, "two minutes without input");
+  const std::int64_t idle = s.now_ms - m.last_input_ms;
+  // An action under way (a print, a closing) finishes first, unless it never answers.
+  if (!m.running && !m.checking && idle >= service_idle_ms) leave(s, fx, "two minutes without input");
+  else if (idle >= service_stuck_ms) leave(s, fx, "ten minutes without input or answer");
 }
 
 }  // namespace kiosk

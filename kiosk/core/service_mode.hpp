@@ -11,6 +11,8 @@
 namespace kiosk {
 
 inline constexpr std::int64_t service_idle_ms = 120'000;
+// An action or a PIN check that never answers does not keep the kiosk from its customers.
+inline constexpr std::int64_t service_stuck_ms = 600'000;
 inline constexpr std::size_t service_pin_min = 4, service_pin_max = 12;  // as kioskctl service-pin hash takes them
 inline constexpr int service_open_per_page = 3;
 // Actions asked again before they run: they cannot be undone.

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "i18n/catalog.hpp"
 #include "receipt_picture.hpp"
 #include "text_painter.hpp"
 
@@ -24,6 +25,7 @@ struct DayReport {
   int returned = 0, unsettled = 0;
 };
 
-ReceiptPicture layout_day_report(const DayReport& report, TextPainter& painter, int width_dots);
+// `words`: the technician's catalog (assets/i18n/service/) in the language to print in.
+ReceiptPicture layout_day_report(const DayReport& report, const Catalog& words, TextPainter& painter, int width_dots);
 
 }  // namespace kiosk

@@ -10,13 +10,13 @@ PaperType paper_type(int width_dots) {
   return narrow ? PaperType{22, 18, 32, 8, 4} : PaperType{26, 21, 40, 16, 6};
 }
 
-void technician_page_head(Pen& pen, const PaperType& type, const std::string& title, const std::string& location,
-                          const std::string& kiosk_id) {
+void technician_page_head(Pen& pen, const PaperType& type, const std::string& title, const std::string& kiosk_label,
+                          const std::string& location, const std::string& kiosk_id) {
   pen.space(12);
   pen.paragraph(title, type.title, true, true);
   pen.paragraph(location, type.small, false, true);
   pen.rule();
-  pen.row("Kiosk", kiosk_id, type.body);
+  pen.row(kiosk_label, kiosk_id, type.body);
 }
 
 void Pen::row(const std::string& label, const std::string& value, int px, bool bold) {

@@ -48,8 +48,9 @@ class Pen {
   int y_ = 0;
 };
 
-// The head of a technician's page: its title, where the kiosk stands, a rule, which kiosk.
-void technician_page_head(Pen& pen, const PaperType& type, const std::string& title, const std::string& location,
-                          const std::string& kiosk_id);
+// The head of a technician's page: its title, where the kiosk stands, a rule, which kiosk
+// (`kiosk_label`: the word for it).
+void technician_page_head(Pen& pen, const PaperType& type, const std::string& title, const std::string& kiosk_label,
+                          const std::string& location, const std::string& kiosk_id);
 
 }  // namespace kiosk

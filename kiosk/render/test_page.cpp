@@ -28,16 +28,18 @@ Raster scale(int width) {
 
 }  // namespace
 
-ReceiptPicture layout_test_page(const TestPage& page, TextPainter& painter, int width_dots) {
+ReceiptPicture layout_test_page(const TestPage& page, const Catalog& words, TextPainter& painter, int width_dots) {
+  const auto say = [&words](std::string_view key) -> const std::string& { return words.text(key); };
   ReceiptPicture out;
   out.paper = Raster(width_dots, 0);
   const PaperType type = paper_type(width_dots);
   const int body = type.body, small = type.small;
   Pen pen(out.paper, painter, type.margin, false);
-  technician_page_head(pen, type, "TEST PRINT", page.location, page.kiosk_id);
-  pen.row("Version", "v" + page.version, body);
-  pen.row("Printed", page.timestamp, body);
-  pen.row("Printer", page.printer + ", " + std::to_string(width_dots) + " dots", body);
+  technician_page_head(pen, type, say("page.test_print"), say("page.kiosk"), page.location, page.kiosk_id);
+  pen.row(say("page.version"), "v" + page.version, body);
+  pen.row(say("page.printed"), page.timestamp, body);
+  pen.row(say("page.printer"), words.format("page.printer_width", {{"kind", page.printer}, {"dots", std::to_string(width_dots)}}),
+          body);
   pen.rule();
   pen.paragraph("ÀÉÈÊËÎÏÔÛÜÇ àéèêëîïôûüç ß € 0123456789", body);
   pen.paragraph("ĄĆĘŁŃŚŹŻ ăâîșț ğış Ґєії", body);
@@ -57,7 +59,7 @@ ReceiptPicture layout_test_page(const TestPage& page, TextPainter& painter, int 
   pen.image(qr_raster(out.qr_data, out.qr_module));
   out.qr_height = pen.y() - out.qr_top;
   pen.space(8);
-  pen.paragraph("END OF TEST", small, true, true);
+  pen.paragraph(say("page.end_of_test"), small, true, true);
   pen.space(40);  // room before the cutter
   return out;
 }

@@ -134,6 +134,20 @@ TEST_CASE("Two minutes without input end the service mode, but not during an act
   CHECK_FALSE(d.state.service_mode);
   CHECK(requests<svc::Note>(fx).back().action == "service-mode-left");
   CHECK(requests<svc::Note>(fx).back().detail == "two minutes without input");
+  // An action that never answers keeps the mode ten minutes at most.
+  d.send(tech(svc::Asked{}));
+  d.send(tech(svc::PinDigit{'1'}));
+  d.send(tech(svc::PinDigit{'2'}));
+  d.send(tech(svc::PinDigit{'3'}));
+  d.send(tech(svc::PinDigit{'4'}));
+  d.send(tech(svc::PinSubmitted{}));
+  d.send(tech(svc::PinChecked{PinVerdict::right, 5, 0}));
+  d.send(tech(svc::ActionAsked{ServiceAction::terminal_check}));
+  for (int i = 0; i < 9; ++i) d.advance(60);
+  REQUIRE(d.state.service_mode);
+  d.advance(60);
+  CHECK_FALSE(d.state.service_mode);
+  CHECK(requests<svc::Note>(d.effects).back().detail == "ten minutes without input or answer");
   // The PIN page too.
   d.send(tech(svc::Asked{}));
   d.send(tech(svc::PinDigit{'1'}));

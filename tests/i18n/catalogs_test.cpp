@@ -119,7 +119,7 @@ TEST_CASE("Counted texts take the form the language's plural rules give") {
 
 TEST_CASE("Every key the code asks for exists") {
   // Keys appear in the sources as string literals like "summary.total".
-  const std::regex literal(R"re("((?:app|attract|language|service|help|display|brand|number|lookup|balance|suspended|plans|summary|pay|paying|wallet|delivering|done|declined|cancelled|unavailable|reversed|pending|oos|receipt|sms|svc)\.[a-z_.]+)")re");
+  const std::regex literal(R"re("((?:app|attract|language|service|help|display|brand|number|lookup|balance|suspended|plans|summary|pay|paying|wallet|delivering|done|declined|cancelled|unavailable|reversed|pending|oos|receipt|sms|svc|page)\.[a-z_.]+)")re");
   const Catalogs all = load_all();
   int found = 0;
   for (const char* dir : {"kiosk", "screens", "drivers"}) {
@@ -134,7 +134,8 @@ TEST_CASE("Every key the code asks for exists") {
         if (key.back() == '.') continue;  // a prefix that code completes ("help.q." + topic)
         if (key.size() > 4 && key.compare(key.size() - 4, 4, ".hpp") == 0) continue;  // an #include
         INFO(f.path().filename().string() << ": " << key);
-        const Catalog& en = key.rfind("svc.", 0) == 0 ? all.technician(Lang::en) : all[Lang::en];
+        const bool technician = key.rfind("svc.", 0) == 0 || key.rfind("page.", 0) == 0;
+        const Catalog& en = technician ? all.technician(Lang::en) : all[Lang::en];
         CHECK((en.has(key) || en.has(key + ".other")));  // a text or a counted one
         ++found;
       }

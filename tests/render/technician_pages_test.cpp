@@ -36,28 +36,34 @@ DayReport sample_day(long long terminal_total) {
 
 }  // namespace
 
-TEST_CASE("The test page and the end of day report print whole on 80 and 58 mm paper") {
+TEST_CASE("The test page and the end of day report print whole on 80 and 58 mm paper, in each technician language") {
   std::string error;
   auto painter = TextPainter::create(find_fonts(), &error);
   INFO(error);
   REQUIRE(painter);
+  const auto catalogs = Catalogs::load(KIOSK_SOURCE_DIR "/assets/i18n", &error);
+  REQUIRE(catalogs);
   const std::filesystem::path out = KIOSK_TEST_OUTPUT_DIR "/receipts";
   std::filesystem::create_directories(out);
-  for (int width : {576, 384}) {
-    const std::string w = std::to_string(width);
-    const ReceiptPicture test = layout_test_page({"BE-BRU-CENTRAL-03", "Bruxelles-Central", "0.17.0", "06/12/2026 02:30", "usb"},
-                                                 *painter, width);
-    CHECK(test.paper.width == width);
-    CHECK(test.qr_height > 0);
-    CHECK(painter->missing_glyphs() == 0);
-    REQUIRE(write_png(test.paper, (out / ("test-page-" + w + ".png")).string(), &error));
+  for (Lang lang : technician_langs) {
+    const Catalog& words = catalogs->technician(lang);
+    for (int width : {576, 384}) {
+      const std::string name = std::string(lang_code(lang)) + "-" + std::to_string(width);
+      INFO(name);
+      const ReceiptPicture test = layout_test_page(
+          {"BE-BRU-CENTRAL-03", "Bruxelles-Central", "0.17.0", "06/12/2026 02:30", "usb"}, words, *painter, width);
+      CHECK(test.paper.width == width);
+      CHECK(test.qr_height > 0);
+      CHECK(painter->missing_glyphs() == 0);
+      REQUIRE(write_png(test.paper, (out / ("test-page-" + name + ".png")).string(), &error));
 
-    const ReceiptPicture agree = layout_day_report(sample_day(24000), *painter, width);
-    const ReceiptPicture differ = layout_day_report(sample_day(25000), *painter, width);
-    CHECK(painter->missing_glyphs() == 0);
-    // A difference is called out in words: the report grows by them.
-    CHECK(differ.paper.height > agree.paper.height);
-    REQUIRE(write_png(agree.paper, (out / ("end-of-day-" + w + ".png")).string(), &error));
-    REQUIRE(write_png(differ.paper, (out / ("end-of-day-difference-" + w + ".png")).string(), &error));
+      const ReceiptPicture agree = layout_day_report(sample_day(24000), words, *painter, width);
+      const ReceiptPicture differ = layout_day_report(sample_day(25000), words, *painter, width);
+      CHECK(painter->missing_glyphs() == 0);
+      // A difference is called out in words: the report grows by them.
+      CHECK(differ.paper.height > agree.paper.height);
+      REQUIRE(write_png(agree.paper, (out / ("end-of-day-" + name + ".png")).string(), &error));
+      REQUIRE(write_png(differ.paper, (out / ("end-of-day-difference-" + name + ".png")).string(), &error));
+    }
   }
 }
