@@ -85,12 +85,7 @@ auto report_back(std::shared_ptr<Reports> reports, EventQueue* queue, Note note)
 // "2026-12-06T00:51:04.000Z" as local time for paper: "2026-12-06 01:51".
 std::string local_text(const std::string& iso_utc_text) {
   const std::optional<std::time_t> t = parse_iso_utc(iso_utc_text);
-  if (!t) return iso_utc_text;
-  std::tm local{};
-  localtime_r(&*t, &local);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%d %H:%M", &local);
-  return out;
+  return t ? time_text(*t, "%Y-%m-%d %H:%M", false) : iso_utc_text;
 }
 
 json sales_json(const Journal::Sales& sales) {

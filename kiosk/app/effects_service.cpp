@@ -33,14 +33,6 @@ constexpr const char* screen_actor = "at the screen (PIN)";
 
 std::int64_t wall_s() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
-std::string local_clock_text(std::time_t t) {
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char out[16];
-  std::strftime(out, sizeof out, "%H:%M:%S", &tm);
-  return out;
-}
-
 std::string scalar_text(const json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
 
 // A command's answer (control_commands.cpp) as the screen shows it: its plain values, the
@@ -224,7 +216,7 @@ ServiceStatus KioskApp::gather_service_status() {
     std::lock_guard lock(service_checks_->mutex);
     st.gateway_answered = service_checks_->gateway_answered;
     st.gateway_latency_ms = service_checks_->gateway_latency_ms;
-    if (service_checks_->gateway_answered_at > 0) st.gateway_checked_at = local_clock_text(service_checks_->gateway_answered_at);
+    if (service_checks_->gateway_answered_at > 0) st.gateway_checked_at = time_text(service_checks_->gateway_answered_at, "%H:%M:%S", false);
   }
   if (const long long free = disk_free_bytes(config_.data_dir); free >= 0) st.disk_free_mb = free / (1024 * 1024);
   st.journal_ok = state_.journal_ok && journal_ != nullptr;

@@ -80,6 +80,25 @@ LayoutCheck check_layout(const ui::FrameReport& r, bool customer) {
   return out;
 }
 
+// One image's entry in gallery.json: what it shows and what is wrong with it; `bad` counts the
+// images with a problem ("problems": true).
+nlohmann::json gallery_entry(Lang lang, const std::string& name, const ui::FrameReport& r, const LayoutCheck& layout,
+                             int* bad) {
+  const bool problems = r.missing_glyphs > 0 || !r.clipped.empty() || !layout.out_of_reach.empty() ||
+                        !layout.overlapping.empty() || !layout.same_label.empty();
+  if (problems) ++*bad;
+  return {{"lang", lang_code(lang)},
+          {"screen", name},
+          {"missing_glyphs", r.missing_glyphs},
+          {"missing_chars", r.missing_chars},
+          {"clipped", r.clipped},
+          {"out_of_reach", layout.out_of_reach},
+          {"overlapping", layout.overlapping},
+          {"same_label", layout.same_label},
+          {"problems", problems},
+          {"file", std::string(lang_code(lang)) + "/" + name + ".png"}};
+}
+
 }  // namespace
 
 std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
@@ -301,23 +320,16 @@ int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, 
           for (const speech::Segment& seg : said) samples += voice.synthesize(seg.text, seg.lang).size();
           seconds = static_cast<double>(samples) / voice.sample_rate();
         }
-        const LayoutCheck layout = check_layout(r, true);
-        entries.push_back({{"lang", lang_code(lang)},
-                           {"screen", name},
-                           {"state", screen_name(s.screen)},
-                           {"theme", s.session.high_contrast ? "high_contrast" : "standard"},
-                           {"text_size", s.session.large_text ? "large" : "normal"},
-                           {"missing_glyphs", r.missing_glyphs},
-                           {"missing_chars", r.missing_chars},
-                           {"clipped", r.clipped},
-                           {"speech_seconds", std::round(seconds * 10) / 10},
-                           {"out_of_reach", layout.out_of_reach},
-                           {"overlapping", layout.overlapping},
-                           {"same_label", layout.same_label},
-                           {"file", std::string(lang_code(lang)) + "/" + name + ".png"}});
-        if (r.missing_glyphs > 0 || !r.clipped.empty() || seconds <= 0 || !layout.out_of_reach.empty() ||
-            !layout.overlapping.empty() || !layout.same_label.empty())
+        nlohmann::json entry = gallery_entry(lang, name, r, check_layout(r, true), &bad);
+        entry["state"] = screen_name(s.screen);
+        entry["theme"] = s.session.high_contrast ? "high_contrast" : "standard";
+        entry["text_size"] = s.session.large_text ? "large" : "normal";
+        entry["speech_seconds"] = std::round(seconds * 10) / 10;
+        if (seconds <= 0 && !entry["problems"].get<bool>()) {  // a screen that says nothing
+          entry["problems"] = true;
           ++bad;
+        }
+        entries.push_back(std::move(entry));
       }
     }
   }
@@ -332,22 +344,11 @@ int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, 
       std::string error;
       if (!ui.save_png(lang_dir + "/" + g.name + ".png", &error)) std::cerr << "gallery: " << error << "\n";
       const ui::FrameReport& r = ui.report();
-      const LayoutCheck layout = check_layout(r, false);
-      entries.push_back({{"lang", lang_code(lang)},
-                         {"screen", g.name},
-                         {"state", "service_mode"},
-                         {"theme", "standard"},
-                         {"text_size", "normal"},
-                         {"missing_glyphs", r.missing_glyphs},
-                         {"missing_chars", r.missing_chars},
-                         {"clipped", r.clipped},
-                         {"out_of_reach", layout.out_of_reach},
-                         {"overlapping", layout.overlapping},
-                         {"same_label", layout.same_label},
-                         {"file", std::string(lang_code(lang)) + "/" + g.name + ".png"}});
-      if (r.missing_glyphs > 0 || !r.clipped.empty() || !layout.out_of_reach.empty() || !layout.overlapping.empty() ||
-          !layout.same_label.empty())
-        ++bad;
+      nlohmann::json entry = gallery_entry(lang, g.name, r, check_layout(r, false), &bad);
+      entry["state"] = "service_mode";
+      entry["theme"] = "standard";
+      entry["text_size"] = "normal";
+      entries.push_back(std::move(entry));
     }
   }
   std::ofstream(dir + "/gallery.json") << entries.dump(2) << "\n";

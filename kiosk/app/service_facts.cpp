@@ -6,13 +6,15 @@
 
 namespace kiosk::app {
 
-std::string iso_utc(std::time_t t) {
+std::string time_text(std::time_t t, const char* format, bool utc) {
   std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
-  return out;
+  if (utc) gmtime_r(&t, &tm);
+  else localtime_r(&t, &tm);
+  char out[64];
+  return std::strftime(out, sizeof out, format, &tm) ? out : "";
 }
+
+std::string iso_utc(std::time_t t) { return time_text(t, "%Y-%m-%dT%H:%M:%S.000Z", true); }
 
 std::optional<std::time_t> parse_iso_utc(const std::string& text) {
   std::tm tm{};

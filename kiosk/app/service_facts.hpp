@@ -9,6 +9,8 @@
 
 namespace kiosk::app {
 
+// `t` written with strftime's `format`, in UTC or local time.
+std::string time_text(std::time_t t, const char* format, bool utc);
 // UTC in the journal's own format ("2026-12-06T00:51:04.000Z"), so that the two compare as text.
 std::string iso_utc(std::time_t t);
 // That format read back; nothing when it is not one.

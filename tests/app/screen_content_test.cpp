@@ -245,3 +245,48 @@ TEST_CASE("The help answers name each operator's reactivation fee from the gatew
     CHECK(says(sc.draw(none), t.text("help.a.fee_unknown")));
   }
 }
+
+TEST_CASE("The service PIN shows as dots, never as digits, and the menu shows the kiosk's state and actions") {
+  Screens& sc = Screens::get();
+  const auto service = app::service_gallery_states(KioskSettings{});
+  const auto make = [&](const std::string& name, Lang lang) {
+    for (const app::GalleryState& g : service)
+      if (g.name == name) return g.make(lang);
+    FAIL("no service gallery state " << name);
+    return State{};
+  };
+  for (Lang lang : technician_langs) {
+    INFO(lang_code(lang));
+    const State typed = make("service_pin_typed", lang);
+    REQUIRE(typed.service_mode->pin == "258");
+    const std::string pin_page = said(sc.draw(typed));
+    CHECK(pin_page.find("\u25CF \u25CF \u25CF") != std::string::npos);
+    CHECK(pin_page.find("258") == std::string::npos);
+    CHECK(sc.ui->report().find("tech_pin_ok") != nullptr);
+
+    const std::string menu = said(sc.draw(make("service_menu", lang)));
+    const Catalog& words = sc.catalogs->technician(lang);
+    for (const char* key : {"svc.status.printer", "svc.status.terminal", "svc.status.gateway", "svc.status.journal",
+                            "svc.action.test_print", "svc.action.end_of_day", "svc.action.diagnostics"})
+      CHECK(menu.find(words.text(key)) != std::string::npos);
+    // The end of day's difference is spelt out, in the language's money.
+    CHECK(menu.find(format_money(1000, lang)) != std::string::npos);
+    for (const char* id : {"tech_test_print", "tech_terminal_check", "tech_end_of_day", "tech_sales",
+                           "tech_out_of_service", "tech_diagnostics", "tech_restart", "back"})
+      CHECK(sc.ui->report().find(id) != nullptr);
+    // Out of service, the same place offers the way back.
+    sc.draw(make("service_menu_out", lang));
+    CHECK(sc.ui->report().find("tech_in_service") != nullptr);
+    CHECK(sc.ui->report().find("tech_out_of_service") == nullptr);
+  }
+}
+
+TEST_CASE("A note chosen on the service screen reaches customers in their own language") {
+  Screens& sc = Screens::get();
+  for (Lang lang : all_langs) {
+    INFO("language " << lang_code(lang));
+    const std::string screen = said(sc.draw(sc.state("out_of_service_note", lang)));
+    CHECK(screen.find((*sc.catalogs)[lang].text("oos.note.back_hour")) != std::string::npos);
+    CHECK(screen.find("@back_hour") == std::string::npos);
+  }
+}
