@@ -251,12 +251,16 @@ struct BancontactSim::Impl {
     } else if (now >= p.expires_ms) {
       p.status = Status::expired;
     } else if (b == "never-scan") {
-    } else if (now >= confirmed && (b == "approve" || b == "garbage-status")) {
-      p.status = Status::succeeded;
-    } else if (now >= confirmed && b == "decline") {
-      p.status = Status::authorization_failed;
     } else if (now >= scanned) {
-      p.status = Status::identified;  // the rest wait here for a cancel or the expiry
+      // Scanned before confirmed, however late the payment is looked at: a real wallet reports
+      // IDENTIFIED on the way, and so do its callbacks.
+      if (p.status == Status::pending) {
+        p.status = Status::identified;
+        record(p);
+      }
+      if (now >= confirmed && (b == "approve" || b == "garbage-status")) p.status = Status::succeeded;
+      else if (now >= confirmed && b == "decline") p.status = Status::authorization_failed;
+      // the rest wait at IDENTIFIED for a cancel or the expiry
     }
     if (p.status != before) record(p);
   }
