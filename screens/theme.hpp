@@ -1,6 +1,8 @@
 #pragma once
 #include <cstdint>
 
+#include "core/contrast.hpp"
+
 namespace kiosk::ui {
 
 // Colours as 0xRRGGBB. Every text/background pair is chosen for at least 4.5:1 contrast and
@@ -30,7 +32,7 @@ struct Theme {
 const Theme& standard_theme();
 const Theme& high_contrast_theme();
 
-// WCAG 2 contrast ratio of two sRGB colours.
-double contrast_ratio(std::uint32_t a, std::uint32_t b);
+// WCAG 2 contrast ratio of two sRGB colours (the core's: catalogs check brand colours too).
+using kiosk::contrast_ratio;
 
 }  // namespace kiosk::ui

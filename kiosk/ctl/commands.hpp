@@ -17,6 +17,7 @@ int wallet_sim_command(const Args& args);
 int wallet_command(const Args& args);
 int gateway_command(const Args& args);
 int service_pin_command(const Args& args);
+int catalog_command(const Args& args);
 // status, test-print, end-of-day, out-of-service: to the running kiosk.
 int running_kiosk_command(const Args& args);
 

@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
       "usage: kioskctl --version | journal list [--data DIR] | escpos render IN.bin OUT.png [--width DOTS] | "
       "escpos status N BYTE | zvt decode|frame|unframe HEX | zvt-sim --listen HOST:PORT --ledger FILE | "
       "wallet-sim --listen HOST:PORT --ledger FILE | wallet keygen DIR | gateway pin CERT.pem | flow [--table] | "
-      "service-pin hash|check HASH | "
+      "service-pin hash|check HASH | catalog keygen DIR|sign KEY IN OUT|verify PUB FILE|show FILE | "
       "status|test-print|terminal-check|end-of-day|retry|restart|out-of-service on REASON|off|diagnostics [--out PATH] "
       "[--socket PATH | --data DIR]";
   try {
@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
     if (args[0] == "wallet") return wallet_command(rest);
     if (args[0] == "gateway") return gateway_command(rest);
     if (args[0] == "service-pin") return service_pin_command(rest);
+    if (args[0] == "catalog") return catalog_command(rest);
     if (args[0] == "status" || args[0] == "test-print" || args[0] == "end-of-day" || args[0] == "out-of-service" ||
         args[0] == "diagnostics" || args[0] == "retry" || args[0] == "restart" || args[0] == "terminal-check")
       return running_kiosk_command(args);

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "../fresh_dir.hpp"
+#include "sys/base64.hpp"
 #include "sys/durable_file.hpp"
 #include "sys/random_bytes.hpp"
 
@@ -56,4 +57,12 @@ TEST_CASE("Random bytes fill the whole buffer and differ between calls") {
   REQUIRE(random_bytes(b.data(), b.size()));
   CHECK(a != b);
   CHECK(a != std::array<unsigned char, 64>{});
+}
+
+TEST_CASE("Base64 decodes what it encodes, and nothing that an encoder would not have written") {
+  const std::vector<std::string> samples{"", "f", "fo", "foo", "foob", "fooba", "foobar", std::string("\0\xff\x80", 3)};
+  for (const std::string& s : samples) CHECK(base64_decode(base64_encode(s)) == std::optional<std::string>(s));
+  CHECK(base64_decode("Zm9vYmFy") == std::optional<std::string>("foobar"));
+  for (const char* bad : {"Zm9", "Zm9v!mFy", "Zg=", "Z===", "Zg=a", "Zh==", "Zm9=v", "Zm=v", "Zm9vYmFy\n"})
+    CHECK_FALSE(base64_decode(bad));
 }
