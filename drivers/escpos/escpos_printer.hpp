@@ -32,7 +32,7 @@ class EscPosPrinter : public hal::ReceiptPrinter {
   PrinterStatus status() const override { return status_; }
   int width_dots() const override { return options_.model.width_dots; }
   bool busy() const override;
-  std::string describe() const;
+  std::string describe() const override;
 
  private:
   struct Job {

@@ -54,6 +54,18 @@ class LibusbEndpoints : public UsbEndpoints {
   std::string name_;
 };
 
+// A string descriptor as printable ASCII (at most 40 characters), or "" when the device has none.
+std::string usb_text(libusb_device_handle* h, std::uint8_t index) {
+  unsigned char buf[128];
+  if (index == 0) return "";
+  const int n = libusb_get_string_descriptor_ascii(h, index, buf, sizeof buf);
+  std::string out;
+  for (int i = 0; i < n && out.size() < 40; ++i)
+    if (buf[i] >= 0x20 && buf[i] < 0x7F) out += static_cast<char>(buf[i]);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 bool listed(const std::vector<VidPid>& ids, std::uint16_t vid, std::uint16_t pid) {
   for (const VidPid& id : ids)
     if (id.vid == vid && (id.pid == 0 || id.pid == pid)) return true;
@@ -108,7 +120,12 @@ std::unique_ptr<UsbEndpoints> open_usb_printer(const std::vector<VidPid>& ids, s
       char name[64];
       std::snprintf(name, sizeof name, "usb %04x:%04x bus %u device %u", desc.idVendor, desc.idProduct,
                     libusb_get_bus_number(dev), libusb_get_device_address(dev));
-      found = std::make_unique<LibusbEndpoints>(ctx, h, alt.bInterfaceNumber, ep_out, ep_in, detached, name);
+      // The model as the printer names itself, for the technician ("EPSON TM-T20III").
+      std::string model = usb_text(h, desc.iManufacturer);
+      if (const std::string product = usb_text(h, desc.iProduct); !product.empty())
+        model += (model.empty() ? "" : " ") + product;
+      const std::string described = model.empty() ? std::string(name) : model + ", " + name;
+      found = std::make_unique<LibusbEndpoints>(ctx, h, alt.bInterfaceNumber, ep_out, ep_in, detached, described);
     }
     libusb_free_config_descriptor(config);
   }

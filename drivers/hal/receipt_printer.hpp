@@ -19,6 +19,9 @@ class ReceiptPrinter {
   virtual int width_dots() const = 0;
   // A job or a status check is under way (scripts wait for it).
   virtual bool busy() const { return false; }
+  // Which printer this is, as the device names itself ("EPSON TM-T20III, usb 04b8:0e28 …"), for
+  // the technician; empty while none is connected.
+  virtual std::string describe() const { return ""; }
 };
 
 }  // namespace kiosk::hal

@@ -16,6 +16,9 @@ class SimPrinter : public hal::ReceiptPrinter {
   void print(const std::string& reference, const ReceiptPicture& receipt) override;
   PrinterStatus status() const override { return status_; }
   int width_dots() const override { return model_.width_dots; }
+  std::string describe() const override {
+    return status_ == PrinterStatus::unplugged ? "" : "virtual printer (PNG files)";
+  }
 
   // What a technician would do to the device: take the paper out, open the cover, unplug it.
   void set_condition(PrinterStatus condition);

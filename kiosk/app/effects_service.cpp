@@ -205,7 +205,8 @@ ServiceStatus KioskApp::gather_service_status() {
   st.kiosk_id = config_.kiosk.kiosk_id;
   st.printer = state_.printer;
   st.printer_kind = config_.printer_kind;
-  st.printer_model = std::to_string(devices_.printer->width_dots()) + " dots";
+  st.printer_model = devices_.printer->describe();
+  st.printer_model += (st.printer_model.empty() ? "" : ", ") + std::to_string(devices_.printer->width_dots()) + " dots";
   st.terminal_available = state_.terminal_available;
   st.terminal_kind = config_.terminal_kind;
   st.terminal = devices_.card->diagnosis();

@@ -12,7 +12,7 @@ ServiceStatus sample_status() {
   st.kiosk_id = "BE-KIOSK-01";
   st.printer = PrinterStatus::paper_near_end;
   st.printer_kind = "escpos";
-  st.printer_model = "576 dots";
+  st.printer_model = "EPSON TM-T20III, usb 04b8:0e28 bus 1 device 5, 576 dots";
   st.terminal_available = true;
   st.terminal_kind = "zvt";
   st.terminal = {{"software", "ZVT 13.08 · 4.2.1-BE"}, {"status", "0x00 ready"}};

@@ -39,7 +39,7 @@ echo "== run 1: status, test print, end of day, diagnostics, out of service"
 pid=$!
 wait_status '"receipts_printed":1,"screen":"attract"'
 "$ctl" status --data "$data" >"$work/status.json"
-for key in '"in_service":true' '"version":"' '"printer":{"kind":"sim","status":"ok"}' '"customer_at_kiosk":false' \
+for key in '"in_service":true' '"version":"' '"printer":{"kind":"sim","model":"virtual printer (PNG files)","status":"ok"}' '"customer_at_kiosk":false' \
   '"journal":{"ok":true' '"disk_free_bytes":' '"terminal":{'; do
   grep -q "$key" "$work/status.json" || fail "status lacks $key: $(cat "$work/status.json")"
 done
