@@ -49,7 +49,9 @@ struct Apply {
     m.pin.clear();
   }
   void operator()(const svc::PinChecked& c) {
-    if (m.page != ServicePage::pin) return;
+    // Only the answer to the PIN this mode asked about: one asked before the technician left
+    // and came back opens nothing.
+    if (m.page != ServicePage::pin || !m.checking) return;
     m.checking = false;
     m.verdict = c.verdict;
     m.tries_left = c.tries_left;

@@ -76,6 +76,10 @@ TEST_CASE("The PIN goes to the app once, and the screen keeps none of it") {
   for (int i = 0; i < 12; ++i) d.send(tech(svc::PinDigit{'9'}));
   CHECK(d.state.service_mode->pin.size() == service_pin_max);
 
+  // An answer nobody asked for changes nothing; the answer to the next PIN does.
+  d.send(tech(svc::PinChecked{PinVerdict::right, 5, 0}));
+  CHECK(d.state.service_mode->page == ServicePage::pin);
+  d.send(tech(svc::PinSubmitted{}));
   d.send(tech(svc::PinChecked{PinVerdict::locked, 0, 900}));
   CHECK(d.state.service_mode->verdict == PinVerdict::locked);
   CHECK(d.state.service_mode->page == ServicePage::pin);
@@ -200,6 +204,16 @@ TEST_CASE("The technician leaves, and late answers find nothing to change") {
   d.send(tech(svc::PinChecked{PinVerdict::right, 5, 0}));
   d.send(tech(svc::StatusGathered{}));
   CHECK_FALSE(d.state.service_mode);
+  // A PIN typed, the mode left during its check and opened again: its late answer opens nothing.
+  d.send(tech(svc::Asked{}));
+  for (char c : std::string("2468")) d.send(tech(svc::PinDigit{c}));
+  d.send(tech(svc::PinSubmitted{}));
+  d.send(tech(svc::Left{}));
+  d.send(tech(svc::Asked{}));
+  d.send(tech(svc::PinChecked{PinVerdict::right, 5, 0}));
+  REQUIRE(d.state.service_mode);
+  CHECK(d.state.service_mode->page == ServicePage::pin);
+  CHECK(d.state.service_mode->verdict == PinVerdict::none);
 }
 
 TEST_CASE("The technician's screens speak the kiosk's language where they have it") {
