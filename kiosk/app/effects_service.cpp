@@ -127,6 +127,9 @@ void KioskApp::check_service_pin(const std::string& pin) {
   if (pin_check_.joinable()) pin_check_.join();
   {
     std::lock_guard guard(service_checks_->mutex);
+    // An answer still here belongs to a check the technician left before it came (the mode
+    // asks one at a time): it must not answer this one. Its try stays counted.
+    service_checks_->pin.reset();
     service_checks_->pin_checking = true;
   }
   pin_check_ = std::thread([checks = service_checks_, queue = &queue_, api, hash = config_.service_pin_hash, pin] {
