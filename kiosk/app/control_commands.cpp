@@ -223,8 +223,7 @@ std::string KioskApp::control_status() {
               {"amount_cents", t.amount},
               {"attempts", t.attempts},
               {"asking", t.in_flight}};
-    if (!t.in_flight && t.need != OpenTransaction::Need::technician)
-      o["next_try_in_s"] = std::max<std::int64_t>(0, (t.next_try_ms - state_.now_ms + 999) / 1000);
+    if (const int s = seconds_to_next_try(t, state_.now_ms); s >= 0) o["next_try_in_s"] = s;
     if (!t.damaged.empty()) o["damaged"] = t.damaged;
     open.push_back(std::move(o));
   }

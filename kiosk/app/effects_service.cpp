@@ -234,12 +234,8 @@ ServiceStatus KioskApp::gather_service_status() {
     st.wallet_net_today = sales.wallet_taken_cents - sales.wallet_returned_cents;
     st.returned_today = sales.returned;
   }
-  for (const OpenTransaction& t : state_.open) {
-    ServiceStatus::Open o{t.reference, t.amount, std::string(open_need_name(t.need)), -1};
-    if (!t.in_flight && t.need != OpenTransaction::Need::technician)
-      o.next_try_s = static_cast<int>(std::max<std::int64_t>(0, (t.next_try_ms - state_.now_ms + 999) / 1000));
-    st.open.push_back(std::move(o));
-  }
+  for (const OpenTransaction& t : state_.open)
+    st.open.push_back({t.reference, t.amount, std::string(open_need_name(t.need)), seconds_to_next_try(t, state_.now_ms)});
   return st;
 }
 

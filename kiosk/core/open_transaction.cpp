@@ -151,6 +151,11 @@ std::int64_t recovery_backoff_ms(int attempts) {
   return std::min(d, cap);
 }
 
+int seconds_to_next_try(const OpenTransaction& t, std::int64_t now_ms) {
+  if (t.in_flight || t.need == OpenTransaction::Need::technician) return -1;
+  return static_cast<int>(std::max<std::int64_t>(0, (t.next_try_ms - now_ms + 999) / 1000));
+}
+
 std::string_view open_need_name(OpenTransaction::Need need) {
   switch (need) {
     case OpenTransaction::Need::payment_outcome: return "payment_outcome";

@@ -58,6 +58,9 @@ std::optional<OpenTransaction> open_transaction_from(const JournalRecord& record
 // Delay before asking again after the n-th answer that said nothing: doubling, capped.
 std::int64_t recovery_backoff_ms(int attempts);
 
+// Whole seconds until recovery asks about `t` again (rounded up); -1 while it is asking or the
+// transaction waits for a technician.
+int seconds_to_next_try(const OpenTransaction& t, std::int64_t now_ms);
 // "payment_outcome", "delivery_outcome", "give_back", "close", "technician".
 std::string_view open_need_name(OpenTransaction::Need need);
 
