@@ -40,7 +40,7 @@ tar -xzOf "$bundle" --wildcards '*/configuration.json' | grep -q '"pin_hash": "(
   fail "the bundle's configuration shows the PIN's hash"
 if tar -xzOf "$bundle" | grep -q 'scrypt'; then fail "the PIN's hash is in the bundle"; fi
 # The PIN typed is nowhere in the log.
-if grep -q '2580\|1111' "$work/data/kiosk.log"; then fail "a PIN typed is in the log"; fi
+if grep -qwE '2580|1111' "$work/data/kiosk.log"; then fail "a PIN typed is in the log"; fi
 grep -q 'service mode: PIN right: service mode entered' "$work/data/kiosk.log" || fail "entry not logged"
 ls "$work"/data/receipts/TEST-PRINT-*.png "$work"/data/receipts/END-OF-DAY-*.png >/dev/null ||
   fail "the test page or the day's report did not come out of the printer"
