@@ -23,7 +23,7 @@ void draw_balance(const View& v) {
   const Plan* current = find_plan(se.plans, sub.current_plan_id);
   const Lang lang = se.lang;
   std::vector<Row> rows{{v.tr("balance.number"), shown_number(se), true},
-                        {v.tr("summary.operator"), std::string(brand_name(*se.brand))},
+                        {v.tr("summary.operator"), brand_name(v.s, *se.brand)},
                         {v.tr("balance.status"), v.tr(status_key(sub.status)), true}};
   const bool suspended = sub.status == SubscriberStatus::suspended;
   if (suspended) {

@@ -14,10 +14,6 @@ namespace kiosk::ui {
 
 namespace {
 
-std::size_t index_of(Brand b) {
-  return static_cast<std::size_t>(std::find(all_brands.begin(), all_brands.end(), b) - all_brands.begin());
-}
-
 // One logo file, or the reason it cannot be used.
 std::optional<RgbaImage> read_logo(const std::string& path, std::string* problem) {
   namespace fs = std::filesystem;
@@ -74,21 +70,30 @@ std::optional<RgbaImage> read_logo(const std::string& path, std::string* problem
 }  // namespace
 
 BrandLogos BrandLogos::load(const std::string& dir, std::vector<std::string>* problems) {
+  namespace fs = std::filesystem;
   BrandLogos out;
-  for (Brand b : all_brands) {
-    const std::string path = dir + "/" + std::string(brand_id(b)) + ".png";
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) continue;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".png") files.push_back(it->path());
+  std::sort(files.begin(), files.end());
+  if (files.size() > static_cast<std::size_t>(max_files)) {
+    if (problems)
+      problems->push_back(dir + ": " + std::to_string(files.size()) + " PNG files; only the first " +
+                          std::to_string(max_files) + " by name are read");
+    files.resize(static_cast<std::size_t>(max_files));
+  }
+  for (const fs::path& path : files) {
     std::string problem;
-    out.images_[index_of(b)] = read_logo(path, &problem);
-    if (!out.images_[index_of(b)] && problems) problems->push_back(path + ": " + problem + "; the name is shown instead");
+    if (auto image = read_logo(path.string(), &problem)) out.images_.emplace(path.filename().string(), std::move(*image));
+    else if (problems) problems->push_back(path.string() + ": " + problem + "; the name is shown instead");
   }
   return out;
 }
 
-const RgbaImage* BrandLogos::get(Brand brand) const {
-  const auto& image = images_[index_of(brand)];
-  return image ? &*image : nullptr;
+const RgbaImage* BrandLogos::get(const std::string& file_name) const {
+  const auto it = images_.find(file_name);
+  return it == images_.end() ? nullptr : &it->second;
 }
 
 }  // namespace kiosk::ui

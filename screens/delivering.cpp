@@ -6,7 +6,7 @@ namespace kiosk::ui {
 void draw_delivering(const View& v) {
   const Session& se = v.s.session;
   const bool reversing = se.txn && se.txn->phase == Transaction::Phase::reversing;
-  const std::string brand = se.brand ? std::string(brand_name(*se.brand)) : "";
+  const std::string brand = se.brand ? brand_name(v.s, *se.brand) : "";
   v.heading(v.tr("delivering.title"));
   const std::string body = reversing ? v.tr("delivering.reversing") : v.fmt("delivering.hint", {{"brand", brand}});
   v.ui.panel({margin, 640, content_w, 400}, v.theme().surface, true);

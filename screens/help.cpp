@@ -7,13 +7,12 @@ namespace kiosk::ui {
 
 namespace {
 
-// The reactivation fee of each operator, as the gateway's catalog has it; in general words
-// until the gateway has answered.
+// The reactivation fee of each operator, as the catalog has it; in general words without one.
 std::string fee_answer(const View& v) {
-  if (v.s.brand_terms.empty()) return v.tr("help.a.fee_unknown");
+  if (v.s.catalog.brands.empty()) return v.tr("help.a.fee_unknown");
   std::string out = v.tr("help.a.fee");
-  for (const BrandTerms& t : v.s.brand_terms) {
-    const std::string brand(brand_name(t.brand));
+  for (const BrandInfo& t : v.s.catalog.brands) {
+    const std::string& brand = t.name;
     out += "\n";
     out += t.reactivation_fee > 0
                ? v.fmt("help.fee_line", {{"brand", brand}, {"fee", format_money(t.reactivation_fee, v.s.session.lang)}})

@@ -42,7 +42,7 @@ std::string choices_so_far(const View& v) {
     if (!out.empty()) out += " · ";
     out += "\u2068" + std::string(fact) + "\u2069";
   };
-  add(brand_name(*se.brand));
+  add(brand_name(v.s, *se.brand));
   // The number once it has been looked up (the number screen shows it being typed).
   if (se.number && step >= 3) add(shown_number(se));
   const Plan* plan = chosen_plan(v.s);
@@ -90,9 +90,10 @@ void draw_progress(const View& v) {
   const float words_h = v.ui.text_height(choices, FontRole::hint, strip_words_width());
   const Rect strip{margin, top + lh + strip_gap, content_w, words_h + 2 * strip_pad};
   v.ui.panel(strip, v.theme().surface, true);
-  const std::uint32_t chip = brand_tile_rgb(*v.s.session.brand);
-  v.ui.icon(Icon::phone, strip.x + strip_pad + chip_d / 2 + 6, strip.y + strip.h / 2, chip_d / 2 + 4, chip,
-            brand_tile_dark_text(*v.s.session.brand) ? 0x000000 : 0xFFFFFF);
+  // A brand a newer catalog no longer has keeps a neutral chip.
+  const BrandInfo* brand = brand_info(v.s, *v.s.session.brand);
+  v.ui.icon(Icon::phone, strip.x + strip_pad + chip_d / 2 + 6, strip.y + strip.h / 2, chip_d / 2 + 4,
+            brand ? brand->colour : 0x333333, brand ? brand->text_colour : 0xFFFFFF);
   v.ui.text({strip.x + strip_pad + chip_d + 20, strip.y + strip_pad, strip_words_width(), words_h}, choices,
             FontRole::hint, v.theme().text);
 }

@@ -91,8 +91,14 @@ void draw_service_menu(const View& v, float top) {
     const Catalog::Args journal{{"open", std::to_string(st->journal_open)}, {"outbox", std::to_string(st->outbox_pending)}};
     y = service_row(v, y, v.tr("svc.status.journal"), v.fmt(st->journal_ok ? "svc.journal.ok" : "svc.journal.failed", journal),
                     st->journal_ok ? ok : bad);
-    y = service_row(v, y, v.tr("svc.status.catalog"), v.fmt("svc.catalog.brands", {{"n", std::to_string(st->brands_known)}}),
-                    ok);
+    // Red from a week before its last day: the fleet's alert comes at the same time.
+    const bool ending = st->catalog_version == 0 || add_days(v.s.today, 7) > st->catalog_valid_until;
+    y = service_row(v, y, v.tr("svc.status.catalog"),
+                    st->catalog_version == 0 ? v.tr("svc.catalog.none")
+                                             : v.fmt("svc.catalog.version", {{"version", std::to_string(st->catalog_version)},
+                                                                             {"n", std::to_string(st->catalog_brands)},
+                                                                             {"date", format_date(st->catalog_valid_until, v.t.lang())}}),
+                    ending ? bad : ok);
   }
 
   // The actions, two by two, above the way out.

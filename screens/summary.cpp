@@ -18,7 +18,7 @@ void draw_summary(const View& v) {
   v.ui.text({margin, y, content_w, nh}, shown_number(se), FontRole::title, v.theme().text, Align::centre);
   y += nh + 10;
   std::vector<Row> rows{
-      {v.tr("summary.operator"), std::string(brand_name(*se.brand))},
+      {v.tr("summary.operator"), brand_name(v.s, *se.brand)},
       {v.tr("summary.plan"), plan ? plan->name : ""},
       {v.tr("summary.duration"), months_label(v.t, se.months)},
       {v.tr("summary.valid"),

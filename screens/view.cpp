@@ -42,9 +42,8 @@ KeypadLayout keypad_layout(const View& v, float above, float below) {
   k.key_h = v.large() ? 150 : 165;
   k.top = v.large() ? 790 : 700;
   if (below > 0) {
-    // Shorter keys (never under 120 px) and a little higher, so that the row above the
-    // actions has its room.
-    k.top -= v.large() ? 40 : 0;
+    // Shorter keys (never under 120 px), so that the row above the actions has its room and a
+    // two-line message in large text still has its own above the keys.
     k.key_h = std::max(120.0f, (action_y - 10 - below - k.top - 3 * k.gap) / 4);
   }
   // In large text the heading takes more room; the digits (one size in both) still fit 122 px.

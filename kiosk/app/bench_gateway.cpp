@@ -13,6 +13,8 @@
 #include "gateway/server.hpp"
 #include "sqlite/sqlite.hpp"
 #include "sys/random_bytes.hpp"
+#include "sys/small_file.hpp"
+#include "catalog/catalog_file.hpp"
 
 namespace kiosk::app {
 
@@ -27,6 +29,12 @@ std::unique_ptr<gateway::Server> start(const std::string& dir) {
   o.requests_per_second = 1e6;  // the bench is one kiosk asking as fast as it can
   o.request_burst = 1e6;
   std::string error;
+  const auto catalog = read_small_file(KIOSK_ASSET_DIR "/catalog/catalog.json", catalog::max_catalog_bytes, &error);
+  if (!catalog) {
+    std::cerr << "kiosk-bench: " << error << "\n";
+    return nullptr;
+  }
+  o.catalog_text = *catalog;
   auto server = gateway::Server::start(o, &error);
   if (!server) std::cerr << "kiosk-bench: gateway: " << error << "\n";
   return server;
@@ -69,10 +77,10 @@ Latencies measure(gateway::Client& client, const std::string& kiosk, int rounds,
   const MobileNumber number{"470123456"};
   for (int i = 0; i < rounds; ++i) {
     auto t0 = Clock::now();
-    const auto found = client.lookup(Brand::proximus, number);
+    const auto found = client.lookup(Brand{"proximus"}, number);
     out.lookup.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     if (found.kind != gateway::LookupResult::Kind::found) std::cerr << "kiosk-bench: look-up failed: " << found.detail << "\n";
-    const gateway::RenewalRequest r{make_reference(kiosk, key, first + static_cast<std::uint64_t>(i)), Brand::proximus,
+    const gateway::RenewalRequest r{make_reference(kiosk, key, first + static_cast<std::uint64_t>(i)), Brand{"proximus"},
                                     number, "px-smart-10", 1, 1000};
     t0 = Clock::now();
     const auto done = client.renew(r);

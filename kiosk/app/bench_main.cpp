@@ -115,7 +115,13 @@ void bench_frames(kiosk::app::KioskApp& app, kiosk::app::UiHost& ui) {
   using namespace kiosk;
   std::map<std::string, std::vector<double>> by_screen;
   std::vector<double> all, first_pass;
-  const auto states = app::gallery_states(app.config().kiosk);
+  std::string error;
+  const auto catalog = app::read_built_in_catalog(app.config().assets_dir, &error);
+  if (!catalog) {
+    std::cerr << "kiosk-bench: " << error << "\n";
+    return;
+  }
+  const auto states = app::gallery_states(app.config().kiosk, *catalog);
   for (int pass = 0; pass < 3; ++pass)
     for (Lang lang : all_langs)
       for (const auto& g : states)

@@ -43,6 +43,7 @@ const std::map<std::string, std::map<std::string, Kind>>& schema() {
                   {"ok", Kind::text}, {"back", Kind::text}, {"help", Kind::text}, {"repeat", Kind::text},
                   {"volume_up", Kind::text}, {"volume_down", Kind::text}, {"service", Kind::text}}},
       {"service", {{"pin_hash", Kind::text}, {"export_dirs", Kind::texts}}},
+      {"catalog", {{"public_key", Kind::text}}},
   };
   return s;
 }
@@ -269,6 +270,7 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
     for (const auto& d : *dirs)
       if (auto text = d.value<std::string>()) c->service_export_dirs.push_back(*text);
   }
+  c->catalog_public_key = t["catalog"]["public_key"].value_or(c->catalog_public_key);
   c->printer_kind = t["printer"]["kind"].value_or(c->printer_kind);
   if (const toml::array* ids = t["printer"]["usb_ids"].as_array())
     for (const auto& id : *ids)

@@ -66,6 +66,9 @@ struct Config {
   // bundle goes to the first writable one found below these, else to the data folder).
   std::string service_pin_hash;
   std::vector<std::string> service_export_dirs = {"/media", "/run/media"};
+  // The operator's catalog key (kioskctl catalog keygen: catalog.pub). None: the built-in
+  // catalog is sold from and no other can be installed.
+  std::string catalog_public_key;
 };
 
 // Reads FILE over the defaults. On error (no such file, an empty one, unknown keys, values of the

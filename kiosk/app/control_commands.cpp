@@ -9,6 +9,7 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "core/flow.hpp"
 #include "core/service_mode.hpp"
 #include "core/utf8.hpp"
 #include "hal/payment_terminal.hpp"
@@ -147,6 +148,7 @@ void KioskApp::on_control(ControlSocket::Request&& request) {
   const json j = json::parse(request.line, nullptr, false);
   const std::string command = j.is_object() && j.contains("command") && j["command"].is_string() ? j["command"].get<std::string>() : "";
   if (command == "status") return request.answer(control_status());
+  if (command == "catalog-install") return install_catalog(std::move(request), j);
   const bool known = command == "test-print" || command == "end-of-day" || command == "out-of-service" ||
                      command == "diagnostics" || command == "retry" || command == "restart" ||
                      command == "terminal-check";
@@ -191,6 +193,25 @@ void KioskApp::on_control(ControlSocket::Request&& request) {
   set_out_of_service(std::move(request), out, reason);
 }
 
+// A signed catalog: kept at once, sold from once nobody is at the kiosk (a customer's session
+// is never changed under their feet). Refusals are journaled as installs are.
+void KioskApp::install_catalog(ControlSocket::Request&& request, const json& j) {
+  const std::string actor = actor_of(request);
+  if (!j.contains("file") || !j["file"].is_string()) return request.answer(refusal("no signed catalog in the request"));
+  std::string error;
+  const std::uint64_t version = catalog_.install(j["file"].get<std::string>(), catalog_verifier(), state_.today, &error);
+  if (version == 0) {
+    log_warn("ALERT catalog: the one " + actor + " sent is refused: " + error);
+    note_action(journal_.get(), actor, "catalog-install", "refused: " + error, "");
+    return request.answer(refusal("catalog refused: " + error));
+  }
+  note_action(journal_.get(), actor, "catalog-install", "version " + std::to_string(version),
+              "technician " + actor + ": catalog version " + std::to_string(version) + " installed");
+  const bool waits = customer_at_kiosk(state_) || flow::money_in_flight(state_);
+  apply_pending_catalog();
+  request.answer(json{{"ok", true}, {"version", version}, {"applied", !waits}}.dump());
+}
+
 std::string KioskApp::control_status() {
   const OutOfServiceReason why = out_of_service_reason(state_);
   json terminal = {{"kind", config_.terminal_kind}, {"available", state_.terminal_available}};
@@ -214,6 +235,11 @@ std::string KioskApp::control_status() {
       {"journal", {{"ok", state_.journal_ok && journal_ != nullptr}, {"open_transactions", state_.open.size()},
                    {"outbox_pending", outbox_pending()}}},
       {"receipts_printed", receipts_printed_}};
+  if (const auto catalog = catalog_.current())
+    status["catalog"] = {{"version", catalog->file.version},
+                         {"valid_until", iso_date(catalog->file.valid_until)},
+                         {"installed", catalog->installed},
+                         {"pending", catalog_.has_pending()}};
   // What recovery is finishing, and when it asks next (kioskctl retry: now).
   json open = json::array();
   for (const OpenTransaction& t : state_.open) {
@@ -351,7 +377,7 @@ bool KioskApp::print_day_report(const nlohmann::json& closing) {
   if (closing.contains("journal")) {
     const json& j = closing["journal"];
     for (const json& l : j["delivered"])
-      r.lines.push_back({l["brand"].get<std::string>(), l["method"].get<std::string>(), l["renewals"].get<int>(),
+      r.lines.push_back({brand_name(state_, Brand{l["brand"].get<std::string>()}), l["method"].get<std::string>(), l["renewals"].get<int>(),
                          l["cents"].get<long long>()});
     r.card_taken_cents = j["card_taken_cents"];
     r.card_returned_cents = j["card_returned_cents"];

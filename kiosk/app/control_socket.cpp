@@ -24,7 +24,8 @@ namespace kiosk::app {
 
 namespace {
 
-constexpr std::size_t max_request = 4096;
+// A signed catalog (catalog install) is the largest request: up to 2 MiB, escaped.
+constexpr std::size_t max_request = 5 << 20;
 constexpr int read_seconds = 2;
 // A request the UI thread has not answered by then (a print that never ends) is answered here.
 constexpr auto answer_deadline = std::chrono::seconds(90);
@@ -78,7 +79,7 @@ std::string read_line(int fd, std::string* why) {
   setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(read_seconds);
   std::string line;
-  char buf[512];
+  char buf[65536];
   while (std::chrono::steady_clock::now() < deadline) {
     const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
     if (n <= 0) break;
@@ -88,7 +89,7 @@ std::string read_line(int fd, std::string* why) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       return line;
     }
-    if (line.size() > max_request) return *why = "request longer than 4096 bytes", "";
+    if (line.size() > max_request) return *why = "request longer than " + std::to_string(max_request) + " bytes", "";
   }
   *why = "no complete request line within 2 s";
   return "";

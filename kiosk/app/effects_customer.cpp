@@ -16,7 +16,7 @@ std::string sms_text(const Catalog& t, const ReceiptData& r) {
   if (r.kind == ReceiptData::Kind::refund)
     return t.format("sms.refund", {{"amount", format_money(r.amount, r.lang)}, {"reference", r.reference}});
   if (r.kind == ReceiptData::Kind::not_charged) return t.format("sms.not_charged", {{"reference", r.reference}});
-  std::string text = t.format("sms.confirmation", {{"brand", std::string(brand_name(r.brand))},
+  std::string text = t.format("sms.confirmation", {{"brand", receipt_brand_name(r)},
                                                    {"plan", r.plan_name},
                                                    {"date", format_date(r.valid_until, r.lang)},
                                                    {"reference", r.reference},
@@ -68,7 +68,7 @@ bool KioskApp::handle(const fx::RequestReminder& rm) {
   // The text is written now, in the session's language; the gateway keeps it until it is due.
   const ReceiptData& r = rm.receipt;
   const std::string text = catalogs_[r.lang].format(
-      "sms.reminder", {{"brand", std::string(brand_name(r.brand))}, {"date", format_date(r.valid_until, r.lang)}});
+      "sms.reminder", {{"brand", receipt_brand_name(r)}, {"date", format_date(r.valid_until, r.lang)}});
   const std::string payload =
       gateway::reminder_payload(r.reference, r.brand, rm.number, r.valid_until, lang_code(r.lang), rm.days_before, text);
   std::string err = "journal unavailable";

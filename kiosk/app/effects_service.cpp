@@ -226,10 +226,12 @@ ServiceStatus KioskApp::gather_service_status() {
   st.journal_ok = state_.journal_ok && journal_ != nullptr;
   st.journal_open = static_cast<int>(state_.open.size());
   st.outbox_pending = static_cast<int>(outbox_pending());
-  st.brands_known = static_cast<int>(state_.brand_terms.size());
+  st.catalog_version = state_.catalog.version;
+  st.catalog_brands = static_cast<int>(state_.catalog.brands.size());
+  st.catalog_valid_until = state_.catalog.valid_until;
   if (journal_) {
     const Journal::Sales sales = sales_today(*journal_);
-    for (const Journal::SalesLine& l : sales.lines) st.sales_today.push_back({l.brand, l.method, l.delivered, l.delivered_cents});
+    for (const Journal::SalesLine& l : sales.lines) st.sales_today.push_back({brand_name(state_, Brand{l.brand}), l.method, l.delivered, l.delivered_cents});
     st.card_net_today = sales.card_taken_cents - sales.card_returned_cents;
     st.wallet_net_today = sales.wallet_taken_cents - sales.wallet_returned_cents;
     st.returned_today = sales.returned;

@@ -9,7 +9,7 @@
 #include "core/session.hpp"
 #include "spoken.hpp"
 #include "view.hpp"
-#include "gateway/seed.hpp"
+#include "catalog_keeper.hpp"
 
 namespace kiosk::app {
 
@@ -34,9 +34,9 @@ struct Steps {
   static CivilDate today() { return CivilDate{2026, 11, 27}; }
 };
 
-std::vector<Plan> plans_of(Brand b) {
+std::vector<Plan> plans_of(const catalog::CatalogFile& catalog, const Brand& b) {
   std::vector<Plan> out;
-  for (const Plan& p : gateway::seed_plans())
+  for (const Plan& p : catalog.plans)
     if (p.brand == b) out.push_back(p);
   return out;
 }
@@ -101,19 +101,25 @@ nlohmann::json gallery_entry(Lang lang, const std::string& name, const ui::Frame
 
 }  // namespace
 
-std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
-  const auto start = [settings](Lang lang) {
+std::vector<GalleryState> gallery_states(const KioskSettings& settings, const catalog::CatalogFile& catalog) {
+  const Brand proximus{"proximus"}, lycamobile{"lycamobile"};
+  const auto plans_of = [catalog](const Brand& b) { return app::plans_of(catalog, b); };
+  const auto start = [settings, catalog](Lang lang) {
     Steps st{initial_state(settings)};
+    st.s.catalog = brand_catalog(catalog);
     st << ev::Started{ReferenceKey{}, st.now, Steps::today()};
     if (lang != settings.default_lang) st.s.session.lang = lang;  // the attract screen shows the default
     return st;
   };
-  const auto session = [start](Lang lang, Brand brand = Brand::proximus) {
+  const auto session = [start, proximus](Lang lang, Brand brand = {}) {
+    if (brand.id.empty()) brand = proximus;
     Steps st = start(lang);
     st << ev::LanguageChosen{lang} << ev::ServiceChosen{ev::Service::renew} << ev::BrandChosen{brand};
     return st;
   };
-  const auto plans = [session](Lang lang, Brand brand = Brand::proximus, Subscriber sub = subscriber(SubscriberStatus::active)) {
+  const auto plans = [session, plans_of, proximus](Lang lang, Brand brand = {},
+                                                   Subscriber sub = subscriber(SubscriberStatus::active)) {
+    if (brand.id.empty()) brand = proximus;
     Steps st = session(lang, brand);
     st.type("0470123456") << ev::NumberSubmitted{} << ev::SubscriberFound{sub, plans_of(brand)};
     return st;
@@ -133,154 +139,157 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
   const auto ref = [](const Steps& st) { return st.s.session.txn ? st.s.session.txn->reference : std::string(); };
 
   return {
-      {"attract", [start](Lang l) { return start(l).s; }},
-      {"language", [session](Lang l) { return (session(l) << ev::LanguageSwitchOpened{}).s; }},
-      {"display", [session](Lang l) { return (session(l) << ev::DisplayOpened{}).s; }},
-      {"service", [start](Lang l) { return (start(l) << ev::LanguageChosen{l}).s; }},
-      {"help", [start](Lang l) { return (start(l) << ev::LanguageChosen{l} << ev::HelpOpened{}).s; }},
-      // With the operators' terms from the gateway: the reactivation fees listed.
-      {"help_fees", [start](Lang l) {
-         Steps st = start(l);
-         return (st << ev::BrandTermsLoaded{gateway::seed_brand_terms()} << ev::LanguageChosen{l} << ev::HelpOpened{}).s;
-       }},
+      {"attract", [=](Lang l) { return start(l).s; }},
+      {"language", [=](Lang l) { return (session(l) << ev::LanguageSwitchOpened{}).s; }},
+      {"display", [=](Lang l) { return (session(l) << ev::DisplayOpened{}).s; }},
+      {"service", [=](Lang l) { return (start(l) << ev::LanguageChosen{l}).s; }},
+      // With the operators' reactivation fees from the catalog.
+      {"help", [=](Lang l) { return (start(l) << ev::LanguageChosen{l} << ev::HelpOpened{}).s; }},
       // The answers' second page, where there is one (large text); else the same single page.
-      {"help_more", [start](Lang l) {
+      {"help_more", [=](Lang l) {
          return (start(l) << ev::LanguageChosen{l} << ev::HelpOpened{} << ev::HelpPaged{+1}).s;
        }},
-      {"reprint", [start](Lang l) {
+      {"reprint", [=](Lang l) {
          Steps st = start(l);
          st << ev::LanguageChosen{l} << ev::ReprintOpened{};
          return st.type("482913").s;
        }},
-      {"reprint_not_found", [start](Lang l) {
+      {"reprint_not_found", [=](Lang l) {
          Steps st = start(l);
          st << ev::LanguageChosen{l} << ev::ReprintOpened{};
          st.type("482913") << ev::NumberSubmitted{} << ev::ReprintFinished{false, false};
          return st.s;
        }},
-      {"brand", [start](Lang l) { return (start(l) << ev::LanguageChosen{l} << ev::ServiceChosen{ev::Service::renew}).s; }},
-      {"number", [session](Lang l) { return session(l).type("0470123456").s; }},
+      {"brand", [=](Lang l) { return (start(l) << ev::LanguageChosen{l} << ev::ServiceChosen{ev::Service::renew}).s; }},
+      {"number", [=](Lang l) { return session(l).type("0470123456").s; }},
       // An operator that takes customer numbers: the switch under the keys, and the other way.
-      {"number_customer_offered", [session](Lang l) {
+      {"number_customer_offered", [=](Lang l) {
          Steps st = session(l);
-         return (st << ev::BrandTermsLoaded{gateway::seed_brand_terms()}).type("0470").s;
+         return st.type("0470").s;
        }},
-      {"number_customer", [session](Lang l) {
+      {"number_customer", [=](Lang l) {
          Steps st = session(l);
-         st << ev::BrandTermsLoaded{gateway::seed_brand_terms()} << ev::IdentifyByToggled{};
+         st << ev::IdentifyByToggled{};
          return (st.type("5001234") << ev::NumberSubmitted{}).s;
        }},
       // Found by customer number: the phone number is shown masked, as on a receipt.
-      {"summary_customer", [session](Lang l) {
+      {"summary_customer", [=](Lang l) {
          Steps st = session(l);
-         st << ev::BrandTermsLoaded{gateway::seed_brand_terms()} << ev::IdentifyByToggled{};
+         st << ev::IdentifyByToggled{};
          st.type("5001234567") << ev::NumberSubmitted{}
-                               << ev::SubscriberFound{subscriber(SubscriberStatus::active), plans_of(Brand::proximus),
+                               << ev::SubscriberFound{subscriber(SubscriberStatus::active), plans_of(proximus),
                                                       MobileNumber{"470123456"}};
          return (st << ev::PlanConfirmed{}).s;
        }},
-      {"number_error", [session](Lang l) { return (session(l).type("025551234") << ev::NumberSubmitted{}).s; }},
-      {"number_not_found", [session](Lang l) {
+      {"number_error", [=](Lang l) { return (session(l).type("025551234") << ev::NumberSubmitted{}).s; }},
+      {"number_not_found", [=](Lang l) {
          return (session(l).type("0479999999") << ev::NumberSubmitted{} << ev::LookupFailed{ev::LookupError::not_found}).s;
        }},
-      {"idle_warning", [session](Lang l) { return session(l).type("0470").advance(45).s; }},
-      {"idle_countdown", [session](Lang l) { return session(l).type("0470").advance(32).s; }},
-      {"attract_wallet_only", [start](Lang l) { return (start(l) << ev::TerminalAvailabilityChanged{false}).s; }},
-      {"lookup", [session](Lang l) { return (session(l).type("0470123456") << ev::NumberSubmitted{}).s; }},
-      {"balance", [start](Lang l) {
+      {"idle_warning", [=](Lang l) { return session(l).type("0470").advance(45).s; }},
+      {"idle_countdown", [=](Lang l) { return session(l).type("0470").advance(32).s; }},
+      {"attract_wallet_only", [=](Lang l) { return (start(l) << ev::TerminalAvailabilityChanged{false}).s; }},
+      {"lookup", [=](Lang l) { return (session(l).type("0470123456") << ev::NumberSubmitted{}).s; }},
+      {"balance", [=](Lang l) {
          Steps st = start(l);
-         st << ev::LanguageChosen{l} << ev::ServiceChosen{ev::Service::balance} << ev::BrandChosen{Brand::proximus};
-         st.type("0470123456") << ev::NumberSubmitted{} << ev::SubscriberFound{subscriber(SubscriberStatus::active), plans_of(Brand::proximus)};
+         st << ev::LanguageChosen{l} << ev::ServiceChosen{ev::Service::balance} << ev::BrandChosen{proximus};
+         st.type("0470123456") << ev::NumberSubmitted{} << ev::SubscriberFound{subscriber(SubscriberStatus::active), plans_of(proximus)};
          return st.s;
        }},
-      {"balance_suspended", [start](Lang l) {
+      {"balance_suspended", [=](Lang l) {
          Steps st = start(l);
-         st << ev::LanguageChosen{l} << ev::ServiceChosen{ev::Service::balance} << ev::BrandChosen{Brand::proximus};
+         st << ev::LanguageChosen{l} << ev::ServiceChosen{ev::Service::balance} << ev::BrandChosen{proximus};
          st.type("0470000001") << ev::NumberSubmitted{}
                                << ev::SubscriberFound{subscriber(SubscriberStatus::suspended, 500),
-                                                      plans_of(Brand::proximus)};
+                                                      plans_of(proximus)};
          return st.s;
        }},
-      {"suspended", [plans](Lang l) { return plans(l, Brand::proximus, subscriber(SubscriberStatus::suspended, 500)).s; }},
-      {"plans", [plans](Lang l) { return (plans(l) << ev::PlanChosen{"px-unlimited"}).s; }},
-      {"plans_page2", [plans](Lang l) {
-         return (plans(l, Brand::lycamobile) << ev::PlansPaged{1} << ev::PlanChosen{"lyca-data"}).s;
+      {"suspended", [=](Lang l) { return plans(l, proximus, subscriber(SubscriberStatus::suspended, 500)).s; }},
+      {"plans", [=](Lang l) { return (plans(l) << ev::PlanChosen{"px-unlimited"}).s; }},
+      {"plans_page2", [=](Lang l) {
+         return (plans(l, lycamobile) << ev::PlansPaged{1} << ev::PlanChosen{"lyca-data"}).s;
        }},
-      {"summary", [summary](Lang l) { return summary(l).s; }},
-      {"summary_fee", [plans](Lang l) {
-         return (plans(l, Brand::proximus, subscriber(SubscriberStatus::suspended, 500)) << ev::ContinuePressed{}
+      {"summary", [=](Lang l) { return summary(l).s; }},
+      {"summary_fee", [=](Lang l) {
+         return (plans(l, proximus, subscriber(SubscriberStatus::suspended, 500)) << ev::ContinuePressed{}
                  << ev::PlanConfirmed{}).s;
        }},
-      {"summary_no_printer", [summary](Lang l) { return (summary(l) << ev::PrinterStatusChanged{PrinterStatus::paper_out}).s; }},
-      {"pay_method", [pay](Lang l) { return pay(l).s; }},
-      {"pay_method_no_terminal", [pay](Lang l) { return (pay(l) << ev::TerminalAvailabilityChanged{false}).s; }},
-      {"paying", [pay](Lang l) { return (pay(l) << ev::PayMethodChosen{PayMethod::card} << ev::PaymentPrompted{TerminalPrompt::enter_pin}).s; }},
-      {"paying_card", [pay](Lang l) { return (pay(l) << ev::PayMethodChosen{PayMethod::card} << ev::PaymentPrompted{TerminalPrompt::present_card}).s; }},
-      {"paying_wait", [pay](Lang l) { return (pay(l) << ev::PayMethodChosen{PayMethod::card} << ev::PaymentPrompted{TerminalPrompt::please_wait}).s; }},
-      {"paying_cancelling", [pay](Lang l) { return (pay(l) << ev::PayMethodChosen{PayMethod::card} << ev::CancelPressed{}).s; }},
-      {"wallet", [pay, ref](Lang l) {
+      {"summary_no_printer", [=](Lang l) { return (summary(l) << ev::PrinterStatusChanged{PrinterStatus::paper_out}).s; }},
+      {"pay_method", [=](Lang l) { return pay(l).s; }},
+      {"pay_method_no_terminal", [=](Lang l) { return (pay(l) << ev::TerminalAvailabilityChanged{false}).s; }},
+      {"paying", [=](Lang l) { return (pay(l) << ev::PayMethodChosen{PayMethod::card} << ev::PaymentPrompted{TerminalPrompt::enter_pin}).s; }},
+      {"paying_card", [=](Lang l) { return (pay(l) << ev::PayMethodChosen{PayMethod::card} << ev::PaymentPrompted{TerminalPrompt::present_card}).s; }},
+      {"paying_wait", [=](Lang l) { return (pay(l) << ev::PayMethodChosen{PayMethod::card} << ev::PaymentPrompted{TerminalPrompt::please_wait}).s; }},
+      {"paying_cancelling", [=](Lang l) { return (pay(l) << ev::PayMethodChosen{PayMethod::card} << ev::CancelPressed{}).s; }},
+      {"wallet", [=](Lang l) {
          Steps st = pay(l);
          st << ev::PayMethodChosen{PayMethod::wallet};
          return (st << ev::WalletCodeReady{ref(st), "https://payconiq.com/pay/2/5f91483d78a74914bc6f0a1b", "5f91483d78a74914bc6f0a1b", 118}).s;
        }},
-      {"delivering", [paid](Lang l) { return paid(l).s; }},
-      {"delivering_reversing", [paid, ref](Lang l) { Steps st = paid(l); return (st << ev::RenewalFailed{ref(st), "x"}).s; }},
-      {"done", [paid, ref](Lang l) { Steps st = paid(l); return (st << ev::RenewalDelivered{ref(st), "PXM-100001", CivilDate{2027, 3, 30}}).s; }},
-      {"done_reminder_set", [paid, ref](Lang l) {
+      {"delivering", [=](Lang l) { return paid(l).s; }},
+      {"delivering_reversing", [=](Lang l) { Steps st = paid(l); return (st << ev::RenewalFailed{ref(st), "x"}).s; }},
+      {"done", [=](Lang l) { Steps st = paid(l); return (st << ev::RenewalDelivered{ref(st), "PXM-100001", CivilDate{2027, 3, 30}}).s; }},
+      {"done_reminder_set", [=](Lang l) {
          Steps st = paid(l);
          return (st << ev::RenewalDelivered{ref(st), "PXM-100001", CivilDate{2027, 3, 30}} << ev::ReminderAsked{}).s;
        }},
-      {"done_receipt_failed", [paid, ref](Lang l) {
+      {"done_receipt_failed", [=](Lang l) {
          Steps st = paid(l);
          st << ev::RenewalDelivered{ref(st), "PXM-100001", CivilDate{2027, 3, 30}};
          return (st << ev::ReceiptPrinted{ref(st), false}).s;
        }},
       // Receipt only, and the paper ran out during the payment: the SMS is offered, then sent.
-      {"done_no_paper_sms_offered", [summary, ref](Lang l) {
+      {"done_no_paper_sms_offered", [=](Lang l) {
          Steps st = summary(l);
          st << ev::SmsToggled{} << ev::SummaryConfirmed{} << ev::PayMethodChosen{PayMethod::card}
             << ev::PrinterStatusChanged{PrinterStatus::paper_out} << ev::PaymentApproved{ref(st), card()};
          return (st << ev::RenewalDelivered{ref(st), "PXM-100001", CivilDate{2027, 3, 30}}).s;
        }},
-      {"done_no_paper_sms_sent", [summary, ref](Lang l) {
+      {"done_no_paper_sms_sent", [=](Lang l) {
          Steps st = summary(l);
          st << ev::SmsToggled{} << ev::SummaryConfirmed{} << ev::PayMethodChosen{PayMethod::card}
             << ev::PrinterStatusChanged{PrinterStatus::paper_out} << ev::PaymentApproved{ref(st), card()};
          return (st << ev::RenewalDelivered{ref(st), "PXM-100001", CivilDate{2027, 3, 30}} << ev::SmsInsteadAsked{}).s;
        }},
-      {"declined", [pay, ref](Lang l) {
+      {"declined", [=](Lang l) {
          Steps st = pay(l);
          st << ev::PayMethodChosen{PayMethod::card};
          return (st << ev::PaymentFailed{ref(st), PaymentFailure::declined, 5}).s;
        }},
-      {"cancelled", [session](Lang l) { return (session(l) << ev::CancelPressed{}).s; }},
-      {"unavailable", [session](Lang l) {
+      {"cancelled", [=](Lang l) { return (session(l) << ev::CancelPressed{}).s; }},
+      {"unavailable", [=](Lang l) {
          return (session(l).type("0470123456") << ev::NumberSubmitted{} << ev::LookupFailed{ev::LookupError::unavailable}).s;
        }},
-      {"reversed", [paid, ref](Lang l) {
+      {"reversed", [=](Lang l) {
          Steps st = paid(l);
          st << ev::RenewalFailed{ref(st), "x"};
          return (st << ev::PaymentReversed{ref(st), true}).s;
        }},
-      {"reversed_receipt_failed", [summary, ref](Lang l) {
+      {"reversed_receipt_failed", [=](Lang l) {
          Steps st = summary(l);
          st << ev::SmsToggled{} << ev::SummaryConfirmed{} << ev::PayMethodChosen{PayMethod::card}
             << ev::PaymentApproved{ref(st), card()} << ev::RenewalFailed{ref(st), "x"}
             << ev::PaymentReversed{ref(st), true};
          return (st << ev::ReceiptPrinted{ref(st), false}).s;
        }},
-      {"pending", [paid, ref](Lang l) { Steps st = paid(l); return (st << ev::RenewalUnknown{ref(st)}).s; }},
-      {"out_of_service", [start](Lang l) { return (start(l) << ev::TerminalAvailabilityChanged{false}).s; }},
-      {"out_of_service_journal", [start](Lang l) { return (start(l) << ev::JournalFailed{""}).s; }},
+      {"pending", [=](Lang l) { Steps st = paid(l); return (st << ev::RenewalUnknown{ref(st)}).s; }},
+      {"out_of_service", [=](Lang l) { return (start(l) << ev::TerminalAvailabilityChanged{false}).s; }},
+      {"out_of_service_journal", [=](Lang l) { return (start(l) << ev::JournalFailed{""}).s; }},
+      // The catalog's last day is behind it: nothing may be sold until a newer one comes.
+      {"out_of_service_catalog", [=](Lang l) {
+         Steps st = start(l);
+         BrandCatalog expired = st.s.catalog;
+         expired.valid_until = add_days(Steps::today(), -1);
+         return (st << ev::CatalogLoaded{expired}).s;
+       }},
       // The longest reason a technician may give (control_commands.cpp: 80 characters).
-      {"out_of_service_technician", [start](Lang l) {
+      {"out_of_service_technician", [=](Lang l) {
          return (start(l) << ev::TakenOutOfService{
                      "Onderhoud printer, terug om 14:30 · Maintenance de l'imprimante, retour à 14h30."})
              .s;
        }},
       // A note chosen on the technician's screen, in the customer's language.
-      {"out_of_service_note", [start](Lang l) { return (start(l) << ev::TakenOutOfService{"@back_hour"}).s; }},
-      {"out_of_service_recovering", [start](Lang l) {
+      {"out_of_service_note", [=](Lang l) { return (start(l) << ev::TakenOutOfService{"@back_hour"}).s; }},
+      {"out_of_service_recovering", [=](Lang l) {
          JournalRecord lost{"BE-KIOSK-01-000000-0001", {JournalStep::intent, JournalStep::payment_started},
                             {{"amount_cents", "1000"}, {"method", "card"}}, ""};
          return (start(l) << ev::JournalReadBack{{lost}}).s;
@@ -289,7 +298,7 @@ std::vector<GalleryState> gallery_states(const KioskSettings& settings) {
 }
 
 int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, const KioskSettings& settings,
-                  speech::SpeechSynth& voice) {
+                  const catalog::CatalogFile& catalog, speech::SpeechSynth& voice) {
   namespace fs = std::filesystem;
   nlohmann::json entries = nlohmann::json::array();
   int bad = 0;
@@ -300,7 +309,7 @@ int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, 
   for (Lang lang : all_langs) {
     const std::string lang_dir = dir + "/" + std::string(lang_code(lang));
     fs::create_directories(lang_dir);
-    for (const GalleryState& g : gallery_states(settings)) {
+    for (const GalleryState& g : gallery_states(settings, catalog)) {
       double seconds = 0;
       for (const Look& look : looks) {
         State s = g.make(lang);
@@ -337,7 +346,7 @@ int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, 
   // and nothing spoken.
   for (Lang lang : technician_langs) {
     const std::string lang_dir = dir + "/" + std::string(lang_code(lang));
-    for (const GalleryState& g : service_gallery_states(settings)) {
+    for (const GalleryState& g : service_gallery_states(settings, catalog)) {
       const State s = g.make(lang);
       ui.frame(s, catalogs);
       ui.frame(s, catalogs);

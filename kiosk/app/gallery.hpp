@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/catalog_file.hpp"
 #include "core/state.hpp"
 #include "speech/speech_synth.hpp"
 #include "ui_host.hpp"
@@ -15,9 +16,10 @@ struct GalleryState {
   std::function<State(Lang)> make;
 };
 
-std::vector<GalleryState> gallery_states(const KioskSettings& settings);
+// `catalog`: the brands and plans the customer's screens show.
+std::vector<GalleryState> gallery_states(const KioskSettings& settings, const catalog::CatalogFile& catalog);
 // The technician's service-mode pages (gallery_service.cpp), made in each technician language.
-std::vector<GalleryState> service_gallery_states(const KioskSettings& settings);
+std::vector<GalleryState> service_gallery_states(const KioskSettings& settings, const catalog::CatalogFile& catalog);
 
 // Renders every gallery state in every language, with each theme and text size, to
 // DIR/<lang>/<name>[+high_contrast][+large].png and writes
@@ -26,6 +28,6 @@ std::vector<GalleryState> service_gallery_states(const KioskSettings& settings);
 // state that says nothing counts as a problem, and so does a control out of reach (in the top
 // third, or under 120 px high), and so do controls that cover each other.
 int write_gallery(const std::string& dir, UiHost& ui, const Catalogs& catalogs, const KioskSettings& settings,
-                  speech::SpeechSynth& voice);
+                  const catalog::CatalogFile& catalog, speech::SpeechSynth& voice);
 
 }  // namespace kiosk::app

@@ -1,5 +1,6 @@
 // The technician's service-mode pages for the gallery, with a kiosk's worth of state on them.
 #include "core/session.hpp"
+#include "catalog_keeper.hpp"
 #include "gallery.hpp"
 
 namespace kiosk::app {
@@ -25,7 +26,9 @@ ServiceStatus sample_status() {
   st.disk_free_mb = 18432;
   st.journal_open = 1;
   st.outbox_pending = 2;
-  st.brands_known = 6;
+  st.catalog_version = 12;
+  st.catalog_brands = 7;
+  st.catalog_valid_until = CivilDate{2027, 6, 30};
   st.sales_today = {{"proximus", "card", 7, 10500}, {"orange", "card", 3, 4500}, {"base", "wallet", 2, 3000},
                     {"lycamobile", "card", 1, 1000}};
   st.card_net_today = 15000;
@@ -51,10 +54,11 @@ struct Mode {
 
 }  // namespace
 
-std::vector<GalleryState> service_gallery_states(const KioskSettings& settings) {
+std::vector<GalleryState> service_gallery_states(const KioskSettings& settings, const catalog::CatalogFile& catalog) {
   // The PIN page in the technician's language.
-  const auto pin = [settings](Lang lang) {
+  const auto pin = [settings, catalog](Lang lang) {
     Mode m{initial_state(settings)};
+    m.s.catalog = brand_catalog(catalog);
     m << ev::Started{ReferenceKey{}, 1'000'000, CivilDate{2026, 11, 27}} << tech(svc::Asked{})
       << tech(svc::LanguageChosen{lang});
     return m;

@@ -7,7 +7,11 @@
 #include <iostream>
 #include <string>
 
+#include "catalog/catalog_file.hpp"
+#include "catalog/signed_catalog.hpp"
 #include "gateway/server.hpp"
+#include "install_layout.hpp"
+#include "sys/small_file.hpp"
 #include "log/journal_native.hpp"
 #include "log/log.hpp"
 #include "version/version.hpp"
@@ -22,6 +26,27 @@ bool number(const char* text, long lo, long hi, long* out) {
   return true;
 }
 
+// The catalog to sell from: a signed one the operator gives (checked against its key), else the
+// one built in, which comes with the program and is trusted as the program is.
+bool read_catalog(const std::string& path, const std::string& key_path, std::string* text, std::string* why) {
+  using kiosk::catalog::max_catalog_bytes;
+  if (path.empty()) {
+    const std::string built_in = kiosk::app::default_assets_dir(KIOSK_ASSET_DIR) + "/catalog/catalog.json";
+    auto read = kiosk::read_small_file(built_in, max_catalog_bytes, why);
+    if (read) *text = std::move(*read);
+    return read.has_value();
+  }
+  const auto key = kiosk::read_small_file(key_path, 16 << 10, why);
+  const auto file = key ? kiosk::read_small_file(path, 2 * max_catalog_bytes, why) : std::nullopt;
+  auto verified = file ? kiosk::catalog::verified_catalog_text(*key, *file, why) : std::nullopt;
+  if (!verified) {
+    if (key && file) *why = path + ": " + *why;
+    return false;
+  }
+  *text = std::move(*verified);
+  return true;
+}
+
 int usage() {
   std::cerr << "usage: kiosk-gateway [--data DIR] [--host 127.0.0.1] [--port 8443] [--cert FILE --key FILE]\n"
                "                    [--client-ca FILE]        callers' CA (default: DIR/kiosk-ca.crt, made on first start)\n"
@@ -29,7 +54,8 @@ int usage() {
                "                    [--fault-timeout-ms MS]   how long the timeout faults hold a request\n"
                "                    [--retention-days N]      renewals' numbers are masked after N days (30)\n"
                "                    [--rate N]                requests per second and caller (20)\n"
-               "                    [--callback-port N --wallet-keys JWKS]  Bancontact's signed status callbacks\n";
+               "                    [--callback-port N --wallet-keys JWKS]  Bancontact's signed status callbacks\n"
+               "                    [--catalog FILE --catalog-key PUB]  a signed catalog (default: the built-in one)\n";
   return 2;
 }
 
@@ -38,6 +64,7 @@ int usage() {
 int main(int argc, char** argv) {
   kiosk::gateway::ServerOptions options;
   options.port = 8443;
+  std::string catalog_path, catalog_key_path;
   // The store, keys and certificates are the gateway user's alone.
   umask(0077);
   if (argc == 2 && std::string(argv[1]) == "--version") {
@@ -64,9 +91,16 @@ int main(int argc, char** argv) {
     else if (a == "--callback-port" && has_value && number(argv[i + 1], 0, 65535, &n))
       ++i, options.callback_port = static_cast<int>(n);
     else if (a == "--wallet-keys" && has_value) options.wallet_keys_path = argv[++i];
+    else if (a == "--catalog" && has_value) catalog_path = argv[++i];
+    else if (a == "--catalog-key" && has_value) catalog_key_path = argv[++i];
     else return usage();
   }
   if ((options.callback_port >= 0) != !options.wallet_keys_path.empty()) return usage();
+  if (catalog_path.empty() != catalog_key_path.empty()) return usage();
+  if (std::string why; !read_catalog(catalog_path, catalog_key_path, &options.catalog_text, &why)) {
+    std::cerr << "kiosk-gateway: " << why << "\n";
+    return 1;
+  }
   // SIGTERM and SIGINT are taken by sigwait below: every thread started from here on blocks them,
   // so stopping runs on the main thread and never inside a signal handler.
   sigset_t stop_signals;

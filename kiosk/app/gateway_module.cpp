@@ -70,10 +70,6 @@ class Unreachable final : public gateway::Service {
     if (detail) *detail = reason_;
     return std::nullopt;
   }
-  std::optional<std::vector<BrandTerms>> brand_terms(std::string* detail) override {
-    if (detail) *detail = reason_;
-    return std::nullopt;
-  }
   Handover hand_over(const std::string&, const std::string&, std::string* detail) override {
     if (detail) *detail = reason_;
     return Handover::retry;

@@ -17,7 +17,10 @@
 #include "hal/receipt_printer.hpp"
 #include "journal/journal.hpp"
 #include "log/log.hpp"
+#include "core/flow.hpp"
 #include "outbox_sender.hpp"
+#include "service_facts.hpp"
+#include "sys/small_file.hpp"
 #include "sim/sim_payment.hpp"
 #include "sim/sim_printer.hpp"
 #include "sys/random_bytes.hpp"
@@ -84,6 +87,9 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
     return nullptr;
   }
   if (!app->journal_) log_warn(journal_error + ": the kiosk will not sell");
+  std::vector<std::string> catalog_problems;
+  app->catalog_.open(config.assets_dir, config.data_dir, &catalog_problems);
+  for (const std::string& p : catalog_problems) log_warn("ALERT catalog: " + p);
 
   gateway::Link link;
   link.timeout_ms = config.gateway_timeout_ms;
@@ -122,6 +128,11 @@ std::unique_ptr<KioskApp> KioskApp::create(const Config& config, std::string* er
   settings.software_version = std::string(kiosk_version());
   settings.terminal_holds_payment = app->devices_.terminal_holds_payment;
   app->state_ = initial_state(settings);
+  if (const auto catalog = app->catalog_.current()) {
+    app->state_.catalog = brand_catalog(catalog->file);
+    log_info("catalog: version " + std::to_string(catalog->file.version) + " (" +
+             (catalog->installed ? "installed" : "built in") + "), valid until " + iso_date(catalog->file.valid_until));
+  }
   return app;
 }
 
@@ -140,11 +151,14 @@ void KioskApp::wait_for_first_frame() {
   first_frame_.shown_cv.wait_for(lock, std::chrono::seconds(1), [this] { return first_frame_.shown; });
 }
 
-void KioskApp::bring_up_embedded_gateway(const gateway::ServerOptions& options, gateway::Link link) {
+void KioskApp::bring_up_embedded_gateway(gateway::ServerOptions options, gateway::Link link) {
   std::string error;
   const gateway::ModuleApi* module = gateway_module(&error);
   if (module) {
     module->forward_log(&forward_module_log);
+    check_installed_catalog();
+    // The embedded gateway quotes from the catalog the kiosk shows.
+    if (const auto catalog = catalog_.newest()) options.catalog_text = catalog->text;
     embedded_gateway_ = module->start_embedded(options, config_.kiosk.kiosk_id, &link, &error);
   }
   if (embedded_gateway_) {
@@ -164,6 +178,7 @@ void KioskApp::bring_up_remote_gateway(const gateway::Link& link) {
   const gateway::ModuleApi* module = gateway_module(&error);
   if (module) {
     module->forward_log(&forward_module_log);
+    check_installed_catalog();
     // The gateway binds references to the id in the certificate: a different one in the
     // configuration would have every renewal refused after the customer paid.
     const std::string id = link.client_cert_path.empty() ? config_.kiosk.kiosk_id
@@ -240,7 +255,6 @@ void KioskApp::start(std::int64_t now_ms) {
       log_warn("ALERT recovery: " + t.reference + ": the journal's " + t.damaged +
                " cannot be read; nothing is asked or given back until a technician settles it");
   check_journal_against_gateway();
-  fetch_brand_terms();
   // Sales go on meanwhile: the quick check at open read every page; a failure here stops them.
   if (whole_check_.joinable()) return;  // started once per run
   whole_check_ = std::thread([this, path = config_.data_dir + "/journal.sqlite"] {
@@ -275,16 +289,43 @@ void KioskApp::check_journal_against_gateway() {
   });
 }
 
-void KioskApp::fetch_brand_terms() {
-  EventQueue* queue = &queue_;
-  worker_->run([this, queue] {
-    std::string detail;
-    if (auto terms = client_->brand_terms(&detail)) {
-      queue->post(ev::BrandTermsLoaded{std::move(*terms)});
-      return;
-    }
-    log_warn("brand terms: the gateway could not be asked (" + detail + "); asking again in a minute");
-    brand_terms_failed_.store(true, std::memory_order_release);
+CatalogVerifier KioskApp::catalog_verifier() {
+  return [key_path = config_.catalog_public_key](std::string_view signed_text, std::string* error) -> std::optional<std::string> {
+    if (key_path.empty()) return *error = "no [catalog] public_key is configured", std::nullopt;
+    const gateway::ModuleApi* module = gateway_module(error);
+    const auto key = module ? read_small_file(key_path, 16 << 10, error) : std::nullopt;
+    return key ? module->verified_catalog_text(*key, signed_text, error) : std::nullopt;
+  };
+}
+
+void KioskApp::check_installed_catalog() {
+  std::string problem;
+  if (!catalog_.check_installed(catalog_verifier(), &problem)) log_warn("ALERT catalog: " + problem);
+}
+
+void KioskApp::apply_pending_catalog() {
+  // Never under a customer's feet: the brands and prices change between sessions.
+  if (!catalog_.has_pending() || (state_.screen != Screen::attract && state_.screen != Screen::out_of_service) ||
+      flow::money_in_flight(state_))
+    return;
+  std::string refused;
+  const auto next = catalog_.take_pending(&refused);
+  if (!next) return;
+  // The journal is the UI thread's: a refusal found on the worker is kept here.
+  if (!refused.empty()) note_action(journal_.get(), "kiosk", "catalog-refused", refused, "");
+  const CatalogKeeper::Catalog catalog = *next;
+  if (!catalog) {
+    log_warn("ALERT catalog: none left to sell from: out of service");
+    return dispatch(ev::CatalogLoaded{BrandCatalog{}});
+  }
+  log_info("catalog: selling from version " + std::to_string(catalog->file.version) + ", valid until " +
+           iso_date(catalog->file.valid_until));
+  dispatch(ev::CatalogLoaded{brand_catalog(catalog->file)});
+  worker_->run([this, catalog] {
+    std::string error;
+    if (embedded_gateway_ && !embedded_gateway_->install_catalog(catalog->text, &error))
+      log_warn("ALERT catalog: the embedded gateway refused version " + std::to_string(catalog->file.version) + ": " +
+               error);
   });
 }
 
@@ -332,6 +373,7 @@ bool KioskApp::pump() {
   finish_journal_check();
   serve_control();
   finish_service_checks();
+  apply_pending_catalog();
   bool any = false;
   do {
     while (auto e = queue_.take()) {
@@ -348,11 +390,6 @@ void KioskApp::tick(std::int64_t now_ms) {
   if (journal_check_retry_ms_ >= 0 && now_ms >= journal_check_retry_ms_) {
     journal_check_retry_ms_ = -1;
     check_journal_against_gateway();
-  }
-  if (brand_terms_failed_.exchange(false, std::memory_order_acq_rel)) brand_terms_retry_ms_ = now_ms + 60000;
-  if (brand_terms_retry_ms_ >= 0 && now_ms >= brand_terms_retry_ms_) {
-    brand_terms_retry_ms_ = -1;
-    fetch_brand_terms();
   }
   devices_.card->poll(now_ms);
   devices_.wallet->poll(now_ms);

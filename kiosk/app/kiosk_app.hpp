@@ -10,6 +10,7 @@
 #include "clock/local_date.hpp"
 #include <nlohmann/json_fwd.hpp>
 
+#include "catalog_keeper.hpp"
 #include "config.hpp"
 #include "control_socket.hpp"
 #include "devices.hpp"
@@ -120,7 +121,7 @@ class KioskApp {
   // that neither TLS's libraries nor a new gateway's keys come before the first screen. Jobs
   // queued after it find client_ set; without a working link every call fails as "unreachable"
   // (and the log says why).
-  void bring_up_embedded_gateway(const gateway::ServerOptions& options, gateway::Link link);
+  void bring_up_embedded_gateway(gateway::ServerOptions options, gateway::Link link);
   void bring_up_remote_gateway(const gateway::Link& link);
   void wait_for_first_frame();  // worker thread: until first_frame_shown(), a second at most
   void fail_start(const std::string& why);  // worker thread, during the bring-up
@@ -170,6 +171,7 @@ class KioskApp {
   void serve_control();
   void on_control(ControlSocket::Request&& request);
   std::string control_status();
+  void install_catalog(ControlSocket::Request&& request, const nlohmann::json& j);
   void start_test_print(ControlSocket::Request&& request);
   void finish_test_print(bool ok);
   void start_day_closing(ControlSocket::Request&& request);
@@ -224,10 +226,12 @@ class KioskApp {
   std::shared_ptr<ServiceChecks> service_checks_ = std::make_shared<ServiceChecks>();
   std::vector<svc::RunAction> service_actions_;  // asked by the core, run after its batch
   std::thread pin_check_;
-  // The brands' terms: asked at start, and every minute until the gateway has answered.
-  void fetch_brand_terms();
-  std::atomic<bool> brand_terms_failed_{false};
-  std::int64_t brand_terms_retry_ms_ = -1;
+  // The operators' catalog (catalog_keeper.hpp): its installed file's signature checked on the
+  // worker once the module is open, and a newer one sold from once nobody is at the kiosk.
+  CatalogKeeper catalog_;
+  CatalogVerifier catalog_verifier();
+  void check_installed_catalog();  // worker thread, during the bring-up
+  void apply_pending_catalog();    // UI thread, from pump()
   // The journal's full integrity check, on a thread of its own after the start: a second on a
   // large journal, which neither the first screen nor the gateway worker should wait for.
   std::thread whole_check_;

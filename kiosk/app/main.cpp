@@ -138,13 +138,15 @@ int main(int argc, char** argv) {
     }
     load_logos(*ui, config.assets_dir);
     auto voice = speech::SpeechSynth::create(&error);
-    if (!voice) {
+    // The built-in catalog's brands and plans: the same in every gallery.
+    const auto catalog = voice ? app::read_built_in_catalog(config.assets_dir, &error) : std::nullopt;
+    if (!catalog) {
       std::cerr << "kiosk: " << error << "\n";
       return 1;
     }
     KioskSettings settings = config.kiosk;
     settings.software_version = std::string(kiosk_version());  // as the running kiosk has it
-    const int bad = app::write_gallery(opt.gallery, *ui, *catalogs, settings, *voice);
+    const int bad = app::write_gallery(opt.gallery, *ui, *catalogs, settings, *catalog, *voice);
     std::cout << "gallery: " << opt.gallery << "/gallery.json (" << bad << " image(s) with problems)\n";
     return bad == 0 ? 0 : 1;
   }

@@ -151,6 +151,7 @@ class ScriptRun {
     if (verb == "wait" && w.size() == 2 && w[1] == "outbox") return wait_outbox(error);
     if (verb == "wait" && w.size() == 2 && w[1] == "code") return wait_code(error);
     if (verb == "wait" && w.size() == 3 && w[1] == "screen") return wait_screen(w[2], error);
+    if (verb == "wait" && w.size() == 3 && w[1] == "catalog") return wait_catalog(w[2], error);
     if (verb == "wait" && w.size() == 2 && !w[1].empty() && w[1].size() <= 2 &&
         w[1].find_first_not_of("0123456789") == std::string::npos)
       return wait_wall_clock(std::stoi(w[1]), error);
@@ -224,6 +225,19 @@ class ScriptRun {
       app_.queue().wait_for(std::chrono::milliseconds(50));
     }
     *error = "screen " + name + " did not come within 60 s (now " + std::string(screen_name(app_.state().screen)) + ")";
+    return false;
+  }
+
+  // Until the kiosk sells from this catalog version, installed from outside (kioskctl).
+  bool wait_catalog(const std::string& version, std::string* error) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < until) {
+      if (!driver_.settle(error)) return false;
+      if (std::to_string(app_.state().catalog.version) == version) return true;
+      app_.queue().wait_for(std::chrono::milliseconds(50));
+    }
+    *error = "catalog version " + version + " did not come within 60 s (now " +
+             std::to_string(app_.state().catalog.version) + ")";
     return false;
   }
 

@@ -13,7 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t max_brands = 64, max_plans = 1000, max_promotions = 8, max_months = 12;
+constexpr std::size_t max_plans = 1000, max_promotions = 8, max_months = 12;
 constexpr Cents max_cents = 100'000;  // 1000 euros: more is a typing mistake, not a price
 constexpr int max_quantity = 100'000;
 
@@ -72,10 +72,11 @@ std::uint32_t colour(const json& j, const std::string& where) {
   return static_cast<std::uint32_t>(std::stoul(s.substr(1), nullptr, 16));
 }
 
-BrandEntry brand(const json& j, const std::string& where) {
+BrandInfo brand(const json& j, const std::string& where) {
   only_keys(j, where, {"id", "name", "colour", "text_colour", "identifiers", "reactivation_fee_cents"}, {"logo"});
-  BrandEntry b;
-  b.id = identifier(j["id"], where + ".id");
+  BrandInfo b;
+  b.brand.id = identifier(j["id"], where + ".id");
+  if (!valid_brand_id(b.brand.id)) fail(where + ".id", "'" + b.brand.id + "' is not a brand id (a-z, 0-9 and _)");
   b.name = text(j["name"], where + ".name", 40);
   b.colour = colour(j["colour"], where + ".colour");
   b.text_colour = colour(j["text_colour"], where + ".text_colour");
@@ -101,22 +102,22 @@ BrandEntry brand(const json& j, const std::string& where) {
   return b;
 }
 
-PromotionEntry promotion(const json& j, const std::string& where) {
+Promotion promotion(const json& j, const std::string& where) {
   if (!j.is_object() || !j.contains("kind")) fail(where, "not a promotion with a kind");
   const std::string kind = text(j["kind"], where + ".kind", 40);
-  PromotionEntry p{PromotionEntry::Kind::new_customer_percent};
+  Promotion p{Promotion::Kind::new_customer_percent};
   if (kind == "new_customer_percent") {
     only_keys(j, where, {"kind", "percent"});
     p.percent = static_cast<int>(integer(j["percent"], where + ".percent", 1, 100));
   } else if (kind == "multi_month_percent") {
     only_keys(j, where, {"kind", "percent", "min_months"});
-    p.kind = PromotionEntry::Kind::multi_month_percent;
+    p.kind = Promotion::Kind::multi_month_percent;
     p.percent = static_cast<int>(integer(j["percent"], where + ".percent", 1, 100));
     p.min_months = static_cast<int>(integer(j["min_months"], where + ".min_months", 2, max_months));
   } else if (kind == "returning_bonus_cents") {
     only_keys(j, where, {"kind", "bonus_cents"});
-    p.kind = PromotionEntry::Kind::returning_bonus_cents;
-    p.bonus = integer(j["bonus_cents"], where + ".bonus_cents", 1, max_cents);
+    p.kind = Promotion::Kind::returning_bonus_cents;
+    p.amount = integer(j["bonus_cents"], where + ".bonus_cents", 1, max_cents);
   } else {
     fail(where + ".kind", "'" + kind + "' is not a promotion this kiosk knows");
   }
@@ -126,25 +127,26 @@ PromotionEntry promotion(const json& j, const std::string& where) {
 // -1 (unlimited) or a quantity.
 int allowance(const json& j, const std::string& where) { return static_cast<int>(integer(j, where, -1, max_quantity)); }
 
-PlanEntry plan(const json& j, const std::string& where, const std::set<std::string>& brands) {
+Plan plan(const json& j, const std::string& where, const std::set<std::string>& brands) {
   only_keys(j, where, {"id", "brand", "name", "data_gb", "minutes", "sms", "intl_minutes", "price_cents", "months"},
             {"promotions"});
-  PlanEntry p;
+  Plan p;
   p.id = identifier(j["id"], where + ".id");
-  p.brand = identifier(j["brand"], where + ".brand");
-  if (!brands.count(p.brand)) fail(where + ".brand", "'" + p.brand + "' is not a brand of this catalog");
+  p.brand.id = identifier(j["brand"], where + ".brand");
+  if (!brands.count(p.brand.id)) fail(where + ".brand", "'" + p.brand.id + "' is not a brand of this catalog");
   p.name = text(j["name"], where + ".name", 40);
   p.data_gb = allowance(j["data_gb"], where + ".data_gb");
   p.minutes = allowance(j["minutes"], where + ".minutes");
   p.sms = allowance(j["sms"], where + ".sms");
   p.intl_minutes = static_cast<int>(integer(j["intl_minutes"], where + ".intl_minutes", 0, max_quantity));
   p.price_per_month = integer(j["price_cents"], where + ".price_cents", 1, max_cents);
+  p.durations_months.clear();
   const json& months = j["months"];
   if (!months.is_array() || months.empty() || months.size() > max_months) fail(where + ".months", "not a list of 1 to 12");
   for (const json& m : months) {
     const int n = static_cast<int>(integer(m, where + ".months", 1, static_cast<long long>(max_months)));
-    if (!p.months.empty() && n <= p.months.back()) fail(where + ".months", "not rising");
-    p.months.push_back(n);
+    if (!p.durations_months.empty() && n <= p.durations_months.back()) fail(where + ".months", "not rising");
+    p.durations_months.push_back(n);
   }
   if (j.contains("promotions")) {
     const json& promos = j["promotions"];
@@ -165,12 +167,13 @@ CatalogFile read(const json& j) {
   if (!until) fail("valid_until", "not a date (YYYY-MM-DD)");
   c.valid_until = *until;
   const json& brands = j["brands"];
-  if (!brands.is_array() || brands.empty() || brands.size() > max_brands) fail("brands", "not a list of 1 to 64");
+  if (!brands.is_array() || brands.empty() || brands.size() > max_brands) fail("brands", "not a list of 1 to " + std::to_string(max_brands));
   std::set<std::string> brand_ids;
   for (std::size_t i = 0; i < brands.size(); ++i) {
     const std::string where = "brands[" + std::to_string(i) + "]";
     c.brands.push_back(brand(brands[i], where));
-    if (!brand_ids.insert(c.brands.back().id).second) fail(where + ".id", "'" + c.brands.back().id + "' twice");
+    const std::string& id = c.brands.back().brand.id;
+    if (!brand_ids.insert(id).second) fail(where + ".id", "'" + id + "' twice");
   }
   const json& plans = j["plans"];
   if (!plans.is_array() || plans.empty() || plans.size() > max_plans) fail("plans", "not a list of 1 to 1000");
@@ -180,9 +183,9 @@ CatalogFile read(const json& j) {
     c.plans.push_back(plan(plans[i], where, brand_ids));
     if (!plan_ids.insert(c.plans.back().id).second) fail(where + ".id", "'" + c.plans.back().id + "' twice");
   }
-  for (const BrandEntry& b : c.brands)
-    if (std::none_of(c.plans.begin(), c.plans.end(), [&b](const PlanEntry& p) { return p.brand == b.id; }))
-      fail("brands", "'" + b.id + "' has no plan");
+  for (const BrandInfo& b : c.brands)
+    if (std::none_of(c.plans.begin(), c.plans.end(), [&b](const Plan& p) { return p.brand == b.brand; }))
+      fail("brands", "'" + b.brand.id + "' has no plan");
   return c;
 }
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog_file.hpp"
+#include "signed_envelope.hpp"
 #include "sys/base64.hpp"
 
 namespace kiosk::catalog {
@@ -110,31 +111,22 @@ std::string sign_catalog(const std::string& private_pem, std::string_view catalo
 
 std::optional<std::string> verified_catalog_text(const std::string& public_pem, std::string_view signed_text,
                                                  std::string* error) {
-  if (signed_text.size() > 2 * max_catalog_bytes) {
-    *error = "the signed file is too large";
-    return std::nullopt;
-  }
-  const json j = json::parse(signed_text, nullptr, false);
-  if (!j.is_object() || j.size() != 4 || !j.contains("signed_catalog") || j["signed_catalog"] != 1 ||
-      !j.contains("key_id") || !j["key_id"].is_string() || !j.contains("catalog") || !j["catalog"].is_string() ||
-      !j.contains("signature") || !j["signature"].is_string()) {
-    *error = "not a signed catalog (signed_catalog 1 with key_id, catalog and signature)";
-    return std::nullopt;
-  }
+  const std::optional<SignedEnvelope> envelope = read_envelope(signed_text, error);
+  if (!envelope) return std::nullopt;
   const Key key = read_key(public_pem, false, error);
   if (!key) return std::nullopt;
   const std::string expected_id = key_id(public_pem, error);
   if (expected_id.empty()) return std::nullopt;
-  if (j["key_id"].get<std::string>() != expected_id) {
-    *error = "signed by another key (" + j["key_id"].get<std::string>().substr(0, 16) + ", not " + expected_id + ")";
+  if (envelope->key_id != expected_id) {
+    *error = "signed by another key (" + envelope->key_id.substr(0, 16) + ", not " + expected_id + ")";
     return std::nullopt;
   }
-  const std::optional<std::string> sig = base64_decode(j["signature"].get<std::string>());
+  const std::optional<std::string> sig = base64_decode(envelope->signature);
   if (!sig || sig->size() != signature_bytes) {
     *error = "the signature is not 64 bytes of base64";
     return std::nullopt;
   }
-  std::string text = j["catalog"].get<std::string>();
+  const std::string& text = envelope->catalog;
   std::unique_ptr<EVP_MD_CTX, Free> ctx(EVP_MD_CTX_new());
   if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1 ||
       EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(sig->data()), sig->size(),

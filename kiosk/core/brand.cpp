@@ -1,53 +1,33 @@
 #include "brand.hpp"
 
+#include <algorithm>
+
 namespace kiosk {
 
-std::string_view brand_id(Brand b) {
-  switch (b) {
-    case Brand::proximus: return "proximus";
-    case Brand::orange: return "orange";
-    case Brand::base: return "base";
-    case Brand::telenet: return "telenet";
-    case Brand::digi: return "digi";
-    case Brand::lycamobile: return "lycamobile";
-    case Brand::mobile_vikings: return "mobilevikings";
-  }
-  return "proximus";
-}
-
-std::string_view brand_name(Brand b) {
-  switch (b) {
-    case Brand::proximus: return "Proximus Pay&Go";
-    case Brand::orange: return "Orange";
-    case Brand::base: return "BASE";
-    case Brand::telenet: return "Telenet";
-    case Brand::digi: return "DIGI";
-    case Brand::lycamobile: return "Lycamobile";
-    case Brand::mobile_vikings: return "Mobile Vikings";
-  }
-  return "";
+bool valid_brand_id(std::string_view id) {
+  return !id.empty() && id.size() <= max_brand_id_length && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
 }
 
 std::optional<Brand> parse_brand(std::string_view id) {
-  for (Brand b : all_brands)
-    if (brand_id(b) == id) return b;
-  return std::nullopt;
+  if (!valid_brand_id(id)) return std::nullopt;
+  return Brand{std::string(id)};
 }
 
-// Colours are plain brand-like tones chosen for 4.5:1 text contrast, not the operators' marks.
-std::uint32_t brand_tile_rgb(Brand b) {
-  switch (b) {
-    case Brand::proximus: return 0x4B2C85;
-    case Brand::orange: return 0xFF7900;
-    case Brand::base: return 0x1B6B3A;
-    case Brand::telenet: return 0xFFD400;
-    case Brand::digi: return 0x1F4E9C;
-    case Brand::lycamobile: return 0x8C1D40;
-    case Brand::mobile_vikings: return 0x0F5C55;
-  }
-  return 0x333333;
+bool catalog_expired(const BrandCatalog& catalog, CivilDate today) {
+  return catalog.version == 0 || catalog.brands.empty() || catalog.valid_until < today;
 }
 
-bool brand_tile_dark_text(Brand b) { return b == Brand::orange || b == Brand::telenet; }
+const BrandInfo* find_brand(const std::vector<BrandInfo>& brands, const Brand& brand) {
+  for (const BrandInfo& b : brands)
+    if (b.brand == brand) return &b;
+  return nullptr;
+}
+
+std::string brand_name(const std::vector<BrandInfo>& brands, const Brand& brand) {
+  const BrandInfo* b = find_brand(brands, brand);
+  return b ? b->name : brand.id;
+}
 
 }  // namespace kiosk

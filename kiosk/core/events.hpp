@@ -123,7 +123,8 @@ struct PrinterStatusChanged { PrinterStatus status; };
 struct ReceiptPrinted { std::string reference; bool ok = true; };
 
 // --- the operators' catalog -------------------------------------------------------------------
-struct BrandTermsLoaded { std::vector<BrandTerms> terms; };
+// A catalog installed while the kiosk runs (the first one comes with the initial state).
+struct CatalogLoaded { BrandCatalog catalog; };
 
 // --- the technician ----------------------------------------------------------------------------
 // Out of service with a reason customers read (plain text, checked by the app), until put back;
@@ -152,7 +153,7 @@ using Event = std::variant<
     ev::LookupFailed,
     ev::RenewalDelivered, ev::RenewalFailed, ev::RenewalUnknown, ev::PaymentPrompted,
     ev::WalletCodeReady, ev::PaymentApproved, ev::PaymentFailed, ev::PaymentReversed,
-    ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::BrandTermsLoaded,
+    ev::TerminalAvailabilityChanged, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::CatalogLoaded,
     ev::JournalFailed, ev::ReprintOpened, ev::ReprintFinished, ev::JournalReadBack, ev::PaymentLookedUp,
     ev::RenewalResolved, ev::PaymentUnknown, ev::SpeechRequested, ev::VolumeChanged, ev::TakenOutOfService,
     ev::PutBackInService, ev::RecoveryRetryAsked, ev::Technician>;

@@ -104,7 +104,7 @@ void withdraw_wallet_code(Step&, const ev::Ticked&);
 void grant_more_time(Step&);
 void note_terminal(Step&, const ev::TerminalAvailabilityChanged&);
 void note_printer(Step&, const ev::PrinterStatusChanged&);
-void keep_brand_terms(Step&, const ev::BrandTermsLoaded&);
+void keep_catalog(Step&, const ev::CatalogLoaded&);
 void take_out_of_service(Step&, const ev::TakenOutOfService&);
 void put_back_in_service(Step&);
 void note_journal_failed(Step&);

@@ -44,6 +44,8 @@ void close(Step& st, const std::string& reference, ReceiptData::Kind kind) {
   OpenTransaction* t = find_open(st.s, reference);
   if (!t) return;
   t->receipt.kind = kind;
+  // The journal keeps the brand's id; its name is the catalog's of today.
+  if (t->receipt.brand_name.empty()) t->receipt.brand_name = brand_name(st.s, t->receipt.brand);
   if (is_current(st.s, reference)) tell_waiting_customer(st, *t, kind);
   if (t->number) {
     st.journal(reference, JournalStep::sms_requested, {{"kind", std::string(sms_kind(kind))}, {"by", "recovery"}});

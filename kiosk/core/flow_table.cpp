@@ -194,7 +194,7 @@ constexpr Transition table[] = {
     // Devices and the journal.
     on<ev::TerminalAvailabilityChanged>(every_screen, stay, act<&note_terminal>("note the terminal")),
     on<ev::PrinterStatusChanged>(every_screen, stay, act<&note_printer>("note the printer")),
-    on<ev::BrandTermsLoaded>(every_screen, stay, act<&keep_brand_terms>("keep the brands' terms")),
+    on<ev::CatalogLoaded>(every_screen, stay, act<&keep_catalog>("sell from the new catalog")),
     on<ev::TakenOutOfService>(every_screen, stay, act<&take_out_of_service>("note the technician's reason")),
     on<ev::PutBackInService>(every_screen, stay, act<&put_back_in_service>("forget the reason")),
     on<ev::RecoveryRetryAsked>(every_screen, stay, act<&retry_recovery_now>("ask recovery's questions now")),

@@ -54,7 +54,7 @@ void note_printer(Step& st, const ev::PrinterStatusChanged& e) {
   if (!printer_can_print(e.status) && !st.s.session.txn) st.s.session.want_receipt = false;
 }
 
-void keep_brand_terms(Step& st, const ev::BrandTermsLoaded& e) { st.s.brand_terms = e.terms; }
+void keep_catalog(Step& st, const ev::CatalogLoaded& e) { st.s.catalog = e.catalog; }
 
 void take_out_of_service(Step& st, const ev::TakenOutOfService& e) { st.s.technician_reason = e.reason; }
 

@@ -67,7 +67,7 @@ ReceiptData receipt_from(Reader& in, const KioskSettings& settings) {
   out.software_version = settings.software_version;
   const auto brand = parse_brand(field(r, "brand"));
   if (!brand) in.note("brand");
-  out.brand = brand.value_or(Brand::proximus);
+  out.brand = brand.value_or(Brand{});
   out.number_masked = field(r, "number");
   out.plan_name = field(r, "plan_name");
   out.months = in.number<int>("months", 1);

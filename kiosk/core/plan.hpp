@@ -19,7 +19,7 @@ struct Promotion {
 
 struct Plan {
   std::string id;           // "px-smart-15"
-  Brand brand = Brand::proximus;
+  Brand brand;
   std::string name;         // the operator's product name, not translated
   int data_gb = 0;          // -1 = unlimited
   int minutes = 0;          // -1 = unlimited

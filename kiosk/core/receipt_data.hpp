@@ -27,7 +27,8 @@ struct ReceiptData {
   std::string support_phone;
   std::string software_version;   // the kiosk's, in the footer: which software printed it
   std::string timestamp;          // local date and time, formatted by the app
-  Brand brand = Brand::proximus;
+  Brand brand;
+  std::string brand_name;         // as the catalog named it when the receipt was made
   std::string number_masked;
   std::string plan_name;
   int months = 1;
@@ -46,6 +47,11 @@ struct ReceiptData {
   std::string reprint_code;       // six digits: "reprint a receipt" on the kiosk
   std::string confirmation_id;    // the operator's, empty on a refund
 };
+
+// The operator as the receipt names it: as the catalog did when it was made, else by its id.
+inline const std::string& receipt_brand_name(const ReceiptData& r) {
+  return r.brand_name.empty() ? r.brand.id : r.brand_name;
+}
 
 // The SMS that tells the outcome of a receipt of this kind: the journal's and the gateway's
 // name for it (one SMS per reference and kind).

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "civil_date.hpp"
 #include "lang.hpp"
 #include "money.hpp"
 #include "printer_status.hpp"
@@ -58,7 +59,10 @@ struct ServiceStatus {
   bool journal_ok = true;
   int journal_open = 0;
   int outbox_pending = 0;
-  int brands_known = 0;  // brand terms from the gateway's catalog
+  // The catalog sold from: its version (0: none), brands and last day.
+  std::uint64_t catalog_version = 0;
+  int catalog_brands = 0;
+  CivilDate catalog_valid_until;
   struct SalesLine {
     std::string brand, method;
     int renewals = 0;

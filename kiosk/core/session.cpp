@@ -37,7 +37,7 @@ using KeepsIdleTimer =
           ev::RenewalFailed, ev::RenewalUnknown, ev::ReprintFinished, ev::PaymentPrompted, ev::WalletCodeReady,
           ev::PaymentApproved, ev::PaymentFailed, ev::PaymentUnknown, ev::PaymentReversed,
           ev::TerminalAvailabilityChanged, ev::JournalFailed, ev::JournalReadBack, ev::PaymentLookedUp,
-          ev::RenewalResolved, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::BrandTermsLoaded,
+          ev::RenewalResolved, ev::PrinterStatusChanged, ev::ReceiptPrinted, ev::CatalogLoaded,
           ev::TakenOutOfService, ev::PutBackInService, ev::RecoveryRetryAsked>;
 // The technician's service mode has its own timer (service_mode.hpp).
 using ForTechnician = Types<ev::Technician>;
@@ -139,10 +139,7 @@ bool is_end_screen(Screen screen) {
   }
 }
 
-bool can_sell(const State& s) {
-  return (s.terminal_available || s.settings.wallet_enabled) && s.journal_ok && !s.technician_reason &&
-         !recovery_blocks_sales(s);
-}
+bool can_sell(const State& s) { return out_of_service_reason(s) == OutOfServiceReason::none; }
 
 bool money_in_flight(const State& s) {
   if (!s.session.txn) return false;
@@ -160,7 +157,7 @@ ReceiptData make_receipt(const State& s, ReceiptData::Kind kind) {
   r.location = s.settings.location;
   r.support_phone = s.settings.support_phone;
   r.software_version = s.settings.software_version;
-  if (s.session.brand) r.brand = *s.session.brand;
+  if (s.session.brand) r.brand = *s.session.brand, r.brand_name = brand_name(s, *s.session.brand);
   if (s.session.number) r.number_masked = mask_mobile(*s.session.number);
   if (const Plan* p = chosen_plan(s)) r.plan_name = p->name;
   r.months = s.session.months;
@@ -189,14 +186,12 @@ ReceiptData make_receipt(const State& s, ReceiptData::Kind kind) {
 
 // ---- derived facts ------------------------------------------------------------------------
 
-const BrandTerms* terms_of(const State& s, Brand brand) {
-  for (const BrandTerms& t : s.brand_terms)
-    if (t.brand == brand) return &t;
-  return nullptr;
-}
+const BrandInfo* brand_info(const State& s, const Brand& brand) { return find_brand(s.catalog.brands, brand); }
+
+std::string brand_name(const State& s, const Brand& brand) { return brand_name(s.catalog.brands, brand); }
 
 bool customer_numbers_offered(const State& s) {
-  const BrandTerms* t = s.session.brand ? terms_of(s, *s.session.brand) : nullptr;
+  const BrandInfo* t = s.session.brand ? brand_info(s, *s.session.brand) : nullptr;
   return t && t->customer_numbers;
 }
 
@@ -298,6 +293,7 @@ std::string_view out_of_service_reason_name(OutOfServiceReason r) {
     case OutOfServiceReason::technician: return "technician";
     case OutOfServiceReason::recovering: return "recovering";
     case OutOfServiceReason::terminal: return "terminal";
+    case OutOfServiceReason::catalog: return "catalog";
     case OutOfServiceReason::none: break;
   }
   return "none";
@@ -320,6 +316,7 @@ bool payment_outcome_unknown(const State& s) {
 OutOfServiceReason out_of_service_reason(const State& s) {
   if (!s.journal_ok) return OutOfServiceReason::journal;
   if (s.technician_reason) return OutOfServiceReason::technician;
+  if (catalog_expired(s.catalog, s.today)) return OutOfServiceReason::catalog;
   if (flow::recovery_blocks_sales(s)) return OutOfServiceReason::recovering;
   // No way to pay left (the terminal is away and there is no e-wallet).
   if (!s.terminal_available && !s.settings.wallet_enabled) return OutOfServiceReason::terminal;

@@ -133,8 +133,8 @@ struct State {
   std::int64_t last_input_ms = 0;
   int extensions_used = 0;
 
-  // The operators' terms for their brands, once the gateway has told them (empty until then).
-  std::vector<BrandTerms> brand_terms;
+  // The operators' brands and terms, from the catalog (catalog/catalog_file.hpp).
+  BrandCatalog catalog;
 
   // Transactions recovery is finishing: from an earlier run, or left open by the network.
   std::vector<OpenTransaction> open;
@@ -155,8 +155,10 @@ int wallet_seconds_left(const State& s);
 bool screen_has_idle_timeout(const State& s);
 const Plan* chosen_plan(const State& s);
 bool receipt_printable(const State& s);
-// The terms the gateway gave for this brand, if it has.
-const BrandTerms* terms_of(const State& s, Brand brand);
+// What the catalog says of this brand, if it has it.
+const BrandInfo* brand_info(const State& s, const Brand& brand);
+// Its name, or its id when the catalog no longer has it.
+std::string brand_name(const State& s, const Brand& brand);
 // The chosen operator takes customer numbers (its terms say so).
 bool customer_numbers_offered(const State& s);
 // Nothing came out of the printer and the customer had turned the SMS off: the outcome screen
@@ -171,7 +173,7 @@ int plans_per_page(const State& s);
 // The session's payment could not be confirmed either way (the terminal's line went).
 bool payment_outcome_unknown(const State& s);
 // Why the kiosk does not sell now (none when it does): the screen and the log say so.
-enum class OutOfServiceReason { none, journal, technician, recovering, terminal };
+enum class OutOfServiceReason { none, journal, technician, recovering, terminal, catalog };
 OutOfServiceReason out_of_service_reason(const State& s);
 // Recovery has a question out, or one due now: the outbox gives way to it, as the money of a
 // transaction matters more than an SMS a few seconds later and both share the gateway's rate

@@ -13,6 +13,7 @@
 #include "clock/local_date.hpp"
 #include "commands.hpp"
 #include "sys/durable_file.hpp"
+#include "sys/small_file.hpp"
 
 namespace kiosk::ctl {
 
@@ -20,26 +21,14 @@ namespace {
 
 using nlohmann::json;
 
-// A file of at most `limit` bytes; nothing when it cannot be read or is larger.
-std::optional<std::string> read_small(const std::string& path, std::size_t limit, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return *error = "cannot read " + path, std::nullopt;
-  std::string text(limit + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad()) return *error = "cannot read " + path, std::nullopt;
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.size() > limit) return *error = path + " is larger than " + std::to_string(limit) + " bytes", std::nullopt;
-  return text;
-}
-
 json summary(const catalog::CatalogFile& c) {
   json brands = json::array();
-  for (const catalog::BrandEntry& b : c.brands) {
+  for (const BrandInfo& b : c.brands) {
     int plans = 0;
-    for (const catalog::PlanEntry& p : c.plans) plans += p.brand == b.id;
+    for (const Plan& p : c.plans) plans += p.brand == b.brand;
     json ids = json::array({"phone_number"});
     if (b.customer_numbers) ids.push_back("customer_number");
-    brands.push_back({{"id", b.id}, {"name", b.name}, {"plans", plans}, {"identifiers", ids},
+    brands.push_back({{"id", b.brand.id}, {"name", b.name}, {"plans", plans}, {"identifiers", ids},
                       {"reactivation_fee_cents", b.reactivation_fee}});
   }
   return {{"version", c.version}, {"valid_until", iso_date(c.valid_until)}, {"brands", brands}, {"plans", c.plans.size()}};
@@ -74,8 +63,8 @@ int keygen(const std::string& dir) {
 
 int sign(const std::string& key_path, const std::string& in_path, const std::string& out_path) {
   std::string error;
-  const std::optional<std::string> key = read_small(key_path, 16 << 10, &error);
-  const std::optional<std::string> text = key ? read_small(in_path, catalog::max_catalog_bytes, &error) : std::nullopt;
+  const std::optional<std::string> key = read_small_file(key_path, 16 << 10, &error);
+  const std::optional<std::string> text = key ? read_small_file(in_path, catalog::max_catalog_bytes, &error) : std::nullopt;
   if (!text) return fail(error);
   const std::optional<catalog::CatalogFile> c = usable(*text, &error);
   if (!c) return fail(in_path + ": not signed: " + error);
@@ -89,8 +78,8 @@ int sign(const std::string& key_path, const std::string& in_path, const std::str
 
 int verify(const std::string& pub_path, const std::string& path) {
   std::string error;
-  const std::optional<std::string> pub = read_small(pub_path, 16 << 10, &error);
-  const std::optional<std::string> file = pub ? read_small(path, 2 * catalog::max_catalog_bytes, &error) : std::nullopt;
+  const std::optional<std::string> pub = read_small_file(pub_path, 16 << 10, &error);
+  const std::optional<std::string> file = pub ? read_small_file(path, 2 * catalog::max_catalog_bytes, &error) : std::nullopt;
   if (!file) return fail(error);
   const std::optional<std::string> text = catalog::verified_catalog_text(*pub, *file, &error);
   const std::optional<catalog::CatalogFile> c = text ? usable(*text, &error) : std::nullopt;
@@ -105,7 +94,7 @@ int verify(const std::string& pub_path, const std::string& path) {
 // A signed file or a catalog's source: what it holds (a signature is not checked here).
 int show(const std::string& path) {
   std::string error;
-  const std::optional<std::string> file = read_small(path, 2 * catalog::max_catalog_bytes, &error);
+  const std::optional<std::string> file = read_small_file(path, 2 * catalog::max_catalog_bytes, &error);
   if (!file) return fail(error);
   const json j = json::parse(*file, nullptr, false);
   const bool is_signed = j.is_object() && j.contains("signed_catalog") && j.contains("catalog") && j["catalog"].is_string();
@@ -123,7 +112,15 @@ int show(const std::string& path) {
 }  // namespace
 
 int catalog_command(const Args& args) {
-  constexpr const char* usage = "catalog keygen DIR | catalog sign KEY IN OUT | catalog verify PUB FILE | catalog show FILE";
+  constexpr const char* usage =
+      "catalog keygen DIR | catalog sign KEY IN OUT | catalog verify PUB FILE | catalog show FILE | "
+      "catalog install FILE [--socket PATH | --data DIR]";
+  // To the running kiosk, which checks it against its own key.
+  if (args.size() >= 2 && args[0] == "install") {
+    Args request{"catalog-install"};
+    request.insert(request.end(), args.begin() + 1, args.end());
+    return running_kiosk_command(request);
+  }
   if (args.size() == 2 && args[0] == "keygen") return keygen(args[1]);
   if (args.size() == 4 && args[0] == "sign") return sign(args[1], args[2], args[3]);
   if (args.size() == 3 && args[0] == "verify") return verify(args[1], args[2]);

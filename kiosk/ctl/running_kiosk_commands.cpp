@@ -1,4 +1,5 @@
-// kioskctl status | test-print | end-of-day | out-of-service on REASON|off | diagnostics: to the running kiosk
+// kioskctl status | test-print | end-of-day | out-of-service on REASON|off | diagnostics |
+// catalog install FILE: to the running kiosk
 // over its control socket (/run/kiosk/control.sock for the service; --data DIR or --socket PATH
 // otherwise). The kiosk's answer is printed as it came; a refusal (a customer is at the kiosk)
 // is one line on stderr and exit 1.
@@ -17,7 +18,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "catalog/catalog_file.hpp"
 #include "commands.hpp"
+#include "sys/small_file.hpp"
 
 namespace kiosk::ctl {
 
@@ -121,6 +124,11 @@ int running_kiosk_command(const Args& args) {
     request = {{"command", "out-of-service"}, {"out", true}, {"reason", words[2]}};
   } else if (words.size() == 2 && words[0] == "out-of-service" && words[1] == "off") {
     request = {{"command", "out-of-service"}, {"out", false}};
+  } else if (words.size() == 2 && words[0] == "catalog-install") {
+    std::string error;
+    const auto file = read_small_file(words[1], 2 * catalog::max_catalog_bytes, &error);
+    if (!file) return fail(error);
+    request = {{"command", "catalog-install"}, {"file", *file}};
   } else {
     return fail(
         "usage: kioskctl status|test-print|terminal-check|end-of-day|retry|restart|out-of-service on REASON|off|"

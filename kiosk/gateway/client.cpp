@@ -322,13 +322,6 @@ std::optional<Client::KioskRecord> Client::kiosk_record(std::string* detail) {
   return KioskRecord{id, text_of(r.body, "last_reference")};
 }
 
-std::optional<std::vector<BrandTerms>> Client::brand_terms(std::string* detail) {
-  Reply r = impl_->call("GET", "/v1/brands");
-  auto terms = r.json_ok() && r.status == 200 ? wire::brand_terms_from_json(r.body) : std::nullopt;
-  if (!terms && detail) *detail = r.json_ok() && r.status == 200 ? "malformed answer" : r.detail();
-  return terms;
-}
-
 Client::Handover Client::hand_over(const std::string& kind, const std::string& body, std::string* detail) {
   const json payload = json::parse(body, nullptr, false);
   if (payload.is_discarded()) {

@@ -16,7 +16,6 @@ class Client final : public Service {
   RenewalResult renew(const RenewalRequest& request) override;
   Resolution resolve(const Expected& expected) override;
   std::optional<KioskRecord> kiosk_record(std::string* detail) override;
-  std::optional<std::vector<BrandTerms>> brand_terms(std::string* detail) override;
   Handover hand_over(const std::string& kind, const std::string& body, std::string* detail) override;
   // Test and demo hook: the gateway's fault mode ("ok", "timeout", "error", "garbage", …), for
   // the requests whose path starts with `scope` ("" = all). Needs an operator's certificate and

@@ -2,6 +2,8 @@
 
 #include "secret_hash.hpp"
 
+#include "catalog/signed_catalog.hpp"
+
 #include "bancontact/callback_jws.hpp"
 #include "client.hpp"
 #include "client_ca.hpp"
@@ -23,6 +25,9 @@ class Embedded final : public EmbeddedGateway {
   }
   int reminders_kept() override { return server_->reminders_kept(); }
   int sms_count(const std::string& kind) override { return server_->sms_count(kind); }
+  bool install_catalog(const std::string& text, std::string* error) override {
+    return server_->install_catalog(text, error);
+  }
 
  private:
   std::unique_ptr<Server> server_;
@@ -65,6 +70,7 @@ extern "C" const kiosk::gateway::ModuleApi* kiosk_gateway_module() {
       kiosk::net::https_transport,
       kiosk::bancontact::make_request_signer,
       verify_secret,
+      kiosk::catalog::verified_catalog_text,
   };
   return &api;
 }

@@ -5,6 +5,7 @@
 // screen. The module is built with the program from the same sources; `abi` and the sizes below
 // refuse one left over from another build.
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "bancontact/request_signer.hpp"
@@ -24,6 +25,8 @@ class EmbeddedGateway {
   virtual int relay_reply(const std::string& msisdn, const std::string& text) = 0;
   virtual int reminders_kept() = 0;
   virtual int sms_count(const std::string& kind) = 0;
+  // Sells from this catalog's text from now on (Server::install_catalog); false with why.
+  virtual bool install_catalog(const std::string& text, std::string* error) = 0;
   virtual void stop() = 0;
 };
 
@@ -49,9 +52,12 @@ struct ModuleApi {
                                                                   std::string* error);
   // The technician's PIN against its stored hash (secret_hash.hpp): the kiosk links no OpenSSL.
   bool (*verify_secret)(std::string_view stored, std::string_view secret, std::string* error);
+  // A signed catalog's text, if `public_pem` signed it (catalog/signed_catalog.hpp).
+  std::optional<std::string> (*verified_catalog_text)(const std::string& public_pem, std::string_view signed_text,
+                                                      std::string* error);
 };
 
-constexpr int module_abi = 5;
+constexpr int module_abi = 6;
 inline constexpr const char* module_file = "kiosk-gateway-link.so";
 inline constexpr const char* module_entry = "kiosk_gateway_module";
 

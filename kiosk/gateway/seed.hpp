@@ -5,10 +5,9 @@
 
 namespace kiosk::gateway {
 
-// The simulated operators' plans and subscribers, documented in tests/e2e/README.md so that
-// scripts and people can use them. Expiry dates are relative to the day the store is created.
-std::vector<Plan> seed_plans();
-std::vector<SeedSubscriber> seed_subscribers(CivilDate today);
-std::vector<BrandTerms> seed_brand_terms();
+// The simulated operators' subscribers, documented in tests/e2e/README.md so that scripts and
+// people can use them; the plans and the brands' terms come from the catalog. Expiry dates are
+// relative to the day the store is created.
+std::vector<SeedSubscriber> seed_subscribers(CivilDate today, const catalog::CatalogFile& catalog);
 
 }  // namespace kiosk::gateway

@@ -253,10 +253,11 @@ void Server::Impl::routes() {
     reply(res, 200, json{{"kiosk_id", c.id}, {"last_reference", store->last_reference(c.id)}});
   }));
 
-  http->Get(R"(/v1/subscribers/([a-z]+)/(\+[0-9]+))",
+  http->Get(R"(/v1/subscribers/([a-z0-9_]{1,32})/(\+[0-9]+))",
             for_kiosks([this](const Caller&, const httplib::Request& req, httplib::Response& res) {
-              auto brand = parse_brand(req.matches[1].str());
-              if (!brand) return reply_error(res, 400, "bad_brand", "unknown brand");
+              // A brand the catalog does not sell has no subscribers to find.
+              auto brand = store->sold_brand(req.matches[1].str());
+              if (!brand) return reply_error(res, 404, "not_found", "the catalog has no such brand");
               auto sub = store->find_subscriber(*brand, req.matches[2].str());
               if (!sub) return reply_error(res, 404, "not_found", "no such subscriber at this brand");
               reply(res, 200, wire::to_json(*sub));
@@ -264,23 +265,20 @@ void Server::Impl::routes() {
 
   // A customer number stands for the phone number where the brand takes them: the answer
   // carries the number it resolved to, with the subscriber.
-  http->Get(R"(/v1/customers/([a-z]+)/([0-9]{8,12}))",
+  http->Get(R"(/v1/customers/([a-z0-9_]{1,32})/([0-9]{8,12}))",
             for_kiosks([this](const Caller&, const httplib::Request& req, httplib::Response& res) {
-              auto brand = parse_brand(req.matches[1].str());
-              if (!brand) return reply_error(res, 400, "bad_brand", "unknown brand");
+              // A brand the catalog does not sell has no subscribers to find.
+              auto brand = store->sold_brand(req.matches[1].str());
+              if (!brand) return reply_error(res, 404, "not_found", "the catalog has no such brand");
               const auto msisdn = store->msisdn_of_customer(*brand, req.matches[2].str());
               auto sub = msisdn ? store->find_subscriber(*brand, *msisdn) : std::nullopt;
               if (!sub) return reply_error(res, 404, "not_found", "no such customer number at this brand");
               reply(res, 200, json{{"msisdn", *msisdn}, {"subscriber", wire::to_json(*sub)}});
             }));
 
-  http->Get("/v1/brands", for_kiosks([this](const Caller&, const httplib::Request&, httplib::Response& res) {
-    reply(res, 200, wire::to_json(store->brand_terms()));
-  }));
-
-  http->Get(R"(/v1/plans/([a-z]+))", for_kiosks([this](const Caller&, const httplib::Request& req, httplib::Response& res) {
-    auto brand = parse_brand(req.matches[1].str());
-    if (!brand) return reply_error(res, 400, "bad_brand", "unknown brand");
+  http->Get(R"(/v1/plans/([a-z0-9_]{1,32}))", for_kiosks([this](const Caller&, const httplib::Request& req, httplib::Response& res) {
+    auto brand = store->sold_brand(req.matches[1].str());
+    if (!brand) return reply_error(res, 404, "unknown_brand", "the catalog has no such brand");
     json plans = json::array();
     for (const Plan& p : store->plans(*brand)) plans.push_back(wire::to_json(p));
     reply(res, 200, json{{"plans", plans}});
@@ -461,7 +459,7 @@ void Server::Impl::renew(const Caller& caller, const httplib::Request& req, http
   record.reference = reference;
   record.kiosk_id = caller.id;
   const auto brand = parse_brand(text_field(body, "brand"));
-  record.brand = brand.value_or(Brand::proximus);
+  record.brand = brand.value_or(Brand{});
   record.msisdn = text_field(body, "msisdn");
   record.plan_id = text_field(body, "plan_id");
   record.months = static_cast<int>(std::clamp(int_field(body, "months"), -1LL, 1000LL));
@@ -539,6 +537,21 @@ Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Server::~Server() { stop(); }
 
+namespace {
+
+bool apply_catalog(Store& store, const std::string& text, std::string* error) {
+  const auto catalog = catalog::parse_catalog(text, error);
+  if (!catalog) {
+    *error = "the catalog cannot be read: " + *error;
+    return false;
+  }
+  if (!store.apply_catalog(*catalog, text, seed_subscribers(local_today(), *catalog), error)) return false;
+  log_info("gateway: selling from catalog version " + std::to_string(catalog->version));
+  return true;
+}
+
+}  // namespace
+
 std::unique_ptr<Server> Server::start(const ServerOptions& options, std::string* error) {
   namespace fs = std::filesystem;
   auto impl = std::make_unique<Impl>();
@@ -555,7 +568,11 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, std::string*
   }
   impl->store = Store::open(options.data_dir + "/gateway.sqlite", error);
   if (!impl->store) return nullptr;
-  impl->store->seed_missing_brands(seed_subscribers(local_today()), seed_plans(), seed_brand_terms());
+  // The catalog decides what is sold and at what price: every quote is checked against it.
+  if (std::string why; !apply_catalog(*impl->store, options.catalog_text, &why)) {
+    if (error) *error = why;
+    return nullptr;
+  }
   impl->limiter = std::make_unique<RateLimiter>(options.requests_per_second, options.request_burst);
 
   impl->http = std::make_unique<httplib::SSLServer>(impl->cert_path.c_str(), key_path.c_str(), client_ca.c_str());
@@ -617,6 +634,10 @@ int Server::relay_reply(const std::string& msisdn, const std::string& text) {
 }
 
 int Server::reminders_kept() { return static_cast<int>(impl_->store->reminders().size()); }
+
+bool Server::install_catalog(const std::string& text, std::string* error) {
+  return apply_catalog(*impl_->store, text, error);
+}
 
 int Server::sms_count(const std::string& kind) {
   int n = 0;

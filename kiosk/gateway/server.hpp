@@ -10,6 +10,9 @@ class Store;
 
 struct ServerOptions {
   std::string data_dir = "gateway-data";
+  // The operators' catalog (catalog/catalog_file.hpp) as its text, checked by whoever read it
+  // (its signature, where it has one): brands, plans and prices. Required.
+  std::string catalog_text;
   std::string host = "127.0.0.1";
   int port = 0;             // 0: any free port (see Server::port)
   std::string cert_path;    // empty: <data_dir>/gateway.crt, made on first start
@@ -60,6 +63,9 @@ class Server {
   int relay_reply(const std::string& msisdn, const std::string& text);
   int reminders_kept();
   int sms_count(const std::string& kind);
+  // Sells from the catalog in `text` from now on (read as ServerOptions::catalog_text is); false
+  // with why when it cannot be read or is not newer than the one the store sells from.
+  bool install_catalog(const std::string& text, std::string* error);
   // Stops listening and lets running requests finish (up to stop_grace_ms).
   void stop();
   // Blocks until stop() (for the stand-alone program).

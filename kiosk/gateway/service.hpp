@@ -103,9 +103,6 @@ class Service {
     std::string last_reference;
   };
   virtual std::optional<KioskRecord> kiosk_record(std::string* detail) = 0;
-  // The operators' terms for their brands (reactivation fees, customer numbers): for the help
-  // answers and the number screen.
-  virtual std::optional<std::vector<BrandTerms>> brand_terms(std::string* detail) = 0;
   // Hands over an outbox item (an SMS to send, a transaction report): POST of `body` (JSON,
   // keyed by its reference) to /v1/sms or /v1/reports.
   // too_soon: the gateway's rate limit (429); nothing is wrong with the item or the link, so it

@@ -17,7 +17,7 @@ using sql::Statement;
 RenewalRecord renewal_from(const Statement& s) {
   RenewalRecord r;
   r.reference = s.text(0);
-  r.brand = parse_brand(s.text(1)).value_or(Brand::proximus);
+  r.brand = parse_brand(s.text(1)).value_or(Brand{});
   r.msisdn = s.text(2);
   r.plan_id = s.text(3);
   r.months = static_cast<int>(s.integer(4));
@@ -46,17 +46,12 @@ std::string masked(const std::string& msisdn) {
 // that a reader holds, so the gateway also truncates it itself.
 constexpr int checkpoint_every = 500;
 
-std::string_view confirmation_prefix(Brand b) {
-  switch (b) {
-    case Brand::proximus: return "PXM";
-    case Brand::orange: return "ORB";
-    case Brand::base: return "BAS";
-    case Brand::telenet: return "TLN";
-    case Brand::digi: return "DGI";
-    case Brand::lycamobile: return "LYC";
-    case Brand::mobile_vikings: return "MVK";
-  }
-  return "GW";
+// The simulated operator's confirmation ids start with the brand's first three letters.
+std::string confirmation_prefix(const Brand& b) {
+  std::string prefix;
+  for (char c : b.id)
+    if (prefix.size() < 3 && c != '_') prefix += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return prefix.empty() ? "GW" : prefix;
 }
 
 }  // namespace
@@ -84,6 +79,10 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* error) 
         "CREATE TABLE IF NOT EXISTS customers (brand TEXT, customer_number TEXT, msisdn TEXT, "
         "PRIMARY KEY (brand, customer_number))");
     store->db_.exec("CREATE TABLE IF NOT EXISTS plans (id TEXT PRIMARY KEY, brand TEXT, ord INTEGER, json TEXT)");
+    // The catalog the brands and plans above come from, as it was read: one row.
+    store->db_.exec(
+        "CREATE TABLE IF NOT EXISTS catalog (one INTEGER PRIMARY KEY CHECK (one = 1), version INTEGER NOT NULL, "
+        "text TEXT NOT NULL)");
     store->db_.exec(
         "CREATE TABLE IF NOT EXISTS renewals (reference TEXT PRIMARY KEY, brand TEXT, msisdn TEXT, "
         "plan_id TEXT, months INTEGER, amount_cents INTEGER, status TEXT, confirmation_id TEXT, "
@@ -152,62 +151,7 @@ void Store::checkpoint() {
   truncate_wal();
 }
 
-void Store::seed_missing_brands(const std::vector<SeedSubscriber>& subscribers, const std::vector<Plan>& plans,
-                                const std::vector<BrandTerms>& terms) {
-  std::lock_guard lock(mutex_);
-  db_.transaction([&] {
-    for (const BrandTerms& t : terms)
-      Statement(db_, "INSERT OR IGNORE INTO brands VALUES (?,?,?)")
-          .bind(1, std::string(brand_id(t.brand)))
-          .bind(2, t.reactivation_fee)
-          .bind(3, t.customer_numbers ? 1LL : 0LL)
-          .run();
-    // Customer numbers too, for brands already there (a store from before they were kept).
-    for (const SeedSubscriber& s : subscribers)
-      if (!s.customer_number.empty())
-        Statement(db_, "INSERT OR IGNORE INTO customers VALUES (?,?,?)")
-            .bind(1, std::string(brand_id(s.brand)))
-            .bind(2, s.customer_number)
-            .bind(3, s.msisdn)
-            .run();
-  });
-  std::vector<Brand> missing;
-  for (Brand b : all_brands) {
-    Statement count(db_, "SELECT COUNT(*) FROM plans WHERE brand = ?");
-    count.bind(1, std::string(brand_id(b))).step();
-    if (count.integer(0) == 0) missing.push_back(b);
-  }
-  const auto is_missing = [&](Brand b) { return std::find(missing.begin(), missing.end(), b) != missing.end(); };
-  if (missing.empty()) return;
-  db_.transaction([&] {
-    for (const SeedSubscriber& s : subscribers) {
-      if (!is_missing(s.brand)) continue;
-      Statement ins(db_,
-                    "INSERT OR IGNORE INTO subscribers (brand, msisdn, status, balance_cents, expiry, plan_id, "
-                    "returning_customer, reactivation_fee_cents, suspended_since) VALUES (?,?,?,?,?,?,?,?,?)");
-      ins.bind(1, std::string(brand_id(s.brand)))
-          .bind(2, s.msisdn)
-          .bind(3, std::string(wire::status_name(s.subscriber.status)))
-          .bind(4, s.subscriber.balance)
-          .bind(5, iso_date(s.subscriber.expiry))
-          .bind(6, s.subscriber.current_plan_id)
-          .bind(7, s.subscriber.returning_customer ? 1LL : 0LL)
-          .bind(8, s.subscriber.reactivation_fee)
-          .bind(9, s.subscriber.status == SubscriberStatus::suspended ? iso_date(s.subscriber.suspended_since) : "")
-          .run();
-    }
-    Statement last(db_, "SELECT COALESCE(MAX(ord) + 1, 0) FROM plans");
-    last.step();
-    long long order = last.integer(0);
-    for (const Plan& p : plans) {
-      if (!is_missing(p.brand)) continue;
-      Statement ins(db_, "INSERT INTO plans VALUES (?,?,?,?)");
-      ins.bind(1, p.id).bind(2, std::string(brand_id(p.brand))).bind(3, order++).bind(4, wire::to_json(p).dump()).run();
-    }
-  });
-}
-
-std::optional<Subscriber> Store::find_subscriber(Brand brand, const std::string& msisdn) {
+std::optional<Subscriber> Store::find_subscriber(const Brand& brand, const std::string& msisdn) {
   std::lock_guard lock(mutex_);
   Statement q(db_,
               "SELECT status, balance_cents, expiry, plan_id, returning_customer, reactivation_fee_cents, "
@@ -226,7 +170,7 @@ std::optional<Subscriber> Store::find_subscriber(Brand brand, const std::string&
   return s;
 }
 
-std::optional<std::string> Store::msisdn_of_customer(Brand brand, const std::string& customer_number) {
+std::optional<std::string> Store::msisdn_of_customer(const Brand& brand, const std::string& customer_number) {
   std::lock_guard lock(mutex_);
   Statement q(db_,
               "SELECT c.msisdn FROM customers c JOIN brands b ON b.brand = c.brand "
@@ -236,18 +180,7 @@ std::optional<std::string> Store::msisdn_of_customer(Brand brand, const std::str
   return q.text(0);
 }
 
-std::vector<BrandTerms> Store::brand_terms() {
-  std::lock_guard lock(mutex_);
-  Statement q(db_, "SELECT brand, reactivation_fee_cents, customer_numbers FROM brands");
-  std::vector<BrandTerms> out;
-  while (q.step())
-    if (auto b = parse_brand(q.text(0))) out.push_back({*b, q.integer(1), q.integer(2) != 0});
-  // In the brands' own order, whatever order the rows came in.
-  std::sort(out.begin(), out.end(), [](const BrandTerms& a, const BrandTerms& b) { return a.brand < b.brand; });
-  return out;
-}
-
-std::vector<Plan> Store::plans(Brand brand) {
+std::vector<Plan> Store::plans(const Brand& brand) {
   std::lock_guard lock(mutex_);
   Statement q(db_, "SELECT json FROM plans WHERE brand = ? ORDER BY ord");
   q.bind(1, std::string(brand_id(brand)));

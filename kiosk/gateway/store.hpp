@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/catalog_file.hpp"
 #include "core/plan.hpp"
 #include "core/subscriber.hpp"
 #include "sqlite/sqlite.hpp"
@@ -14,7 +15,7 @@ namespace kiosk::gateway {
 struct RenewalRecord {
   std::string reference;  // the kiosk's transaction reference: the idempotency key
   std::string kiosk_id;   // the kiosk that made it (from its client certificate)
-  Brand brand = Brand::proximus;
+  Brand brand;
   std::string msisdn;     // +32…; masked (+32 4xx xx x1 23) once the retention has passed
   std::string plan_id;
   int months = 1;
@@ -30,7 +31,7 @@ struct RenewalRecord {
 struct ReminderRecord {
   std::string reference;  // the renewal it is about: one reminder per renewal
   std::string kiosk_id;
-  Brand brand = Brand::proximus;
+  Brand brand;
   std::string msisdn;
   CivilDate expiry;
   std::string lang;       // the session's language: the text is in it
@@ -66,6 +67,13 @@ bool same_request(const RenewalRecord& a, const RenewalRecord& b);
 // What deliver() did with a request.
 enum class Delivery { created, replayed, conflict };
 
+// What an operator's brand asks of a renewal (the catalog's terms): GET /v1/brands.
+struct BrandTerms {
+  Brand brand;
+  Cents reactivation_fee = 0;
+  bool customer_numbers = false;
+};
+
 struct SeedSubscriber {
   Brand brand;
   std::string msisdn;
@@ -80,19 +88,22 @@ class Store {
   static std::unique_ptr<Store> open(const std::string& path, std::string* error);
   ~Store();
 
-  // Seeds each brand the store has no plans for yet: all of them in a new store, and a brand an
-  // upgrade added in an existing one. Brands already there are left as they are.
-  // The brands' own terms and the customer numbers are added where missing, whatever else is
-  // there.
-  void seed_missing_brands(const std::vector<SeedSubscriber>& subscribers, const std::vector<Plan>& plans,
-                           const std::vector<BrandTerms>& terms);
-  std::vector<BrandTerms> brand_terms();
+  // Sells from `catalog` from now on: its brands' terms and its plans replace the ones kept, in
+  // one transaction. Refused (false, with why) when the store already sells from a newer
+  // catalog, or from another one with the same version: versions only go up. The simulated
+  // operators' subscribers (`subscribers`) are added for every brand of it that has none yet.
+  bool apply_catalog(const catalog::CatalogFile& catalog, std::string_view text,
+                     const std::vector<SeedSubscriber>& subscribers, std::string* error);
+  std::uint64_t catalog_version();
+  // The brand with this id, if the catalog sold from has it.
+  std::optional<Brand> sold_brand(std::string_view id);
+  std::vector<BrandTerms> brand_terms();  // in the catalog's order
   // The phone number (E.164) behind a customer number at this brand, if the brand takes
   // customer numbers and knows this one.
-  std::optional<std::string> msisdn_of_customer(Brand brand, const std::string& customer_number);
+  std::optional<std::string> msisdn_of_customer(const Brand& brand, const std::string& customer_number);
 
-  std::optional<Subscriber> find_subscriber(Brand brand, const std::string& msisdn);
-  std::vector<Plan> plans(Brand brand);
+  std::optional<Subscriber> find_subscriber(const Brand& brand, const std::string& msisdn);
+  std::vector<Plan> plans(const Brand& brand);
   std::optional<RenewalRecord> find_renewal(const std::string& reference);
   std::vector<RenewalRecord> renewals();
 
@@ -147,6 +158,8 @@ class Store {
   explicit Store(sql::Database db) : db_(std::move(db)) {}
   std::optional<RenewalRecord> find_renewal_locked(const std::string& reference);  // mutex_ held
   void add_missing_columns();
+  bool apply_catalog_locked(const catalog::CatalogFile& catalog, std::string_view text,
+                            const std::vector<SeedSubscriber>& subscribers, std::string* error);  // mutex_ held
   void wrote();  // counts writes; checkpoints the WAL now and then (mutex_ held)
   void truncate_wal();  // mutex_ held
   int writes_since_checkpoint_ = 0;

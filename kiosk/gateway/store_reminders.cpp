@@ -33,7 +33,7 @@ ReminderRecord reminder_from(Statement& q) {
   ReminderRecord r;
   r.reference = q.text(0);
   r.kiosk_id = q.text(1);
-  r.brand = parse_brand(q.text(2)).value_or(Brand::proximus);
+  r.brand = parse_brand(q.text(2)).value_or(Brand{});
   r.msisdn = q.text(3);
   r.expiry = parse_iso_date(q.text(4)).value_or(CivilDate{});
   r.lang = q.text(5);

@@ -167,33 +167,4 @@ std::optional<Subscriber> subscriber_from_json(const json& j) {
   return s;
 }
 
-json to_json(const std::vector<BrandTerms>& terms) {
-  json list = json::array();
-  for (const BrandTerms& t : terms)
-    list.push_back({{"brand", brand_id(t.brand)},
-                    {"reactivation_fee_cents", t.reactivation_fee},
-                    {"customer_numbers", t.customer_numbers}});
-  return json{{"brands", list}};
-}
-
-std::optional<std::vector<BrandTerms>> brand_terms_from_json(const json& j) {
-  if (!j.is_object() || !j.contains("brands") || !j["brands"].is_array()) return std::nullopt;
-  const json& list = j["brands"];
-  if (list.size() > all_brands.size()) return std::nullopt;
-  std::vector<BrandTerms> out;
-  for (const json& e : list) {
-    std::string id;
-    long long fee;
-    if (!e.is_object() || !get_string(e, "brand", id) || !get_int(e, "reactivation_fee_cents", 0, 100000, fee))
-      return std::nullopt;
-    const auto brand = parse_brand(id);
-    const auto flag_it = e.find("customer_numbers");
-    if (!brand || flag_it == e.end() || !flag_it->is_boolean()) return std::nullopt;
-    for (const BrandTerms& seen : out)
-      if (seen.brand == *brand) return std::nullopt;  // a brand twice: which one is true?
-    out.push_back({*brand, fee, flag_it->get<bool>()});
-  }
-  return out;
-}
-
 }  // namespace kiosk::wire

@@ -16,10 +16,6 @@ nlohmann::json to_json(const Plan& plan);
 std::optional<Plan> plan_from_json(const nlohmann::json& j);
 nlohmann::json to_json(const Subscriber& subscriber);
 std::optional<Subscriber> subscriber_from_json(const nlohmann::json& j);
-// GET /v1/brands: {"brands": [{"brand", "reactivation_fee_cents", "customer_numbers"}, …]}; each
-// brand known and at most once, the fee in range.
-nlohmann::json to_json(const std::vector<BrandTerms>& terms);
-std::optional<std::vector<BrandTerms>> brand_terms_from_json(const nlohmann::json& j);
 
 std::string_view status_name(SubscriberStatus status);
 std::optional<SubscriberStatus> parse_status(std::string_view name);

@@ -450,7 +450,7 @@ bool Journal::save_receipt(const ReceiptData& r, std::string* error) {
   nlohmann::json j{{"kind", kind_name(r.kind)}, {"lang", lang_code(r.lang)}, {"kiosk_id", r.kiosk_id},
                    {"location", r.location}, {"support_phone", r.support_phone},
                    {"software_version", r.software_version}, {"timestamp", r.timestamp},
-                   {"brand", brand_id(r.brand)}, {"number_masked", r.number_masked}, {"plan_name", r.plan_name},
+                   {"brand", brand_id(r.brand)}, {"brand_name", r.brand_name}, {"number_masked", r.number_masked}, {"plan_name", r.plan_name},
                    {"months", r.months}, {"valid_until", iso_date(r.valid_until)}, {"amount_cents", r.amount},
                    {"price_cents", r.price}, {"discount_cents", r.discount}, {"fee_cents", r.reactivation_fee},
                    {"bonus_cents", r.bonus_credit},
@@ -491,7 +491,8 @@ std::optional<ReceiptData> Journal::find_receipt(const std::string& code) {
       r.support_phone = j.value("support_phone", "");
       r.software_version = j.value("software_version", "");
       r.timestamp = j.value("timestamp", "");
-      r.brand = parse_brand(j.value("brand", "")).value_or(Brand::proximus);
+      r.brand = parse_brand(j.value("brand", "")).value_or(Brand{});
+      r.brand_name = j.value("brand_name", "");
       r.number_masked = j.value("number_masked", "");
       r.plan_name = j.value("plan_name", "");
       r.months = j.value("months", 1);

@@ -1,20 +1,9 @@
 #include "day_report.hpp"
 
-#include "core/brand.hpp"
 #include "core/money.hpp"
 #include "receipt_pen.hpp"
 
 namespace kiosk {
-
-namespace {
-
-
-std::string brand_label(const std::string& id) {
-  const std::optional<Brand> b = parse_brand(id);
-  return b ? std::string(brand_name(*b)) : id;
-}
-
-}  // namespace
 
 ReceiptPicture layout_day_report(const DayReport& r, const Catalog& words, TextPainter& painter, int width_dots) {
   const auto say = [&words](std::string_view key) -> const std::string& { return words.text(key); };
@@ -57,7 +46,7 @@ ReceiptPicture layout_day_report(const DayReport& r, const Catalog& words, TextP
   if (r.lines.empty()) pen.paragraph(say("page.none"), body);
   long long delivered = 0;
   for (const DayReport::Line& l : r.lines) {
-    pen.row(brand_label(l.brand) + " · " + method(l.method) + " · " + std::to_string(l.renewals) + "×", euros(l.cents), body);
+    pen.row(l.brand + " · " + method(l.method) + " · " + std::to_string(l.renewals) + "×", euros(l.cents), body);
     delivered += l.cents;
   }
   pen.row(say("page.total"), euros(delivered), body, true);

@@ -16,7 +16,7 @@ struct DayReport {
   enum class Terminal { closed, failed, no_closing } terminal = Terminal::no_closing;
   long long terminal_total_cents = -1;  // -1: the terminal did not say
   struct Line {
-    std::string brand, method;
+    std::string brand, method;  // the operator as the catalog names it
     int renewals = 0;
     long long cents = 0;
   };

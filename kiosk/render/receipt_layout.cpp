@@ -31,7 +31,7 @@ ReceiptPicture layout_receipt(const ReceiptData& r, const Catalog& t, TextPainte
   pen.rule();
 
   pen.row(t.text("receipt.date"), r.timestamp, body);
-  pen.row(t.text("receipt.operator"), std::string(brand_name(r.brand)), body);
+  pen.row(t.text("receipt.operator"), receipt_brand_name(r), body);
   pen.row(t.text("receipt.number"), r.number_masked, body);
   pen.row(t.text("receipt.plan"), r.plan_name, body);
   pen.row(t.text("receipt.duration"), t.count("plans.months", r.months), body);

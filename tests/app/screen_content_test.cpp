@@ -13,6 +13,7 @@
 #include "fonts/font_files.hpp"
 #include "gallery.hpp"
 #include "ui_host.hpp"
+#include "../demo_catalog.hpp"
 
 using namespace kiosk;
 using kiosk::app::UiHost;
@@ -23,6 +24,7 @@ struct Screens {
   std::optional<Catalogs> catalogs;
   std::unique_ptr<UiHost> ui;
   std::vector<app::GalleryState> states;
+  catalog::CatalogFile catalog;
 
   static Screens& get() {
     static Screens s = [] {
@@ -34,7 +36,8 @@ struct Screens {
       REQUIRE(faces);
       out.ui = UiHost::create(UiHost::Mode::offscreen, faces, "", &error);
       REQUIRE(out.ui);
-      out.states = app::gallery_states(KioskSettings{});
+      out.catalog = test::demo_catalog();
+      out.states = app::gallery_states(KioskSettings{}, out.catalog);
       return out;
     }();
     return s;
@@ -119,7 +122,7 @@ TEST_CASE("The strip carries operator, number, plan and total once they are know
     INFO("language " << lang_code(lang));
     const State paying = sc.state("paying", lang);
     REQUIRE(paying.session.quote);
-    const std::string brand(brand_name(*paying.session.brand));
+    const std::string brand = brand_name(paying, *paying.session.brand);
     const std::string number = format_mobile(*paying.session.number);
     const std::string plan = chosen_plan(paying)->name;
     const std::string total = format_money(paying.session.quote->total, lang);
@@ -225,30 +228,47 @@ TEST_CASE("A suspended number's balance says so in words, since when, and the fe
   }
 }
 
-TEST_CASE("The help answers name each operator's reactivation fee from the gateway's terms, and the support number") {
+TEST_CASE("The help answers name each operator's reactivation fee from the catalog, and the support number") {
   Screens& sc = Screens::get();
   for (Lang lang : all_langs) {
     const Catalog& t = (*sc.catalogs)[lang];
     INFO(lang_code(lang));
-    const State s = sc.state("help_fees", lang);
-    REQUIRE(s.brand_terms.size() == all_brands.size());
+    const State s = sc.state("help", lang);
+    REQUIRE(s.catalog.brands.size() == sc.catalog.brands.size());
     const ui::FrameReport& r = sc.draw(s);
-    for (const BrandTerms& terms : s.brand_terms) {
-      const std::string brand(brand_name(terms.brand));
-      CHECK(says(r, terms.reactivation_fee > 0
-                        ? t.format("help.fee_line", {{"brand", brand}, {"fee", format_money(terms.reactivation_fee, lang)}})
-                        : t.format("help.fee_none", {{"brand", brand}})));
-    }
-    // Without the terms the answer says it in general words, no amount.
+    for (const BrandInfo& b : s.catalog.brands)
+      CHECK(says(r, b.reactivation_fee > 0
+                        ? t.format("help.fee_line", {{"brand", b.name}, {"fee", format_money(b.reactivation_fee, lang)}})
+                        : t.format("help.fee_none", {{"brand", b.name}})));
+    // Without a catalog the answer says it in general words, no amount.
     State none = s;
-    none.brand_terms.clear();
+    none.catalog.brands.clear();
     CHECK(says(sc.draw(none), t.text("help.a.fee_unknown")));
   }
 }
 
+TEST_CASE("The brand screen shows the catalog's brands in its order, a new one as any other") {
+  Screens& sc = Screens::get();
+  State s = sc.state("brand", Lang::nl);
+  // An operator only a catalog knows, in the place the catalog gives it.
+  s.catalog.brands.insert(s.catalog.brands.begin() + 2,
+                          BrandInfo{Brand{"hey_mobile"}, "Hey! Mobile", 0x102030, 0xFFFFFF, "", true, false, 0});
+  const ui::FrameReport& r = sc.draw(s);
+  std::vector<std::string> tiles;
+  for (const ui::FrameReport::Widget& w : r.widgets)
+    if (w.id.rfind("brand_", 0) == 0) tiles.push_back(w.id);
+  REQUIRE(tiles.size() == s.catalog.brands.size());
+  for (std::size_t i = 0; i < tiles.size(); ++i) CHECK(tiles[i] == "brand_" + s.catalog.brands[i].brand.id);
+  const ui::FrameReport::Widget* hey = r.find("brand_hey_mobile");
+  REQUIRE(hey);
+  CHECK(hey->label == "Hey! Mobile");
+  CHECK(hey->enabled);
+  CHECK(hey->rect.h >= 120);  // still a large target with eight tiles
+}
+
 TEST_CASE("The service PIN shows as dots, never as digits, and the menu shows the kiosk's state and actions") {
   Screens& sc = Screens::get();
-  const auto service = app::service_gallery_states(KioskSettings{});
+  const auto service = app::service_gallery_states(KioskSettings{}, sc.catalog);
   const auto make = [&](const std::string& name, Lang lang) {
     for (const app::GalleryState& g : service)
       if (g.name == name) return g.make(lang);

@@ -35,42 +35,47 @@ std::string refused(const std::function<void(json&)>& edit) {
 
 }  // namespace
 
-TEST_CASE("The demo catalog holds what the gateway's simulated operators sell") {
+TEST_CASE("The demo catalog sells to every simulated subscriber: their brand and their plan") {
   std::string error;
   const auto c = catalog::parse_catalog(demo_text(), &error);
   INFO(error);
   REQUIRE(c);
   CHECK(c->version >= 1);
-  const std::vector<Plan> plans = gateway::seed_plans();
-  REQUIRE(c->plans.size() == plans.size());
-  for (std::size_t i = 0; i < plans.size(); ++i) {
-    const Plan& p = plans[i];
-    const catalog::PlanEntry& e = c->plans[i];
-    INFO(p.id);
-    CHECK(e.id == p.id);
-    CHECK(e.brand == brand_id(p.brand));
-    CHECK(e.name == p.name);
-    CHECK((e.data_gb == p.data_gb && e.minutes == p.minutes && e.sms == p.sms && e.intl_minutes == p.intl_minutes));
-    CHECK(e.price_per_month == p.price_per_month);
-    CHECK(e.months == p.durations_months);
-    REQUIRE(e.promotions.size() == p.promotions.size());
-    for (std::size_t k = 0; k < p.promotions.size(); ++k) {
-      CHECK(e.promotions[k].percent == p.promotions[k].percent);
-      CHECK(e.promotions[k].bonus == p.promotions[k].amount);
-      CHECK(e.promotions[k].min_months == p.promotions[k].min_months);
+  const auto subscribers = gateway::seed_subscribers(CivilDate{2026, 12, 6}, *c);
+  for (const gateway::SeedSubscriber& s : subscribers) {
+    INFO(s.msisdn);
+    REQUIRE(find_brand(c->brands, s.brand));
+    const Plan* plan = find_plan(c->plans, s.subscriber.current_plan_id);
+    REQUIRE(plan);
+    CHECK(plan->brand == s.brand);
+  }
+  // Each demo brand has the simulation's own subscribers, not the stand-in a new brand gets.
+  for (const BrandInfo& b : c->brands) {
+    INFO(b.brand.id);
+    CHECK(std::count_if(subscribers.begin(), subscribers.end(),
+                        [&b](const gateway::SeedSubscriber& s) { return s.brand == b.brand; }) >= 2);
+  }
+}
+
+TEST_CASE("A brand the simulation does not know gets one active subscriber on its first plan") {
+  json j = json::parse(demo_text());
+  j["brands"].push_back({{"id", "hey_mobile"}, {"name", "Hey!"}, {"colour", "#102030"}, {"text_colour", "#FFFFFF"},
+                         {"identifiers", {"phone_number"}}, {"reactivation_fee_cents", 0}});
+  j["plans"].push_back({{"id", "hey-5"}, {"brand", "hey_mobile"}, {"name", "Hey 5"}, {"data_gb", 5}, {"minutes", -1},
+                        {"sms", -1}, {"intl_minutes", 0}, {"price_cents", 500}, {"months", {1}}});
+  std::string error;
+  const auto c = catalog::parse_catalog(j.dump(), &error);
+  INFO(error);
+  REQUIRE(c);
+  int found = 0;
+  for (const gateway::SeedSubscriber& s : gateway::seed_subscribers(CivilDate{2026, 12, 6}, *c))
+    if (s.brand == Brand{"hey_mobile"}) {
+      ++found;
+      CHECK(s.msisdn == "+32499123456");
+      CHECK(s.subscriber.current_plan_id == "hey-5");
+      CHECK(s.subscriber.status == SubscriberStatus::active);
     }
-  }
-  for (const BrandTerms& t : gateway::seed_brand_terms()) {
-    INFO(brand_id(t.brand));
-    const auto b = std::find_if(c->brands.begin(), c->brands.end(),
-                                [&t](const catalog::BrandEntry& e) { return e.id == brand_id(t.brand); });
-    REQUIRE(b != c->brands.end());
-    CHECK(b->name == brand_name(t.brand));
-    CHECK(b->reactivation_fee == t.reactivation_fee);
-    CHECK(b->customer_numbers == t.customer_numbers);
-    CHECK(b->colour == brand_tile_rgb(t.brand));
-    CHECK(b->text_colour == (brand_tile_dark_text(t.brand) ? 0x000000u : 0xFFFFFFu));
-  }
+  CHECK(found == 1);
 }
 
 TEST_CASE("A catalog with a field out of place, out of bounds or unreadable is refused with where") {
@@ -100,6 +105,15 @@ TEST_CASE("A catalog with a field out of place, out of bounds or unreadable is r
   CHECK(refused([](json& j) { j["plans"][3]["price_cents"] = 9.99; }).find("not a whole number") != std::string::npos);
   CHECK(refused([](json& j) { j["plans"][1]["months"] = {3, 1}; }).find("not rising") != std::string::npos);
   CHECK(refused([](json& j) { j["plans"][1]["months"] = json::array(); }).find("plans[1].months") != std::string::npos);
+  // A brand id is a word of the gateway's paths: no '-'; and no more brands than one screen shows.
+  CHECK(refused([](json& j) { j["brands"][0]["id"] = "pro-ximus"; }).find("brands[0].id") != std::string::npos);
+  CHECK(refused([](json& j) {
+          for (int i = 0; i < 4; ++i) {
+            json b = j["brands"][0];
+            b["id"] = "extra" + std::to_string(i);
+            j["brands"].push_back(b);
+          }
+        }).find("brands: not a list of 1 to 10") != std::string::npos);
   CHECK(refused([](json& j) { j["plans"][1]["data_gb"] = -2; }).find("plans[1].data_gb") != std::string::npos);
   CHECK(refused([](json& j) { j["plans"][0]["brand"] = "vodafone"; }).find("not a brand of this catalog") !=
         std::string::npos);

@@ -8,12 +8,28 @@
 namespace kiosk::test {
 
 inline std::vector<Plan> sample_plans() {
-  Plan a{"px-basic", Brand::proximus, "Pay&Go Basic", 2, 120, -1, true, 0, 1000, {1}, {}};
-  Plan b{"px-unlimited", Brand::proximus, "Pay&Go Unlimited", -1, -1, -1, true, 0, 2500, {1, 3, 6},
+  Plan a{"px-basic", Brand{"proximus"}, "Pay&Go Basic", 2, 120, -1, true, 0, 1000, {1}, {}};
+  Plan b{"px-unlimited", Brand{"proximus"}, "Pay&Go Unlimited", -1, -1, -1, true, 0, 2500, {1, 3, 6},
          {{Promotion::Kind::multi_month_percent, 10, 0, 3}}};
-  Plan c{"px-world", Brand::proximus, "Pay&Go World", 10, -1, -1, true, 120, 2000, {1},
+  Plan c{"px-world", Brand{"proximus"}, "Pay&Go World", 10, -1, -1, true, 120, 2000, {1},
          {{Promotion::Kind::new_customer_percent, 50, 0, 0}}};
   return {a, b, c};
+}
+
+// Two operators, as a catalog gives them: Proximus takes customer numbers, Orange does not.
+inline BrandCatalog sample_catalog() {
+  BrandCatalog c;
+  c.version = 3;
+  c.valid_until = CivilDate{2027, 6, 30};
+  c.brands = {{Brand{"proximus"}, "Proximus Pay&Go", 0x4B2C85, 0xFFFFFF, "", true, true, 500},
+              {Brand{"orange"}, "Orange", 0xFF7900, 0x000000, "", true, false, 500}};
+  return c;
+}
+
+inline State initial_state_with_catalog(const KioskSettings& settings = {}) {
+  State s = initial_state(settings);
+  s.catalog = sample_catalog();
+  return s;
 }
 
 inline Subscriber active_subscriber() {
@@ -21,7 +37,7 @@ inline Subscriber active_subscriber() {
 }
 
 struct Driver {
-  State state = initial_state(KioskSettings{});
+  State state = initial_state_with_catalog();
   std::vector<Effect> effects;  // everything asked for since the start
   std::int64_t now = 1000;
 
@@ -46,7 +62,7 @@ struct Driver {
   void to_number(ev::Service service = ev::Service::renew) {
     send(ev::LanguageChosen{Lang::nl});
     send(ev::ServiceChosen{service});
-    send(ev::BrandChosen{Brand::proximus});
+    send(ev::BrandChosen{Brand{"proximus"}});
   }
   void to_plans(Subscriber sub = active_subscriber()) {
     to_number();

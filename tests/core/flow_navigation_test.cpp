@@ -59,7 +59,7 @@ TEST_CASE("A valid number is looked up at the operator of the chosen brand") {
   CHECK(d.screen() == Screen::lookup);
   REQUIRE(fx.size() == 1);
   const auto& lookup = std::get<fx::RequestLookup>(fx[0]);
-  CHECK(lookup.brand == Brand::proximus);
+  CHECK(lookup.brand == Brand{"proximus"});
   CHECK(lookup.number.digits == "470123456");
 }
 
@@ -166,7 +166,7 @@ TEST_CASE("Cancel before paying says nothing was charged and forgets the user") 
     Driver d;
     d.send(ev::LanguageChosen{Lang::de});
     if (stop > 0) d.send(ev::ServiceChosen{ev::Service::renew});
-    if (stop > 1) d.send(ev::BrandChosen{Brand::orange});
+    if (stop > 1) d.send(ev::BrandChosen{Brand{"orange"}});
     if (stop > 2) { d.type("0470123456"); d.send(ev::NumberSubmitted{}); d.send(ev::SubscriberFound{test::active_subscriber(), test::sample_plans()}); }
     if (stop > 3) d.send(ev::PlanConfirmed{});
     if (stop > 4) d.send(ev::SummaryConfirmed{});
@@ -235,11 +235,14 @@ TEST_CASE("Receipt codes are six digits, stable per reference") {
 
 TEST_CASE("A customer number instead of the phone number, where the operator takes them") {
   Driver d;
+  // Not while the catalog says Proximus does not take them.
+  BrandCatalog without = test::sample_catalog();
+  without.brands[0].customer_numbers = false;
+  d.send(ev::CatalogLoaded{without});
   d.to_number();
-  // Not before the gateway's terms say Proximus takes them.
   d.send(ev::IdentifyByToggled{});
   CHECK_FALSE(d.state.session.by_customer_number);
-  d.send(ev::BrandTermsLoaded{{{Brand::proximus, 500, true}, {Brand::orange, 500, false}}});
+  d.send(ev::CatalogLoaded{test::sample_catalog()});
   d.type("0470");
   d.send(ev::IdentifyByToggled{});
   CHECK(d.state.session.by_customer_number);
@@ -276,9 +279,40 @@ TEST_CASE("A customer number instead of the phone number, where the operator tak
   SECTION("another operator, which does not take them: back to the phone number") {
     d.send(ev::LookupFailed{ev::LookupError::not_found});
     d.send(ev::BackPressed{});
-    d.send(ev::BrandChosen{Brand::orange});
+    d.send(ev::BrandChosen{Brand{"orange"}});
     CHECK_FALSE(d.state.session.by_customer_number);
     d.send(ev::IdentifyByToggled{});
     CHECK_FALSE(d.state.session.by_customer_number);
   }
+}
+
+TEST_CASE("A catalog past its last day takes the kiosk out of service and says why, and a newer one brings it back") {
+  Driver d;
+  BrandCatalog last_day = test::sample_catalog();
+  last_day.valid_until = CivilDate{2026, 11, 27};  // the driver's today: still sold from
+  d.send(ev::CatalogLoaded{last_day});
+  CHECK(d.screen() == Screen::attract);
+  d.now += 24 * 3600 * 1000LL;
+  d.send(ev::Ticked{d.now, CivilDate{2026, 11, 28}});
+  CHECK(d.screen() == Screen::out_of_service);
+  CHECK(out_of_service_reason(d.state) == OutOfServiceReason::catalog);
+  CHECK(out_of_service_code(out_of_service_reason(d.state)) == "OOS-CATALOG");
+  d.send(ev::CatalogLoaded{test::sample_catalog()});
+  CHECK(d.screen() == Screen::attract);
+  // No catalog at all: nothing to sell either.
+  d.send(ev::CatalogLoaded{BrandCatalog{}});
+  CHECK(d.screen() == Screen::out_of_service);
+}
+
+TEST_CASE("A brand the catalog no longer has keeps the customer's choice and is named by its id") {
+  Driver d;
+  d.to_number();
+  BrandCatalog only_orange = test::sample_catalog();
+  only_orange.version = 4;
+  only_orange.brands.erase(only_orange.brands.begin());
+  d.send(ev::CatalogLoaded{only_orange});
+  CHECK(d.state.session.brand == Brand{"proximus"});
+  CHECK(brand_name(d.state, Brand{"proximus"}) == "proximus");
+  CHECK(brand_name(d.state, Brand{"orange"}) == "Orange");
+  CHECK_FALSE(customer_numbers_offered(d.state));
 }

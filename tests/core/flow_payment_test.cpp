@@ -142,7 +142,7 @@ TEST_CASE("An answer about another renewal is journaled as such, then asked agai
   const auto asks = d.all<fx::RequestRenewalResolve>();
   REQUIRE(asks.size() == 1);
   CHECK(asks[0].reference == ref);
-  CHECK(asks[0].brand == Brand::proximus);
+  CHECK(asks[0].brand == Brand{"proximus"});
   CHECK(asks[0].plan_id == d.all<fx::RequestDelivery>()[0].plan_id);
   CHECK(asks[0].amount == d.all<fx::RequestDelivery>()[0].amount);
   CHECK(asks[0].months == d.all<fx::RequestDelivery>()[0].months);

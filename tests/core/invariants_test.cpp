@@ -48,7 +48,11 @@ ev::OverlayClosed arbitrary(Of<ev::OverlayClosed>, Gen&) { return {}; }
 ev::ServiceChosen arbitrary(Of<ev::ServiceChosen>, Gen& g) {
   return {g.chance(2) ? ev::Service::renew : ev::Service::balance};
 }
-ev::BrandChosen arbitrary(Of<ev::BrandChosen>, Gen& g) { return {all_brands[g.rng() % all_brands.size()]}; }
+// A brand of the catalog, or now and then one it does not have (a catalog changed meanwhile).
+ev::BrandChosen arbitrary(Of<ev::BrandChosen>, Gen& g) {
+  const std::vector<BrandInfo> brands = test::sample_catalog().brands;
+  return {g.chance(5) ? Brand{"gone"} : brands[g.rng() % brands.size()].brand};
+}
 ev::DigitPressed arbitrary(Of<ev::DigitPressed>, Gen& g) { return {static_cast<char>('0' + g.rng() % 10)}; }
 ev::DigitDeleted arbitrary(Of<ev::DigitDeleted>, Gen&) { return {}; }
 ev::NumberCleared arbitrary(Of<ev::NumberCleared>, Gen&) { return {}; }
@@ -114,7 +118,13 @@ ev::PrinterStatusChanged arbitrary(Of<ev::PrinterStatusChanged>, Gen& g) {
   return {static_cast<PrinterStatus>(g.rng() % 6)};
 }
 ev::ReceiptPrinted arbitrary(Of<ev::ReceiptPrinted>, Gen& g) { return {g.ref(), g.chance(2)}; }
-ev::BrandTermsLoaded arbitrary(Of<ev::BrandTermsLoaded>, Gen&) { return {{{Brand::proximus, 500, true}}}; }
+// A newer catalog; now and then one already past its last day, or none at all.
+ev::CatalogLoaded arbitrary(Of<ev::CatalogLoaded>, Gen& g) {
+  BrandCatalog c = test::sample_catalog();
+  if (g.chance(4)) c.valid_until = CivilDate{2026, 1, 1};
+  if (g.chance(8)) c = BrandCatalog{};
+  return {c};
+}
 ev::TakenOutOfService arbitrary(Of<ev::TakenOutOfService>, Gen& g) { return {g.chance(2) ? "Paper roll change" : ""}; }
 ev::PutBackInService arbitrary(Of<ev::PutBackInService>, Gen&) { return {}; }
 ev::RecoveryRetryAsked arbitrary(Of<ev::RecoveryRetryAsked>, Gen&) { return {}; }
@@ -234,7 +244,8 @@ void drain(Driver& d) {
 
 // Where an idle kiosk rests once everything is finished.
 Screen resting_screen(const State& s) {
-  return s.journal_ok && !s.technician_reason ? Screen::attract : Screen::out_of_service;
+  return s.journal_ok && !s.technician_reason && !catalog_expired(s.catalog, s.today) ? Screen::attract
+                                                                                      : Screen::out_of_service;
 }
 
 TEST_CASE("Random sessions never pay twice, never deliver unpaid, and always end at attract") {

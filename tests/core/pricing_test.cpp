@@ -6,7 +6,7 @@ using namespace kiosk;
 
 namespace {
 Plan plan_with(std::vector<Promotion> promos) {
-  return Plan{"p", Brand::base, "BASE 15", 5, -1, -1, true, 0, 1500, {1, 3}, std::move(promos)};
+  return Plan{"p", Brand{"base"}, "BASE 15", 5, -1, -1, true, 0, 1500, {1, 3}, std::move(promos)};
 }
 Subscriber sub(SubscriberStatus status, bool returning, CivilDate expiry, Cents fee = 0) {
   return Subscriber{status, 0, expiry, "p", returning, fee};

@@ -264,9 +264,11 @@ TEST_CASE("A payment the terminal could not confirm: never called declined, aske
 }
 
 TEST_CASE("A damaged field stops recovery for that transaction and says which, never 0 cents") {
+  // A brand is any id a catalog gives, so a damaged one is one that is no id at all; a well-formed
+  // id the gateway never saw with this reference is refused by the gateway when recovery asks.
   for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
            {"amount_cents", "10O0"}, {"amount_cents", ""}, {"amount_cents", "-5"}, {"receipt_no", "12ab"}, {"provider_ref", "a b"},
-           {"months", "0"}, {"brand", "proximu"}, {"method", "cash"}, {"valid_until", "2027-13-45"}}) {
+           {"months", "0"}, {"brand", "prox\u00efmus"}, {"method", "cash"}, {"valid_until", "2027-13-45"}}) {
     INFO(key << "=" << value);
     Driver d;
     JournalRecord damaged = record("OLD-1", {S::payment_started, S::payment_approved, S::delivery_requested},

@@ -55,14 +55,14 @@ void Attacker::attack(const std::string& reference) {
   mine.renewal_budget_ms = mine.timeout_ms;
   // The right price for the attacker's number, so that only the gateway's checks stop it.
   gateway::Client with_cert(mine);
-  const gateway::LookupResult looked = with_cert.lookup(Brand::proximus, attacker_number);
+  const gateway::LookupResult looked = with_cert.lookup(Brand{"proximus"}, attacker_number);
   if (looked.kind != gateway::LookupResult::Kind::found || looked.plans.empty()) {
     std::cerr << "attacker: cannot look its own number up\n";
     return;
   }
   const Plan& plan = looked.plans.front();
   const Cents price = quote(plan, plan.durations_months.front(), looked.subscriber, local_today()).total;
-  const gateway::RenewalRequest hijack{reference, Brand::proximus, attacker_number, plan.id,
+  const gateway::RenewalRequest hijack{reference, Brand{"proximus"}, attacker_number, plan.id,
                                        plan.durations_months.front(), price};
   for (gateway::Link* link : {&anonymous, &mine}) {
     gateway::Client c(*link);
@@ -70,7 +70,7 @@ void Attacker::attack(const std::string& reference) {
     if (c.renew(hijack).kind == gateway::RenewalResult::Kind::delivered) ++breaches_;
     // Closing the kiosk's reference would make its customer's delivery fail.
     ++attempts_;
-    if (c.resolve({reference, Brand::proximus, attacker_number, plan.id, plan.durations_months.front(), price}).kind !=
+    if (c.resolve({reference, Brand{"proximus"}, attacker_number, plan.id, plan.durations_months.front(), price}).kind !=
         gateway::Client::Resolution::Kind::unknown)
       ++breaches_;
   }

@@ -4,20 +4,10 @@
 # the reason (exit 1); a key never overwritten.
 #   catalog_commands.sh KIOSKCTL SOURCE_DIR WORK_DIR
 set -eu
+. "$(dirname "$0")/kioskctl_checks.sh"
 ctl=$1 src=$2 work=$3
 rm -rf "$work"
 mkdir -p "$work"
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
-# refused WHY COMMAND…: exits 1 and says WHY on standard error.
-refused() {
-  why=$1
-  shift
-  if "$@" >"$work/out" 2>"$work/err"; then fail "accepted: $*"; fi
-  grep -q "$why" "$work/err" || fail "'$*' said $(cat "$work/err"), not $why"
-}
 
 "$ctl" catalog keygen "$work/keys" >"$work/keygen.json"
 grep -q '"key_id":"' "$work/keygen.json" || fail "keygen: $(cat "$work/keygen.json")"

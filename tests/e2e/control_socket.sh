@@ -5,25 +5,11 @@
 # the kiosk's group refused.
 #   control_socket.sh KIOSK KIOSKCTL SCRIPTS_DIR WORK_DIR
 set -eu
+. "$(dirname "$0")/kioskctl_checks.sh"
 kiosk=$1 ctl=$2 scripts=$3 work=$4
 rm -rf "$work"
 mkdir -p "$work"
 data=$work/data
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
-# Until `kioskctl status` says KEY is VALUE (a Python-free JSON check: the compact dump).
-wait_status() {
-  i=0
-  while [ $i -lt 300 ]; do
-    if "$ctl" status --data "$data" 2>/dev/null | grep -q "$1"; then return 0; fi
-    sleep 0.1
-    i=$((i + 1))
-  done
-  "$ctl" status --data "$data" || true
-  fail "status never showed $1"
-}
 
 # Secrets the diagnostics bundle must leave out.
 cat >"$work/kiosk.toml" <<'TOML'

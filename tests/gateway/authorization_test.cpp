@@ -11,6 +11,7 @@
 #include "gateway/client_ca.hpp"
 #include "gateway/server.hpp"
 #include "gateway/store.hpp"
+#include "../demo_catalog.hpp"
 
 using namespace kiosk;
 using namespace kiosk::gateway;
@@ -29,6 +30,7 @@ struct Gateway {
     std::filesystem::remove_all(dir);
     ServerOptions o;
     o.data_dir = dir;
+    o.catalog_text = test::demo_catalog_text();
     o.allow_faults = allow_faults;
     o.sms_send_interval_ms = 0;
     std::string error;
@@ -120,19 +122,19 @@ TEST_CASE("The kiosk takes no answer about another renewal for its own: unknown,
   Client kiosk(g.link("BE-1"));
   const std::string reference = make_reference("BE-1", ReferenceKey{}, 7);
   // Somebody (here the same kiosk, as an attacker with its key would) used the reference first.
-  const RenewalResult first = kiosk.renew({reference, Brand::proximus, attacker, "px-smart-10", 1, 1000});
+  const RenewalResult first = kiosk.renew({reference, Brand{"proximus"}, attacker, "px-smart-10", 1, 1000});
   REQUIRE(first.kind == RenewalResult::Kind::delivered);
-  const RenewalResult mine = kiosk.renew({reference, Brand::proximus, customer, "px-smart-10", 1, 1000});
+  const RenewalResult mine = kiosk.renew({reference, Brand{"proximus"}, customer, "px-smart-10", 1, 1000});
   CHECK(mine.kind == RenewalResult::Kind::unknown);
   CHECK(mine.mismatch);
-  const Client::Resolution r = kiosk.resolve({reference, Brand::proximus, customer, "px-smart-10", 1, 1000});
+  const Client::Resolution r = kiosk.resolve({reference, Brand{"proximus"}, customer, "px-smart-10", 1, 1000});
   CHECK(r.kind == Client::Resolution::Kind::unknown);
   CHECK(r.mismatch);
   CHECK(r.detail.find("msisdn") != std::string::npos);
   // Without the number (erased after settling) the rest is still compared.
-  const Client::Resolution amount = kiosk.resolve({reference, Brand::proximus, std::nullopt, "px-smart-10", 1, 1500});
+  const Client::Resolution amount = kiosk.resolve({reference, Brand{"proximus"}, std::nullopt, "px-smart-10", 1, 1500});
   CHECK(amount.mismatch);
-  CHECK(kiosk.resolve({reference, Brand::proximus, attacker, "px-smart-10", 1, 1000}).kind ==
+  CHECK(kiosk.resolve({reference, Brand{"proximus"}, attacker, "px-smart-10", 1, 1000}).kind ==
         Client::Resolution::Kind::delivered);
 }
 
@@ -205,8 +207,8 @@ TEST_CASE("The gateway tells a kiosk the newest reference it saw from it") {
   CHECK(record->kiosk_id == "BE-1");
   CHECK(record->last_reference.empty());
   const std::string r1 = make_reference("BE-1", ReferenceKey{}, 1), r2 = make_reference("BE-1", ReferenceKey{}, 2);
-  REQUIRE(a.renew({r1, Brand::proximus, customer, "px-smart-10", 1, 1000}).kind == RenewalResult::Kind::delivered);
-  REQUIRE(a.resolve({r2, Brand::proximus, customer, "px-smart-10", 1, 1000}).kind ==
+  REQUIRE(a.renew({r1, Brand{"proximus"}, customer, "px-smart-10", 1, 1000}).kind == RenewalResult::Kind::delivered);
+  REQUIRE(a.resolve({r2, Brand{"proximus"}, customer, "px-smart-10", 1, 1000}).kind ==
           Client::Resolution::Kind::closed_undelivered);
   CHECK(a.kiosk_record(&detail)->last_reference == r2);
   CHECK(b.kiosk_record(&detail)->last_reference.empty());

@@ -17,6 +17,7 @@
 #include "gateway/tls_cert.hpp"
 #include "net/https.hpp"
 #include "sim/bancontact_sim.hpp"
+#include "../../demo_catalog.hpp"
 
 using namespace kiosk;
 namespace fs = std::filesystem;
@@ -47,6 +48,7 @@ struct Rig {
 
     gateway::ServerOptions g;
     g.data_dir = dir + "/gateway";
+    g.catalog_text = test::demo_catalog_text();
     g.callback_port = 0;
     g.wallet_keys_path = dir + "/keys.json";
     gateway = gateway::Server::start(g, &error);
