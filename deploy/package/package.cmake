@@ -17,6 +17,9 @@ install(FILES ${KIOSK_PACKAGE_DIR}/kiosk.pam DESTINATION /etc/pam.d RENAME kiosk
 install(FILES ${KIOSK_PACKAGE_DIR}/kiosk.service ${KIOSK_PACKAGE_DIR}/kiosk-gateway.service
         DESTINATION /lib/systemd/system)
 install(FILES ${KIOSK_PACKAGE_DIR}/60-kiosk.rules DESTINATION /lib/udev/rules.d)
+# The fleet broker's configuration and ACL, for the operator's mosquitto (not started here).
+install(FILES ${CMAKE_SOURCE_DIR}/deploy/fleet/mosquitto.conf ${CMAKE_SOURCE_DIR}/deploy/fleet/fleet.acl
+        DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples/fleet)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${KIOSK_PACKAGE_DIR}/copyright
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 

@@ -44,6 +44,8 @@ const std::map<std::string, std::map<std::string, Kind>>& schema() {
                   {"volume_up", Kind::text}, {"volume_down", Kind::text}, {"service", Kind::text}}},
       {"service", {{"pin_hash", Kind::text}, {"export_dirs", Kind::texts}}},
       {"catalog", {{"public_key", Kind::text}}},
+      {"fleet", {{"host", Kind::text}, {"port", Kind::integer}, {"ca_certificate", Kind::text},
+                 {"client_certificate", Kind::text}, {"client_key", Kind::text}}},
   };
   return s;
 }
@@ -271,6 +273,18 @@ bool load_config(const std::string& path, Config* c, std::string* error) {
       if (auto text = d.value<std::string>()) c->service_export_dirs.push_back(*text);
   }
   c->catalog_public_key = t["catalog"]["public_key"].value_or(c->catalog_public_key);
+  c->fleet_host = t["fleet"]["host"].value_or(c->fleet_host);
+  c->fleet_port = t["fleet"]["port"].value_or(c->fleet_port);
+  c->fleet_ca = t["fleet"]["ca_certificate"].value_or(c->fleet_ca);
+  c->fleet_client_cert = t["fleet"]["client_certificate"].value_or(c->fleet_client_cert);
+  c->fleet_client_key = t["fleet"]["client_key"].value_or(c->fleet_client_key);
+  // TLS always, with the broker verified and the kiosk known by its own certificate.
+  if (!c->fleet_host.empty() &&
+      (c->fleet_ca.empty() || c->fleet_client_cert.empty() || c->fleet_client_key.empty() || c->fleet_port < 1 ||
+       c->fleet_port > 65535)) {
+    if (error) *error = path + ": fleet needs ca_certificate, client_certificate, client_key and a port of 1 to 65535";
+    return false;
+  }
   c->printer_kind = t["printer"]["kind"].value_or(c->printer_kind);
   if (const toml::array* ids = t["printer"]["usb_ids"].as_array())
     for (const auto& id : *ids)

@@ -69,6 +69,10 @@ struct Config {
   // The operator's catalog key (kioskctl catalog keygen: catalog.pub). None: the built-in
   // catalog is sold from and no other can be installed.
   std::string catalog_public_key;
+  // The operator's fleet (fleet/fleet_link.hpp): an MQTT broker over TLS. No host: no fleet link.
+  std::string fleet_host;
+  int fleet_port = 8883;
+  std::string fleet_ca, fleet_client_cert, fleet_client_key;
 };
 
 // Reads FILE over the defaults. On error (no such file, an empty one, unknown keys, values of the

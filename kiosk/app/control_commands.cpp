@@ -35,8 +35,6 @@ constexpr std::size_t max_reason_chars = 80;
 
 std::string refusal(const std::string& why) { return json{{"ok", false}, {"error", why}}.dump(); }
 
-// Someone is at the screen (or money is moving): the technician waits for the kiosk to be idle.
-bool customer_at_kiosk(const State& s) { return s.screen != Screen::attract && s.screen != Screen::out_of_service; }
 
 std::string who(uid_t uid) {
   passwd pw{};
@@ -203,6 +201,7 @@ void KioskApp::install_catalog(ControlSocket::Request&& request, const json& j) 
   if (version == 0) {
     log_warn("ALERT catalog: the one " + actor + " sent is refused: " + error);
     note_action(journal_.get(), actor, "catalog-install", "refused: " + error, "");
+    fleet_notice("catalog_refused", error);
     return request.answer(refusal("catalog refused: " + error));
   }
   note_action(journal_.get(), actor, "catalog-install", "version " + std::to_string(version),

@@ -17,6 +17,7 @@ bool KioskApp::handle(const fx::RequestJournal& j) {
     return false;  // the rest of the batch announced by this step must not run
   }
   log_info(j.entry.reference + " " + step, {{"KIOSK_REFERENCE", j.entry.reference}, {"KIOSK_STEP", step}});
+  fleet_sale_step(j.entry);
   if (crash_after_ == j.entry.step) {
     // The crash harness: stop dead right after this step is durable, as a power cut would.
     log_warn("crash hook: SIGKILL after " + step);

@@ -157,6 +157,7 @@ void KioskApp::bring_up_embedded_gateway(gateway::ServerOptions options, gateway
   if (module) {
     module->forward_log(&forward_module_log);
     check_installed_catalog();
+    start_fleet(module);
     // The embedded gateway quotes from the catalog the kiosk shows.
     if (const auto catalog = catalog_.newest()) options.catalog_text = catalog->text;
     embedded_gateway_ = module->start_embedded(options, config_.kiosk.kiosk_id, &link, &error);
@@ -179,6 +180,7 @@ void KioskApp::bring_up_remote_gateway(const gateway::Link& link) {
   if (module) {
     module->forward_log(&forward_module_log);
     check_installed_catalog();
+    start_fleet(module);
     // The gateway binds references to the id in the certificate: a different one in the
     // configuration would have every renewal refused after the customer paid.
     const std::string id = link.client_cert_path.empty() ? config_.kiosk.kiosk_id
@@ -222,6 +224,7 @@ KioskApp::~KioskApp() {
   if (pin_check_.joinable()) pin_check_.join();
   worker_.reset();  // finish gateway calls before the gateway goes
   outbox_.reset();
+  fleet_.reset();
   if (embedded_gateway_) embedded_gateway_->stop();
 }
 
@@ -305,14 +308,16 @@ void KioskApp::check_installed_catalog() {
 
 void KioskApp::apply_pending_catalog() {
   // Never under a customer's feet: the brands and prices change between sessions.
-  if (!catalog_.has_pending() || (state_.screen != Screen::attract && state_.screen != Screen::out_of_service) ||
-      flow::money_in_flight(state_))
+  if (!catalog_.has_pending() || customer_at_kiosk(state_) || flow::money_in_flight(state_))
     return;
   std::string refused;
   const auto next = catalog_.take_pending(&refused);
   if (!next) return;
   // The journal is the UI thread's: a refusal found on the worker is kept here.
-  if (!refused.empty()) note_action(journal_.get(), "kiosk", "catalog-refused", refused, "");
+  if (!refused.empty()) {
+    note_action(journal_.get(), "kiosk", "catalog-refused", refused, "");
+    fleet_notice("catalog_refused", refused);
+  }
   const CatalogKeeper::Catalog catalog = *next;
   if (!catalog) {
     log_warn("ALERT catalog: none left to sell from: out of service");
@@ -374,6 +379,7 @@ bool KioskApp::pump() {
   serve_control();
   finish_service_checks();
   apply_pending_catalog();
+  serve_fleet();
   bool any = false;
   do {
     while (auto e = queue_.take()) {

@@ -1,5 +1,7 @@
 #pragma once
 #include <atomic>
+#include <chrono>
+#include <map>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -12,6 +14,7 @@
 
 #include "catalog_keeper.hpp"
 #include "config.hpp"
+#include "fleet/fleet_link.hpp"
 #include "control_socket.hpp"
 #include "devices.hpp"
 #include "core/session.hpp"
@@ -28,6 +31,7 @@ class Journal;
 class TextPainter;
 namespace gateway {
 class EmbeddedGateway;
+struct ModuleApi;
 class Service;
 struct Link;
 struct ServerOptions;
@@ -229,6 +233,29 @@ class KioskApp {
   // The operators' catalog (catalog_keeper.hpp): its installed file's signature checked on the
   // worker once the module is open, and a newer one sold from once nobody is at the kiosk.
   CatalogKeeper catalog_;
+  // The fleet link (fleet_reporter.cpp), when [fleet] is configured: made on the worker once the
+  // module is open; the UI thread uses it once fleet_ready_ says so.
+  void start_fleet(const gateway::ModuleApi* module);
+  void serve_fleet();
+  std::string fleet_state();
+  void fleet_command(const std::string& payload);
+  void fleet_result(const std::string& id, const std::string& answer);
+  void fleet_sale_step(const JournalEntry& entry);
+  void fleet_notice(const std::string& kind, const std::string& detail);  // an event of another kind
+  std::unique_ptr<fleet::FleetLink> fleet_;
+  std::atomic<bool> fleet_ready_{false};
+  struct FleetResults {
+    std::mutex mutex;
+    std::vector<std::pair<std::string, std::string>> answers;  // (command id, answer)
+  };
+  std::shared_ptr<FleetResults> fleet_results_ = std::make_shared<FleetResults>();
+  struct FleetSale {
+    std::string brand, plan, amount_cents, method, outcome;
+  };
+  std::map<std::string, FleetSale> fleet_sales_;
+  std::map<std::string, std::chrono::steady_clock::time_point> fleet_unsettled_since_;
+  std::string fleet_state_sent_, fleet_last_sale_at_;
+  std::chrono::steady_clock::time_point fleet_state_sent_at_{}, fleet_state_looked_{};
   CatalogVerifier catalog_verifier();
   void check_installed_catalog();  // worker thread, during the bring-up
   void apply_pending_catalog();    // UI thread, from pump()

@@ -190,6 +190,8 @@ const BrandInfo* brand_info(const State& s, const Brand& brand) { return find_br
 
 std::string brand_name(const State& s, const Brand& brand) { return brand_name(s.catalog.brands, brand); }
 
+bool customer_at_kiosk(const State& s) { return s.screen != Screen::attract && s.screen != Screen::out_of_service; }
+
 bool customer_numbers_offered(const State& s) {
   const BrandInfo* t = s.session.brand ? brand_info(s, *s.session.brand) : nullptr;
   return t && t->customer_numbers;

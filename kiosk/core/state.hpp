@@ -172,6 +172,9 @@ CivilDate reminder_date(const State& s);
 int plans_per_page(const State& s);
 // The session's payment could not be confirmed either way (the terminal's line went).
 bool payment_outcome_unknown(const State& s);
+// Someone is at the screen (anywhere but attract and out of service): technicians, the fleet
+// and a new catalog wait for the kiosk to be idle.
+bool customer_at_kiosk(const State& s);
 // Why the kiosk does not sell now (none when it does): the screen and the log say so.
 enum class OutOfServiceReason { none, journal, technician, recovering, terminal, catalog };
 OutOfServiceReason out_of_service_reason(const State& s);

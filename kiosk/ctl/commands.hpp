@@ -18,6 +18,7 @@ int wallet_command(const Args& args);
 int gateway_command(const Args& args);
 int service_pin_command(const Args& args);
 int catalog_command(const Args& args);
+int fleet_command(const Args& args);
 // status, test-print, end-of-day, out-of-service: to the running kiosk.
 int running_kiosk_command(const Args& args);
 

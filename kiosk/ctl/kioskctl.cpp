@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
       "escpos status N BYTE | zvt decode|frame|unframe HEX | zvt-sim --listen HOST:PORT --ledger FILE | "
       "wallet-sim --listen HOST:PORT --ledger FILE | wallet keygen DIR | gateway pin CERT.pem | flow [--table] | "
       "service-pin hash|check HASH | catalog keygen DIR|sign KEY IN OUT|verify PUB FILE|show FILE|install FILE | "
+      "fleet init DIR|issue --ca DIR (--kiosk ID | --console) --out DIR | "
       "status|test-print|terminal-check|end-of-day|retry|restart|out-of-service on REASON|off|diagnostics [--out PATH] "
       "[--socket PATH | --data DIR]";
   try {
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
     if (args[0] == "gateway") return gateway_command(rest);
     if (args[0] == "service-pin") return service_pin_command(rest);
     if (args[0] == "catalog") return catalog_command(rest);
+    if (args[0] == "fleet") return fleet_command(rest);
     if (args[0] == "status" || args[0] == "test-print" || args[0] == "end-of-day" || args[0] == "out-of-service" ||
         args[0] == "diagnostics" || args[0] == "retry" || args[0] == "restart" || args[0] == "terminal-check")
       return running_kiosk_command(args);

@@ -3,6 +3,7 @@
 #include "secret_hash.hpp"
 
 #include "catalog/signed_catalog.hpp"
+#include "fleet/mqtt_link.hpp"
 
 #include "bancontact/callback_jws.hpp"
 #include "client.hpp"
@@ -71,6 +72,7 @@ extern "C" const kiosk::gateway::ModuleApi* kiosk_gateway_module() {
       kiosk::bancontact::make_request_signer,
       verify_secret,
       kiosk::catalog::verified_catalog_text,
+      kiosk::fleet::connect_mqtt,
   };
   return &api;
 }

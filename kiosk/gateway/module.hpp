@@ -9,6 +9,7 @@
 #include <string>
 
 #include "bancontact/request_signer.hpp"
+#include "fleet/fleet_link.hpp"
 #include "net/https.hpp"
 #include "server.hpp"
 #include "service.hpp"
@@ -55,9 +56,11 @@ struct ModuleApi {
   // A signed catalog's text, if `public_pem` signed it (catalog/signed_catalog.hpp).
   std::optional<std::string> (*verified_catalog_text)(const std::string& public_pem, std::string_view signed_text,
                                                       std::string* error);
+  // The fleet link over MQTT with TLS (fleet/mqtt_link.hpp).
+  std::unique_ptr<fleet::FleetLink> (*fleet_link)(const fleet::FleetOptions& options, std::string* error);
 };
 
-constexpr int module_abi = 6;
+constexpr int module_abi = 7;
 inline constexpr const char* module_file = "kiosk-gateway-link.so";
 inline constexpr const char* module_entry = "kiosk_gateway_module";
 

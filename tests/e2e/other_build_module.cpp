@@ -3,6 +3,6 @@
 #include "gateway/module.hpp"
 
 extern "C" const kiosk::gateway::ModuleApi* kiosk_gateway_module() {
-  static const kiosk::gateway::ModuleApi api{kiosk::gateway::module_abi + 1, 0, 0, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+  static const kiosk::gateway::ModuleApi api{kiosk::gateway::module_abi + 1, 0, 0, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
   return &api;
 }

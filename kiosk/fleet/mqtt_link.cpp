@@ -1,0 +1,174 @@
+#include "mqtt_link.hpp"
+
+#include <mosquitto.h>
+
+#include <deque>
+#include <mutex>
+
+namespace kiosk::fleet {
+
+namespace {
+
+constexpr std::size_t max_commands_waiting = 100;
+
+class MqttLink final : public FleetLink {
+ public:
+  explicit MqttLink(FleetOptions options) : options_(std::move(options)) {}
+  ~MqttLink() override {
+    if (!mosq_) return;
+    // A clean stop sends no last will: the kiosk says itself that it is offline.
+    bool was_connected = false;
+    {
+      std::lock_guard lock(mutex_);
+      was_connected = connected_;
+      if (connected_) {
+        const std::string offline = offline_state(options_.kiosk_id);
+        mosquitto_publish(mosq_, nullptr, topic(options_.kiosk_id, "state").c_str(), static_cast<int>(offline.size()),
+                          offline.data(), 1, true);
+      }
+    }
+    mosquitto_disconnect(mosq_);
+    mosquitto_loop_stop(mosq_, !was_connected);
+    mosquitto_destroy(mosq_);
+  }
+
+  bool start(std::string* error) {
+    static std::once_flag init;
+    std::call_once(init, [] { mosquitto_lib_init(); });
+    // A persistent session: commands sent while the kiosk was away arrive when it is back.
+    mosq_ = mosquitto_new(options_.kiosk_id.c_str(), false, this);
+    if (!mosq_) return *error = "mosquitto_new failed", false;
+    mosquitto_int_option(mosq_, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
+    int rc = mosquitto_tls_set(mosq_, options_.ca_path.c_str(), nullptr, options_.cert_path.c_str(),
+                               options_.key_path.c_str(), nullptr);
+    if (rc == MOSQ_ERR_SUCCESS) rc = mosquitto_tls_opts_set(mosq_, 1, "tlsv1.2", nullptr);  // verify the broker
+    if (rc != MOSQ_ERR_SUCCESS)
+      return *error = "fleet TLS set-up (CA, certificate, key): " + std::string(mosquitto_strerror(rc)), false;
+    const std::string will = offline_state(options_.kiosk_id);
+    rc = mosquitto_will_set(mosq_, topic(options_.kiosk_id, "state").c_str(), static_cast<int>(will.size()),
+                            will.data(), 1, true);
+    if (rc != MOSQ_ERR_SUCCESS) return *error = "fleet last will: " + std::string(mosquitto_strerror(rc)), false;
+    mosquitto_reconnect_delay_set(mosq_, 1, 30, true);
+    mosquitto_connect_callback_set(mosq_, [](mosquitto*, void* self, int rc) { static_cast<MqttLink*>(self)->connected(rc); });
+    mosquitto_disconnect_callback_set(mosq_, [](mosquitto*, void* self, int rc) {
+      static_cast<MqttLink*>(self)->disconnected(rc);
+    });
+    mosquitto_publish_callback_set(mosq_, [](mosquitto*, void* self, int mid) { static_cast<MqttLink*>(self)->acked(mid); });
+    mosquitto_message_callback_set(mosq_, [](mosquitto*, void* self, const mosquitto_message* m) {
+      static_cast<MqttLink*>(self)->received(m);
+    });
+    rc = mosquitto_connect_async(mosq_, options_.host.c_str(), options_.port, options_.keepalive_s);
+    if (rc != MOSQ_ERR_SUCCESS) note_error("connect: " + std::string(mosquitto_strerror(rc)));
+    rc = mosquitto_loop_start(mosq_);
+    if (rc != MOSQ_ERR_SUCCESS) return *error = "fleet network thread: " + std::string(mosquitto_strerror(rc)), false;
+    return true;
+  }
+
+  void publish_state(std::string json) override {
+    std::lock_guard lock(mutex_);
+    state_ = std::move(json);
+    state_sent_ = false;
+    if (connected_) send_state();
+  }
+
+  void publish(std::string_view leaf, std::string json) override {
+    std::lock_guard lock(mutex_);
+    if (queue_.size() >= options_.max_queued) {
+      queue_.pop_front();
+      ++dropped_;
+    }
+    queue_.push_back({std::string(leaf), std::move(json), -1});
+    if (connected_) send(queue_.back());
+  }
+
+  std::vector<std::string> take_commands() override {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> out(std::make_move_iterator(commands_.begin()), std::make_move_iterator(commands_.end()));
+    commands_.clear();
+    return out;
+  }
+
+  Status status() override {
+    std::lock_guard lock(mutex_);
+    return {connected_, dropped_, queue_.size(), last_error_};
+  }
+
+ private:
+  struct Outgoing {
+    std::string leaf, payload;
+    int mid;  // -1 until handed to the broker; removed when it acknowledges
+  };
+
+  // On the network thread.
+  void connected(int rc) {
+    std::lock_guard lock(mutex_);
+    if (rc != 0) {
+      last_error_ = "the broker refused the connection: " + std::string(mosquitto_connack_string(rc));
+      return;
+    }
+    connected_ = true;
+    last_error_.clear();
+    mosquitto_subscribe(mosq_, nullptr, topic(options_.kiosk_id, "cmd").c_str(), 1);
+    state_sent_ = false;
+    send_state();
+    for (Outgoing& o : queue_) send(o);  // again: what was not acknowledged before the break
+  }
+  void disconnected(int rc) {
+    std::lock_guard lock(mutex_);
+    connected_ = false;
+    if (rc != 0) last_error_ = "connection lost: " + std::string(mosquitto_strerror(rc));
+  }
+  void acked(int mid) {
+    std::lock_guard lock(mutex_);
+    for (auto it = queue_.begin(); it != queue_.end(); ++it)
+      if (it->mid == mid) {
+        queue_.erase(it);
+        return;
+      }
+  }
+  void received(const mosquitto_message* m) {
+    if (!m || !m->payload || m->payloadlen <= 0) return;
+    std::lock_guard lock(mutex_);
+    if (commands_.size() >= max_commands_waiting) return;  // the console sends again after its expiry
+    commands_.emplace_back(static_cast<const char*>(m->payload), static_cast<std::size_t>(m->payloadlen));
+  }
+  void note_error(std::string e) {
+    std::lock_guard lock(mutex_);
+    last_error_ = std::move(e);
+  }
+
+  // mutex_ held.
+  void send_state() {
+    if (state_.empty() || state_sent_) return;
+    const int rc = mosquitto_publish(mosq_, nullptr, topic(options_.kiosk_id, "state").c_str(),
+                                     static_cast<int>(state_.size()), state_.data(), 1, true);
+    state_sent_ = rc == MOSQ_ERR_SUCCESS;
+  }
+  void send(Outgoing& o) {
+    int mid = -1;
+    if (mosquitto_publish(mosq_, &mid, topic(options_.kiosk_id, o.leaf).c_str(), static_cast<int>(o.payload.size()),
+                          o.payload.data(), 1, false) == MOSQ_ERR_SUCCESS)
+      o.mid = mid;
+  }
+
+  FleetOptions options_;
+  mosquitto* mosq_ = nullptr;
+  std::mutex mutex_;
+  bool connected_ = false;
+  std::string state_;
+  bool state_sent_ = false;
+  std::deque<Outgoing> queue_;
+  std::uint64_t dropped_ = 0;
+  std::deque<std::string> commands_;
+  std::string last_error_;
+};
+
+}  // namespace
+
+std::unique_ptr<FleetLink> connect_mqtt(const FleetOptions& options, std::string* error) {
+  auto link = std::make_unique<MqttLink>(options);
+  if (!link->start(error)) return nullptr;
+  return link;
+}
+
+}  // namespace kiosk::fleet
