@@ -92,6 +92,12 @@ std::string KioskApp::fleet_state() {
 void KioskApp::serve_fleet() {
   if (!fleet_ready_.load(std::memory_order_acquire)) return;
   for (const std::string& payload : fleet_->take_commands()) fleet_command(payload);
+  // A restart that came during a customer's session runs once the session is over.
+  if (!fleet_waiting_.empty() && !customer_at_kiosk(state_) && !flow::money_in_flight(state_)) {
+    std::vector<fleet::FleetCommand> waiting;
+    waiting.swap(fleet_waiting_);
+    for (fleet::FleetCommand& c : waiting) run_fleet_command(std::move(c));
+  }
   std::vector<std::pair<std::string, std::string>> results;
   {
     std::lock_guard lock(fleet_results_->mutex);
@@ -121,22 +127,35 @@ void KioskApp::fleet_command(const std::string& payload) {
     fleet_->publish("result", fleet::refusal_message(cmd->id, "the journal cannot keep the command", now));
     return;
   }
-  // Once, however often the broker delivers it: a repeat gets the result kept the first time.
+  // Once, however often the broker delivers it: a repeat gets the result kept the first time
+  // (one still waiting for its turn has none yet).
+  for (const fleet::FleetCommand& w : fleet_waiting_)
+    if (w.id == cmd->id) return;
   if (const auto kept = journal_->setting(journal_key(cmd->id))) return fleet_->publish("result", *kept);
   if (cmd->expires < now) return fleet_result(cmd->id, json{{"ok", false}, {"error", "expired"}}.dump());
+  // Never under a customer's feet: a restart waits for the session to end (a catalog waits in
+  // its own way; the other commands are refused with the reason, as for a technician).
+  const bool waits = cmd->command == "restart" && (customer_at_kiosk(state_) || flow::money_in_flight(state_));
   // Taken before it runs: a crash half-way does not run it a second time.
-  if (!journal_->set_setting(journal_key(cmd->id),
-                             fleet::refusal_message(cmd->id, "interrupted before its result was kept", now), &error)) {
+  const std::string placeholder = waits ? "waiting for the customer's session to end, when the kiosk stopped"
+                                        : "interrupted before its result was kept";
+  if (!journal_->set_setting(journal_key(cmd->id), fleet::refusal_message(cmd->id, placeholder, now), &error)) {
     fleet_->publish("result", fleet::refusal_message(cmd->id, "the journal cannot keep the command: " + error, now));
     return;
   }
-  log_info("fleet: command " + cmd->id + " (" + cmd->command + ") from " + (cmd->sent_by.empty() ? "?" : cmd->sent_by));
+  log_info("fleet: command " + cmd->id + " (" + cmd->command + ") from " + (cmd->sent_by.empty() ? "?" : cmd->sent_by) +
+           (waits ? ": waits for the customer's session to end" : ""));
+  if (waits) return fleet_waiting_.push_back(*cmd);
+  run_fleet_command(*cmd);
+}
+
+void KioskApp::run_fleet_command(fleet::FleetCommand cmd) {
   ControlSocket::Request request;
-  request.line = cmd->request;
-  request.actor = "fleet (" + (cmd->sent_by.empty() ? std::string("console") : cmd->sent_by) + ")";
+  request.line = cmd.request;
+  request.actor = "fleet (" + (cmd.sent_by.empty() ? std::string("console") : cmd.sent_by) + ")";
   // Answered now or later (a print, the terminal's closing), maybe off the UI thread: kept until
   // pump() journals and sends it.
-  request.answer = [results = fleet_results_, id = cmd->id](const std::string& answer) {
+  request.answer = [results = fleet_results_, id = cmd.id](const std::string& answer) {
     std::lock_guard lock(results->mutex);
     results->answers.emplace_back(id, answer);
   };

@@ -14,6 +14,7 @@
 
 #include "catalog_keeper.hpp"
 #include "config.hpp"
+#include "fleet/fleet_command.hpp"
 #include "fleet/fleet_link.hpp"
 #include "control_socket.hpp"
 #include "devices.hpp"
@@ -239,6 +240,8 @@ class KioskApp {
   void serve_fleet();
   std::string fleet_state();
   void fleet_command(const std::string& payload);
+  void run_fleet_command(fleet::FleetCommand command);
+  std::vector<fleet::FleetCommand> fleet_waiting_;  // restarts waiting for the session to end
   void fleet_result(const std::string& id, const std::string& answer);
   void fleet_sale_step(const JournalEntry& entry);
   void fleet_notice(const std::string& kind, const std::string& detail);  // an event of another kind

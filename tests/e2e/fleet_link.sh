@@ -130,7 +130,14 @@ grep -q '"ok":false' "$work/catalog.json" && grep -q 'no \[catalog\] public_key'
 grep -q '"kind":"catalog_refused"' "$work/catalog-event.json" || fail "catalog event: $(cat "$work/catalog-event.json")"
 mosquitto_pub $console -q 1 -t kiosk/BE-A/cmd \
   -m '{"id":"c-in-1","expires":"'$later'","sent_by":"alice","command":"out-of-service","out":false}'
+data=$work/a-data
+wait_status '"screen":"brand"'
+ask BE-A "$work/restart.json" '{"id":"c-restart","expires":"'$later'","sent_by":"alice","command":"restart"}'
+grep -q '"restarting":true' "$work/restart.json" || fail "restart: $(cat "$work/restart.json")"
 wait $a || fail "kiosk A: $(tail -5 "$work/a.out")"
+# It waited: the customer's session ended before the restart.
+sed -n '/c-restart (restart) from alice: waits/,$p' "$work/a-data/kiosk.log" | grep -q "session ended" ||
+  fail "the restart did not wait for the session: $(grep -n 'c-restart\|session ended' "$work/a-data/kiosk.log")"
 grep -q "technician fleet (alice): out of service: @back_hour" "$work/a-data/kiosk.log" || fail "not in A's log with who sent it"
 [ "$(grep -c 'c-out-1 (out-of-service)' "$work/a-data/kiosk.log")" = 1 ] || fail "c-out-1 ran more than once"
 # A stopped cleanly: it said itself that it is offline.
