@@ -10,7 +10,11 @@ kiosk=$1 ctl=$2 src=$3 work=$4
 rm -rf "$work"
 mkdir -p "$work/broker"
 pids=""
-cleanup() { for p in $pids; do kill "$p" 2>/dev/null || true; done; }
+broker_dir=""
+cleanup() {
+  for p in $pids; do kill "$p" 2>/dev/null || true; done
+  case "$broker_dir" in /tmp/kiosk-fleet-broker.*) rm -rf "$broker_dir" ;; esac
+}
 trap cleanup EXIT
 
 "$ctl" fleet init "$work/fleet" >/dev/null
@@ -18,18 +22,23 @@ for k in BE-A BE-B BE-C; do "$ctl" fleet issue --ca "$work/fleet" --kiosk "$k" -
 "$ctl" fleet issue --ca "$work/fleet" --console --out "$work/console" >/dev/null
 refused "cannot be a kiosk id" "$ctl" fleet issue --ca "$work/fleet" --kiosk console --out "$work/x"
 refused "cannot be a kiosk id" "$ctl" fleet issue --ca "$work/fleet" --kiosk "BE-A/+" --out "$work/x"
-cp "$src/deploy/fleet/fleet.acl" "$work/fleet/fleet.acl"
-# mosquitto started as root drops to its own user: that user reads the broker's files.
+# The broker's own files. mosquitto started as root drops to its own user, which must reach
+# them: then they go to a folder of their own under /tmp (the work folder may sit below one
+# only root can enter), removed at the end.
+broker_dir=$work/broker
 if [ "$(id -u)" = 0 ]; then
-  chown mosquitto "$work/fleet/kiosk-ca.crt" "$work/fleet/broker.crt" "$work/fleet/broker.key" "$work/fleet/fleet.acl" \
-    "$work/broker"
+  broker_dir=$(mktemp -d /tmp/kiosk-fleet-broker.XXXXXX)
+  chmod 0755 "$broker_dir"
 fi
+cp "$work/fleet/kiosk-ca.crt" "$work/fleet/broker.crt" "$work/fleet/broker.key" "$broker_dir/"
+cp "$src/deploy/fleet/fleet.acl" "$broker_dir/fleet.acl"
+[ "$(id -u)" = 0 ] && chown -R mosquitto "$broker_dir"
 
 # The shipped configuration with this test's folders and a free port (tried until one binds).
 port=""
 for try in 1 2 3 4 5 6 7 8; do
   p=$(( 20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 40000 ))
-  sed -e "s|/etc/kiosk-fleet|$work/fleet|g" -e "s|/var/lib/mosquitto/|$work/broker/|" \
+  sed -e "s|/etc/kiosk-fleet|$broker_dir|g" -e "s|/var/lib/mosquitto/|$broker_dir/|" \
     -e "s|^listener 8883|listener $p 127.0.0.1|" "$src/deploy/fleet/mosquitto.conf" >"$work/broker/mosquitto.conf"
   mosquitto -c "$work/broker/mosquitto.conf" >"$work/broker/log" 2>&1 &
   broker=$!
@@ -153,6 +162,9 @@ until sub -t 'kiosk/BE-B/state' -C 1 -W 3 | grep -q '"online":false'; do
   [ $i -lt 10 ] || fail "B's last will never came"
 done
 echo "== the broker away: a sale goes on, its event is kept and sent when the broker is back"
+# A persistent session for the console, so that the event waits at the broker for it whenever
+# the kiosk gets through.
+sub -c -i test-console -q 1 -t 'kiosk/BE-C/event' -C 1 -W 1 >/dev/null
 kill "$broker"
 wait "$broker" 2>/dev/null || true
 "$kiosk" --headless --config "$work/BE-C.toml" --script "$src/tests/e2e/fleet/kiosk_c.script" --data "$work/c-data" \
@@ -170,10 +182,10 @@ broker=$!
 pids="$pids $broker"
 # The kiosk reconnects by itself (its back-off grows to 30 s at most).
 i=0
-until sub -t 'kiosk/BE-C/event' -C 1 -W 5 >"$work/c-event.json" && [ -s "$work/c-event.json" ]; do
+until sub -c -i test-console -q 1 -t 'kiosk/BE-C/event' -C 1 -W 60 >"$work/c-event.json" && [ -s "$work/c-event.json" ]; do
   i=$((i + 1))
-  [ $i -lt 15 ] || break
-  sleep 0.5
+  [ $i -lt 20 ] || break
+  sleep 0.5  # until the broker listens again
 done
 grep -q '"outcome":"delivered"' "$work/c-event.json" || fail "C's event after the broker came back: $(cat "$work/c-event.json")"
 ask BE-C "$work/c-result.json" '{"id":"c-stop","expires":"'$later'","command":"out-of-service","out":true,"reason":"@back_soon"}'
