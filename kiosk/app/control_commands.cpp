@@ -234,6 +234,17 @@ std::string KioskApp::control_status() {
       {"journal", {{"ok", state_.journal_ok && journal_ != nullptr}, {"open_transactions", state_.open.size()},
                    {"outbox_pending", outbox_pending()}}},
       {"receipts_printed", receipts_printed_}};
+  if (!config_.fleet_host.empty()) {
+    json fleet = {{"host", config_.fleet_host}, {"port", config_.fleet_port}, {"connected", false}};
+    if (fleet_ready_.load(std::memory_order_acquire)) {
+      const fleet::FleetLink::Status link = fleet_->status();
+      fleet["connected"] = link.connected;
+      fleet["queued"] = link.queued;
+      fleet["dropped"] = link.dropped;
+      if (!link.last_error.empty()) fleet["error"] = link.last_error;
+    }
+    status["fleet"] = std::move(fleet);
+  }
   if (const auto catalog = catalog_.current())
     status["catalog"] = {{"version", catalog->file.version},
                          {"valid_until", iso_date(catalog->file.valid_until)},

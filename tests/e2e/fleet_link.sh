@@ -141,6 +141,8 @@ mosquitto_pub $console -q 1 -t kiosk/BE-A/cmd \
   -m '{"id":"c-in-1","expires":"'$later'","sent_by":"alice","command":"out-of-service","out":false}'
 data=$work/a-data
 wait_status '"screen":"brand"'
+"$ctl" status --data "$data" | grep -q '"fleet":{"connected":true,"dropped":0,"host":"127.0.0.1","port":'"$port"',"queued":0}' ||
+  fail "kioskctl status on the fleet: $("$ctl" status --data "$data")"
 ask BE-A "$work/restart.json" '{"id":"c-restart","expires":"'$later'","sent_by":"alice","command":"restart"}'
 grep -q '"restarting":true' "$work/restart.json" || fail "restart: $(cat "$work/restart.json")"
 wait $a || fail "kiosk A: $(tail -5 "$work/a.out")"
