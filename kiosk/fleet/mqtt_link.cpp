@@ -1,5 +1,7 @@
 #include "mqtt_link.hpp"
 
+#include "fleet_command.hpp"
+
 #include <mosquitto.h>
 
 #include <deque>
@@ -9,7 +11,9 @@ namespace kiosk::fleet {
 
 namespace {
 
-constexpr std::size_t max_commands_waiting = 100;
+// Commands the kiosk has not taken yet (it takes them every frame): at most this many, each at
+// most max_command_bytes, so that a flood from the broker cannot fill the kiosk's memory.
+constexpr std::size_t max_commands_waiting = 16;
 
 class MqttLink final : public FleetLink {
  public:
@@ -127,7 +131,7 @@ class MqttLink final : public FleetLink {
       }
   }
   void received(const mosquitto_message* m) {
-    if (!m || !m->payload || m->payloadlen <= 0) return;
+    if (!m || !m->payload || m->payloadlen <= 0 || static_cast<std::size_t>(m->payloadlen) > max_command_bytes) return;
     std::lock_guard lock(mutex_);
     if (commands_.size() >= max_commands_waiting) return;  // the console sends again after its expiry
     commands_.emplace_back(static_cast<const char*>(m->payload), static_cast<std::size_t>(m->payloadlen));
