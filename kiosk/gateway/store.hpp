@@ -67,7 +67,7 @@ bool same_request(const RenewalRecord& a, const RenewalRecord& b);
 // What deliver() did with a request.
 enum class Delivery { created, replayed, conflict };
 
-// What an operator's brand asks of a renewal (the catalog's terms): GET /v1/brands.
+// What an operator's brand asks of a renewal, as the catalog the store sells from says.
 struct BrandTerms {
   Brand brand;
   Cents reactivation_fee = 0;
