@@ -42,7 +42,7 @@ void CatalogKeeper::open(const std::string& assets_dir, const std::string& data_
   std::error_code ec;
   if (!std::filesystem::exists(installed_path(), ec)) return;
   Catalog installed;
-  if (auto file = read_small_file(installed_path(), 2 * catalog::max_catalog_bytes, &error))
+  if (auto file = read_small_file(installed_path(), catalog::max_signed_catalog_bytes, &error))
     if (auto envelope = catalog::read_envelope(*file, &error)) installed = read_catalog(envelope->catalog, true, &error);
   if (!installed) {
     problems->push_back("the installed catalog " + installed_path() + " cannot be read (" + error +
@@ -66,7 +66,7 @@ bool CatalogKeeper::check_installed(const CatalogVerifier& verify, std::string* 
   const Catalog sold = current();
   if (!sold || !sold->installed) return true;
   std::string error;
-  const auto file = read_small_file(installed_path(), 2 * catalog::max_catalog_bytes, &error);
+  const auto file = read_small_file(installed_path(), catalog::max_signed_catalog_bytes, &error);
   const auto text = file ? verify(*file, &error) : std::nullopt;
   if (text && *text == sold->text) return true;
   *problem = "the installed catalog " + installed_path() + " (" + version_text(*sold) + ") fails its check (" +

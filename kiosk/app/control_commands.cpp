@@ -9,7 +9,6 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
-#include "core/flow.hpp"
 #include "core/service_mode.hpp"
 #include "core/utf8.hpp"
 #include "hal/payment_terminal.hpp"
@@ -34,7 +33,6 @@ using nlohmann::json;
 constexpr std::size_t max_reason_chars = 80;
 
 std::string refusal(const std::string& why) { return json{{"ok", false}, {"error", why}}.dump(); }
-
 
 std::string who(uid_t uid) {
   passwd pw{};
@@ -206,34 +204,38 @@ void KioskApp::install_catalog(ControlSocket::Request&& request, const json& j) 
   }
   note_action(journal_.get(), actor, "catalog-install", "version " + std::to_string(version),
               "technician " + actor + ": catalog version " + std::to_string(version) + " installed");
-  const bool waits = customer_at_kiosk(state_) || flow::money_in_flight(state_);
-  apply_pending_catalog();
-  request.answer(json{{"ok", true}, {"version", version}, {"applied", !waits}}.dump());
+  apply_pending_catalog();  // at once unless a customer is at the kiosk
+  request.answer(json{{"ok", true}, {"version", version}, {"applied", !catalog_.has_pending()}}.dump());
 }
 
-std::string KioskApp::control_status() {
+// What the technician's status and the fleet's state both say of the kiosk.
+json KioskApp::kiosk_facts() {
   const OutOfServiceReason why = out_of_service_reason(state_);
   json terminal = {{"kind", config_.terminal_kind}, {"available", state_.terminal_available}};
   for (const auto& [name, value] : devices_.card->diagnosis()) terminal[name] = value;
-  json status = {
+  return {{"kiosk", config_.kiosk.kiosk_id},
+          {"location", config_.kiosk.location},
+          {"version", std::string(kiosk_version())},
+          {"in_service", why == OutOfServiceReason::none},
+          {"out_of_service", std::string(out_of_service_reason_name(why))},
+          {"reason", state_.technician_reason.value_or("")},
+          {"printer", {{"kind", config_.printer_kind},
+                       {"status", std::string(printer_status_name(state_.printer))},
+                       {"model", devices_.printer->describe()}}},
+          {"terminal", std::move(terminal)}};
+}
+
+std::string KioskApp::control_status() {
+  json status = kiosk_facts();
+  status.update(json{
       {"ok", true},
-      {"kiosk", config_.kiosk.kiosk_id},
-      {"location", config_.kiosk.location},
-      {"version", std::string(kiosk_version())},
-      {"in_service", why == OutOfServiceReason::none},
-      {"out_of_service", std::string(out_of_service_reason_name(why))},
-      {"reason", state_.technician_reason.value_or("")},
       {"screen", std::string(screen_name(state_.screen))},
       {"customer_at_kiosk", customer_at_kiosk(state_)},
-      {"printer", {{"kind", config_.printer_kind},
-                   {"status", std::string(printer_status_name(state_.printer))},
-                   {"model", devices_.printer->describe()}}},
-      {"terminal", terminal},
       {"wallet", {{"enabled", config_.kiosk.wallet_enabled}, {"kind", config_.wallet_kind}, {"available", devices_.wallet->available()}}},
       {"gateway", {{"embedded", config_.gateway_host.empty()}, {"host", config_.gateway_host}, {"link_up", gateway_up_.load()}}},
       {"journal", {{"ok", state_.journal_ok && journal_ != nullptr}, {"open_transactions", state_.open.size()},
                    {"outbox_pending", outbox_pending()}}},
-      {"receipts_printed", receipts_printed_}};
+      {"receipts_printed", receipts_printed_}});
   if (!config_.fleet_host.empty()) {
     json fleet = {{"host", config_.fleet_host}, {"port", config_.fleet_port}, {"connected", false}};
     if (fleet_ready_.load(std::memory_order_acquire)) {

@@ -9,13 +9,10 @@
 #include "core/flow.hpp"
 #include "fleet/fleet_command.hpp"
 #include "gateway/module.hpp"
-#include "hal/payment_terminal.hpp"
-#include "hal/receipt_printer.hpp"
 #include "journal/journal.hpp"
 #include "kiosk_app.hpp"
 #include "log/log.hpp"
 #include "service_facts.hpp"
-#include "version/version.hpp"
 
 namespace kiosk::app {
 
@@ -51,23 +48,13 @@ void KioskApp::start_fleet(const gateway::ModuleApi* module) {
 }
 
 std::string KioskApp::fleet_state() {
-  const OutOfServiceReason why = out_of_service_reason(state_);
-  json terminal = {{"kind", config_.terminal_kind}, {"available", state_.terminal_available}};
-  for (const auto& [name, value] : devices_.card->diagnosis()) terminal[name] = value;
-  json s = {{"kiosk", config_.kiosk.kiosk_id},
-            {"online", true},
-            {"location", config_.kiosk.location},
-            {"version", std::string(kiosk_version())},
-            {"in_service", why == OutOfServiceReason::none},
-            {"out_of_service", std::string(out_of_service_reason_name(why))},
-            {"reason", state_.technician_reason.value_or("")},
-            {"in_use", customer_at_kiosk(state_)},
-            {"printer", {{"status", std::string(printer_status_name(state_.printer))}, {"model", devices_.printer->describe()}}},
-            {"terminal", terminal},
-            {"gateway", {{"link_up", gateway_up_.load()}}},
-            {"catalog", {{"version", state_.catalog.version}, {"valid_until", iso_date(state_.catalog.valid_until)}}},
-            {"unsettled", state_.open.size()},
-            {"last_sale_at", fleet_last_sale_at_}};
+  json s = kiosk_facts();
+  s.update(json{{"online", true},
+                {"in_use", customer_at_kiosk(state_)},
+                {"gateway", {{"link_up", gateway_up_.load()}}},
+                {"catalog", {{"version", state_.catalog.version}, {"valid_until", iso_date(state_.catalog.valid_until)}}},
+                {"unsettled", state_.open.size()},
+                {"last_sale_at", fleet_last_sale_at_}});
   // In whole hundreds of MB, so that a log line does not make a new state.
   if (const long long free = disk_free_bytes(config_.data_dir); free >= 0) s["disk_free_mb"] = free / (100 << 20) * 100;
   // How long the oldest unsettled transaction has been open, as far as this run has seen it.

@@ -9,6 +9,7 @@
 
 #include "catalog/catalog_file.hpp"
 #include "catalog/signed_catalog.hpp"
+#include "catalog/signed_envelope.hpp"
 #include "gateway/server.hpp"
 #include "install_layout.hpp"
 #include "sys/small_file.hpp"
@@ -29,15 +30,14 @@ bool number(const char* text, long lo, long hi, long* out) {
 // The catalog to sell from: a signed one the operator gives (checked against its key), else the
 // one built in, which comes with the program and is trusted as the program is.
 bool read_catalog(const std::string& path, const std::string& key_path, std::string* text, std::string* why) {
-  using kiosk::catalog::max_catalog_bytes;
   if (path.empty()) {
     const std::string built_in = kiosk::app::default_assets_dir(KIOSK_ASSET_DIR) + "/catalog/catalog.json";
-    auto read = kiosk::read_small_file(built_in, max_catalog_bytes, why);
+    auto read = kiosk::read_small_file(built_in, kiosk::catalog::max_catalog_bytes, why);
     if (read) *text = std::move(*read);
     return read.has_value();
   }
-  const auto key = kiosk::read_small_file(key_path, 16 << 10, why);
-  const auto file = key ? kiosk::read_small_file(path, 2 * max_catalog_bytes, why) : std::nullopt;
+  const auto key = kiosk::read_small_file(key_path, kiosk::catalog::max_catalog_key_bytes, why);
+  const auto file = key ? kiosk::read_small_file(path, kiosk::catalog::max_signed_catalog_bytes, why) : std::nullopt;
   auto verified = file ? kiosk::catalog::verified_catalog_text(*key, *file, why) : std::nullopt;
   if (!verified) {
     if (key && file) *why = path + ": " + *why;

@@ -20,6 +20,7 @@
 #include "core/flow.hpp"
 #include "outbox_sender.hpp"
 #include "service_facts.hpp"
+#include "catalog/signed_envelope.hpp"
 #include "sys/small_file.hpp"
 #include "sim/sim_payment.hpp"
 #include "sim/sim_printer.hpp"
@@ -296,7 +297,7 @@ CatalogVerifier KioskApp::catalog_verifier() {
   return [key_path = config_.catalog_public_key](std::string_view signed_text, std::string* error) -> std::optional<std::string> {
     if (key_path.empty()) return *error = "no [catalog] public_key is configured", std::nullopt;
     const gateway::ModuleApi* module = gateway_module(error);
-    const auto key = module ? read_small_file(key_path, 16 << 10, error) : std::nullopt;
+    const auto key = module ? read_small_file(key_path, catalog::max_catalog_key_bytes, error) : std::nullopt;
     return key ? module->verified_catalog_text(*key, signed_text, error) : std::nullopt;
   };
 }

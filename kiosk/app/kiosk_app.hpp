@@ -176,6 +176,7 @@ class KioskApp {
   void serve_control();
   void on_control(ControlSocket::Request&& request);
   std::string control_status();
+  nlohmann::json kiosk_facts();  // what the control socket's status and the fleet's state share
   void install_catalog(ControlSocket::Request&& request, const nlohmann::json& j);
   void start_test_print(ControlSocket::Request&& request);
   void finish_test_print(bool ok);

@@ -2,13 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "catalog_file.hpp"
 
 namespace kiosk::catalog {
 
 std::optional<SignedEnvelope> read_envelope(std::string_view signed_text, std::string* error) {
   using nlohmann::json;
-  if (signed_text.size() > 2 * max_catalog_bytes) {
+  if (signed_text.size() > max_signed_catalog_bytes) {
     *error = "the signed file is too large";
     return std::nullopt;
   }

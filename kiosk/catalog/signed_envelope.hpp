@@ -2,11 +2,17 @@
 // The signed catalog's file as it is written (signed_catalog.hpp), read without checking the
 // signature: what the signature check itself starts from, and how a kiosk reads the catalog it
 // installed before the module that checks signatures is open.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace kiosk::catalog {
+
+// A signed file holds the catalog's text escaped inside JSON: at most twice its size. A key
+// file (PEM) is far smaller than this.
+inline constexpr std::size_t max_signed_catalog_bytes = 2 << 20;
+inline constexpr std::size_t max_catalog_key_bytes = 16 << 10;
 
 struct SignedEnvelope {
   std::string key_id, catalog, signature;

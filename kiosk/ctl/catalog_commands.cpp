@@ -10,6 +10,7 @@
 
 #include "catalog/catalog_file.hpp"
 #include "catalog/signed_catalog.hpp"
+#include "catalog/signed_envelope.hpp"
 #include "clock/local_date.hpp"
 #include "commands.hpp"
 #include "sys/durable_file.hpp"
@@ -63,7 +64,7 @@ int keygen(const std::string& dir) {
 
 int sign(const std::string& key_path, const std::string& in_path, const std::string& out_path) {
   std::string error;
-  const std::optional<std::string> key = read_small_file(key_path, 16 << 10, &error);
+  const std::optional<std::string> key = read_small_file(key_path, catalog::max_catalog_key_bytes, &error);
   const std::optional<std::string> text = key ? read_small_file(in_path, catalog::max_catalog_bytes, &error) : std::nullopt;
   if (!text) return fail(error);
   const std::optional<catalog::CatalogFile> c = usable(*text, &error);
@@ -78,8 +79,8 @@ int sign(const std::string& key_path, const std::string& in_path, const std::str
 
 int verify(const std::string& pub_path, const std::string& path) {
   std::string error;
-  const std::optional<std::string> pub = read_small_file(pub_path, 16 << 10, &error);
-  const std::optional<std::string> file = pub ? read_small_file(path, 2 * catalog::max_catalog_bytes, &error) : std::nullopt;
+  const std::optional<std::string> pub = read_small_file(pub_path, catalog::max_catalog_key_bytes, &error);
+  const std::optional<std::string> file = pub ? read_small_file(path, catalog::max_signed_catalog_bytes, &error) : std::nullopt;
   if (!file) return fail(error);
   const std::optional<std::string> text = catalog::verified_catalog_text(*pub, *file, &error);
   const std::optional<catalog::CatalogFile> c = text ? usable(*text, &error) : std::nullopt;
@@ -94,16 +95,15 @@ int verify(const std::string& pub_path, const std::string& path) {
 // A signed file or a catalog's source: what it holds (a signature is not checked here).
 int show(const std::string& path) {
   std::string error;
-  const std::optional<std::string> file = read_small_file(path, 2 * catalog::max_catalog_bytes, &error);
+  const std::optional<std::string> file = read_small_file(path, catalog::max_signed_catalog_bytes, &error);
   if (!file) return fail(error);
-  const json j = json::parse(*file, nullptr, false);
-  const bool is_signed = j.is_object() && j.contains("signed_catalog") && j.contains("catalog") && j["catalog"].is_string();
-  const std::string text = is_signed ? j["catalog"].get<std::string>() : *file;
-  const std::optional<catalog::CatalogFile> c = catalog::parse_catalog(text, &error);
+  std::string not_signed;
+  const std::optional<catalog::SignedEnvelope> envelope = catalog::read_envelope(*file, &not_signed);
+  const std::optional<catalog::CatalogFile> c = catalog::parse_catalog(envelope ? envelope->catalog : *file, &error);
   if (!c) return fail(path + ": " + error);
   json out = summary(*c);
-  out["signed"] = is_signed;
-  if (is_signed && j.contains("key_id") && j["key_id"].is_string()) out["key_id"] = j["key_id"];
+  out["signed"] = envelope.has_value();
+  if (envelope) out["key_id"] = envelope->key_id;
   out["signature_checked"] = false;
   std::cout << out.dump() << "\n";
   return 0;

@@ -18,7 +18,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "catalog/catalog_file.hpp"
+#include "catalog/signed_envelope.hpp"
 #include "commands.hpp"
 #include "sys/small_file.hpp"
 
@@ -126,7 +126,7 @@ int running_kiosk_command(const Args& args) {
     request = {{"command", "out-of-service"}, {"out", false}};
   } else if (words.size() == 2 && words[0] == "catalog-install") {
     std::string error;
-    const auto file = read_small_file(words[1], 2 * catalog::max_catalog_bytes, &error);
+    const auto file = read_small_file(words[1], catalog::max_signed_catalog_bytes, &error);
     if (!file) return fail(error);
     request = {{"command", "catalog-install"}, {"file", *file}};
   } else {
