@@ -152,6 +152,7 @@ class ScriptRun {
     if (verb == "wait" && w.size() == 2 && w[1] == "code") return wait_code(error);
     if (verb == "wait" && w.size() == 3 && w[1] == "screen") return wait_screen(w[2], error);
     if (verb == "wait" && w.size() == 3 && w[1] == "catalog") return wait_catalog(w[2], error);
+    if (verb == "wait" && w.size() == 3 && w[1] == "file") return wait_file(w[2], error);
     if (verb == "wait" && w.size() == 2 && !w[1].empty() && w[1].size() <= 2 &&
         w[1].find_first_not_of("0123456789") == std::string::npos)
       return wait_wall_clock(std::stoi(w[1]), error);
@@ -213,32 +214,41 @@ class ScriptRun {
     return driver_.settle(error, true);
   }
 
-  // Until something outside the script (a technician's kioskctl) brings this screen, a minute
-  // at most.
+  // Until `done()` holds, brought about by something outside the script (a technician's
+  // kioskctl, the fleet's console, a test); `seconds` at most, then `late()` says what is missing.
+  template <typename Done, typename Late>
+  bool wait_outside(Done done, Late late, std::string* error, int seconds = 60) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (std::chrono::steady_clock::now() < until) {
+      if (!driver_.settle(error)) return false;
+      if (done()) return true;
+      app_.queue().wait_for(std::chrono::milliseconds(50));
+    }
+    *error = late() + " within " + std::to_string(seconds) + " s";
+    return false;
+  }
+
   bool wait_screen(const std::string& name, std::string* error) {
     const std::optional<Screen> screen = parse_screen(name);
     if (!screen) return *error = "unknown screen '" + name + "'", false;
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (std::chrono::steady_clock::now() < until) {
-      if (!driver_.settle(error)) return false;
-      if (app_.state().screen == *screen || app_.restart_requested()) return true;
-      app_.queue().wait_for(std::chrono::milliseconds(50));
-    }
-    *error = "screen " + name + " did not come within 60 s (now " + std::string(screen_name(app_.state().screen)) + ")";
-    return false;
+    return wait_outside([&] { return app_.state().screen == *screen || app_.restart_requested(); },
+                        [&] { return "screen " + name + " did not come (now " + std::string(screen_name(app_.state().screen)) + ")"; },
+                        error);
   }
 
   // Until the kiosk sells from this catalog version, installed from outside (kioskctl).
   bool wait_catalog(const std::string& version, std::string* error) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (std::chrono::steady_clock::now() < until) {
-      if (!driver_.settle(error)) return false;
-      if (std::to_string(app_.state().catalog.version) == version) return true;
-      app_.queue().wait_for(std::chrono::milliseconds(50));
-    }
-    *error = "catalog version " + version + " did not come within 60 s (now " +
-             std::to_string(app_.state().catalog.version) + ")";
-    return false;
+    return wait_outside([&] { return std::to_string(app_.state().catalog.version) == version; },
+                        [&] { return "catalog version " + version + " did not come (now " +
+                                     std::to_string(app_.state().catalog.version) + ")"; },
+                        error);
+  }
+
+  // Until a file exists: a test outside says that it is ready for the script's next step (a
+  // browser's steps, say: five minutes at most).
+  bool wait_file(const std::string& path, std::string* error) {
+    return wait_outside([&] { return std::filesystem::exists(path); },
+                        [&] { return "file " + path + " did not come"; }, error, 300);
   }
 
   // Until the e-wallet's code is on the screen (an e-wallet on the network takes a moment).

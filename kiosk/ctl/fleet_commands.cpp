@@ -2,12 +2,18 @@
 // and the broker's own certificate, for deploy/fleet/mosquitto.conf.
 // kioskctl fleet issue --ca DIR (--kiosk ID | --console) --out DIR: a client certificate whose
 // CN the broker takes as the user name its ACL is written for (deploy/fleet/fleet.acl).
+// kioskctl fleet account FILE NAME: adds an operator to the console's accounts file (or gives
+// one a new password), the password read from standard input, hashed with scrypt.
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "console/accounts.hpp"
 #include "gateway/client_ca.hpp"
+#include "gateway/secret_hash.hpp"
+#include "sys/durable_file.hpp"
+#include "sys/small_file.hpp"
 #include "gateway/tls_cert.hpp"
 
 namespace kiosk::ctl {
@@ -60,12 +66,51 @@ int issue(const Args& args) {
   return 0;
 }
 
+// An operator's password: one line on standard input, 12 to 256 characters.
+int account(const std::string& file, const std::string& name) {
+  if (!console::valid_account_name(name)) return fail("a name is 1 to 32 of a-z, 0-9, '.', '_' and '-'");
+  std::string password;
+  if (!std::getline(std::cin, password)) return fail("the password goes on standard input");
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  if (password.size() < 12 || password.size() > 256) return fail("a password has 12 to 256 characters");
+  std::string error, text;
+  std::error_code ec;
+  if (std::filesystem::exists(file, ec)) {
+    auto read = read_small_file(file, 1 << 20, &error);
+    if (!read) return fail(file + ": " + error);
+    if (!console::parse_accounts(*read, &error)) return fail(file + ": " + error + " (left as it is)");
+    text = std::move(*read);
+  }
+  const std::string hash = gateway::hash_secret(password, &error);
+  if (hash.empty()) return fail(error);
+  // The operator's line replaced where it was, or added at the end; the rest kept as it was.
+  std::string out;
+  bool replaced = false;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    const std::string line = text.substr(at, end - at);
+    at = end + 1;
+    if (line.rfind(name + " ", 0) == 0) {
+      out += name + " " + hash + "\n";
+      replaced = true;
+    } else {
+      out += line + "\n";
+    }
+  }
+  if (!replaced) out += name + " " + hash + "\n";
+  if (!write_file_durably(file, out, 0600, &error)) return fail(error);
+  std::cout << nlohmann::json{{"accounts", file}, {"name", name}, {"replaced", replaced}}.dump() << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int fleet_command(const Args& args) {
   if (args.size() == 2 && args[0] == "init") return init(args[1]);
+  if (args.size() == 3 && args[0] == "account") return account(args[1], args[2]);
   if (!args.empty() && args[0] == "issue") return issue(args);
-  return fail("usage: kioskctl fleet init DIR | fleet issue --ca DIR (--kiosk ID | --console) --out DIR");
+  return fail("usage: kioskctl fleet init DIR | fleet issue --ca DIR (--kiosk ID | --console) --out DIR | "
+              "fleet account FILE NAME (password on standard input)");
 }
 
 }  // namespace kiosk::ctl

@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
       "escpos status N BYTE | zvt decode|frame|unframe HEX | zvt-sim --listen HOST:PORT --ledger FILE | "
       "wallet-sim --listen HOST:PORT --ledger FILE | wallet keygen DIR | gateway pin CERT.pem | flow [--table] | "
       "service-pin hash|check HASH | catalog keygen DIR|sign KEY IN OUT|verify PUB FILE|show FILE|install FILE | "
-      "fleet init DIR|issue --ca DIR (--kiosk ID | --console) --out DIR | "
+      "fleet init DIR|issue --ca DIR (--kiosk ID | --console) --out DIR|account FILE NAME | "
       "status|test-print|terminal-check|end-of-day|retry|restart|out-of-service on REASON|off|diagnostics [--out PATH] "
       "[--socket PATH | --data DIR]";
   try {

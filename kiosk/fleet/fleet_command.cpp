@@ -17,7 +17,8 @@ bool plain_id(const std::string& s) {
   });
 }
 
-// "2026-12-06T10:00:00Z" as seconds since the epoch; -1 when it is not one.
+}  // namespace
+
 std::time_t parse_utc(const std::string& s) {
   std::tm tm{};
   if (s.size() != 20 || s[19] != 'Z') return -1;
@@ -26,15 +27,13 @@ std::time_t parse_utc(const std::string& s) {
   return timegm(&tm);
 }
 
-std::string iso(std::time_t t) {
+std::string iso_utc(std::time_t t) {
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
-
-}  // namespace
 
 std::string topic(std::string_view kiosk_id, std::string_view leaf) {
   return "kiosk/" + std::string(kiosk_id) + "/" + std::string(leaf);
@@ -82,12 +81,12 @@ std::string result_message(const std::string& id, const std::string& answer_json
   if (!answer.is_object()) answer = json{{"ok", false}, {"error", "the kiosk's answer could not be read"}};
   answer.erase("bundle_base64");  // a diagnostics bundle goes on its own topic
   answer["id"] = id;
-  answer["at"] = iso(at);
+  answer["at"] = iso_utc(at);
   return answer.dump();
 }
 
 std::string refusal_message(const std::string& id, const std::string& error, std::time_t at) {
-  return json{{"id", id}, {"ok", false}, {"error", error}, {"at", iso(at)}}.dump();
+  return json{{"id", id}, {"ok", false}, {"error", error}, {"at", iso_utc(at)}}.dump();
 }
 
 }  // namespace kiosk::fleet

@@ -1,6 +1,7 @@
 #include "mqtt_link.hpp"
 
 #include "fleet_command.hpp"
+#include "mqtt_session.hpp"
 
 #include <mosquitto.h>
 
@@ -37,22 +38,12 @@ class MqttLink final : public FleetLink {
   }
 
   bool start(std::string* error) {
-    static std::once_flag init;
-    std::call_once(init, [] { mosquitto_lib_init(); });
-    // A persistent session: commands sent while the kiosk was away arrive when it is back.
-    mosq_ = mosquitto_new(options_.kiosk_id.c_str(), false, this);
-    if (!mosq_) return *error = "mosquitto_new failed", false;
-    mosquitto_int_option(mosq_, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
-    int rc = mosquitto_tls_set(mosq_, options_.ca_path.c_str(), nullptr, options_.cert_path.c_str(),
-                               options_.key_path.c_str(), nullptr);
-    if (rc == MOSQ_ERR_SUCCESS) rc = mosquitto_tls_opts_set(mosq_, 1, "tlsv1.2", nullptr);  // verify the broker
-    if (rc != MOSQ_ERR_SUCCESS)
-      return *error = "fleet TLS set-up (CA, certificate, key): " + std::string(mosquitto_strerror(rc)), false;
+    mosq_ = new_fleet_client(options_.kiosk_id, options_.ca_path, options_.cert_path, options_.key_path, this, error);
+    if (!mosq_) return false;
     const std::string will = offline_state(options_.kiosk_id);
-    rc = mosquitto_will_set(mosq_, topic(options_.kiosk_id, "state").c_str(), static_cast<int>(will.size()),
+    int rc = mosquitto_will_set(mosq_, topic(options_.kiosk_id, "state").c_str(), static_cast<int>(will.size()),
                             will.data(), 1, true);
     if (rc != MOSQ_ERR_SUCCESS) return *error = "fleet last will: " + std::string(mosquitto_strerror(rc)), false;
-    mosquitto_reconnect_delay_set(mosq_, 1, 30, true);
     mosquitto_connect_callback_set(mosq_, [](mosquitto*, void* self, int rc) { static_cast<MqttLink*>(self)->connected(rc); });
     mosquitto_disconnect_callback_set(mosq_, [](mosquitto*, void* self, int rc) {
       static_cast<MqttLink*>(self)->disconnected(rc);

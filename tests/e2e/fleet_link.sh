@@ -6,14 +6,14 @@
 #   fleet_link.sh KIOSK KIOSKCTL SOURCE_DIR WORK_DIR
 set -eu
 . "$(dirname "$0")/kioskctl_checks.sh"
+. "$(dirname "$0")/fleet_broker.sh"
 kiosk=$1 ctl=$2 src=$3 work=$4
 rm -rf "$work"
-mkdir -p "$work/broker"
+mkdir -p "$work"
 pids=""
-broker_dir=""
 cleanup() {
   for p in $pids; do kill "$p" 2>/dev/null || true; done
-  case "$broker_dir" in /tmp/kiosk-fleet-broker.*) rm -rf "$broker_dir" ;; esac
+  remove_broker_dir
 }
 trap cleanup EXIT
 
@@ -22,30 +22,7 @@ for k in BE-A BE-B BE-C; do "$ctl" fleet issue --ca "$work/fleet" --kiosk "$k" -
 "$ctl" fleet issue --ca "$work/fleet" --console --out "$work/console" >/dev/null
 refused "cannot be a kiosk id" "$ctl" fleet issue --ca "$work/fleet" --kiosk console --out "$work/x"
 refused "cannot be a kiosk id" "$ctl" fleet issue --ca "$work/fleet" --kiosk "BE-A/+" --out "$work/x"
-# The broker's own files. mosquitto started as root drops to its own user, which must reach
-# them: then they go to a folder of their own under /tmp (the work folder may sit below one
-# only root can enter), removed at the end.
-broker_dir=$work/broker
-if [ "$(id -u)" = 0 ]; then
-  broker_dir=$(mktemp -d /tmp/kiosk-fleet-broker.XXXXXX)
-  chmod 0755 "$broker_dir"
-fi
-cp "$work/fleet/kiosk-ca.crt" "$work/fleet/broker.crt" "$work/fleet/broker.key" "$broker_dir/"
-cp "$src/deploy/fleet/fleet.acl" "$broker_dir/fleet.acl"
-[ "$(id -u)" = 0 ] && chown -R mosquitto "$broker_dir"
-
-# The shipped configuration with this test's folders and a free port (tried until one binds).
-port=""
-for try in 1 2 3 4 5 6 7 8; do
-  p=$(( 20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 40000 ))
-  sed -e "s|/etc/kiosk-fleet|$broker_dir|g" -e "s|/var/lib/mosquitto/|$broker_dir/|" \
-    -e "s|^listener 8883|listener $p 127.0.0.1|" "$src/deploy/fleet/mosquitto.conf" >"$work/broker/mosquitto.conf"
-  mosquitto -c "$work/broker/mosquitto.conf" >"$work/broker/log" 2>&1 &
-  broker=$!
-  sleep 0.5
-  if kill -0 "$broker" 2>/dev/null; then port=$p; break; fi
-done
-[ -n "$port" ] || fail "mosquitto did not start: $(cat "$work/broker/log")"
+start_broker "$work" "$src"
 pids="$broker"
 
 tls() { echo "-h 127.0.0.1 -p $port --cafile $work/fleet/broker.crt --cert $work/$1 --key $work/$2"; }

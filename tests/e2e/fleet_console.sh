@@ -1,0 +1,198 @@
+#!/bin/sh
+# The operators' console in a real browser: mosquitto with the shipped configuration, three
+# headless kiosks on simulated devices, kiosk-fleet, and Debian's Chromium driven through
+# chromedriver. An operator logs in (a wrong password first), sees a paper-out alert appear when
+# one kiosk's printer runs out, takes that kiosk out of service from the page, and the kiosk's
+# own screen changes. Around it, with curl: no session, no CSRF token, another origin, and a
+# name locked after repeated failures are all refused, and every login and command is audited.
+#   fleet_console.sh KIOSK KIOSKCTL KIOSK_FLEET BROWSER_STEPS SOURCE_DIR WORK_DIR
+set -eu
+. "$(dirname "$0")/kioskctl_checks.sh"
+. "$(dirname "$0")/fleet_broker.sh"
+kiosk=$1 ctl=$2 console=$3 steps=$4 src=$5 work=$6
+rm -rf "$work"
+mkdir -p "$work"
+pids=""
+cleanup() {
+  for p in $pids; do kill "$p" 2>/dev/null || true; done
+  remove_broker_dir
+}
+trap cleanup EXIT
+
+"$ctl" fleet init "$work/fleet" >/dev/null
+for k in BE-ANT BE-GNT BE-BXL; do "$ctl" fleet issue --ca "$work/fleet" --kiosk "$k" --out "$work/$k" >/dev/null; done
+"$ctl" fleet issue --ca "$work/fleet" --console --out "$work/console" >/dev/null
+start_broker "$work" "$src"
+pids="$broker"
+
+echo "== three kiosks on the fleet"
+for k in BE-ANT BE-GNT BE-BXL; do
+  cat >"$work/$k.toml" <<TOML
+[kiosk]
+id = "$k"
+[fleet]
+host = "127.0.0.1"
+port = $port
+ca_certificate = "$work/fleet/broker.crt"
+client_certificate = "$work/$k/kiosk.crt"
+client_key = "$work/$k/kiosk.key"
+TOML
+  # Each kiosk waits for the test; Antwerpen's printer runs out of paper when the browser is
+  # ready to see it, then the kiosk waits for the console to take it out of service.
+  if [ "$k" = BE-ANT ]; then
+    cat >"$work/$k.script" <<SCRIPT
+expect screen attract
+shot before
+wait file $work/paper-now
+device printer paper_out
+wait screen out_of_service
+expect out_of_service technician
+shot after
+wait file $work/done
+SCRIPT
+  else
+    printf 'expect screen attract\nwait file %s/done\n' "$work" >"$work/$k.script"
+  fi
+  "$kiosk" --headless --config "$work/$k.toml" --script "$work/$k.script" --data "$work/$k-data" >"$work/$k.out" 2>&1 &
+  pids="$pids $!"
+  [ "$k" = BE-ANT ] && ant=$!
+done
+
+echo "== kiosk-fleet"
+printf 'correct horse battery\n' | "$ctl" fleet account "$work/accounts" alice >/dev/null
+printf 'another long secret\n' | "$ctl" fleet account "$work/accounts" bob >/dev/null
+refused "12 to 256 characters" sh -c "printf 'short\n' | '$ctl' fleet account '$work/accounts' carol"
+cat >"$work/console.toml" <<TOML
+[console]
+port = 0
+accounts = "accounts"
+data = "console-data"
+[broker]
+host = "127.0.0.1"
+port = $port
+ca_certificate = "fleet/broker.crt"
+client_certificate = "console/operator.crt"
+client_key = "console/operator.key"
+[[kiosk]]
+id = "BE-ANT"
+site = "Antwerpen-Centraal"
+group = "antwerpen"
+latitude = 51.2172
+longitude = 4.4211
+[[kiosk]]
+id = "BE-GNT"
+site = "Gent-Sint-Pieters"
+group = "gent"
+latitude = 51.0357
+longitude = 3.7106
+[[kiosk]]
+id = "BE-BXL"
+site = "Brussel-Zuid"
+group = "brussel"
+latitude = 50.8358
+longitude = 4.3365
+TOML
+"$console" --config "$work/console.toml" >"$work/console.out" 2>"$work/console.err" &
+pids="$pids $!"
+i=0
+until grep -q '^kiosk-fleet: https://' "$work/console.out"; do
+  i=$((i + 1))
+  [ $i -lt 100 ] || fail "kiosk-fleet did not start: $(cat "$work/console.err")"
+  sleep 0.1
+done
+url=$(sed -n 's|^kiosk-fleet: \(https://[^ ]*\) .*|\1|p' "$work/console.out")
+origin=${url%/}
+
+echo "== refused without a session, a CSRF token or the page's origin; a name locked"
+get() { curl -sk -o "$work/body" -w '%{http_code}' "$@"; }
+post() { path=$1; shift; get -X POST -H 'Content-Type: application/json' "$@" "$origin$path"; }
+[ "$(get "$origin/api/fleet")" = 401 ] || fail "the fleet without a session: $(cat "$work/body")"
+[ "$(post /api/commands -d '{"target":"all","command":"restart"}')" = 401 ] || fail "a command without a session"
+[ "$(post /api/login -c "$work/jar" -d '{"name":"alice","password":"correct horse battery"}')" = 200 ] ||
+  fail "login with curl: $(cat "$work/body")"
+csrf=$(sed -n 's/.*"csrf":"\([0-9a-f]*\)".*/\1/p' "$work/body")
+[ "$(post /api/commands -b "$work/jar" -d '{"target":"all","command":"restart"}')" = 403 ] ||
+  fail "a command without the CSRF token: $(cat "$work/body")"
+[ "$(post /api/commands -b "$work/jar" -H "X-CSRF-Token: $csrf" -H 'Origin: https://evil.example' \
+  -d '{"target":"all","command":"restart"}')" = 403 ] || fail "a command from another origin: $(cat "$work/body")"
+[ "$(get -X POST -b "$work/jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: text/plain' \
+  -d '{"target":"all","command":"restart"}' "$origin/api/commands")" = 403 ] || fail "a command as a plain form"
+[ "$(post /api/commands -b "$work/jar" -H "X-CSRF-Token: $csrf" -d '{"target":"kiosk:BE-NONE","command":"restart"}')" = 400 ] ||
+  fail "a command to no kiosk: $(cat "$work/body")"
+[ "$(post /api/commands -b "$work/jar" -H "X-CSRF-Token: $csrf" -d '{"target":"all","command":"rm -rf"}')" = 400 ] ||
+  fail "a command the console does not send: $(cat "$work/body")"
+for n in 1 2 3 4 5; do
+  [ "$(post /api/login -d '{"name":"bob","password":"guess number '$n'"}')" = 401 ] || fail "bob's try $n: $(cat "$work/body")"
+done
+[ "$(post /api/login -d '{"name":"bob","password":"another long secret"}')" = 429 ] ||
+  fail "bob is not locked after five failures: $(cat "$work/body")"
+grep -q 'locked after repeated failures' "$work/body" || fail "the lock says: $(cat "$work/body")"
+headers=$(curl -sk -D - -o /dev/null "$origin/")
+for h in "Content-Security-Policy: default-src 'none'" "X-Frame-Options: DENY" "Strict-Transport-Security"; do
+  echo "$headers" | grep -qi "$h" || fail "the page lacks $h"
+done
+echo | openssl s_client -connect "${origin#https://}" -tls1_1 >"$work/tls11.txt" 2>&1 &&
+  grep -q "Cipher is [A-Z]" "$work/tls11.txt" && fail "TLS 1.1 accepted"
+
+echo "== in Chromium: log in, see paper out, take the kiosk out of service"
+chromedriver_port=""
+for try in 1 2 3 4 5; do
+  p=$(( 20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 40000 ))
+  chromedriver --port="$p" >"$work/chromedriver.log" 2>&1 &
+  driver=$!
+  pids="$pids $driver"
+  i=0
+  while [ $i -lt 50 ] && ! curl -s "http://127.0.0.1:$p/status" 2>/dev/null | grep -q '"ready":true'; do
+    sleep 0.1
+    i=$((i + 1))
+  done
+  if curl -s "http://127.0.0.1:$p/status" 2>/dev/null | grep -q '"ready":true'; then chromedriver_port=$p; break; fi
+  kill "$driver" 2>/dev/null || true
+done
+[ -n "$chromedriver_port" ] || fail "chromedriver did not start: $(cat "$work/chromedriver.log")"
+cat >"$work/browser.steps" <<STEPS
+open $url
+wait #login-form
+type #login-name | alice
+type #login-password | not my password
+click #login-button
+wait #login-error | wrong name or password
+type #login-password | correct horse battery
+click #login-button
+wait #fleet-view:not([hidden])
+cookie __Host-fleet
+no-script-cookie __Host-fleet
+wait #broker | broker: connected
+wait #kiosks tr[data-kiosk="BE-ANT"] .service | in service
+wait #kiosks tr[data-kiosk="BE-GNT"] .service | in service
+wait #kiosks tr[data-kiosk="BE-BXL"] .service | in service
+gone #alerts li[data-kiosk="BE-ANT"]
+touch $work/paper-now
+wait #alerts li[data-kiosk="BE-ANT"][data-kind="paper_out"] | paper out
+shot $work/console-paper-out.png
+select #command-target | kiosk:BE-ANT
+select #command-name | out-of-service
+select #command-reason | @back_hour
+click #command-send
+wait #commands tr.ok td.result | done
+wait #kiosks tr[data-kiosk="BE-ANT"] .service | out: back in an hour
+wait #alerts li[data-kiosk="BE-ANT"][data-kind="out_of_service"]
+shot $work/console.png
+STEPS
+"$steps" --driver "$chromedriver_port" --chromium /usr/bin/chromium --profile "$work/chromium-profile" \
+  "$work/browser.steps" >"$work/browser.out" 2>&1 || fail "$(tail -3 "$work/browser.out")"
+touch "$work/done"
+wait "$ant" || fail "kiosk BE-ANT: $(tail -5 "$work/BE-ANT.out")"
+[ -s "$work/BE-ANT-data/shots/before.png" ] && [ -s "$work/BE-ANT-data/shots/after.png" ] || fail "the kiosk's shots"
+cmp -s "$work/BE-ANT-data/shots/before.png" "$work/BE-ANT-data/shots/after.png" && fail "the kiosk's screen did not change"
+grep -q "technician fleet (alice): out of service: @back_hour" "$work/BE-ANT-data/kiosk.log" ||
+  fail "the kiosk's log does not say who: $(grep -n 'fleet' "$work/BE-ANT-data/kiosk.log" | tail -5)"
+
+echo "== audited"
+audit=$work/console-data/audit.log
+for line in '"action":"login_failed".*"who":"alice"' '"action":"login".*"who":"alice"' '"action":"locked".*"who":"bob"' \
+  '"action":"login_refused".*"who":"bob"' '"action":"command".*"detail":"out-of-service to kiosk:BE-ANT: out: @back_hour (1 kiosk)".*"who":"alice"'; do
+  grep -q "$line" "$audit" || fail "the audit log lacks $line: $(cat "$audit")"
+done
+grep -q 'correct horse\|guess number' "$audit" && fail "a password in the audit log"
+echo "fleet console: login, alerts, a command from the browser, the kiosk's screen, refusals, audit"
