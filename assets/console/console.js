@@ -27,6 +27,15 @@ async function api(path, body) {
   return { status: res.status, data };
 }
 
+// A time from the fleet (UTC) as this browser's clock reads it: "14:05", or the date if not today.
+function localTime(iso) {
+  if (!iso) return "";
+  const t = new Date(iso);
+  if (isNaN(t)) return "";
+  const sameDay = t.toDateString() === new Date().toDateString();
+  return sameDay ? t.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : t.toLocaleDateString();
+}
+
 function euros(cents) { return "€ " + (cents / 100).toFixed(2); }
 
 function show(loggedIn, name) {
@@ -94,11 +103,11 @@ function renderKiosks(kiosks) {
     tr.dataset.kiosk = k.id;
     const printer = s.printer ? s.printer.status.replaceAll("_", " ") : "";
     const terminal = s.terminal ? (s.terminal.available ? "ok" : "away") : "";
-    const catalog = s.catalog ? "v" + s.catalog.version + " to " + s.catalog.valid_until : "";
+    const catalog = s.catalog ? "v" + s.catalog.version + " until " + s.catalog.valid_until : "";
     const service = el("td", serviceText(k.state));
     service.className = "service";
     tr.append(el("td", k.id), el("td", k.site || s.location || ""), service, el("td", printer),
-              el("td", terminal), el("td", catalog), el("td", s.last_sale_at || ""));
+              el("td", terminal), el("td", catalog), el("td", localTime(s.last_sale_at)));
     body.append(tr);
   }
 }
@@ -147,8 +156,8 @@ function renderSales(sales, day) {
     }
     for (const r of rows) {
       const tr = el("tr");
-      tr.append(el("td", r.key), el("td", r.count + " × ", "num"), el("td", euros(r.cents), "num"),
-                el("td", r.refunded ? r.refunded + " refunded" : ""));
+      tr.append(el("td", r.key), el("td", r.count + (r.count === 1 ? " sale" : " sales"), "num"),
+                el("td", euros(r.cents), "num"), el("td", r.refunded ? r.refunded + " refunded" : "", "num"));
       body.append(tr);
     }
   }
@@ -175,7 +184,7 @@ function renderCommands(commands) {
       a.href = "/api/diagnostics/" + c.id;
       result.append(a);
     }
-    tr.append(el("td", c.sent_at.replace("T", " ").replace("Z", " UTC")), el("td", c.sent_by), el("td", c.kiosk),
+    tr.append(el("td", localTime(c.sent_at)), el("td", c.sent_by), el("td", c.kiosk),
               el("td", c.command + (c.detail ? " (" + c.detail + ")" : "")), result);
     body.append(tr);
   }

@@ -5,7 +5,7 @@ include(GNUInstallDirs)
 
 set(KIOSK_PACKAGE_DIR ${CMAKE_CURRENT_LIST_DIR})
 
-install(TARGETS kiosk kioskctl kiosk-gateway RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS kiosk kioskctl kiosk-gateway kiosk-fleet RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # The gateway link is opened from ../lib/kiosk beside the program's folder (gateway_module.cpp).
 install(TARGETS kiosk_gateway_module LIBRARY DESTINATION lib/kiosk)
 # ../share/kiosk/assets beside the program's folder (install_layout.cpp); the README's
@@ -17,9 +17,10 @@ install(FILES ${KIOSK_PACKAGE_DIR}/kiosk.pam DESTINATION /etc/pam.d RENAME kiosk
 install(FILES ${KIOSK_PACKAGE_DIR}/kiosk.service ${KIOSK_PACKAGE_DIR}/kiosk-gateway.service
         DESTINATION /lib/systemd/system)
 install(FILES ${KIOSK_PACKAGE_DIR}/60-kiosk.rules DESTINATION /lib/udev/rules.d)
-# The fleet broker's configuration and ACL, for the operator's mosquitto (not started here).
+# The fleet broker's configuration and ACL, for the operator's mosquitto (not started here), and
+# the operators' console's example configuration (the console runs on the operator's server).
 install(FILES ${CMAKE_SOURCE_DIR}/deploy/fleet/mosquitto.conf ${CMAKE_SOURCE_DIR}/deploy/fleet/fleet.acl
-        DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples/fleet)
+        ${CMAKE_SOURCE_DIR}/deploy/fleet/console.toml DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples/fleet)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${KIOSK_PACKAGE_DIR}/copyright
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
@@ -27,7 +28,7 @@ install(FILES ${CMAKE_SOURCE_DIR}/README.md ${KIOSK_PACKAGE_DIR}/copyright
 # time stamp).
 set(KIOSK_GZ_DIR ${CMAKE_BINARY_DIR}/package)
 set(KIOSK_GZ_FILES)
-foreach(source changelog man/kiosk.1 man/kioskctl.1 man/kiosk-gateway.1)
+foreach(source changelog man/kiosk.1 man/kioskctl.1 man/kiosk-gateway.1 man/kiosk-fleet.1)
   get_filename_component(name ${source} NAME)
   set(gz ${KIOSK_GZ_DIR}/${name}.gz)
   add_custom_command(OUTPUT ${gz}
@@ -38,7 +39,7 @@ foreach(source changelog man/kiosk.1 man/kioskctl.1 man/kiosk-gateway.1)
 endforeach()
 add_custom_target(kiosk_package_docs ALL DEPENDS ${KIOSK_GZ_FILES})
 install(FILES ${KIOSK_GZ_DIR}/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
-install(FILES ${KIOSK_GZ_DIR}/kiosk.1.gz ${KIOSK_GZ_DIR}/kioskctl.1.gz ${KIOSK_GZ_DIR}/kiosk-gateway.1.gz
+install(FILES ${KIOSK_GZ_DIR}/kiosk.1.gz ${KIOSK_GZ_DIR}/kioskctl.1.gz ${KIOSK_GZ_DIR}/kiosk-gateway.1.gz ${KIOSK_GZ_DIR}/kiosk-fleet.1.gz
         DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
 set(CPACK_GENERATOR DEB)

@@ -153,6 +153,7 @@ class ScriptRun {
     if (verb == "wait" && w.size() == 3 && w[1] == "screen") return wait_screen(w[2], error);
     if (verb == "wait" && w.size() == 3 && w[1] == "catalog") return wait_catalog(w[2], error);
     if (verb == "wait" && w.size() == 3 && w[1] == "file") return wait_file(w[2], error);
+    if (verb == "serve" && w.size() == 1) return serve(error);
     if (verb == "wait" && w.size() == 2 && !w[1].empty() && w[1].size() <= 2 &&
         w[1].find_first_not_of("0123456789") == std::string::npos)
       return wait_wall_clock(std::stoi(w[1]), error);
@@ -242,6 +243,16 @@ class ScriptRun {
                         [&] { return "catalog version " + version + " did not come (now " +
                                      std::to_string(app_.state().catalog.version) + ")"; },
                         error);
+  }
+
+  // A kiosk left on (the fleet's demo): on its screens, doing what the fleet or a technician
+  // asks, until it is stopped or a restart is asked for.
+  bool serve(std::string* error) {
+    while (!app_.restart_requested()) {
+      if (!driver_.settle(error)) return false;
+      app_.queue().wait_for(std::chrono::milliseconds(50));
+    }
+    return true;
   }
 
   // Until a file exists: a test outside says that it is ready for the script's next step (a

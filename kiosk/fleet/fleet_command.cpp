@@ -21,9 +21,12 @@ bool plain_id(const std::string& s) {
 
 std::time_t parse_utc(const std::string& s) {
   std::tm tm{};
-  if (s.size() != 20 || s[19] != 'Z') return -1;
+  // Whole seconds, or with milliseconds as the kiosk's events and logs write them.
+  if ((s.size() != 20 && s.size() != 24) || s.back() != 'Z') return -1;
   const char* end = strptime(s.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
-  if (!end || *end != 'Z') return -1;
+  if (!end || end != s.c_str() + 19) return -1;
+  if (s.size() == 24 && (s[19] != '.' || !std::all_of(s.begin() + 20, s.end() - 1, [](char c) { return c >= '0' && c <= '9'; })))
+    return -1;
   return timegm(&tm);
 }
 

@@ -25,7 +25,8 @@ struct FleetCommand {
 // readable one, so that even a refusal can be answered by id.
 std::optional<FleetCommand> parse_fleet_command(std::string_view payload, std::string* id, std::string* error);
 
-// Times on the fleet are UTC, "2026-12-06T10:00:00Z"; -1 when `s` is not one.
+// Times on the fleet are UTC, "2026-12-06T10:00:00Z" (also read with milliseconds,
+// "…T10:00:00.250Z"); -1 when `s` is not one.
 std::time_t parse_utc(const std::string& s);
 std::string iso_utc(std::time_t t);
 

@@ -47,7 +47,7 @@ TEST_CASE("a name is locked after five failures in a row, for fifteen minutes") 
   CHECK(guard.may_try("alice", "10.0.0.2", t0 + 15min));
 }
 
-TEST_CASE("a success clears the count; an address trying many names is locked too") {
+TEST_CASE("a success clears the count, and an address trying many names is locked too") {
   LoginGuard guard;
   const auto t0 = LoginGuard::Clock::time_point{} + 1h;
   for (int i = 0; i < 4; ++i) guard.failed("alice", "10.0.0.1", t0);

@@ -8,7 +8,7 @@
 #   fleet_console.sh KIOSK KIOSKCTL KIOSK_FLEET BROWSER_STEPS SOURCE_DIR WORK_DIR
 set -eu
 . "$(dirname "$0")/kioskctl_checks.sh"
-. "$(dirname "$0")/fleet_broker.sh"
+. "$(dirname "$0")/../../deploy/fleet/start_broker.sh"
 kiosk=$1 ctl=$2 console=$3 steps=$4 src=$5 work=$6
 rm -rf "$work"
 mkdir -p "$work"
@@ -131,8 +131,13 @@ headers=$(curl -sk -D - -o /dev/null "$origin/")
 for h in "Content-Security-Policy: default-src 'none'" "X-Frame-Options: DENY" "Strict-Transport-Security"; do
   echo "$headers" | grep -qi "$h" || fail "the page lacks $h"
 done
-echo | openssl s_client -connect "${origin#https://}" -tls1_1 >"$work/tls11.txt" 2>&1 &&
-  grep -q "Cipher is [A-Z]" "$work/tls11.txt" && fail "TLS 1.1 accepted"
+# TLS 1.2 is taken; 1.1 is refused by the console itself (the client allows it here).
+echo | openssl s_client -connect "${origin#https://}" -tls1_2 >"$work/tls12.txt" 2>&1 || true
+grep -q "Cipher is [A-Z]" "$work/tls12.txt" || fail "TLS 1.2 refused: $(tail -3 "$work/tls12.txt")"
+echo | openssl s_client -connect "${origin#https://}" -tls1_1 -cipher 'DEFAULT@SECLEVEL=0' >"$work/tls11.txt" 2>&1 || true
+grep -q "Cipher is [A-Z]" "$work/tls11.txt" && fail "TLS 1.1 accepted"
+grep -q "protocol version\|unsupported protocol\|no protocols available" "$work/tls11.txt" ||
+  fail "TLS 1.1: $(tail -3 "$work/tls11.txt")"
 
 echo "== in Chromium: log in, see paper out, take the kiosk out of service"
 chromedriver_port=""

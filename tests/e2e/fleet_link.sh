@@ -6,7 +6,7 @@
 #   fleet_link.sh KIOSK KIOSKCTL SOURCE_DIR WORK_DIR
 set -eu
 . "$(dirname "$0")/kioskctl_checks.sh"
-. "$(dirname "$0")/fleet_broker.sh"
+. "$(dirname "$0")/../../deploy/fleet/start_broker.sh"
 kiosk=$1 ctl=$2 src=$3 work=$4
 rm -rf "$work"
 mkdir -p "$work"

@@ -69,3 +69,13 @@ TEST_CASE("Results carry the command's id and time, never a diagnostics bundle")
   CHECK(topic("BE-KIOSK-01", "state") == "kiosk/BE-KIOSK-01/state");
   CHECK(json::parse(offline_state("BE-KIOSK-01")) == json{{"kiosk", "BE-KIOSK-01"}, {"online", false}});
 }
+
+TEST_CASE("times on the fleet are UTC, in whole seconds or with milliseconds") {
+  using kiosk::fleet::parse_utc;
+  CHECK(parse_utc("2026-12-06T10:00:00Z") == 1796551200);
+  CHECK(parse_utc("2026-12-06T10:00:00.250Z") == 1796551200);
+  CHECK(kiosk::fleet::iso_utc(1796551200) == "2026-12-06T10:00:00Z");
+  for (const char* bad : {"2026-12-06T10:00:00", "2026-12-06T10:00:00.25Z", "2026-12-06T10:00:00.2x0Z",
+                          "2026-12-06T10:00:00+01", "2026-12-06 10:00:00Z", "", "2026-13-06T10:00:00Z"})
+    CHECK(parse_utc(bad) == -1);
+}

@@ -17,7 +17,9 @@ for f in /usr/bin/kiosk /usr/bin/kioskctl /usr/bin/kiosk-gateway /usr/lib/kiosk/
   /usr/share/kiosk/assets/i18n/nl.json /usr/share/kiosk/assets/i18n/fr.json /usr/share/kiosk/assets/demo/demo.script \
   /etc/kiosk/kiosk.toml /etc/pam.d/kiosk /lib/systemd/system/kiosk.service /lib/systemd/system/kiosk-gateway.service \
   /lib/udev/rules.d/60-kiosk.rules /usr/share/doc/kiosk/copyright /usr/share/doc/kiosk/changelog.gz \
-  /usr/share/man/man1/kiosk.1.gz /usr/share/man/man1/kioskctl.1.gz /usr/share/man/man1/kiosk-gateway.1.gz; do
+  /usr/share/man/man1/kiosk.1.gz /usr/share/man/man1/kioskctl.1.gz /usr/share/man/man1/kiosk-gateway.1.gz \
+  /usr/bin/kiosk-fleet /usr/share/man/man1/kiosk-fleet.1.gz /usr/share/kiosk/assets/console/index.html \
+  /usr/share/doc/kiosk/examples/fleet/console.toml /usr/share/doc/kiosk/examples/fleet/fleet.acl; do
   grep -qx "$f" "$work/files" || fail "the package lacks $f"
 done
 # The build's tests, benchmarks and the README's screenshots stay out; so does the data folder,
@@ -40,7 +42,7 @@ for p in adduser cage libsdl2-2.0-0 libsystemd0 espeak-ng-data fonts-noto-core f
 done
 
 dpkg-deb -x "$deb" "$work/root"
-for program in usr/bin/kiosk usr/bin/kioskctl usr/bin/kiosk-gateway usr/lib/kiosk/kiosk-gateway-link.so; do
+for program in usr/bin/kiosk usr/bin/kioskctl usr/bin/kiosk-gateway usr/bin/kiosk-fleet usr/lib/kiosk/kiosk-gateway-link.so; do
   if readelf -S "$work/root/$program" | grep -q '\.debug_info'; then fail "$program is not stripped"; fi
 done
 top=$(zcat "$work/root/usr/share/doc/kiosk/changelog.gz" | head -1)

@@ -1,6 +1,7 @@
-# Sourced by the fleet's end-to-end tests: Debian's mosquitto with the shipped configuration and
-# ACL (deploy/fleet/) on a free port, with the fleet CA and broker certificate that
-# `kioskctl fleet init` made in WORK/fleet.
+# Sourced by `deploy/kiosk-dev fleet` and the fleet's end-to-end tests (which define fail):
+# Debian's mosquitto with the shipped configuration and ACL (deploy/fleet/) on a free port of
+# 127.0.0.1, with the fleet CA and broker certificate that `kioskctl fleet init` made in
+# WORK/fleet.
 #   start_broker WORK SOURCE_DIR    sets $port, $broker (its pid) and $broker_dir
 #   remove_broker_dir               at the end
 broker_dir=""

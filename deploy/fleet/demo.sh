@@ -1,0 +1,116 @@
+#!/bin/sh
+# deploy/kiosk-dev fleet: a fleet on this machine. mosquitto with the shipped configuration and
+# ACL, three kiosks (headless, simulated devices, each with its embedded gateway) and kiosk-fleet;
+# prints the console's address and a login. Ctrl-C stops them all. The fleet's CA, certificates
+# and the console's data stay in WORK for the next run.
+#   demo.sh BIN_DIR SOURCE_DIR WORK_DIR
+set -eu
+bin=$1 src=$2 work=$3
+ctl=$bin/kioskctl
+fail() {
+  echo "kiosk-dev fleet: $*" >&2
+  exit 1
+}
+. "$src/deploy/fleet/start_broker.sh"
+mkdir -p "$work"
+pids=""
+cleanup() {
+  for p in $pids; do kill "$p" 2>/dev/null || true; done
+  remove_broker_dir
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+"$ctl" fleet init "$work/fleet" >/dev/null
+kiosks="BE-ANT-01 BE-GNT-01 BE-BXL-01"
+for k in $kiosks; do
+  [ -f "$work/$k/kiosk.crt" ] || "$ctl" fleet issue --ca "$work/fleet" --kiosk "$k" --out "$work/$k" >/dev/null
+done
+[ -f "$work/console/operator.crt" ] || "$ctl" fleet issue --ca "$work/fleet" --console --out "$work/console" >/dev/null
+start_broker "$work" "$src"
+pids="$broker"
+
+# What each kiosk does before it stays on: Antwerpen sells a renewal, Gent's paper runs low,
+# Brussels waits for customers.
+sale='expect screen attract
+tap lang_en
+tap svc_renew
+tap brand_proximus
+type 0470123456
+tap next
+tap next
+tap confirm
+tap pay_card
+device terminal approve
+expect screen done
+tap finish
+expect screen attract'
+for k in $kiosks; do
+  cat >"$work/$k.toml" <<TOML
+[kiosk]
+id = "$k"
+[fleet]
+host = "127.0.0.1"
+port = $port
+ca_certificate = "$work/fleet/broker.crt"
+client_certificate = "$work/$k/kiosk.crt"
+client_key = "$work/$k/kiosk.key"
+TOML
+  case $k in
+    BE-ANT-01) printf '%s\nserve\n' "$sale" ;;
+    BE-GNT-01) printf 'expect screen attract\ndevice printer near_end\nserve\n' ;;
+    *) printf 'expect screen attract\nserve\n' ;;
+  esac >"$work/$k.script"
+  "$bin/kiosk" --headless --config "$work/$k.toml" --script "$work/$k.script" --data "$work/$k-data" \
+    >"$work/$k.out" 2>&1 &
+  pids="$pids $!"
+done
+
+# A new password for the operator at every run.
+password=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
+printf '%s\n' "$password" | "$ctl" fleet account "$work/accounts" operator >/dev/null
+cat >"$work/console.toml" <<TOML
+[console]
+port = 0
+accounts = "accounts"
+data = "console-data"
+[broker]
+host = "127.0.0.1"
+port = $port
+ca_certificate = "fleet/broker.crt"
+client_certificate = "console/operator.crt"
+client_key = "console/operator.key"
+[[kiosk]]
+id = "BE-ANT-01"
+site = "Antwerpen-Centraal"
+group = "antwerpen"
+latitude = 51.2172
+longitude = 4.4211
+[[kiosk]]
+id = "BE-GNT-01"
+site = "Gent-Sint-Pieters"
+group = "gent"
+latitude = 51.0357
+longitude = 3.7106
+[[kiosk]]
+id = "BE-BXL-01"
+site = "Brussel-Zuid"
+group = "brussel"
+latitude = 50.8358
+longitude = 4.3365
+TOML
+: >"$work/console.out"  # emptied here: the last run's address must not be read as this one's
+"$bin/kiosk-fleet" --config "$work/console.toml" >"$work/console.out" 2>"$work/console.log" &
+console=$!
+pids="$pids $console"
+i=0
+until grep -q '^kiosk-fleet: https://' "$work/console.out" 2>/dev/null; do
+  i=$((i + 1))
+  [ $i -lt 100 ] || fail "kiosk-fleet did not start: $(cat "$work/console.log")"
+  sleep 0.1
+done
+url=$(sed -n 's|^kiosk-fleet: \(https://[^ ]*\) .*|\1|p' "$work/console.out")
+echo "kiosk-dev fleet: console $url (its certificate is self-signed: accept it in the browser)"
+echo "kiosk-dev fleet: login operator / $password"
+echo "kiosk-dev fleet: broker 127.0.0.1:$port, kiosks $kiosks (data in $work); Ctrl-C stops everything"
+wait "$console"
