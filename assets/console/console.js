@@ -185,7 +185,7 @@ function renderCommands(commands) {
       result.append(a);
     }
     tr.append(el("td", localTime(c.sent_at)), el("td", c.sent_by), el("td", c.kiosk),
-              el("td", c.command + (c.detail ? " (" + c.detail + ")" : "")), result);
+              el("td", c.command + (c.detail ? " (" + c.detail.replace(/@back_\w+/, (n) => NOTES[n] || n) + ")" : "")), result);
     body.append(tr);
   }
 }

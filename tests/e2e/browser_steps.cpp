@@ -6,6 +6,7 @@
 //   select CSS | VALUE            choose an option (as a user would: a change event follows)
 //   wait CSS [| TEXT]             until an element matches (and its text holds TEXT); 60 s at most
 //   gone CSS                      until no element matches; 60 s at most
+//   accept dialog                 answer OK to the page's confirm() (60 s at most for it to come)
 //   touch FILE                    tell the test outside that the browser got here
 //   shot FILE                     a PNG of the window
 //   cookie NAME                   the cookie is Secure, HttpOnly and SameSite=Strict
@@ -146,6 +147,15 @@ bool run(Browser& b, const std::string& verb, const std::string& arg, std::strin
   }
   if (verb == "wait") return b.wait(w[1], rest, false, error);
   if (verb == "gone") return b.wait(w[1], "", true, error);
+  if (verb == "accept") {
+    for (int i = 0; i < 240; ++i) {
+      error->clear();
+      b.in_session("POST", "/alert/accept", json::object(), error);
+      if (error->empty()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    }
+    return false;
+  }
   if (verb == "touch") return std::ofstream(w[1]).good() || (*error = "cannot write " + w[1], false);
   if (verb == "shot") {
     const json png = b.in_session("GET", "/screenshot", nullptr, error);

@@ -3,7 +3,8 @@
 # headless kiosks on simulated devices, kiosk-fleet, and Debian's Chromium driven through
 # chromedriver. An operator logs in (a wrong password first), sees a paper-out alert appear when
 # one kiosk's printer runs out, takes that kiosk out of service from the page, and the kiosk's
-# own screen changes. Around it, with curl: no session, no CSRF token, another origin, and a
+# own screen changes; another kiosk's sale shows in today's sales, and an end of day goes to all
+# three kiosks (after the page's confirmation) with a result from each. Around it, with curl: no session, no CSRF token, another origin, and a
 # name locked after repeated failures are all refused, and every login and command is audited.
 #   fleet_console.sh KIOSK KIOSKCTL KIOSK_FLEET BROWSER_STEPS SOURCE_DIR WORK_DIR
 set -eu
@@ -20,6 +21,12 @@ cleanup() {
 trap cleanup EXIT
 
 "$ctl" fleet init "$work/fleet" >/dev/null
+# A signed catalog, version 2, for the kiosks and the console; and the same signed by a stranger.
+"$ctl" catalog keygen "$work/keys" >/dev/null
+"$ctl" catalog keygen "$work/other" >/dev/null
+sed 's/"version": 1,/"version": 2,/' "$src/assets/catalog/catalog.json" >"$work/v2.json"
+"$ctl" catalog sign "$work/keys/catalog.key" "$work/v2.json" "$work/v2.signed" >/dev/null
+"$ctl" catalog sign "$work/other/catalog.key" "$work/v2.json" "$work/other.signed" >/dev/null
 for k in BE-ANT BE-GNT BE-BXL; do "$ctl" fleet issue --ca "$work/fleet" --kiosk "$k" --out "$work/$k" >/dev/null; done
 "$ctl" fleet issue --ca "$work/fleet" --console --out "$work/console" >/dev/null
 start_broker "$work" "$src"
@@ -36,6 +43,8 @@ port = $port
 ca_certificate = "$work/fleet/broker.crt"
 client_certificate = "$work/$k/kiosk.crt"
 client_key = "$work/$k/kiosk.key"
+[catalog]
+public_key = "$work/keys/catalog.pub"
 TOML
   # Each kiosk waits for the test; Antwerpen's printer runs out of paper when the browser is
   # ready to see it, then the kiosk waits for the console to take it out of service.
@@ -50,6 +59,11 @@ expect out_of_service technician
 shot after
 wait file $work/done
 SCRIPT
+  elif [ "$k" = BE-GNT ]; then
+    # Gent sells a renewal by card: today's sales.
+    printf '%s\n' 'expect screen attract' 'tap lang_en' 'tap svc_renew' 'tap brand_proximus' 'type 0470123456' \
+      'tap next' 'tap next' 'tap confirm' 'tap pay_card' 'device terminal approve' 'expect screen done' 'tap finish' \
+      'expect screen attract' "wait file $work/done" >"$work/$k.script"
   else
     printf 'expect screen attract\nwait file %s/done\n' "$work" >"$work/$k.script"
   fi
@@ -73,6 +87,8 @@ port = $port
 ca_certificate = "fleet/broker.crt"
 client_certificate = "console/operator.crt"
 client_key = "console/operator.key"
+[catalog]
+public_key = "keys/catalog.pub"
 [[kiosk]]
 id = "BE-ANT"
 site = "Antwerpen-Centraal"
@@ -182,10 +198,60 @@ click #command-send
 wait #commands tr.ok td.result | done
 wait #kiosks tr[data-kiosk="BE-ANT"] .service | out: back in an hour
 wait #alerts li[data-kiosk="BE-ANT"][data-kind="out_of_service"]
+wait #sales-kiosk td | BE-GNT
+wait #sales-method td | card
+select #command-target | all
+select #command-name | end-of-day
+click #command-send
+accept dialog
+wait #commands tbody tr:nth-child(1).ok td.result | done
+wait #commands tbody tr:nth-child(2).ok td.result | done
+wait #commands tbody tr:nth-child(3).ok td.result | done
 shot $work/console.png
 STEPS
 "$steps" --driver "$chromedriver_port" --chromium /usr/bin/chromium --profile "$work/chromium-profile" \
   "$work/browser.steps" >"$work/browser.out" 2>&1 || fail "$(tail -3 "$work/browser.out")"
+
+echo "== a catalog to a group: checked by the console first, installed by the kiosk"
+catalog_to_brussels() {
+  printf '{"target":"group:brussel","command":"catalog-install","file":' >"$work/catalog-command.json"
+  # The signed file as a JSON string: its quotes and backslashes escaped, its lines joined.
+  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' "$1" | awk 'BEGIN { printf "\"" } { printf "%s\\n", $0 } END { printf "\"}" }' \
+    >>"$work/catalog-command.json"
+  post /api/commands -b "$work/jar" -H "X-CSRF-Token: $csrf" --data-binary "@$work/catalog-command.json"
+}
+[ "$(catalog_to_brussels "$work/other.signed")" = 400 ] || fail "a catalog signed by a stranger: $(cat "$work/body")"
+grep -q 'the catalog: ' "$work/body" || fail "the stranger's catalog: $(cat "$work/body")"
+[ "$(catalog_to_brussels "$work/v2.signed")" = 200 ] || fail "catalog version 2: $(cat "$work/body")"
+grep -q '"kiosk":"BE-BXL"' "$work/body" && ! grep -q '"kiosk":"BE-GNT"' "$work/body" || fail "not to the group: $(cat "$work/body")"
+i=0
+until get -b "$work/jar" "$origin/api/fleet" >/dev/null &&
+  grep -q '"id":"BE-BXL".\{0,300\}"state":{"catalog":{"valid_until":"[0-9-]*","version":2}' "$work/body"; do
+  i=$((i + 1))
+  [ $i -lt 100 ] || fail "BE-BXL does not sell from version 2: $(cat "$work/body")"
+  sleep 0.2
+done
+grep -q '"command":"catalog-install","detail":"catalog version 2".\{0,200\}"result":{[^}]*"ok":true' "$work/body" ||
+  fail "the catalog's result: $(cat "$work/body")"
+grep -q '"id":"BE-GNT".\{0,300\}"state":{"catalog":{"valid_until":"[0-9-]*","version":1}' "$work/body" ||
+  fail "a kiosk outside the group changed its catalog"
+
+echo "== diagnostics from a kiosk, downloaded from the console"
+[ "$(post /api/commands -b "$work/jar" -H "X-CSRF-Token: $csrf" -d '{"target":"kiosk:BE-GNT","command":"diagnostics"}')" = 200 ] ||
+  fail "diagnostics: $(cat "$work/body")"
+id=$(sed -n 's/.*"id":"\(c-[0-9a-f]*\)".*/\1/p' "$work/body")
+i=0
+until [ "$(get -b "$work/jar" "$origin/api/diagnostics/$id")" = 200 ]; do
+  i=$((i + 1))
+  [ $i -lt 100 ] || fail "no diagnostics bundle for $id"
+  sleep 0.2
+done
+cp "$work/body" "$work/diagnostics.tar.gz"
+tar -tzf "$work/diagnostics.tar.gz" >"$work/diagnostics.list" || fail "the bundle is not a tar.gz"
+[ -s "$work/diagnostics.list" ] || fail "the bundle is empty"
+[ "$(get "$origin/api/diagnostics/$id")" = 401 ] || fail "a bundle without a session"
+[ "$(get -b "$work/jar" "$origin/api/diagnostics/c-000000000000000000")" = 404 ] || fail "a bundle nobody asked for"
+
 touch "$work/done"
 wait "$ant" || fail "kiosk BE-ANT: $(tail -5 "$work/BE-ANT.out")"
 [ -s "$work/BE-ANT-data/shots/before.png" ] && [ -s "$work/BE-ANT-data/shots/after.png" ] || fail "the kiosk's shots"
@@ -200,4 +266,5 @@ for line in '"action":"login_failed".*"who":"alice"' '"action":"login".*"who":"a
   grep -q "$line" "$audit" || fail "the audit log lacks $line: $(cat "$audit")"
 done
 grep -q 'correct horse\|guess number' "$audit" && fail "a password in the audit log"
-echo "fleet console: login, alerts, a command from the browser, the kiosk's screen, refusals, audit"
+grep -q '"action":"command".*"detail":"end-of-day to all (3 kiosks)"' "$audit" || fail "the command to all is not audited"
+echo "fleet console: login, alerts, sales, commands from the browser, the kiosk's screen, refusals, audit"
