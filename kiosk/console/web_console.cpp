@@ -62,6 +62,13 @@ std::string new_command_id() {
   return id;
 }
 
+// Whether a Content-Length says more than `limit` bytes (one that is not a number counts as more).
+bool over(const std::string& length, std::size_t limit) {
+  if (length.empty()) return false;
+  if (length.size() > 9 || length.find_first_not_of("0123456789") != std::string::npos) return true;
+  return std::stoul(length) > limit;
+}
+
 void answer(httplib::Response& res, int status, const json& body) {
   res.status = status;
   res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
@@ -93,10 +100,21 @@ class Console final : public WebConsole {
     http_->set_keep_alive_timeout(5);
     http_->set_keep_alive_max_count(100);
     http_->set_payload_max_length(options_.max_body_bytes);
+    // Runs before a body is read: only an operator's command may be large (a catalog), so that
+    // nobody without a session can make the console read megabytes.
     http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-      if (limiter_.allow(req.remote_addr)) return httplib::Server::HandlerResponse::Unhandled;
-      refuse(res, 429, "too many requests");
-      return httplib::Server::HandlerResponse::Handled;
+      if (!limiter_.allow(req.remote_addr)) {
+        refuse(res, 429, "too many requests");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      const bool large = over(req.get_header_value("Content-Length"), max_small_body) ||
+                         !req.get_header_value("Transfer-Encoding").empty();
+      if (large && (req.path != "/api/commands" ||
+                    !parts_.sessions.find(cookie_value(req), std::chrono::steady_clock::now()))) {
+        refuse(res, 413, "too large");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      return httplib::Server::HandlerResponse::Unhandled;
     });
     http_->set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
       res.set_header("Content-Security-Policy",

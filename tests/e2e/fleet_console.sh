@@ -137,6 +137,9 @@ csrf=$(sed -n 's/.*"csrf":"\([0-9a-f]*\)".*/\1/p' "$work/body")
   fail "a command to no kiosk: $(cat "$work/body")"
 [ "$(post /api/commands -b "$work/jar" -H "X-CSRF-Token: $csrf" -d '{"target":"all","command":"rm -rf"}')" = 400 ] ||
   fail "a command the console does not send: $(cat "$work/body")"
+head -c 100000 /dev/zero | tr '\0' 'a' >"$work/large"
+[ "$(post /api/login --data-binary "@$work/large")" = 413 ] || fail "a large body without a session: $(cat "$work/body")"
+[ "$(post /api/commands --data-binary "@$work/large")" = 413 ] || fail "a large command without a session"
 for n in 1 2 3 4 5; do
   [ "$(post /api/login -d '{"name":"bob","password":"guess number '$n'"}')" = 401 ] || fail "bob's try $n: $(cat "$work/body")"
 done
