@@ -11,14 +11,9 @@ fail() {
   echo "kiosk-dev fleet: $*" >&2
   exit 1
 }
-. "$src/deploy/fleet/start_broker.sh"
+. "$src/deploy/fleet/local_fleet.sh"
 mkdir -p "$work"
-pids=""
-cleanup() {
-  for p in $pids; do kill "$p" 2>/dev/null || true; done
-  remove_broker_dir
-}
-trap cleanup EXIT
+trap stop_fleet EXIT
 trap 'exit 130' INT TERM
 
 "$ctl" fleet init "$work/fleet" >/dev/null
@@ -46,16 +41,7 @@ expect screen done
 tap finish
 expect screen attract'
 for k in $kiosks; do
-  cat >"$work/$k.toml" <<TOML
-[kiosk]
-id = "$k"
-[fleet]
-host = "127.0.0.1"
-port = $port
-ca_certificate = "$work/fleet/broker.crt"
-client_certificate = "$work/$k/kiosk.crt"
-client_key = "$work/$k/kiosk.key"
-TOML
+  kiosk_config "$work" "$k"
   case $k in
     BE-ANT-01) printf '%s\nserve\n' "$sale" ;;
     BE-GNT-01) printf 'expect screen attract\ndevice printer near_end\nserve\n' ;;
@@ -69,48 +55,10 @@ done
 # A new password for the operator at every run.
 password=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
 printf '%s\n' "$password" | "$ctl" fleet account "$work/accounts" operator >/dev/null
-cat >"$work/console.toml" <<TOML
-[console]
-port = 0
-accounts = "accounts"
-data = "console-data"
-[broker]
-host = "127.0.0.1"
-port = $port
-ca_certificate = "fleet/broker.crt"
-client_certificate = "console/operator.crt"
-client_key = "console/operator.key"
-[[kiosk]]
-id = "BE-ANT-01"
-site = "Antwerpen-Centraal"
-group = "antwerpen"
-latitude = 51.2172
-longitude = 4.4211
-[[kiosk]]
-id = "BE-GNT-01"
-site = "Gent-Sint-Pieters"
-group = "gent"
-latitude = 51.0357
-longitude = 3.7106
-[[kiosk]]
-id = "BE-BXL-01"
-site = "Brussel-Zuid"
-group = "brussel"
-latitude = 50.8358
-longitude = 4.3365
-TOML
-: >"$work/console.out"  # emptied here: the last run's address must not be read as this one's
-"$bin/kiosk-fleet" --config "$work/console.toml" >"$work/console.out" 2>"$work/console.log" &
-console=$!
-pids="$pids $console"
-i=0
-until grep -q '^kiosk-fleet: https://' "$work/console.out" 2>/dev/null; do
-  i=$((i + 1))
-  [ $i -lt 100 ] || fail "kiosk-fleet did not start: $(cat "$work/console.log")"
-  sleep 0.1
-done
-url=$(sed -n 's|^kiosk-fleet: \(https://[^ ]*\) .*|\1|p' "$work/console.out")
+console_config "$work" "BE-ANT-01|Antwerpen-Centraal|antwerpen|51.2172|4.4211" \
+  "BE-GNT-01|Gent-Sint-Pieters|gent|51.0357|3.7106" "BE-BXL-01|Brussel-Zuid|brussel|50.8358|4.3365"
+start_console "$work" "$bin/kiosk-fleet"
 echo "kiosk-dev fleet: console $url (its certificate is self-signed: accept it in the browser)"
 echo "kiosk-dev fleet: login operator / $password"
 echo "kiosk-dev fleet: broker 127.0.0.1:$port, kiosks $kiosks (data in $work); Ctrl-C stops everything"
-wait "$console"
+wait "$console_pid"

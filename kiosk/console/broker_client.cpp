@@ -49,7 +49,11 @@ class MosquittoClient final : public BrokerClient {
   bool send_command(const std::string& kiosk, const std::string& payload, std::string* error) override {
     {
       std::lock_guard lock(mutex_);
-      if (!connected_) return *error = "the broker is not reachable" + (last_error_.empty() ? "" : " (" + last_error_ + ")"), false;
+      if (!health_.connected) {
+        *error = "the broker is not reachable";
+        if (!health_.last_error.empty()) *error += " (" + health_.last_error + ")";
+        return false;
+      }
     }
     const int rc = mosquitto_publish(mosq_, nullptr, fleet::topic(kiosk, "cmd").c_str(), static_cast<int>(payload.size()),
                                      payload.data(), 1, false);
@@ -59,25 +63,19 @@ class MosquittoClient final : public BrokerClient {
 
   Status status() override {
     std::lock_guard lock(mutex_);
-    return {connected_, last_error_};
+    return {health_.connected, health_.last_error};
   }
 
  private:
   void connected(int rc) {
     std::lock_guard lock(mutex_);
-    if (rc != 0) {
-      last_error_ = "the broker refused the connection: " + std::string(mosquitto_connack_string(rc));
-      return;
-    }
-    connected_ = true;
-    last_error_.clear();
+    if (!health_.on_connect(rc)) return;
     for (const char* leaf : {"state", "event", "result", "diagnostics"})
       mosquitto_subscribe(mosq_, nullptr, fleet::topic("+", leaf).c_str(), 1);
   }
   void disconnected(int rc) {
     std::lock_guard lock(mutex_);
-    connected_ = false;
-    if (rc != 0) last_error_ = "connection lost: " + std::string(mosquitto_strerror(rc));
+    health_.on_disconnect(rc);
   }
   void received(const mosquitto_message* m) {
     if (!m || !m->topic || m->payloadlen < 0 || m->payloadlen > max_message_bytes) return;
@@ -85,15 +83,14 @@ class MosquittoClient final : public BrokerClient {
   }
   void note(std::string e) {
     std::lock_guard lock(mutex_);
-    last_error_ = std::move(e);
+    health_.last_error = std::move(e);
   }
 
   BrokerOptions options_;
   OnMessage on_message_;
   mosquitto* mosq_ = nullptr;
   std::mutex mutex_;
-  bool connected_ = false;
-  std::string last_error_;
+  fleet::LinkHealth health_;
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/signed_envelope.hpp"
+#include "fleet/fleet_command.hpp"
 #include "gateway/tls_cert.hpp"
 #include "log/log.hpp"
 #include "sys/base64.hpp"
@@ -20,14 +21,6 @@ namespace {
 
 constexpr std::size_t max_accounts_bytes = 1 << 20;
 constexpr std::size_t max_sales_file_bytes = 64 << 20;
-
-std::string local_day(std::time_t t) {
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
 
 // The accounts file, read again when it changes; a damaged file keeps the accounts read last
 // (and says so), so that a slip while editing locks nobody out.
@@ -115,7 +108,7 @@ class Program final : public ConsoleProgram {
   }
 
  private:
-  std::string sales_path(std::time_t now) const { return config_.data_dir + "/sales-" + local_day(now) + ".jsonl"; }
+  std::string sales_path(std::time_t now) const { return config_.data_dir + "/sales-" + fleet::local_day(now) + ".jsonl"; }
 
   // Today's sales as written down before a restart: counted again, each once.
   void replay_sales() {

@@ -14,14 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string local_date(std::time_t t) {
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 // Days from `today` to `date` (both "YYYY-MM-DD"); nothing when `date` is not one.
 std::optional<long> days_until(const std::string& date, std::time_t now) {
   std::tm tm{};
@@ -29,7 +21,7 @@ std::optional<long> days_until(const std::string& date, std::time_t now) {
   if (!end || *end) return std::nullopt;
   const std::time_t that_day = timegm(&tm);
   std::tm today{};
-  const std::string today_text = local_date(now);
+  const std::string today_text = fleet::local_day(now);
   strptime(today_text.c_str(), "%Y-%m-%d", &today);
   return static_cast<long>((that_day - timegm(&today)) / 86400);
 }
@@ -101,7 +93,7 @@ struct FleetView::Impl {
     if (at < 0 || !cents || !cents->is_number_integer() || cents->get<long long>() < 0 ||
         cents->get<long long>() > 1000000 || reference.empty() || reference.size() > 64 || outcome.empty())
       return *why = "a sale event without its time, amount, reference or outcome", Taken::refused;
-    const std::string today = local_date(now);
+    const std::string today = fleet::local_day(now);
     if (today != sales_day) {
       sales_day = today;
       sales_seen.clear();
@@ -109,7 +101,7 @@ struct FleetView::Impl {
       by_brand.clear();
       by_method.clear();
     }
-    if (local_date(at) != today) return Taken::kept;
+    if (fleet::local_day(at) != today) return Taken::kept;
     if (sales_seen.size() >= limits.max_sales_per_day) return *why = "too many sales today to count", Taken::refused;
     if (!sales_seen.insert(id + "\n" + reference + "\n" + outcome).second) return Taken::kept;  // a repeat
     const auto add = [&](Tally& t) {
@@ -271,7 +263,7 @@ std::string FleetView::snapshot(std::time_t now) const {
       rows.push_back({{"key", key}, {"count", t.count}, {"cents", t.cents}, {"refunded", t.refunded}});
     return rows;
   };
-  const bool today = m.sales_day == local_date(now);
+  const bool today = m.sales_day == fleet::local_day(now);
   const std::map<std::string, Tally> none;
   json commands = json::array();
   for (auto it = m.commands.rbegin(); it != m.commands.rend(); ++it) {
@@ -281,7 +273,7 @@ std::string FleetView::snapshot(std::time_t now) const {
                         {"expires", fleet::iso_utc(r.expires)}, {"result", it->second}});
   }
   return json{{"now", fleet::iso_utc(now)},
-              {"today", local_date(now)},
+              {"today", fleet::local_day(now)},
               {"kiosks", std::move(kiosks)},
               {"sales", {{"by_kiosk", tallies(today ? m.by_kiosk : none)},
                          {"by_brand", tallies(today ? m.by_brand : none)},

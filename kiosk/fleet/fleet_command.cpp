@@ -30,13 +30,22 @@ std::time_t parse_utc(const std::string& s) {
   return timegm(&tm);
 }
 
-std::string iso_utc(std::time_t t) {
+namespace {
+
+std::string formatted(std::time_t t, bool utc, const char* pattern) {
   std::tm tm{};
-  gmtime_r(&t, &tm);
+  if (utc) gmtime_r(&t, &tm);
+  else localtime_r(&t, &tm);
   char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::strftime(buf, sizeof buf, pattern, &tm);
   return buf;
 }
+
+}  // namespace
+
+std::string iso_utc(std::time_t t) { return formatted(t, true, "%Y-%m-%dT%H:%M:%SZ"); }
+
+std::string local_day(std::time_t t) { return formatted(t, false, "%Y-%m-%d"); }
 
 std::string topic(std::string_view kiosk_id, std::string_view leaf) {
   return "kiosk/" + std::string(kiosk_id) + "/" + std::string(leaf);

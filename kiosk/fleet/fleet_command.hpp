@@ -29,6 +29,8 @@ std::optional<FleetCommand> parse_fleet_command(std::string_view payload, std::s
 // "…T10:00:00.250Z"); -1 when `s` is not one.
 std::time_t parse_utc(const std::string& s);
 std::string iso_utc(std::time_t t);
+// The day of `t` by this machine's clock and time zone, "2026-12-06": the console's "today".
+std::string local_day(std::time_t t);
 
 // A result message: {"id", "ok", "at", and the answer's fields or "error"}.
 std::string result_message(const std::string& id, const std::string& answer_json, std::time_t at);

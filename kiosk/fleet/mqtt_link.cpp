@@ -25,8 +25,8 @@ class MqttLink final : public FleetLink {
     bool was_connected = false;
     {
       std::lock_guard lock(mutex_);
-      was_connected = connected_;
-      if (connected_) {
+      was_connected = health_.connected;
+      if (health_.connected) {
         const std::string offline = offline_state(options_.kiosk_id);
         mosquitto_publish(mosq_, nullptr, topic(options_.kiosk_id, "state").c_str(), static_cast<int>(offline.size()),
                           offline.data(), 1, true);
@@ -63,7 +63,7 @@ class MqttLink final : public FleetLink {
     std::lock_guard lock(mutex_);
     state_ = std::move(json);
     state_sent_ = false;
-    if (connected_) send_state();
+    if (health_.connected) send_state();
   }
 
   void publish(std::string_view leaf, std::string json) override {
@@ -73,7 +73,7 @@ class MqttLink final : public FleetLink {
       ++dropped_;
     }
     queue_.push_back({std::string(leaf), std::move(json), -1});
-    if (connected_) send(queue_.back());
+    if (health_.connected) send(queue_.back());
   }
 
   std::vector<std::string> take_commands() override {
@@ -85,7 +85,7 @@ class MqttLink final : public FleetLink {
 
   Status status() override {
     std::lock_guard lock(mutex_);
-    return {connected_, dropped_, queue_.size(), last_error_};
+    return {health_.connected, dropped_, queue_.size(), health_.last_error};
   }
 
  private:
@@ -97,12 +97,7 @@ class MqttLink final : public FleetLink {
   // On the network thread.
   void connected(int rc) {
     std::lock_guard lock(mutex_);
-    if (rc != 0) {
-      last_error_ = "the broker refused the connection: " + std::string(mosquitto_connack_string(rc));
-      return;
-    }
-    connected_ = true;
-    last_error_.clear();
+    if (!health_.on_connect(rc)) return;
     mosquitto_subscribe(mosq_, nullptr, topic(options_.kiosk_id, "cmd").c_str(), 1);
     state_sent_ = false;
     send_state();
@@ -110,8 +105,7 @@ class MqttLink final : public FleetLink {
   }
   void disconnected(int rc) {
     std::lock_guard lock(mutex_);
-    connected_ = false;
-    if (rc != 0) last_error_ = "connection lost: " + std::string(mosquitto_strerror(rc));
+    health_.on_disconnect(rc);
   }
   void acked(int mid) {
     std::lock_guard lock(mutex_);
@@ -129,7 +123,7 @@ class MqttLink final : public FleetLink {
   }
   void note_error(std::string e) {
     std::lock_guard lock(mutex_);
-    last_error_ = std::move(e);
+    health_.last_error = std::move(e);
   }
 
   // mutex_ held.
@@ -149,13 +143,12 @@ class MqttLink final : public FleetLink {
   FleetOptions options_;
   mosquitto* mosq_ = nullptr;
   std::mutex mutex_;
-  bool connected_ = false;
+  LinkHealth health_;
   std::string state_;
   bool state_sent_ = false;
   std::deque<Outgoing> queue_;
   std::uint64_t dropped_ = 0;
   std::deque<std::string> commands_;
-  std::string last_error_;
 };
 
 }  // namespace

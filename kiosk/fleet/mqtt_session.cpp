@@ -6,6 +6,21 @@
 
 namespace kiosk::fleet {
 
+bool LinkHealth::on_connect(int rc) {
+  if (rc != 0) {
+    last_error = "the broker refused the connection: " + std::string(mosquitto_connack_string(rc));
+    return false;
+  }
+  connected = true;
+  last_error.clear();
+  return true;
+}
+
+void LinkHealth::on_disconnect(int rc) {
+  connected = false;
+  if (rc != 0) last_error = "connection lost: " + std::string(mosquitto_strerror(rc));
+}
+
 mosquitto* new_fleet_client(const std::string& client_id, const std::string& ca_path, const std::string& cert_path,
                             const std::string& key_path, void* owner, std::string* error) {
   static std::once_flag init;

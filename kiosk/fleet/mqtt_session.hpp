@@ -9,6 +9,16 @@ struct mosquitto;
 
 namespace kiosk::fleet {
 
+// Whether a client is connected and what went wrong last, as libmosquitto's callbacks tell it
+// (the owner holds its own lock around these).
+struct LinkHealth {
+  bool connected = false;
+  std::string last_error;
+  // From the connect callback: true when the broker took the connection.
+  bool on_connect(int rc);
+  void on_disconnect(int rc);
+};
+
 // A new client with a persistent session under `client_id`, or nothing with why.
 mosquitto* new_fleet_client(const std::string& client_id, const std::string& ca_path, const std::string& cert_path,
                             const std::string& key_path, void* owner, std::string* error);

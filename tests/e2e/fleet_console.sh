@@ -9,16 +9,11 @@
 #   fleet_console.sh KIOSK KIOSKCTL KIOSK_FLEET BROWSER_STEPS SOURCE_DIR WORK_DIR
 set -eu
 . "$(dirname "$0")/kioskctl_checks.sh"
-. "$(dirname "$0")/../../deploy/fleet/start_broker.sh"
-kiosk=$1 ctl=$2 console=$3 steps=$4 src=$5 work=$6
+. "$(dirname "$0")/../../deploy/fleet/local_fleet.sh"
+kiosk=$1 ctl=$2 fleet_bin=$3 steps=$4 src=$5 work=$6
 rm -rf "$work"
 mkdir -p "$work"
-pids=""
-cleanup() {
-  for p in $pids; do kill "$p" 2>/dev/null || true; done
-  remove_broker_dir
-}
-trap cleanup EXIT
+trap stop_fleet EXIT
 
 "$ctl" fleet init "$work/fleet" >/dev/null
 # A signed catalog, version 2, for the kiosks and the console; and the same signed by a stranger.
@@ -34,18 +29,8 @@ pids="$broker"
 
 echo "== three kiosks on the fleet"
 for k in BE-ANT BE-GNT BE-BXL; do
-  cat >"$work/$k.toml" <<TOML
-[kiosk]
-id = "$k"
-[fleet]
-host = "127.0.0.1"
-port = $port
-ca_certificate = "$work/fleet/broker.crt"
-client_certificate = "$work/$k/kiosk.crt"
-client_key = "$work/$k/kiosk.key"
-[catalog]
-public_key = "$work/keys/catalog.pub"
-TOML
+  kiosk_config "$work" "$k"
+  printf '[catalog]\npublic_key = "%s"\n' "$work/keys/catalog.pub" >>"$work/$k.toml"
   # Each kiosk waits for the test; Antwerpen's printer runs out of paper when the browser is
   # ready to see it, then the kiosk waits for the console to take it out of service.
   if [ "$k" = BE-ANT ]; then
@@ -76,47 +61,10 @@ echo "== kiosk-fleet"
 printf 'correct horse battery\n' | "$ctl" fleet account "$work/accounts" alice >/dev/null
 printf 'another long secret\n' | "$ctl" fleet account "$work/accounts" bob >/dev/null
 refused "12 to 256 characters" sh -c "printf 'short\n' | '$ctl' fleet account '$work/accounts' carol"
-cat >"$work/console.toml" <<TOML
-[console]
-port = 0
-accounts = "accounts"
-data = "console-data"
-[broker]
-host = "127.0.0.1"
-port = $port
-ca_certificate = "fleet/broker.crt"
-client_certificate = "console/operator.crt"
-client_key = "console/operator.key"
-[catalog]
-public_key = "keys/catalog.pub"
-[[kiosk]]
-id = "BE-ANT"
-site = "Antwerpen-Centraal"
-group = "antwerpen"
-latitude = 51.2172
-longitude = 4.4211
-[[kiosk]]
-id = "BE-GNT"
-site = "Gent-Sint-Pieters"
-group = "gent"
-latitude = 51.0357
-longitude = 3.7106
-[[kiosk]]
-id = "BE-BXL"
-site = "Brussel-Zuid"
-group = "brussel"
-latitude = 50.8358
-longitude = 4.3365
-TOML
-"$console" --config "$work/console.toml" >"$work/console.out" 2>"$work/console.err" &
-pids="$pids $!"
-i=0
-until grep -q '^kiosk-fleet: https://' "$work/console.out"; do
-  i=$((i + 1))
-  [ $i -lt 100 ] || fail "kiosk-fleet did not start: $(cat "$work/console.err")"
-  sleep 0.1
-done
-url=$(sed -n 's|^kiosk-fleet: \(https://[^ ]*\) .*|\1|p' "$work/console.out")
+console_config "$work" "BE-ANT|Antwerpen-Centraal|antwerpen|51.2172|4.4211" \
+  "BE-GNT|Gent-Sint-Pieters|gent|51.0357|3.7106" "BE-BXL|Brussel-Zuid|brussel|50.8358|4.3365"
+printf '[catalog]\npublic_key = "keys/catalog.pub"\n' >>"$work/console.toml"
+start_console "$work" "$fleet_bin"
 origin=${url%/}
 
 echo "== refused without a session, a CSRF token or the page's origin; a name locked"

@@ -6,16 +6,11 @@
 #   fleet_link.sh KIOSK KIOSKCTL SOURCE_DIR WORK_DIR
 set -eu
 . "$(dirname "$0")/kioskctl_checks.sh"
-. "$(dirname "$0")/../../deploy/fleet/start_broker.sh"
+. "$(dirname "$0")/../../deploy/fleet/local_fleet.sh"
 kiosk=$1 ctl=$2 src=$3 work=$4
 rm -rf "$work"
 mkdir -p "$work"
-pids=""
-cleanup() {
-  for p in $pids; do kill "$p" 2>/dev/null || true; done
-  remove_broker_dir
-}
-trap cleanup EXIT
+trap stop_fleet EXIT
 
 "$ctl" fleet init "$work/fleet" >/dev/null
 for k in BE-A BE-B BE-C; do "$ctl" fleet issue --ca "$work/fleet" --kiosk "$k" --out "$work/$k" >/dev/null; done
@@ -38,21 +33,9 @@ ask() {
   wait $listener
 }
 
-kiosk_config() {
-  cat >"$work/$1.toml" <<TOML
-[kiosk]
-id = "$1"
-[fleet]
-host = "127.0.0.1"
-port = $port
-ca_certificate = "$work/fleet/broker.crt"
-client_certificate = "$work/$1/kiosk.crt"
-client_key = "$work/$1/kiosk.key"
-TOML
-}
-kiosk_config BE-A
-kiosk_config BE-B
-kiosk_config BE-C
+kiosk_config "$work" BE-A
+kiosk_config "$work" BE-B
+kiosk_config "$work" BE-C
 
 echo "== two kiosks online, their states retained"
 "$kiosk" --headless --config "$work/BE-A.toml" --script "$src/tests/e2e/fleet/kiosk_a.script" --data "$work/a-data" \
