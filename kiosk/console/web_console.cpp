@@ -116,7 +116,7 @@ class Console final : public WebConsole {
       }
       return httplib::Server::HandlerResponse::Unhandled;
     });
-    http_->set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    http_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
       res.set_header("Content-Security-Policy",
                      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
                      "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
@@ -125,7 +125,6 @@ class Console final : public WebConsole {
       res.set_header("Referrer-Policy", "no-referrer");
       res.set_header("Strict-Transport-Security", "max-age=31536000");
       res.set_header("Cache-Control", "no-store");
-      (void)req;
     });
     routes();
     port_ = options_.port == 0 ? http_->bind_to_any_port(options_.host)
