@@ -96,5 +96,6 @@ start_console() {
 # For `trap stop_fleet EXIT`: stops what the script started ($pids) and removes the broker's folder.
 stop_fleet() {
   for p in $pids; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true  # mosquitto writes its database as it stops: then its folder can go
   remove_broker_dir
 }

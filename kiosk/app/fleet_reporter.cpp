@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "core/flow.hpp"
@@ -57,18 +58,28 @@ std::string KioskApp::fleet_state() {
                 {"last_sale_at", fleet_last_sale_at_}});
   // In whole hundreds of MB, so that a log line does not make a new state.
   if (const long long free = disk_free_bytes(config_.data_dir); free >= 0) s["disk_free_mb"] = free / (100 << 20) * 100;
-  // How long the oldest unsettled transaction has been open, as far as this run has seen it.
-  const auto now = std::chrono::steady_clock::now();
-  std::map<std::string, std::chrono::steady_clock::time_point> seen;
+  // How long the oldest unsettled transaction has been open: since the journal began it, so
+  // that a restart does not make an old one look new.
+  const std::time_t now = std::time(nullptr);
+  std::map<std::string, std::time_t> since;
+  std::optional<std::vector<JournaledTransaction>> journaled;  // read once a new one appears
   for (const OpenTransaction& t : state_.open) {
-    const auto it = fleet_unsettled_since_.find(t.reference);
-    seen[t.reference] = it == fleet_unsettled_since_.end() ? now : it->second;
+    if (const auto known = fleet_unsettled_since_.find(t.reference); known != fleet_unsettled_since_.end()) {
+      since[t.reference] = known->second;
+      continue;
+    }
+    if (!journaled && journal_) journaled = journal_->open_transactions();
+    since[t.reference] = now;
+    if (!journaled) continue;
+    for (const JournaledTransaction& j : *journaled)
+      if (j.reference == t.reference)
+        if (const auto created = parse_iso_utc(j.created_at)) since[t.reference] = std::min(now, *created);
   }
-  fleet_unsettled_since_ = std::move(seen);
+  fleet_unsettled_since_ = std::move(since);
   if (!fleet_unsettled_since_.empty()) {
-    auto oldest = now;
-    for (const auto& [reference, since] : fleet_unsettled_since_) oldest = std::min(oldest, since);
-    s["oldest_unsettled_s"] = std::chrono::duration_cast<std::chrono::seconds>(now - oldest).count();
+    std::time_t oldest = now;
+    for (const auto& [reference, at] : fleet_unsettled_since_) oldest = std::min(oldest, at);
+    s["oldest_unsettled_s"] = now - oldest;
   }
   const fleet::FleetLink::Status link = fleet_->status();
   s["fleet_dropped"] = link.dropped;

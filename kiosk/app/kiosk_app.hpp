@@ -257,7 +257,7 @@ class KioskApp {
     std::string brand, plan, amount_cents, method, outcome;
   };
   std::map<std::string, FleetSale> fleet_sales_;
-  std::map<std::string, std::chrono::steady_clock::time_point> fleet_unsettled_since_;
+  std::map<std::string, std::time_t> fleet_unsettled_since_;  // by reference: when the journal began it
   std::string fleet_state_sent_, fleet_last_sale_at_;
   std::chrono::steady_clock::time_point fleet_state_sent_at_{}, fleet_state_looked_{};
   CatalogVerifier catalog_verifier();
