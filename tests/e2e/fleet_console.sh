@@ -45,8 +45,8 @@ shot after
 wait file $work/done
 SCRIPT
   elif [ "$k" = BE-GNT ]; then
-    # Gent sells a renewal by card: today's sales.
-    printf '%s\n' 'expect screen attract' 'tap lang_en' 'tap svc_renew' 'tap brand_proximus' 'type 0470123456' \
+    # Gent sells a renewal by card once the console listens (events are not retained): today's sales.
+    printf '%s\n' 'expect screen attract' "wait file $work/sell-now" 'tap lang_en' 'tap svc_renew' 'tap brand_proximus' 'type 0470123456' \
       'tap next' 'tap next' 'tap confirm' 'tap pay_card' 'device terminal approve' 'expect screen done' 'tap finish' \
       'expect screen attract' "wait file $work/done" >"$work/$k.script"
   else
@@ -135,6 +135,7 @@ wait #fleet-view:not([hidden])
 cookie __Host-fleet
 no-script-cookie __Host-fleet
 wait #broker | broker: connected
+touch $work/sell-now
 wait #kiosks tr[data-kiosk="BE-ANT"] .service | in service
 wait #kiosks tr[data-kiosk="BE-GNT"] .service | in service
 wait #kiosks tr[data-kiosk="BE-BXL"] .service | in service
