@@ -232,9 +232,9 @@ class ScriptRun {
   bool wait_screen(const std::string& name, std::string* error) {
     const std::optional<Screen> screen = parse_screen(name);
     if (!screen) return *error = "unknown screen '" + name + "'", false;
+    const auto now = [&] { return std::string(screen_name(app_.state().screen)); };
     return wait_outside([&] { return app_.state().screen == *screen || app_.restart_requested(); },
-                        [&] { return "screen " + name + " did not come (now " + std::string(screen_name(app_.state().screen)) + ")"; },
-                        error);
+                        [&] { return "screen " + name + " did not come (now " + now() + ")"; }, error);
   }
 
   // Until the kiosk sells from this catalog version, installed from outside (kioskctl).

@@ -12,9 +12,9 @@
 #include "console/accounts.hpp"
 #include "gateway/client_ca.hpp"
 #include "gateway/secret_hash.hpp"
+#include "gateway/tls_cert.hpp"
 #include "sys/durable_file.hpp"
 #include "sys/small_file.hpp"
-#include "gateway/tls_cert.hpp"
 
 namespace kiosk::ctl {
 
@@ -90,7 +90,7 @@ int account(const std::string& file, const std::string& name) {
     const std::size_t end = std::min(text.find('\n', at), text.size());
     const std::string line = text.substr(at, end - at);
     at = end + 1;
-    if (line.rfind(name + " ", 0) == 0) {
+    if (line.compare(std::min(line.find_first_not_of(" \t"), line.size()), name.size() + 1, name + " ") == 0) {
       out += name + " " + hash + "\n";
       replaced = true;
     } else {

@@ -61,6 +61,10 @@ echo "== kiosk-fleet"
 printf 'correct horse battery\n' | "$ctl" fleet account "$work/accounts" alice >/dev/null
 printf 'another long secret\n' | "$ctl" fleet account "$work/accounts" bob >/dev/null
 refused "12 to 256 characters" sh -c "printf 'short\n' | '$ctl' fleet account '$work/accounts' carol"
+printf 'first long secret\n' | "$ctl" fleet account "$work/accounts" carol | grep -q '"replaced":false' || fail "carol added"
+printf 'second long secret\n' | "$ctl" fleet account "$work/accounts" carol | grep -q '"replaced":true' || fail "carol's new password"
+[ "$(grep -c '^carol ' "$work/accounts")" = 1 ] || fail "carol is in the accounts $(grep -c '^carol ' "$work/accounts") times"
+refused "a name is 1 to 32" sh -c "printf 'long enough secret\n' | '$ctl' fleet account '$work/accounts' 'Eve Evil'"
 console_config "$work" "BE-ANT|Antwerpen-Centraal|antwerpen|51.2172|4.4211" \
   "BE-GNT|Gent-Sint-Pieters|gent|51.0357|3.7106" "BE-BXL|Brussel-Zuid|brussel|50.8358|4.3365"
 printf '[catalog]\npublic_key = "keys/catalog.pub"\n' >>"$work/console.toml"
