@@ -64,7 +64,7 @@ class AccountsFile {
 
 class Program final : public ConsoleProgram {
  public:
-  Program(const ConsoleConfig& config) : config_(config), accounts_(config.accounts_path), view_(config.sites) {}
+  explicit Program(const ConsoleConfig& config) : config_(config), accounts_(config.accounts_path), view_(config.sites) {}
   ~Program() override { stop(); }
 
   bool start(const std::string& page_dir, std::string* error) {
@@ -114,8 +114,10 @@ class Program final : public ConsoleProgram {
   void replay_sales() {
     const std::time_t now = std::time(nullptr);
     std::string error;
+    std::error_code ec;
+    if (!std::filesystem::exists(sales_path(now), ec)) return;  // nothing sold yet today
     const auto text = read_small_file(sales_path(now), max_sales_file_bytes, &error);
-    if (!text) return;
+    if (!text) return log_warn("ALERT console: " + sales_path(now) + ": " + error + ": today's sales start from nothing");
     std::size_t at = 0, lines = 0, damaged = 0;
     while (at < text->size()) {
       const std::size_t end = std::min(text->find('\n', at), text->size());
