@@ -48,7 +48,7 @@ bool LoginGuard::may_try(const std::string& name, const std::string& address, Cl
 }
 
 bool LoginGuard::count(std::map<std::string, Entry>& table, const std::string& key, int max, Clock::time_point now) {
-  if (table.size() >= limits_.max_entries && !table.count(key)) forget_idle(table);
+  if (table.size() >= limits_.max_entries && !table.count(key)) forget_idle(table, now);
   Entry& e = table[key];
   if (e.locked_until != Clock::time_point{} && e.locked_until <= now) e.failures = 0;  // a lock served
   e.last = now;
@@ -69,10 +69,12 @@ void LoginGuard::succeeded(const std::string& name) {
   names_.erase(name);
 }
 
-void LoginGuard::forget_idle(std::map<std::string, Entry>& table) {
-  // Half of the table, idle longest first: a flood of names cannot push a real lock out at once.
+void LoginGuard::forget_idle(std::map<std::string, Entry>& table, Clock::time_point now) {
+  // Half of the entries not locked now, idle longest first: a flood of new names forgets old
+  // failures but never lifts a lock.
   std::vector<std::pair<Clock::time_point, std::string>> by_age;
-  for (const auto& [key, e] : table) by_age.emplace_back(e.last, key);
+  for (const auto& [key, e] : table)
+    if (e.locked_until <= now) by_age.emplace_back(e.last, key);
   std::sort(by_age.begin(), by_age.end());
   for (std::size_t i = 0; i < by_age.size() / 2 + 1 && i < by_age.size(); ++i) table.erase(by_age[i].second);
 }

@@ -25,7 +25,7 @@ std::optional<std::vector<Account>> parse_accounts(std::string_view text, std::s
 
 // Lock after repeated failures: a name that failed `max_failures` times in a row is locked for
 // `lock_for`, and so is an address (a browser trying many names). A success clears the name's
-// count. The table is bounded: the entries idle longest are forgotten first.
+// count. The table is bounded: the entries idle longest are forgotten first, locks never.
 class LoginGuard {
  public:
   using Clock = std::chrono::steady_clock;
@@ -52,7 +52,7 @@ class LoginGuard {
     Clock::time_point last{};
   };
   bool count(std::map<std::string, Entry>& table, const std::string& key, int max, Clock::time_point now);
-  void forget_idle(std::map<std::string, Entry>& table);
+  void forget_idle(std::map<std::string, Entry>& table, Clock::time_point now);
   Limits limits_;
   std::mutex mutex_;
   std::map<std::string, Entry> names_, addresses_;

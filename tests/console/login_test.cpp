@@ -91,3 +91,14 @@ TEST_CASE("sessions: random tokens, idle and absolute limits, a bounded table") 
   CHECK_FALSE(same_secret("abc", "abd"));
   CHECK_FALSE(same_secret("abc", "abcd"));
 }
+
+TEST_CASE("a full table forgets old failures, never a lock") {
+  LoginGuard guard({5, 20, std::chrono::minutes(15), 8});
+  const auto t0 = LoginGuard::Clock::time_point{} + 1h;
+  for (int i = 0; i < 5; ++i) guard.failed("alice", "10.0.0.1", t0);
+  CHECK_FALSE(guard.may_try("alice", "10.0.0.9", t0));
+  // A flood of other names from other addresses.
+  for (int i = 0; i < 100; ++i)
+    guard.failed("flood" + std::to_string(i), "10.1.0." + std::to_string(i), t0 + std::chrono::seconds(i + 1));
+  CHECK_FALSE(guard.may_try("alice", "10.0.0.9", t0 + 2min));
+}
