@@ -153,9 +153,10 @@ bool start_gateway(const Options& o, pid_t* pid, int* port, std::string* data) {
 }
 
 int usage() {
-  std::cerr << "usage: kiosk-gateway-load [--gateway HOST:PORT --gateway-data DIR] [--kiosks N] [--seconds S] [--work DIR]\n"
-               "  --gateway-data: the gateway's folder (its certificate, and the client CA the kiosks'\n"
-               "  certificates are issued from); without --gateway a gateway of its own is started\n";
+  std::cerr << "usage: kiosk-gateway-load [--gateway HOST:PORT [--gateway-data DIR]] [--kiosks N] [--seconds S] [--work DIR]\n"
+               "  --gateway-data: that gateway's folder (its certificate, and the client CA the kiosks'\n"
+               "  certificates are issued from; default gateway-data, as kiosk-gateway's --data);\n"
+               "  without --gateway a gateway of its own is started\n";
   return 2;
 }
 
@@ -186,7 +187,9 @@ int main(int argc, char** argv) {
     }
   }
   if (o.kiosks < 1 || o.kiosks > 1000 || o.seconds < 1 || o.seconds > 3600) return usage();
-  if ((o.port != 0) != !o.gateway_data.empty()) return usage();
+  if (o.port == 0 && !o.gateway_data.empty()) return usage();
+  // kiosk-gateway's own default folder, for a gateway started beside this program.
+  if (o.port != 0 && o.gateway_data.empty()) o.gateway_data = "gateway-data";
   std::error_code ec;
   fs::create_directories(o.work, ec);
   pid_t gateway_pid = -1;
