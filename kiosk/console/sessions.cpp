@@ -6,19 +6,6 @@
 
 namespace kiosk::console {
 
-namespace {
-
-std::optional<std::string> random_token() {
-  unsigned char bytes[32];
-  if (!random_bytes(bytes, sizeof bytes)) return std::nullopt;
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string s;
-  for (unsigned char b : bytes) s += {hex[b >> 4], hex[b & 15]};
-  return s;
-}
-
-}  // namespace
-
 bool same_secret(const std::string& a, const std::string& b) {
   if (a.size() != b.size()) return false;
   unsigned char diff = 0;
@@ -27,15 +14,15 @@ bool same_secret(const std::string& a, const std::string& b) {
 }
 
 std::optional<Session> SessionTable::open(const std::string& name, Clock::time_point now) {
-  auto token = random_token(), csrf = random_token();
-  if (!token || !csrf) return std::nullopt;
+  const std::string token = random_hex(32), csrf = random_hex(32);
+  if (token.empty() || csrf.empty()) return std::nullopt;
   std::lock_guard lock(mutex_);
   if (open_.size() >= limits_.max_sessions) {
     const auto idlest = std::min_element(open_.begin(), open_.end(),
                                          [](const auto& a, const auto& b) { return a.second.last < b.second.last; });
     open_.erase(idlest);
   }
-  Session s{name, *token, *csrf};
+  Session s{name, token, csrf};
   open_[s.token] = Open{s, now, now};
   return s;
 }

@@ -54,12 +54,8 @@ std::string cookie_value(const httplib::Request& req) {
 }
 
 std::string new_command_id() {
-  unsigned char bytes[9];
-  if (!random_bytes(bytes, sizeof bytes)) return "";
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string id = "c-";
-  for (unsigned char b : bytes) id += {hex[b >> 4], hex[b & 15]};
-  return id;
+  const std::string hex = random_hex(9);
+  return hex.empty() ? "" : "c-" + hex;
 }
 
 // Whether a Content-Length says more than `limit` bytes (one that is not a number counts as more).
@@ -170,9 +166,11 @@ class Console final : public WebConsole {
         std::lock_guard lock(parts_.view_mutex);
         snapshot = parts_.view->snapshot(std::time(nullptr));
       }
-      json body = json::parse(snapshot);
-      body["broker"] = {{"connected", broker.connected}, {"error", broker.last_error}};
-      answer(res, 200, body);
+      // The snapshot is a JSON object already: the broker's status goes in front rather than
+      // parsing and writing the whole fleet again.
+      const std::string status = json{{"connected", broker.connected}, {"error", broker.last_error}}.dump(
+          -1, ' ', false, json::error_handler_t::replace);
+      res.set_content("{\"broker\":" + status + "," + snapshot.substr(1), "application/json");
     });
     // A diagnostics bundle a kiosk sent back, by the command's id (ids are the console's own).
     http_->Get(R"(/api/diagnostics/(c-[0-9a-f]{18}))", [this](const httplib::Request& req, httplib::Response& res) {

@@ -3,6 +3,7 @@
 #include <sys/random.h>
 
 #include <cerrno>
+#include <vector>
 
 namespace kiosk {
 
@@ -16,6 +17,15 @@ bool random_bytes(void* out, std::size_t size) {
     got += static_cast<std::size_t>(n);
   }
   return true;
+}
+
+std::string random_hex(std::size_t size) {
+  std::vector<unsigned char> bytes(size);
+  if (!random_bytes(bytes.data(), size)) return "";
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : bytes) out += {hex[b >> 4], hex[b & 15]};
+  return out;
 }
 
 }  // namespace kiosk

@@ -57,6 +57,11 @@ TEST_CASE("Random bytes fill the whole buffer and differ between calls") {
   REQUIRE(random_bytes(b.data(), b.size()));
   CHECK(a != b);
   CHECK(a != std::array<unsigned char, 64>{});
+  const std::string hex = random_hex(32);
+  CHECK(hex.size() == 64);
+  CHECK(hex.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(hex != random_hex(32));
+  CHECK(random_hex(0).empty());
 }
 
 TEST_CASE("Base64 decodes what it encodes, and nothing that an encoder would not have written") {
