@@ -10,6 +10,7 @@
 #include "catalog/catalog_file.hpp"
 #include "catalog/signed_catalog.hpp"
 #include "catalog/signed_envelope.hpp"
+#include "gateway/postgres_store.hpp"
 #include "gateway/server.hpp"
 #include "install_layout.hpp"
 #include "sys/small_file.hpp"
@@ -55,7 +56,10 @@ int usage() {
                "                    [--retention-days N]      renewals' numbers are masked after N days (30)\n"
                "                    [--rate N]                requests per second and caller (20)\n"
                "                    [--callback-port N --wallet-keys JWKS]  Bancontact's signed status callbacks\n"
-               "                    [--catalog FILE --catalog-key PUB]  a signed catalog (default: the built-in one)\n";
+               "                    [--catalog FILE --catalog-key PUB]  a signed catalog (default: the built-in one)\n"
+               "                    [--store postgresql://…]  a PostgreSQL database shared by several gateways\n"
+               "                    [--store-connections N]   kept open to it by this process (8)\n"
+               "                                              (default store: SQLite in DIR/gateway.sqlite)\n";
   return 2;
 }
 
@@ -64,7 +68,8 @@ int usage() {
 int main(int argc, char** argv) {
   kiosk::gateway::ServerOptions options;
   options.port = 8443;
-  std::string catalog_path, catalog_key_path;
+  std::string catalog_path, catalog_key_path, store;
+  kiosk::gateway::PostgresStore::Options store_options;
   // The store, keys and certificates are the gateway user's alone.
   umask(0077);
   if (argc == 2 && std::string(argv[1]) == "--version") {
@@ -93,10 +98,23 @@ int main(int argc, char** argv) {
     else if (a == "--wallet-keys" && has_value) options.wallet_keys_path = argv[++i];
     else if (a == "--catalog" && has_value) catalog_path = argv[++i];
     else if (a == "--catalog-key" && has_value) catalog_key_path = argv[++i];
+    else if (a == "--store" && has_value) store = argv[++i];
+    else if (a == "--store-connections" && has_value && number(argv[i + 1], 1, 200, &n))
+      ++i, store_options.connections = static_cast<int>(n);
     else return usage();
   }
   if ((options.callback_port >= 0) != !options.wallet_keys_path.empty()) return usage();
   if (catalog_path.empty() != catalog_key_path.empty()) return usage();
+  if (!store.empty()) {
+    // A connection string may hold a password: it is never printed.
+    if (store.rfind("postgresql://", 0) != 0 && store.rfind("postgres://", 0) != 0) {
+      std::cerr << "kiosk-gateway: --store takes a postgresql:// URI\n";
+      return 2;
+    }
+    options.open_store = [store, store_options](std::string* error) -> std::unique_ptr<kiosk::gateway::Store> {
+      return kiosk::gateway::PostgresStore::open(store, store_options, error);
+    };
+  }
   if (std::string why; !read_catalog(catalog_path, catalog_key_path, &options.catalog_text, &why)) {
     std::cerr << "kiosk-gateway: " << why << "\n";
     return 1;
@@ -124,6 +142,8 @@ int main(int argc, char** argv) {
   if (server->callback_port() >= 0)
     std::cout << "kiosk-gateway: wallet callbacks on https://" << options.host << ":" << server->callback_port()
               << "/v1/wallet/callback" << std::endl;
+  std::cout << "kiosk-gateway: store " << (store.empty() ? "SQLite in " + options.data_dir : std::string("PostgreSQL"))
+            << std::endl;
   if (options.allow_faults) std::cerr << "kiosk-gateway: fault injection is on (not for production)" << std::endl;
   int signal = 0;
   sigwait(&stop_signals, &signal);

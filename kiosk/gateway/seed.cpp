@@ -1,6 +1,7 @@
 #include "seed.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace kiosk::gateway {
 
@@ -33,6 +34,13 @@ std::vector<SeedSubscriber> seed_subscribers(CivilDate today, const catalog::Cat
       {{"mobilevikings"}, "+32467123456", sub(S::active, 600, 4, "mv-20", true), "71234567"},
       {{"mobilevikings"}, "+32467000001", sub(S::suspended, 0, -12, "mv-10", true, 400), "70000001"},
   };
+  // A block of ordinary numbers for kiosk-gateway-load, so that its simulated kiosks each renew
+  // numbers of their own, as a real fleet's customers do, rather than all queue on one.
+  for (int i = 0; i < load_subscriber_count; ++i) {
+    char number[16];
+    std::snprintf(number, sizeof number, "+32470%06d", load_subscriber_first + i);
+    out.push_back({{"proximus"}, number, sub(S::active, 0, 10, "px-smart-10", true)});
+  }
   // A brand the simulation has no subscribers for (one a catalog added) gets one: active,
   // returning, on the brand's first plan.
   for (const BrandInfo& b : catalog.brands) {

@@ -24,7 +24,7 @@
 #include "log/log.hpp"
 #include "rate_limit.hpp"
 #include "seed.hpp"
-#include "store.hpp"
+#include "sqlite_store.hpp"
 #include "tls_cert.hpp"
 #include "wire.hpp"
 
@@ -208,6 +208,22 @@ httplib::Server::HandlerResponse Server::Impl::admit(const httplib::Request& req
 }
 
 void Server::Impl::routes() {
+  // A store that lost its database decided nothing: the kiosk asks again with the same
+  // reference, which is what makes the retry safe.
+  http->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    try {
+      std::rethrow_exception(ep);
+    } catch (const StoreUnavailable& e) {
+      log_warn(std::string("store unavailable during ") + req.path + ": " + e.what());
+      res.set_header("Retry-After", "1");
+      reply_error(res, 503, "store_unavailable", "the gateway's database is not reachable; try again");
+    } catch (const std::exception& e) {
+      log_warn(std::string("request ") + req.path + " failed: " + e.what());
+      reply_error(res, 500, "internal", "the gateway could not answer");
+    } catch (...) {
+      reply_error(res, 500, "internal", "the gateway could not answer");
+    }
+  });
   http->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     using HR = httplib::Server::HandlerResponse;
     deferred_refusal.reset();
@@ -477,27 +493,34 @@ void Server::Impl::renew(const Caller& caller, const httplib::Request& req, http
   if (fault == FaultMode::refuse) return reply_error(res, 409, "operator_rejected", "simulated refusal by the operator");
   if (!brand || !valid_msisdn(record.msisdn) || record.months < 1 || record.months > 24 || record.amount < 0)
     return reply_error(res, 400, "bad_request", "brand, msisdn, plan_id, months and amount_cents are required");
-  auto sub = store->find_subscriber(*brand, record.msisdn);
-  if (!sub) return reply_error(res, 404, "not_found", "no such subscriber at this brand");
-  if (sub->status == SubscriberStatus::expired)
-    return reply_error(res, 409, "deactivated", "the number is closed for good");
-  const auto plans = store->plans(*brand);
-  const Plan* plan = find_plan(plans, record.plan_id);
-  if (!plan) return reply_error(res, 409, "unknown_plan", "no such plan at this brand");
-  bool duration_ok = false;
-  for (int d : plan->durations_months) duration_ok |= d == record.months;
-  if (!duration_ok) return reply_error(res, 409, "bad_duration", "the plan is not sold for this duration");
-  const Quote q = quote(*plan, record.months, *sub, today());
-  if (q.total != record.amount) return reply_error(res, 409, "price_mismatch", "the price changed; quote again");
-  record.new_expiry = q.valid_until;
-  record.bonus = q.bonus_credit;
-
-  RenewalRecord stored = record;
-  Delivery d = store->deliver(stored);
-  if (fault == FaultMode::duplicate && d != Delivery::conflict) {
+  // Priced from the subscriber as it is now; when another renewal of the same number lands
+  // between the quote and the delivery, the store refuses it (stale) and it is priced again.
+  Delivery d = Delivery::stale;
+  RenewalRecord stored;
+  for (int attempt = 0; attempt < 5 && d == Delivery::stale; ++attempt) {
+    auto sub = store->find_subscriber(*brand, record.msisdn);
+    if (!sub) return reply_error(res, 404, "not_found", "no such subscriber at this brand");
+    if (sub->status == SubscriberStatus::expired)
+      return reply_error(res, 409, "deactivated", "the number is closed for good");
+    const auto plans = store->plans(*brand);
+    const Plan* plan = find_plan(plans, record.plan_id);
+    if (!plan) return reply_error(res, 409, "unknown_plan", "no such plan at this brand");
+    bool duration_ok = false;
+    for (int m : plan->durations_months) duration_ok |= m == record.months;
+    if (!duration_ok) return reply_error(res, 409, "bad_duration", "the plan is not sold for this duration");
+    const Quote q = quote(*plan, record.months, *sub, today());
+    if (q.total != record.amount) return reply_error(res, 409, "price_mismatch", "the price changed; quote again");
+    record.new_expiry = q.valid_until;
+    record.bonus = q.bonus_credit;
     stored = record;
-    d = store->deliver(stored);
+    d = store->deliver(stored, *sub);
+    if (fault == FaultMode::duplicate && d != Delivery::conflict && d != Delivery::stale) {
+      stored = record;
+      d = store->deliver(stored, *sub);
+    }
   }
+  if (d == Delivery::stale)
+    return reply_error(res, 503, "busy", "the number is being renewed elsewhere; try again with the same reference");
   if (d == Delivery::conflict) return conflict();  // another request with this reference won the race
   if (fault == FaultMode::lost_answer || fault == FaultMode::cut_after_commit) {
     // Committed; the answer never reaches the kiosk in time (nor, after a cut, anything else).
@@ -566,7 +589,8 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, std::string*
     if (!ensure_client_ca(options.data_dir, error)) return nullptr;
     client_ca = client_ca_cert_path(options.data_dir);
   }
-  impl->store = Store::open(options.data_dir + "/gateway.sqlite", error);
+  impl->store = options.open_store ? options.open_store(error)
+                                   : SqliteStore::open(options.data_dir + "/gateway.sqlite", error);
   if (!impl->store) return nullptr;
   // The catalog decides what is sold and at what price: every quote is checked against it.
   if (std::string why; !apply_catalog(*impl->store, options.catalog_text, &why)) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -10,6 +11,8 @@ class Store;
 
 struct ServerOptions {
   std::string data_dir = "gateway-data";
+  // Where renewals and subscribers are kept. Empty: SQLite in <data_dir>/gateway.sqlite.
+  std::function<std::unique_ptr<Store>(std::string* error)> open_store;
   // The operators' catalog (catalog/catalog_file.hpp) as its text, checked by whoever read it
   // (its signature, where it has one): brands, plans and prices. Required.
   std::string catalog_text;

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "core/phone.hpp"
-#include "gateway/store.hpp"
+#include "gateway/sqlite_store.hpp"
 #include "journal/journal.hpp"
 
 namespace kiosk::crash {
@@ -111,7 +111,7 @@ Audit audit(const std::string& ledger_path, const std::string& wallet_ledger_pat
     say("journal: " + error);
     return a;
   }
-  auto store = gateway::Store::open(gateway_db_path, &error);
+  auto store = gateway::SqliteStore::open(gateway_db_path, &error);
   if (!store) {
     say("gateway store: " + error);
     return a;

@@ -10,7 +10,7 @@
 #include "gateway/client.hpp"
 #include "gateway/client_ca.hpp"
 #include "gateway/server.hpp"
-#include "gateway/store.hpp"
+#include "gateway/sqlite_store.hpp"
 #include "../demo_catalog.hpp"
 
 using namespace kiosk;
@@ -68,7 +68,7 @@ struct Gateway {
   }
   std::vector<RenewalRecord> renewals() const {
     std::string error;
-    auto store = Store::open(dir + "/gateway.sqlite", &error);
+    auto store = SqliteStore::open(dir + "/gateway.sqlite", &error);
     REQUIRE(store);
     return store->renewals();
   }

@@ -17,7 +17,7 @@
 #include "gateway/client_ca.hpp"
 #include "gateway/seed.hpp"
 #include "gateway/server.hpp"
-#include "gateway/store.hpp"
+#include "gateway/sqlite_store.hpp"
 #include "gateway/tls_cert.hpp"
 #include "gateway/tls_pin.hpp"
 #include "gateway/wire.hpp"
@@ -184,7 +184,7 @@ TEST_CASE("A returning customer's bonus is credited with the delivery, once per 
   CHECK(c.lookup(Brand{"proximus"}, active).subscriber.balance == before + 200);
   // The gateway's record says what it credited.
   std::string error;
-  auto store = Store::open(g.dir + "/gateway.sqlite", &error);
+  auto store = SqliteStore::open(g.dir + "/gateway.sqlite", &error);
   REQUIRE(store);
   const auto stored = store->find_renewal(ref(1));
   REQUIRE(stored);
@@ -255,7 +255,7 @@ TEST_CASE("SMS messages are queued once per reference and kind") {
   CHECK(c.send_sms(ref(1), "confirmation", active, "hello", &detail));
   CHECK(c.send_sms(ref(1), "refund", active, "money back", &detail));
   std::string error;
-  auto store = Store::open(g.dir + "/gateway.sqlite", &error);
+  auto store = SqliteStore::open(g.dir + "/gateway.sqlite", &error);
   REQUIRE(store);
   const auto sms = store->sms();
   REQUIRE(sms.size() == 2);
@@ -284,7 +284,7 @@ TEST_CASE("Transaction reports are stored once per reference, and malformed ones
   g.fault("error", "/v1/reports");
   CHECK(c.hand_over("report", R"({"reference":")" + ref(11) + R"(","steps":[]})", &detail) == Client::Handover::retry);
   std::string error;
-  auto store = Store::open(g.dir + "/gateway.sqlite", &error);
+  auto store = SqliteStore::open(g.dir + "/gateway.sqlite", &error);
   REQUIRE(store);
   REQUIRE(store->reports().size() == 1);
   CHECK(store->reports()[0].first == ref(9));
@@ -378,7 +378,7 @@ TEST_CASE("Faults after commit: a lost answer, a repeated request, a slow gatewa
 
   g.fault("ok");
   std::string error;
-  auto store = Store::open(g.dir + "/gateway.sqlite", &error);
+  auto store = SqliteStore::open(g.dir + "/gateway.sqlite", &error);
   REQUIRE(store);
   int deliveries = 0;
   for (const RenewalRecord& rec : store->renewals()) deliveries += rec.status == "delivered";
@@ -457,7 +457,7 @@ TEST_CASE("The store's WAL stays short through thousands of renewals") {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::string error;
-  auto store = Store::open(dir + "/gateway.sqlite", &error);
+  auto store = SqliteStore::open(dir + "/gateway.sqlite", &error);
   REQUIRE(store);
   const catalog::CatalogFile demo = test::demo_catalog();
   REQUIRE(store->apply_catalog(demo, test::demo_catalog_text(), seed_subscribers(CivilDate{2026, 11, 28}, demo), &error));
@@ -473,7 +473,9 @@ TEST_CASE("The store's WAL stays short through thousands of renewals") {
     r.plan_id = "px-smart-10";
     r.amount = 1000;
     r.new_expiry = CivilDate{2026, 12, 28};
-    REQUIRE(store->deliver(r) == Delivery::created);
+    const auto now = store->find_subscriber(r.brand, r.msisdn);
+    REQUIRE(now);
+    REQUIRE(store->deliver(r, *now) == Delivery::created);
     if (i % 100 == 0) largest = std::max(largest, std::filesystem::file_size(dir + "/gateway.sqlite-wal"));
   }
   INFO("largest WAL " << largest << " bytes after " << count << " renewals");
@@ -501,7 +503,7 @@ TEST_CASE("Personal data at the gateway: SMS erased once sent, renewals' numbers
   std::string detail;
   REQUIRE(c.renew({ref(1), Brand{"proximus"}, active, "px-smart-10", 1, 1000}).kind == RenewalResult::Kind::delivered);
   REQUIRE(c.send_sms(ref(1), "confirmation", active, "Renewed until 28/12", &detail));
-  auto store = Store::open(dir + "/gateway.sqlite", &error);
+  auto store = SqliteStore::open(dir + "/gateway.sqlite", &error);
   REQUIRE(store);
   bool sent = false;
   for (int i = 0; i < 200 && !sent; ++i) {  // the gateway's own sender, every 50 ms
@@ -566,7 +568,7 @@ TEST_CASE("The store sells from the newest catalog: brands and plans replaced, s
   std::string error;
   const catalog::CatalogFile demo = test::demo_catalog();
   {
-    auto store = Store::open(dir + "/gateway.sqlite", &error);
+    auto store = SqliteStore::open(dir + "/gateway.sqlite", &error);
     REQUIRE(store);
     REQUIRE(store->apply_catalog(demo, test::demo_catalog_text(), seed_subscribers(today, demo), &error));
     CHECK(store->catalog_version() == demo.version);
@@ -574,7 +576,7 @@ TEST_CASE("The store sells from the newest catalog: brands and plans replaced, s
   }
   sql::Database::open(dir + "/gateway.sqlite")
       .exec("UPDATE subscribers SET balance_cents = 4242 WHERE brand = 'proximus' AND msisdn = '+32470123456'");
-  auto store = Store::open(dir + "/gateway.sqlite", &error);
+  auto store = SqliteStore::open(dir + "/gateway.sqlite", &error);
   REQUIRE(store);
   const auto [text, next] = next_catalog(change_brands);
   REQUIRE(store->apply_catalog(next, text, seed_subscribers(today, next), &error));
@@ -651,7 +653,7 @@ TEST_CASE("Expiry reminders: kept until due, checked against the renewal, sent o
   CHECK(ask(r.reference, active, done.new_expiry, 3) == H::delivered);  // a repeat keeps one
   CHECK(ask(r.reference, active, done.new_expiry, 5) == H::refused);    // another body: refused
   std::string error;
-  auto store = Store::open(g.dir + "/gateway.sqlite", &error);
+  auto store = SqliteStore::open(g.dir + "/gateway.sqlite", &error);
   REQUIRE(store);
   REQUIRE(store->reminders().size() == 1);
   const ReminderRecord kept = store->reminders()[0];

@@ -13,7 +13,7 @@
 #include "../event_recorder.hpp"
 #include "bancontact/callback_jws.hpp"
 #include "gateway/server.hpp"
-#include "gateway/store.hpp"
+#include "gateway/sqlite_store.hpp"
 #include "gateway/tls_cert.hpp"
 #include "net/https.hpp"
 #include "sim/bancontact_sim.hpp"
@@ -144,7 +144,7 @@ TEST_CASE("A callback about a known payment with another reference or amount is 
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::string error;
-  auto store = gateway::Store::open(dir + "/gateway.sqlite", &error);
+  auto store = gateway::SqliteStore::open(dir + "/gateway.sqlite", &error);
   REQUIRE(store);
   using C = gateway::Store::Callback;
   const std::string id = "5f91483d78a74914bc6f0a1b";

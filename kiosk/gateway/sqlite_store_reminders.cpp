@@ -1,11 +1,11 @@
 // Expiry reminders: kept until they are due, then handed to the SMS queue and deleted.
-#include "store.hpp"
+#include "sqlite_store.hpp"
 
 namespace kiosk::gateway {
 
 using sql::Statement;
 
-bool Store::add_reminder(const ReminderRecord& r) {
+bool SqliteStore::add_reminder(const ReminderRecord& r) {
   std::lock_guard lock(mutex_);
   Statement ins(db_,
                 "INSERT OR IGNORE INTO reminders (reference, kiosk_id, brand, msisdn, expiry, lang, send_on, text) "
@@ -45,7 +45,7 @@ ReminderRecord reminder_from(Statement& q) {
 
 }  // namespace
 
-std::vector<ReminderRecord> Store::reminders() {
+std::vector<ReminderRecord> SqliteStore::reminders() {
   std::lock_guard lock(mutex_);
   Statement q(db_, (std::string(reminder_columns) + "ORDER BY send_on, reference").c_str());
   std::vector<ReminderRecord> out;
@@ -53,7 +53,7 @@ std::vector<ReminderRecord> Store::reminders() {
   return out;
 }
 
-std::optional<ReminderRecord> Store::find_reminder(const std::string& reference) {
+std::optional<ReminderRecord> SqliteStore::find_reminder(const std::string& reference) {
   std::lock_guard lock(mutex_);
   Statement q(db_, (std::string(reminder_columns) + "WHERE reference = ?").c_str());
   q.bind(1, reference);
@@ -61,12 +61,14 @@ std::optional<ReminderRecord> Store::find_reminder(const std::string& reference)
   return reminder_from(q);
 }
 
-int Store::queue_due_reminders(CivilDate today) {
+int SqliteStore::queue_due_reminders(CivilDate today) {
   std::lock_guard lock(mutex_);
   // Asked every housekeeping tick: a look at the index, and no transaction, while nothing is due.
-  Statement due(db_, "SELECT EXISTS (SELECT 1 FROM reminders WHERE send_on <= ?)");
-  due.bind(1, iso_date(today)).step();
-  if (due.integer(0) == 0) return 0;
+  {
+    Statement due(db_, "SELECT EXISTS (SELECT 1 FROM reminders WHERE send_on <= ?)");
+    due.bind(1, iso_date(today)).step();
+    if (due.integer(0) == 0) return 0;
+  }  // its read ends here: a write transaction may not start inside another's snapshot
   int queued = 0;
   db_.transaction([&] {
     // ISO dates compare as text.
@@ -82,7 +84,7 @@ int Store::queue_due_reminders(CivilDate today) {
   return queued;
 }
 
-int Store::withdraw_reminders(const std::string& msisdn) {
+int SqliteStore::withdraw_reminders(const std::string& msisdn) {
   std::lock_guard lock(mutex_);
   int removed = 0;
   db_.transaction([&] {

@@ -1,22 +1,13 @@
 // Bancontact's status callbacks as the gateway keeps them: once per jti, and per payment the
 // furthest status told (callbacks come unordered and more than once).
-#include "store.hpp"
+#include "sqlite_store.hpp"
 
 namespace kiosk::gateway {
 
 using sql::Statement;
 
-namespace {
-// How far along a status is: a final one is never replaced, an earlier one never replaces.
-int rank(const std::string& status) {
-  if (status == "PENDING") return 0;
-  if (status == "IDENTIFIED") return 1;
-  if (status == "AUTHORIZED" || status == "PENDING_MERCHANT_ACKNOWLEDGEMENT") return 2;
-  return 3;
-}
-}  // namespace
 
-Store::Callback Store::record_wallet_callback(const WalletCallback& c) {
+Store::Callback SqliteStore::record_wallet_callback(const WalletCallback& c) {
   std::lock_guard lock(mutex_);
   Callback result = Callback::stored;
   db_.transaction([&] {
@@ -36,7 +27,7 @@ Store::Callback Store::record_wallet_callback(const WalletCallback& c) {
     if (!known) {
       Statement(db_, "INSERT INTO wallet_payments (payment_id, reference, amount_cents, status) VALUES (?,?,?,?)")
           .bind(1, c.payment_id).bind(2, c.reference).bind(3, static_cast<long long>(c.amount)).bind(4, c.status).run();
-    } else if (rank(c.status) > rank(q.text(0))) {
+    } else if (wallet_status_rank(c.status) > wallet_status_rank(q.text(0))) {
       Statement(db_, "UPDATE wallet_payments SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
                      "WHERE payment_id = ?")
           .bind(1, c.status).bind(2, c.payment_id).run();
@@ -46,7 +37,7 @@ Store::Callback Store::record_wallet_callback(const WalletCallback& c) {
   return result;
 }
 
-std::optional<WalletCallback> Store::wallet_payment(const std::string& payment_id) {
+std::optional<WalletCallback> SqliteStore::wallet_payment(const std::string& payment_id) {
   std::lock_guard lock(mutex_);
   Statement q(db_, "SELECT payment_id, reference, amount_cents, status FROM wallet_payments WHERE payment_id = ?");
   q.bind(1, payment_id);
@@ -59,14 +50,14 @@ std::optional<WalletCallback> Store::wallet_payment(const std::string& payment_i
   return c;
 }
 
-void Store::forget_wallet_callbacks_older_than(int seconds) {
+void SqliteStore::forget_wallet_callbacks_older_than(int seconds) {
   std::lock_guard lock(mutex_);
   Statement(db_, "DELETE FROM wallet_callbacks WHERE received_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)")
       .bind(1, "-" + std::to_string(seconds) + " seconds").run();
   if (db_.changes() > 0) wrote();
 }
 
-long long Store::wallet_callbacks_received() {
+long long SqliteStore::wallet_callbacks_received() {
   std::lock_guard lock(mutex_);
   return sql::query_integer(db_, "SELECT COUNT(*) FROM wallet_callbacks");
 }

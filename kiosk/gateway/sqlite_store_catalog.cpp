@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "store.hpp"
+#include "sqlite_store.hpp"
 #include "wire.hpp"
 
 namespace kiosk::gateway {
@@ -42,7 +42,7 @@ bool has_subscribers(sql::Database& db, const Brand& brand) {
 
 }  // namespace
 
-bool Store::apply_catalog(const catalog::CatalogFile& catalog, std::string_view text,
+bool SqliteStore::apply_catalog(const catalog::CatalogFile& catalog, std::string_view text,
                           const std::vector<SeedSubscriber>& subscribers, std::string* error) {
   std::lock_guard lock(mutex_);
   try {
@@ -53,22 +53,25 @@ bool Store::apply_catalog(const catalog::CatalogFile& catalog, std::string_view 
   }
 }
 
-bool Store::apply_catalog_locked(const catalog::CatalogFile& catalog, std::string_view text,
+bool SqliteStore::apply_catalog_locked(const catalog::CatalogFile& catalog, std::string_view text,
                                  const std::vector<SeedSubscriber>& subscribers, std::string* error) {
-  if (Statement kept(db_, "SELECT version, text FROM catalog WHERE one = 1"); kept.step()) {
-    const auto version = static_cast<std::uint64_t>(kept.integer(0));
-    if (version > catalog.version) {
-      *error = "catalog version " + std::to_string(catalog.version) + " is older than version " +
-               std::to_string(version) + ", which this store already sells from";
-      return false;
+  // Checked inside the write transaction: another gateway process on this file cannot slip a
+  // catalog in between the check and the change.
+  enum class Outcome { written, unchanged, refused };
+  const Outcome outcome = db_.transaction([&] {
+    if (Statement kept(db_, "SELECT version, text FROM catalog WHERE one = 1"); kept.step()) {
+      const auto version = static_cast<std::uint64_t>(kept.integer(0));
+      if (version > catalog.version) {
+        *error = "catalog version " + std::to_string(catalog.version) + " is older than version " +
+                 std::to_string(version) + ", which this store already sells from";
+        return Outcome::refused;
+      }
+      if (version == catalog.version && kept.text(1) != text) {
+        *error = "another catalog with version " + std::to_string(version) + " is already in this store";
+        return Outcome::refused;
+      }
+      if (version == catalog.version) return Outcome::unchanged;  // a restart: nothing to write
     }
-    if (version == catalog.version && kept.text(1) != text) {
-      *error = "another catalog with version " + std::to_string(version) + " is already in this store";
-      return false;
-    }
-    if (version == catalog.version) return true;  // a restart: nothing to write
-  }
-  db_.transaction([&] {
     db_.exec("DELETE FROM brands; DELETE FROM plans");
     for (const BrandInfo& b : catalog.brands)
       Statement(db_, "INSERT INTO brands VALUES (?,?,?)")
@@ -94,18 +97,19 @@ bool Store::apply_catalog_locked(const catalog::CatalogFile& catalog, std::strin
       for (const SeedSubscriber& s : subscribers)
         if (s.brand == b.brand) seed_subscriber(db_, s);
     }
+    return Outcome::written;
   });
-  wrote();
-  return true;
+  if (outcome == Outcome::written) wrote();
+  return outcome != Outcome::refused;
 }
 
-std::uint64_t Store::catalog_version() {
+std::uint64_t SqliteStore::catalog_version() {
   std::lock_guard lock(mutex_);
   Statement q(db_, "SELECT version FROM catalog WHERE one = 1");
   return q.step() ? static_cast<std::uint64_t>(q.integer(0)) : 0;
 }
 
-std::optional<Brand> Store::sold_brand(std::string_view id) {
+std::optional<Brand> SqliteStore::sold_brand(std::string_view id) {
   std::optional<Brand> brand = parse_brand(id);
   if (!brand) return std::nullopt;
   std::lock_guard lock(mutex_);
@@ -114,7 +118,7 @@ std::optional<Brand> Store::sold_brand(std::string_view id) {
   return q.integer(0) != 0 ? brand : std::nullopt;
 }
 
-std::vector<BrandTerms> Store::brand_terms() {
+std::vector<BrandTerms> SqliteStore::brand_terms() {
   std::lock_guard lock(mutex_);
   Statement q(db_, "SELECT brand, reactivation_fee_cents, customer_numbers FROM brands ORDER BY rowid");
   std::vector<BrandTerms> out;
