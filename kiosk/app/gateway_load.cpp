@@ -166,7 +166,11 @@ bool start_gateway(const Options& o, int n, const std::string& first_data, pid_t
   const std::string out = data + ".out";
   fs::remove(out);
   const std::string program = (app::program_dir() / "kiosk-gateway").string();
-  std::vector<std::string> args = {program, "--data", data, "--port", "0", "--rate", "100000"};
+  // A worker for every kiosk this gateway serves (kept connections hold one each), at least the
+  // gateway's default.
+  const int kiosks_here = (o.kiosks + o.own_gateways - 1) / o.own_gateways;
+  std::vector<std::string> args = {program, "--data", data, "--port", "0", "--rate", "100000",
+                                   "--workers", std::to_string(std::max(32, kiosks_here + 4))};
   if (!o.store.empty()) args.insert(args.end(), {"--store", o.store});
   if (n > 0)
     args.insert(args.end(), {"--cert", first_data + "/gateway.crt", "--key", first_data + "/gateway.key", "--client-ca",

@@ -55,6 +55,8 @@ int usage() {
                "                    [--fault-timeout-ms MS]   how long the timeout faults hold a request\n"
                "                    [--retention-days N]      renewals' numbers are masked after N days (30)\n"
                "                    [--rate N]                requests per second and caller (20)\n"
+               "                    [--workers N]             connections served at once (32); a central gateway\n"
+               "                                              wants about one per kiosk connected at a time\n"
                "                    [--callback-port N --wallet-keys JWKS]  Bancontact's signed status callbacks\n"
                "                    [--catalog FILE --catalog-key PUB]  a signed catalog (default: the built-in one)\n"
                "                    [--store postgresql://…]  a PostgreSQL database shared by several gateways\n"
@@ -91,6 +93,7 @@ int main(int argc, char** argv) {
       ++i, options.timeout_fault_ms = static_cast<int>(n);
     else if (a == "--retention-days" && has_value && number(argv[i + 1], 1, 3650, &n))
       ++i, options.retention_days = static_cast<int>(n);
+    else if (a == "--workers" && has_value && number(argv[i + 1], 2, 1024, &n)) ++i, options.workers = static_cast<int>(n);
     else if (a == "--rate" && has_value && number(argv[i + 1], 1, 100000, &n))
       ++i, options.requests_per_second = static_cast<double>(n), options.request_burst = 3.0 * static_cast<double>(n);
     else if (a == "--callback-port" && has_value && number(argv[i + 1], 0, 65535, &n))

@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "log/log.hpp"
 #include "wire.hpp"
 
 namespace kiosk::gateway {
@@ -124,7 +125,11 @@ void PostgresStore::attempt_failed(const pg::Error& e, int attempt, std::chrono:
   }
   // 20, 40, 80 … 320 ms between tries: a restart takes the database a second or two.
   const auto pause = std::chrono::milliseconds(20 << std::min(attempt, 4));
-  if (std::chrono::steady_clock::now() + pause > deadline) throw StoreUnavailable(e.what());
+  if (std::chrono::steady_clock::now() + pause > deadline) {
+    log_warn(std::string("store: giving up for now: ") + e.what());
+    throw StoreUnavailable(e.what());
+  }
+  if (attempt == 0) log_warn(std::string("store: trying again: ") + e.what());
   std::this_thread::sleep_for(pause);
 }
 
@@ -162,15 +167,11 @@ std::vector<RenewalRecord> PostgresStore::renewals() {
 
 Delivery PostgresStore::deliver(RenewalRecord& r, const Subscriber& quoted_from) {
   RenewalRecord first;
-  const Delivery d = run(true, [&](Work& w) {
-    // The reference's row first: of two deliveries (or a delivery and a void) with the same
-    // reference, the second waits here for the first to finish, then finds its row.
-    const pg::Result ins = w.exec(
-        "WITH n AS (SELECT nextval('renewals_id_seq') AS id) "
-        "INSERT INTO renewals (id, reference, brand, msisdn, plan_id, months, amount_cents, status, confirmation_id, "
-        "new_expiry, kiosk_id, bonus_cents) "
-        "SELECT n.id, $1, $2, $3, $4, $5, $6, 'delivered', $7 || '-' || (100000 + n.id)::text, $8::date, $9, $10 "
-        "FROM n ON CONFLICT (reference) DO NOTHING RETURNING confirmation_id, " KIOSK_PG_UTC_TEXT("created_at"),
+  // kiosk_deliver (migration 2) decides in one statement, so in one transaction of its own.
+  const Delivery d = run(false, [&](Work& w) {
+    const pg::Result q = w.exec(
+        "SELECT outcome, confirmation, " KIOSK_PG_UTC_TEXT("made") " FROM kiosk_deliver($1, $2, $3, $4, $5, $6, $7, "
+        "$8::date, $9, $10, $11, $12::date, $13, $14)",
         pg::Params()
             .add(r.reference)
             .add(r.brand.id)
@@ -181,37 +182,21 @@ Delivery PostgresStore::deliver(RenewalRecord& r, const Subscriber& quoted_from)
             .add(confirmation_prefix(r.brand))
             .add(iso_date(r.new_expiry))
             .add(r.kiosk_id)
-            .add(static_cast<long long>(r.bonus)));
-    if (ins.rows() == 0) {
-      w.commit = false;
-      first = renewal_in(w, r.reference).value_or(RenewalRecord{});
-      return first.status == "delivered" && same_request(first, r) ? Delivery::replayed : Delivery::conflict;
-    }
-    // Extended only from the state the price was made from (a concurrent renewal of the same
-    // number makes this wait, then find the row changed); the bonus is credited with the row.
-    const pg::Result upd = w.exec(
-        "UPDATE subscribers SET status = 'active', expiry = $1::date, plan_id = $2, returning_customer = true, "
-        "reactivation_fee_cents = 0, suspended_since = NULL, balance_cents = balance_cents + $3 "
-        "WHERE brand = $4 AND msisdn = $5 AND status = $6 AND expiry = $7::date AND returning_customer = $8 "
-        "AND reactivation_fee_cents = $9",
-        pg::Params()
-            .add(iso_date(r.new_expiry))
-            .add(r.plan_id)
             .add(static_cast<long long>(r.bonus))
-            .add(r.brand.id)
-            .add(r.msisdn)
             .add(std::string(wire::status_name(quoted_from.status)))
             .add(iso_date(quoted_from.expiry))
             .add(quoted_from.returning_customer)
             .add(static_cast<long long>(quoted_from.reactivation_fee)));
-    if (upd.affected() == 0) {
-      w.commit = false;
-      return Delivery::stale;
+    const std::string outcome = q.text(0, 0);
+    if (outcome == "stale") return Delivery::stale;
+    if (outcome == "exists") {
+      first = renewal_in(w, r.reference).value_or(RenewalRecord{});
+      return first.status == "delivered" && same_request(first, r) ? Delivery::replayed : Delivery::conflict;
     }
     first = r;
     first.status = "delivered";
-    first.confirmation_id = ins.text(0, 0);
-    first.created_at = ins.text(0, 1);
+    first.confirmation_id = q.text(0, 1);
+    first.created_at = q.text(0, 2);
     return Delivery::created;
   });
   if (d != Delivery::stale) r = first;

@@ -52,6 +52,46 @@ CREATE INDEX wallet_callbacks_by_age ON wallet_callbacks (received_at);
 CREATE TABLE wallet_payments (payment_id TEXT PRIMARY KEY, reference TEXT NOT NULL, amount_cents BIGINT NOT NULL,
   status TEXT NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now());
 )"},
+    // A delivery decided inside the database in one call: one round trip where the client's
+    // BEGIN, INSERT, UPDATE and COMMIT took four. The subscriber's row is locked, and checked
+    // against the state the price was made from, before the reference's row is written.
+    {2, "deliver in one call",
+     R"(
+CREATE FUNCTION kiosk_deliver(p_reference TEXT, p_brand TEXT, p_msisdn TEXT, p_plan TEXT, p_months INTEGER,
+  p_amount BIGINT, p_prefix TEXT, p_new_expiry DATE, p_kiosk TEXT, p_bonus BIGINT, q_status TEXT, q_expiry DATE,
+  q_returning BOOLEAN, q_fee BIGINT)
+RETURNS TABLE (outcome TEXT, confirmation TEXT, made TIMESTAMPTZ) LANGUAGE plpgsql AS $$
+DECLARE
+  n BIGINT;
+BEGIN
+  IF EXISTS (SELECT 1 FROM renewals WHERE reference = p_reference) THEN
+    RETURN QUERY SELECT 'exists'::TEXT, NULL::TEXT, NULL::TIMESTAMPTZ;
+    RETURN;
+  END IF;
+  PERFORM 1 FROM subscribers WHERE brand = p_brand AND msisdn = p_msisdn AND status = q_status
+    AND expiry = q_expiry AND returning_customer = q_returning AND reactivation_fee_cents = q_fee FOR UPDATE;
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT 'stale'::TEXT, NULL::TEXT, NULL::TIMESTAMPTZ;
+    RETURN;
+  END IF;
+  n := nextval('renewals_id_seq');
+  -- Another call with this reference may have written it since the check: it waits here for
+  -- that one, then finds its row.
+  INSERT INTO renewals (id, reference, brand, msisdn, plan_id, months, amount_cents, status, confirmation_id,
+    new_expiry, kiosk_id, bonus_cents)
+  VALUES (n, p_reference, p_brand, p_msisdn, p_plan, p_months, p_amount, 'delivered',
+    p_prefix || '-' || (100000 + n)::TEXT, p_new_expiry, p_kiosk, p_bonus)
+  ON CONFLICT (reference) DO NOTHING;
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT 'exists'::TEXT, NULL::TEXT, NULL::TIMESTAMPTZ;
+    RETURN;
+  END IF;
+  UPDATE subscribers SET status = 'active', expiry = p_new_expiry, plan_id = p_plan, returning_customer = true,
+    reactivation_fee_cents = 0, suspended_since = NULL, balance_cents = balance_cents + p_bonus
+  WHERE brand = p_brand AND msisdn = p_msisdn;
+  RETURN QUERY SELECT 'created'::TEXT, r.confirmation_id, r.created_at FROM renewals r WHERE r.id = n;
+END $$;
+)"},
 };
 
 // Held for the length of a transaction by whoever migrates, and by catalog changes.

@@ -32,6 +32,16 @@ constexpr const char* renewal_columns =
     "reference, brand, msisdn, plan_id, months, amount_cents, status, confirmation_id, "
     "new_expiry, created_at, COALESCE(kiosk_id, ''), COALESCE(bonus_cents, 0)";
 
+std::optional<RenewalRecord> renewal_in(sql::Database& db, const std::string& reference) {
+  Statement q(db, (std::string("SELECT ") + renewal_columns + " FROM renewals WHERE reference = ?").c_str());
+  q.bind(1, reference);
+  if (!q.step()) return std::nullopt;
+  return renewal_from(q);
+}
+
+// Read connections kept for the next reads; more are opened while many read at once.
+constexpr std::size_t max_idle_readers = 8;
+
 // Writes between two forced checkpoints. SQLite's automatic checkpoint cannot restart a WAL
 // that a reader holds, so the gateway also truncates it itself.
 constexpr int checkpoint_every = 500;
@@ -41,7 +51,7 @@ constexpr int checkpoint_every = 500;
 std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, std::string* error) {
   std::unique_ptr<SqliteStore> store;
   try {
-    store.reset(new SqliteStore(sql::Database::open(path)));
+    store.reset(new SqliteStore(sql::Database::open(path), path));
     store->db_.exec("PRAGMA journal_mode=WAL");
     store->db_.exec("PRAGMA synchronous=FULL");
     store->db_.exec("PRAGMA journal_size_limit=8388608");
@@ -118,6 +128,76 @@ void SqliteStore::add_missing_columns() {
   }
 }
 
+std::unique_ptr<sql::Database> SqliteStore::take_reader() {
+  {
+    std::lock_guard lock(readers_mutex_);
+    if (!readers_.empty()) {
+      auto db = std::move(readers_.back());
+      readers_.pop_back();
+      return db;
+    }
+  }
+  return std::make_unique<sql::Database>(sql::Database::open(path_, sql::Database::Mode::read_only));
+}
+
+void SqliteStore::give_back_reader(std::unique_ptr<sql::Database> db) {
+  std::lock_guard lock(readers_mutex_);
+  if (readers_.size() < max_idle_readers) readers_.push_back(std::move(db));
+}
+
+void SqliteStore::submit(Job& job) {
+  std::unique_lock lock(queue_mutex_);
+  queue_.push_back(&job);
+  while (!job.done) {
+    if (committing_) {
+      queue_cv_.wait(lock);
+      continue;
+    }
+    // This caller commits everything queued so far, its own job included, in one transaction.
+    committing_ = true;
+    std::vector<Job*> batch;
+    batch.swap(queue_);
+    lock.unlock();
+    commit(batch);
+    lock.lock();
+    committing_ = false;
+    for (Job* j : batch) j->done = true;
+    queue_cv_.notify_all();
+  }
+  if (job.error) std::rethrow_exception(job.error);
+}
+
+void SqliteStore::commit(const std::vector<Job*>& batch) {
+  std::lock_guard lock(mutex_);
+  try {
+    db_.exec("BEGIN IMMEDIATE");
+    for (Job* j : batch) {
+      // A job that fails takes back only its own changes.
+      db_.exec("SAVEPOINT job");
+      try {
+        j->work();
+        db_.exec("RELEASE job");
+      } catch (...) {
+        j->error = std::current_exception();
+        db_.exec("ROLLBACK TO job; RELEASE job");
+      }
+    }
+    db_.exec("COMMIT");
+  } catch (...) {
+    // BEGIN or COMMIT failed (disk full, I/O error): nothing of the batch is stored.
+    try {
+      db_.exec("ROLLBACK");
+    } catch (const sql::Error&) {
+      // SQLite rolled back already
+    }
+    for (Job* j : batch)
+      if (!j->error) j->error = std::current_exception();
+    return;
+  }
+  writes_since_checkpoint_ += static_cast<int>(batch.size());
+  if (writes_since_checkpoint_ >= checkpoint_every) truncate_wal();
+}
+
 void SqliteStore::wrote() {
   if (++writes_since_checkpoint_ >= checkpoint_every) truncate_wal();
 }
@@ -133,70 +213,65 @@ void SqliteStore::checkpoint() {
 }
 
 std::optional<Subscriber> SqliteStore::find_subscriber(const Brand& brand, const std::string& msisdn) {
-  std::lock_guard lock(mutex_);
-  Statement q(db_,
-              "SELECT status, balance_cents, expiry, plan_id, returning_customer, reactivation_fee_cents, "
-              "COALESCE(suspended_since, '') FROM subscribers WHERE brand = ? AND msisdn = ?");
-  q.bind(1, std::string(brand_id(brand))).bind(2, msisdn);
-  if (!q.step()) return std::nullopt;
-  Subscriber s;
-  s.status = wire::parse_status(q.text(0)).value_or(SubscriberStatus::active);
-  s.balance = q.integer(1);
-  s.expiry = parse_iso_date(q.text(2)).value_or(CivilDate{});
-  s.current_plan_id = q.text(3);
-  s.returning_customer = q.integer(4) != 0;
-  s.reactivation_fee = q.integer(5);
-  // A row from before the date was kept: suspended, as far as is known, since the plan ended.
-  if (s.status == SubscriberStatus::suspended) s.suspended_since = parse_iso_date(q.text(6)).value_or(s.expiry);
-  return s;
+  return read([&](sql::Database& db) -> std::optional<Subscriber> {
+    Statement q(db,
+                "SELECT status, balance_cents, expiry, plan_id, returning_customer, reactivation_fee_cents, "
+                "COALESCE(suspended_since, '') FROM subscribers WHERE brand = ? AND msisdn = ?");
+    q.bind(1, std::string(brand_id(brand))).bind(2, msisdn);
+    if (!q.step()) return std::nullopt;
+    Subscriber s;
+    s.status = wire::parse_status(q.text(0)).value_or(SubscriberStatus::active);
+    s.balance = q.integer(1);
+    s.expiry = parse_iso_date(q.text(2)).value_or(CivilDate{});
+    s.current_plan_id = q.text(3);
+    s.returning_customer = q.integer(4) != 0;
+    s.reactivation_fee = q.integer(5);
+    // A row from before the date was kept: suspended, as far as is known, since the plan ended.
+    if (s.status == SubscriberStatus::suspended) s.suspended_since = parse_iso_date(q.text(6)).value_or(s.expiry);
+    return s;
+  });
 }
 
 std::optional<std::string> SqliteStore::msisdn_of_customer(const Brand& brand, const std::string& customer_number) {
-  std::lock_guard lock(mutex_);
-  Statement q(db_,
-              "SELECT c.msisdn FROM customers c JOIN brands b ON b.brand = c.brand "
-              "WHERE c.brand = ? AND c.customer_number = ? AND b.customer_numbers = 1");
-  q.bind(1, std::string(brand_id(brand))).bind(2, customer_number);
-  if (!q.step()) return std::nullopt;
-  return q.text(0);
+  return read([&](sql::Database& db) -> std::optional<std::string> {
+    Statement q(db,
+                "SELECT c.msisdn FROM customers c JOIN brands b ON b.brand = c.brand "
+                "WHERE c.brand = ? AND c.customer_number = ? AND b.customer_numbers = 1");
+    q.bind(1, std::string(brand_id(brand))).bind(2, customer_number);
+    if (!q.step()) return std::nullopt;
+    return q.text(0);
+  });
 }
 
 std::vector<Plan> SqliteStore::plans(const Brand& brand) {
-  std::lock_guard lock(mutex_);
-  Statement q(db_, "SELECT json FROM plans WHERE brand = ? ORDER BY ord");
-  q.bind(1, std::string(brand_id(brand)));
-  std::vector<Plan> out;
-  while (q.step()) {
-    auto j = nlohmann::json::parse(q.text(0), nullptr, false);
-    if (auto p = wire::plan_from_json(j)) out.push_back(*p);
-  }
-  return out;
+  return read([&](sql::Database& db) -> std::vector<Plan> {
+    Statement q(db, "SELECT json FROM plans WHERE brand = ? ORDER BY ord");
+    q.bind(1, std::string(brand_id(brand)));
+    std::vector<Plan> out;
+    while (q.step()) {
+      auto j = nlohmann::json::parse(q.text(0), nullptr, false);
+      if (auto p = wire::plan_from_json(j)) out.push_back(*p);
+    }
+    return out;
+  });
 }
 
 std::optional<RenewalRecord> SqliteStore::find_renewal(const std::string& reference) {
-  std::lock_guard lock(mutex_);
-  return find_renewal_locked(reference);
-}
-
-std::optional<RenewalRecord> SqliteStore::find_renewal_locked(const std::string& reference) {
-  Statement q(db_, (std::string("SELECT ") + renewal_columns + " FROM renewals WHERE reference = ?").c_str());
-  q.bind(1, reference);
-  if (!q.step()) return std::nullopt;
-  return renewal_from(q);
+  return read([&](sql::Database& db) { return renewal_in(db, reference); });
 }
 
 std::vector<RenewalRecord> SqliteStore::renewals() {
-  std::lock_guard lock(mutex_);
-  Statement q(db_, (std::string("SELECT ") + renewal_columns + " FROM renewals ORDER BY created_at").c_str());
-  std::vector<RenewalRecord> out;
-  while (q.step()) out.push_back(renewal_from(q));
-  return out;
+  return read([&](sql::Database& db) {
+    Statement q(db, (std::string("SELECT ") + renewal_columns + " FROM renewals ORDER BY created_at").c_str());
+    std::vector<RenewalRecord> out;
+    while (q.step()) out.push_back(renewal_from(q));
+    return out;
+  });
 }
 
 Delivery SqliteStore::deliver(RenewalRecord& r, const Subscriber& quoted_from) {
-  std::lock_guard lock(mutex_);
-  const Delivery d = db_.transaction([&] {
-    if (auto first = find_renewal_locked(r.reference)) {
+  return write([&] {
+    if (auto first = renewal_in(db_, r.reference)) {
       const bool same = first->status == "delivered" && same_request(*first, r);
       r = *first;
       return same ? Delivery::replayed : Delivery::conflict;
@@ -245,20 +320,16 @@ Delivery SqliteStore::deliver(RenewalRecord& r, const Subscriber& quoted_from) {
     if (made.step()) r.created_at = made.text(0);
     return Delivery::created;
   });
-  if (d == Delivery::created) wrote();
-  return d;
 }
 
 RenewalRecord SqliteStore::void_unless_delivered(const std::string& kiosk_id, const std::string& reference) {
-  std::lock_guard lock(mutex_);
-  std::optional<RenewalRecord> first = db_.transaction([&]() -> std::optional<RenewalRecord> {
-    if (auto known = find_renewal_locked(reference)) return known;
+  std::optional<RenewalRecord> first = write([&]() -> std::optional<RenewalRecord> {
+    if (auto known = renewal_in(db_, reference)) return known;
     Statement ins(db_, "INSERT INTO renewals (reference, status, amount_cents, months, kiosk_id) VALUES (?, 'void', 0, 0, ?)");
     ins.bind(1, reference).bind(2, kiosk_id).run();
     return std::nullopt;
   });
   if (first) return *first;
-  wrote();
   RenewalRecord r;
   r.reference = reference;
   r.kiosk_id = kiosk_id;
@@ -267,32 +338,34 @@ RenewalRecord SqliteStore::void_unless_delivered(const std::string& kiosk_id, co
 }
 
 std::string SqliteStore::last_reference(const std::string& kiosk_id) {
-  std::lock_guard lock(mutex_);
-  Statement q(db_, "SELECT reference FROM renewals WHERE kiosk_id = ? ORDER BY rowid DESC LIMIT 1");
-  q.bind(1, kiosk_id);
-  return q.step() ? q.text(0) : std::string();
+  return read([&](sql::Database& db) -> std::string {
+    Statement q(db, "SELECT reference FROM renewals WHERE kiosk_id = ? ORDER BY rowid DESC LIMIT 1");
+    q.bind(1, kiosk_id);
+    return q.step() ? q.text(0) : std::string();
+  });
 }
 
 bool SqliteStore::add_sms(const SmsRecord& m) {
-  std::lock_guard lock(mutex_);
-  Statement ins(db_, "INSERT OR IGNORE INTO sms (reference, kind, msisdn, text, kiosk_id, text_length) VALUES (?,?,?,?,?,?)");
-  ins.bind(1, m.reference).bind(2, m.kind).bind(3, m.msisdn).bind(4, m.text).bind(5, m.kiosk_id);
-  ins.bind(6, static_cast<long long>(m.text.size())).run();
-  const bool added = db_.changes() > 0;
-  if (added) wrote();
-  return added;
+  return write([&] {
+    Statement ins(db_,
+                  "INSERT OR IGNORE INTO sms (reference, kind, msisdn, text, kiosk_id, text_length) VALUES (?,?,?,?,?,?)");
+    ins.bind(1, m.reference).bind(2, m.kind).bind(3, m.msisdn).bind(4, m.text).bind(5, m.kiosk_id);
+    ins.bind(6, static_cast<long long>(m.text.size())).run();
+    return db_.changes() > 0;
+  });
 }
 
 std::vector<SmsRecord> SqliteStore::sms() {
-  std::lock_guard lock(mutex_);
-  Statement q(db_,
-              "SELECT id, reference, kind, msisdn, text, created_at, COALESCE(kiosk_id, ''), COALESCE(sent_at, ''), "
-              "text_length FROM sms ORDER BY id");
-  std::vector<SmsRecord> out;
-  while (q.step())
-    out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6), q.text(7),
-                   q.integer(8)});
-  return out;
+  return read([&](sql::Database& db) -> std::vector<SmsRecord> {
+    Statement q(db,
+                "SELECT id, reference, kind, msisdn, text, created_at, COALESCE(kiosk_id, ''), COALESCE(sent_at, ''), "
+                "text_length FROM sms ORDER BY id");
+    std::vector<SmsRecord> out;
+    while (q.step())
+      out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6), q.text(7),
+                     q.integer(8)});
+    return out;
+  });
 }
 
 int SqliteStore::send_queued_sms() {
@@ -317,12 +390,11 @@ int SqliteStore::send_queued_sms() {
 }
 
 bool SqliteStore::add_report(const std::string& kiosk_id, const std::string& reference, const std::string& json) {
-  std::lock_guard lock(mutex_);
-  Statement ins(db_, "INSERT OR IGNORE INTO reports (reference, json, kiosk_id) VALUES (?,?,?)");
-  ins.bind(1, reference).bind(2, json).bind(3, kiosk_id).run();
-  const bool added = db_.changes() > 0;
-  if (added) wrote();
-  return added;
+  return write([&] {
+    Statement ins(db_, "INSERT OR IGNORE INTO reports (reference, json, kiosk_id) VALUES (?,?,?)");
+    ins.bind(1, reference).bind(2, json).bind(3, kiosk_id).run();
+    return db_.changes() > 0;
+  });
 }
 
 int SqliteStore::erase_old_numbers(int days) {
@@ -347,11 +419,12 @@ int SqliteStore::erase_old_numbers(int days) {
 }
 
 std::vector<std::pair<std::string, std::string>> SqliteStore::reports() {
-  std::lock_guard lock(mutex_);
-  Statement q(db_, "SELECT reference, json FROM reports ORDER BY created_at");
-  std::vector<std::pair<std::string, std::string>> out;
-  while (q.step()) out.emplace_back(q.text(0), q.text(1));
-  return out;
+  return read([&](sql::Database& db) -> std::vector<std::pair<std::string, std::string>> {
+    Statement q(db, "SELECT reference, json FROM reports ORDER BY created_at");
+    std::vector<std::pair<std::string, std::string>> out;
+    while (q.step()) out.emplace_back(q.text(0), q.text(1));
+    return out;
+  });
 }
 
 }  // namespace kiosk::gateway

@@ -1,6 +1,10 @@
 #pragma once
+#include <condition_variable>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "sqlite/sqlite.hpp"
 #include "store.hpp"
@@ -9,7 +13,8 @@ namespace kiosk::gateway {
 
 // The store in one SQLite file in WAL mode: the embedded gateway's and a single stand-alone
 // gateway's. Writes are serialised by a mutex within the process and by SQLite's write lock
-// (BEGIN IMMEDIATE) between processes.
+// (BEGIN IMMEDIATE) between processes; reads run on read-only connections of their own, on the
+// last committed state, without waiting for a write and its fsync.
 class SqliteStore final : public Store {
  public:
   static std::unique_ptr<SqliteStore> open(const std::string& path, std::string* error);
@@ -45,8 +50,33 @@ class SqliteStore final : public Store {
   void checkpoint() override;
 
  private:
-  explicit SqliteStore(sql::Database db) : db_(std::move(db)) {}
-  std::optional<RenewalRecord> find_renewal_locked(const std::string& reference);  // mutex_ held
+  SqliteStore(sql::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+  template <typename Body>
+  auto read(Body body) -> decltype(body(std::declval<sql::Database&>())) {
+    auto db = take_reader();
+    auto result = body(*db);
+    give_back_reader(std::move(db));
+    return result;
+  }
+  // Group commit: concurrent writes are queued, and whichever caller finds no commit under way
+  // runs all those queued in one transaction (each in a savepoint of its own), with one fsync.
+  // A caller returns once its write is durable, or with its own error.
+  struct Job {
+    std::function<void()> work;
+    std::exception_ptr error;
+    bool done = false;
+  };
+  template <typename Body>
+  auto write(Body body) -> decltype(body()) {
+    std::optional<decltype(body())> result;
+    Job job{[&] { result.emplace(body()); }};
+    submit(job);
+    return std::move(*result);
+  }
+  void submit(Job& job);
+  void commit(const std::vector<Job*>& batch);  // takes mutex_
+  std::unique_ptr<sql::Database> take_reader();
+  void give_back_reader(std::unique_ptr<sql::Database> db);
   void add_missing_columns();
   bool apply_catalog_locked(const catalog::CatalogFile& catalog, std::string_view text,
                             const std::vector<SeedSubscriber>& subscribers, std::string* error);  // mutex_ held
@@ -55,6 +85,13 @@ class SqliteStore final : public Store {
   int writes_since_checkpoint_ = 0;
   std::mutex mutex_;
   sql::Database db_;  // write transactions with mutex_ held
+  std::string path_;
+  std::mutex queue_mutex_;
+  std::condition_variable queue_cv_;
+  std::vector<Job*> queue_;
+  bool committing_ = false;
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<sql::Database>> readers_;  // idle read-only connections
 };
 
 }  // namespace kiosk::gateway

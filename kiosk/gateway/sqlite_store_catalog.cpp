@@ -104,27 +104,30 @@ bool SqliteStore::apply_catalog_locked(const catalog::CatalogFile& catalog, std:
 }
 
 std::uint64_t SqliteStore::catalog_version() {
-  std::lock_guard lock(mutex_);
-  Statement q(db_, "SELECT version FROM catalog WHERE one = 1");
-  return q.step() ? static_cast<std::uint64_t>(q.integer(0)) : 0;
+  return read([&](sql::Database& db) -> std::uint64_t {
+    Statement q(db, "SELECT version FROM catalog WHERE one = 1");
+    return q.step() ? static_cast<std::uint64_t>(q.integer(0)) : 0;
+  });
 }
 
 std::optional<Brand> SqliteStore::sold_brand(std::string_view id) {
   std::optional<Brand> brand = parse_brand(id);
   if (!brand) return std::nullopt;
-  std::lock_guard lock(mutex_);
-  Statement q(db_, "SELECT EXISTS (SELECT 1 FROM brands WHERE brand = ?)");
-  q.bind(1, brand->id).step();
-  return q.integer(0) != 0 ? brand : std::nullopt;
+  return read([&](sql::Database& db) -> std::optional<Brand> {
+    Statement q(db, "SELECT EXISTS (SELECT 1 FROM brands WHERE brand = ?)");
+    q.bind(1, brand->id).step();
+    return q.integer(0) != 0 ? brand : std::nullopt;
+  });
 }
 
 std::vector<BrandTerms> SqliteStore::brand_terms() {
-  std::lock_guard lock(mutex_);
-  Statement q(db_, "SELECT brand, reactivation_fee_cents, customer_numbers FROM brands ORDER BY rowid");
-  std::vector<BrandTerms> out;
-  while (q.step())
-    if (auto b = parse_brand(q.text(0))) out.push_back({*b, q.integer(1), q.integer(2) != 0});
-  return out;
+  return read([&](sql::Database& db) -> std::vector<BrandTerms> {
+    Statement q(db, "SELECT brand, reactivation_fee_cents, customer_numbers FROM brands ORDER BY rowid");
+    std::vector<BrandTerms> out;
+    while (q.step())
+      if (auto b = parse_brand(q.text(0))) out.push_back({*b, q.integer(1), q.integer(2) != 0});
+    return out;
+  });
 }
 
 }  // namespace kiosk::gateway

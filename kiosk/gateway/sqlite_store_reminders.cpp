@@ -6,22 +6,21 @@ namespace kiosk::gateway {
 using sql::Statement;
 
 bool SqliteStore::add_reminder(const ReminderRecord& r) {
-  std::lock_guard lock(mutex_);
-  Statement ins(db_,
-                "INSERT OR IGNORE INTO reminders (reference, kiosk_id, brand, msisdn, expiry, lang, send_on, text) "
-                "VALUES (?,?,?,?,?,?,?,?)");
-  ins.bind(1, r.reference)
-      .bind(2, r.kiosk_id)
-      .bind(3, std::string(brand_id(r.brand)))
-      .bind(4, r.msisdn)
-      .bind(5, iso_date(r.expiry))
-      .bind(6, r.lang)
-      .bind(7, iso_date(r.send_on))
-      .bind(8, r.text)
-      .run();
-  const bool added = db_.changes() > 0;
-  if (added) wrote();
-  return added;
+  return write([&] {
+    Statement ins(db_,
+                  "INSERT OR IGNORE INTO reminders (reference, kiosk_id, brand, msisdn, expiry, lang, send_on, text) "
+                  "VALUES (?,?,?,?,?,?,?,?)");
+    ins.bind(1, r.reference)
+        .bind(2, r.kiosk_id)
+        .bind(3, std::string(brand_id(r.brand)))
+        .bind(4, r.msisdn)
+        .bind(5, iso_date(r.expiry))
+        .bind(6, r.lang)
+        .bind(7, iso_date(r.send_on))
+        .bind(8, r.text)
+        .run();
+    return db_.changes() > 0;
+  });
 }
 
 namespace {
@@ -46,19 +45,21 @@ ReminderRecord reminder_from(Statement& q) {
 }  // namespace
 
 std::vector<ReminderRecord> SqliteStore::reminders() {
-  std::lock_guard lock(mutex_);
-  Statement q(db_, (std::string(reminder_columns) + "ORDER BY send_on, reference").c_str());
-  std::vector<ReminderRecord> out;
-  while (q.step()) out.push_back(reminder_from(q));
-  return out;
+  return read([&](sql::Database& db) -> std::vector<ReminderRecord> {
+    Statement q(db, (std::string(reminder_columns) + "ORDER BY send_on, reference").c_str());
+    std::vector<ReminderRecord> out;
+    while (q.step()) out.push_back(reminder_from(q));
+    return out;
+  });
 }
 
 std::optional<ReminderRecord> SqliteStore::find_reminder(const std::string& reference) {
-  std::lock_guard lock(mutex_);
-  Statement q(db_, (std::string(reminder_columns) + "WHERE reference = ?").c_str());
-  q.bind(1, reference);
-  if (!q.step()) return std::nullopt;
-  return reminder_from(q);
+  return read([&](sql::Database& db) -> std::optional<ReminderRecord> {
+    Statement q(db, (std::string(reminder_columns) + "WHERE reference = ?").c_str());
+    q.bind(1, reference);
+    if (!q.step()) return std::nullopt;
+    return reminder_from(q);
+  });
 }
 
 int SqliteStore::queue_due_reminders(CivilDate today) {

@@ -6,24 +6,15 @@ namespace kiosk::gateway {
 
 using sql::Statement;
 
-
 Store::Callback SqliteStore::record_wallet_callback(const WalletCallback& c) {
-  std::lock_guard lock(mutex_);
-  Callback result = Callback::stored;
-  db_.transaction([&] {
+  return write([&] {
     Statement q(db_, "SELECT status, reference, amount_cents FROM wallet_payments WHERE payment_id = ?");
     q.bind(1, c.payment_id);
     const bool known = q.step();
-    if (known && (q.text(1) != c.reference || q.integer(2) != c.amount)) {
-      result = Callback::conflict;
-      return;
-    }
+    if (known && (q.text(1) != c.reference || q.integer(2) != c.amount)) return Callback::conflict;
     Statement(db_, "INSERT OR IGNORE INTO wallet_callbacks (jti, payment_id, status) VALUES (?,?,?)")
         .bind(1, c.jti).bind(2, c.payment_id).bind(3, c.status).run();
-    if (db_.changes() == 0) {
-      result = Callback::replay;
-      return;
-    }
+    if (db_.changes() == 0) return Callback::replay;
     if (!known) {
       Statement(db_, "INSERT INTO wallet_payments (payment_id, reference, amount_cents, status) VALUES (?,?,?,?)")
           .bind(1, c.payment_id).bind(2, c.reference).bind(3, static_cast<long long>(c.amount)).bind(4, c.status).run();
@@ -32,22 +23,22 @@ Store::Callback SqliteStore::record_wallet_callback(const WalletCallback& c) {
                      "WHERE payment_id = ?")
           .bind(1, c.status).bind(2, c.payment_id).run();
     }
+    return Callback::stored;
   });
-  if (result == Callback::stored) wrote();
-  return result;
 }
 
 std::optional<WalletCallback> SqliteStore::wallet_payment(const std::string& payment_id) {
-  std::lock_guard lock(mutex_);
-  Statement q(db_, "SELECT payment_id, reference, amount_cents, status FROM wallet_payments WHERE payment_id = ?");
-  q.bind(1, payment_id);
-  if (!q.step()) return std::nullopt;
-  WalletCallback c;
-  c.payment_id = q.text(0);
-  c.reference = q.text(1);
-  c.amount = q.integer(2);
-  c.status = q.text(3);
-  return c;
+  return read([&](sql::Database& db) -> std::optional<WalletCallback> {
+    Statement q(db, "SELECT payment_id, reference, amount_cents, status FROM wallet_payments WHERE payment_id = ?");
+    q.bind(1, payment_id);
+    if (!q.step()) return std::nullopt;
+    WalletCallback c;
+    c.payment_id = q.text(0);
+    c.reference = q.text(1);
+    c.amount = q.integer(2);
+    c.status = q.text(3);
+    return c;
+  });
 }
 
 void SqliteStore::forget_wallet_callbacks_older_than(int seconds) {
@@ -58,8 +49,9 @@ void SqliteStore::forget_wallet_callbacks_older_than(int seconds) {
 }
 
 long long SqliteStore::wallet_callbacks_received() {
-  std::lock_guard lock(mutex_);
-  return sql::query_integer(db_, "SELECT COUNT(*) FROM wallet_callbacks");
+  return read([&](sql::Database& db) -> long long {
+    return sql::query_integer(db, "SELECT COUNT(*) FROM wallet_callbacks");
+  });
 }
 
 }  // namespace kiosk::gateway

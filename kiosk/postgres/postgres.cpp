@@ -71,6 +71,9 @@ std::unique_ptr<Connection> Connection::open(const std::string& conninfo,
   PGconn* conn = PQconnectdbParams(keys.data(), values.data(), 1);
   if (!conn) throw Error("out of memory for a PostgreSQL connection", "", true);
   std::unique_ptr<Connection> c(new Connection(conn));
+  // Notices and a server's parting words arrive between statements; libpq would print them on
+  // standard error. What matters reaches the caller as an Error on the next statement.
+  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
   if (PQstatus(conn) != CONNECTION_OK)
     throw Error("cannot connect to PostgreSQL: " + trimmed(PQerrorMessage(conn)), "", true);
   return c;
