@@ -11,11 +11,11 @@ load=$1 src=$2 work=$3
 cluster="$work/cluster"
 rm -rf "$work"
 mkdir -p "$work"
-cleanup() { sh "$src/tests/postgres/cluster.sh" stop "$cluster"; }
+cleanup() { sh "$src/deploy/central/local_postgres.sh" stop "$cluster"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-sh "$src/tests/postgres/cluster.sh" start "$cluster"
+sh "$src/deploy/central/local_postgres.sh" start "$cluster"
 url=$(cat "$cluster/url")
 psql -qX "$url" -c "CREATE DATABASE central" >/dev/null
 central=$(echo "$url" | sed 's|/postgres?|/central?|')
@@ -31,7 +31,7 @@ for i in $(seq 1 100); do
 done
 [ "${n:-0}" -gt 50 ] || fail "no renewals reached the database before the restart"
 before=$(sql "SELECT COUNT(*) FROM renewals")
-sh "$src/tests/postgres/cluster.sh" restart "$cluster"
+sh "$src/deploy/central/local_postgres.sh" restart "$cluster"
 started=$(sql "SELECT pg_postmaster_start_time()")
 rc=0
 wait "$pid" || rc=$?

@@ -1,7 +1,7 @@
 #pragma once
 // The store the contract suite (store_contract_test.cpp) runs against: built twice, once with
 // SQLite (a fresh file) and once with KIOSK_STORE_POSTGRES (a fresh database in the throw-away
-// cluster whose URI is in the file $KIOSK_TEST_POSTGRES, tests/postgres/cluster.sh). Several
+// cluster whose URI is in the file $KIOSK_TEST_POSTGRES: deploy/central/local_postgres.sh). Several
 // stores opened on one database stand for several gateway processes sharing it.
 #include <algorithm>
 #include <cstdlib>

@@ -1,13 +1,14 @@
 #!/bin/sh
-# A throw-away PostgreSQL cluster for the tests, never the machine's own:
-#   cluster.sh start DIR [fast]
+# A throw-away PostgreSQL cluster on this machine, never the machine's own, for
+# `deploy/kiosk-dev central` and the tests:
+#   local_postgres.sh start DIR [fast]
 #                          initdb as an unprivileged user, password (SCRAM) logins only, a Unix
 #                          socket and a free port of 127.0.0.1; writes DIR/url (the "postgres"
 #                          database; a libpq URI whose password is in DIR/pgpass), DIR/port, and
 #                          DIR/home: the cluster's own folder under /tmp (the unprivileged
 #                          user may not reach DIR), with data/, socket/ and server.log
-#   cluster.sh stop DIR    stops it (fast shutdown) and removes both folders
-#   cluster.sh restart DIR stops and starts it again on the same port (tests of lost connections)
+#   local_postgres.sh stop DIR    stops it (fast shutdown) and removes both folders
+#   local_postgres.sh restart DIR stops and starts it again on the same port (tests of lost connections)
 set -eu
 
 cmd=$1
@@ -15,7 +16,7 @@ dir=$2
 home=""
 [ -f "$dir/home" ] && home=$(cat "$dir/home")
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-[ -n "$bin" ] && [ -x "$bin/initdb" ] || { echo "cluster.sh: PostgreSQL's server programs are not installed" >&2; exit 1; }
+[ -n "$bin" ] && [ -x "$bin/initdb" ] || { echo "local_postgres.sh: PostgreSQL's server programs are not installed" >&2; exit 1; }
 
 # PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres system user
 # (made by Debian's package), or nobody.
@@ -69,7 +70,7 @@ case "$cmd" in
       port=$(( 20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 40000 ))
       if start_server "$port" 2>>"$dir/start.log"; then started=$port; break; fi
     done
-    [ -n "$started" ] || { echo "cluster.sh: the server did not start:" >&2; cat "$home/log/server.log" >&2; exit 1; }
+    [ -n "$started" ] || { echo "local_postgres.sh: the server did not start:" >&2; cat "$home/log/server.log" >&2; exit 1; }
     echo "$started" > "$dir/port"
     echo "postgresql://kiosk@/postgres?host=$home/socket&port=$started&passfile=$dir/pgpass" > "$dir/url"
     ;;
@@ -85,7 +86,7 @@ case "$cmd" in
     rm -rf "$dir"
     ;;
   *)
-    echo "usage: cluster.sh start|stop|restart DIR" >&2
+    echo "usage: local_postgres.sh start|stop|restart DIR" >&2
     exit 2
     ;;
 esac
