@@ -197,6 +197,14 @@ bool start_gateway(const Options& o, int n, const std::string& first_data, pid_t
   return false;
 }
 
+// VmRSS of a process, in kB (0 when it cannot be read).
+long resident_kb(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
+  return 0;
+}
+
 int usage() {
   std::cerr << "usage: kiosk-gateway-load [--gateway HOST:PORT ... [--gateway-data DIR]] [--kiosks N] [--seconds S]\n"
                "                          [--store postgresql://… [--gateways N]] [--work DIR]\n"
@@ -303,11 +311,20 @@ int main(int argc, char** argv) {
   std::vector<KioskTally> tallies(static_cast<std::size_t>(o.kiosks));
   const auto start = Clock::now();
   const auto until = start + std::chrono::seconds(o.seconds);
+  // The first of our own gateways' memory once a minute (or at the end of a shorter run): a
+  // gateway whose resident set grows with the renewals it has seen leaks.
+  std::vector<long> rss_kb;
   {
     std::vector<std::thread> threads;
     for (int k = 0; k < o.kiosks; ++k)
       threads.emplace_back(run_kiosk, std::ref(*clients[k]), ids[k], k, o.kiosks, std::cref(numbers), until, &tallies[k]);
+    if (!started.empty())
+      for (auto next = start + std::chrono::minutes(1); next < until; next += std::chrono::minutes(1)) {
+        std::this_thread::sleep_until(next);
+        rss_kb.push_back(resident_kb(started[0]));
+      }
     for (std::thread& t : threads) t.join();
+    if (!started.empty()) rss_kb.push_back(resident_kb(started[0]));
   }
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
 
@@ -339,6 +356,11 @@ int main(int argc, char** argv) {
   if (!first_error.empty()) std::cerr << "kiosk-gateway-load: first error: " << first_error << "\n";
   std::cout << "gateways " << o.gateways.size() << "\nkiosks " << o.kiosks << "\nseconds " << elapsed << "\nrenewals " << delivered << "\nlookups " << lookups
             << "\nvoids " << voids << "\nrepeats " << repeats << "\nretries " << retries << "\n";
+  if (!rss_kb.empty()) {
+    std::cout << "gateway_rss_kb";
+    for (long kb : rss_kb) std::cout << " " << kb;
+    std::cout << "\n";
+  }
   std::printf("renewals_per_s %.1f\np50_ms %.2f\np99_ms %.2f\nerrors %ld\nduplicates %ld\nlost %ld\n",
               static_cast<double>(delivered) / elapsed, app::percentile(latencies, 0.50), app::percentile(latencies, 0.99),
               errors, duplicates, lost_total);

@@ -112,6 +112,7 @@ struct Client::Impl {
 
 Client::Client(Link link) : impl_(std::make_unique<Impl>(std::move(link))) {}
 Client::~Client() = default;
+long Client::tls_sessions_resumed() const { return impl_->connections.resumed(); }
 
 namespace {
 

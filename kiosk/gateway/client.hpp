@@ -25,6 +25,8 @@ class Client final : public Service {
   // an SMS reply the provider relays (STOP withdraws reminders): how many were withdrawn.
   bool set_days_ahead(int days, std::string* detail);
   std::optional<int> relay_reply(const std::string& msisdn, const std::string& text, std::string* detail);
+  // New connections that resumed an earlier TLS session rather than a full handshake.
+  long tls_sessions_resumed() const;
 
   struct Impl;
  private:

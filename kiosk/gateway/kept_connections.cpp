@@ -7,7 +7,7 @@ namespace kiosk::gateway {
 KeptConnections::KeptConnections(Link link) : link_(std::move(link)) {}
 KeptConnections::~KeptConnections() = default;
 
-KeptConnections::Lease KeptConnections::open() const {
+KeptConnections::Lease KeptConnections::open() {
   Lease lease;
   auto cli = std::make_unique<httplib::SSLClient>(link_.host, link_.port, link_.client_cert_path, link_.client_key_path);
   if (!cli->is_valid()) return lease;
@@ -17,6 +17,7 @@ KeptConnections::Lease KeptConnections::open() const {
   cli->set_tcp_nodelay(true);  // a kept connection's small requests must not wait for delayed ACKs
   lease.pins = std::make_unique<PinCheck>(PinCheck{link_.spki_pins, false});
   require_pins(cli->ssl_context(), lease.pins.get());
+  sessions_.attach(cli->ssl_context());
   lease.client = std::move(cli);
   return lease;
 }

@@ -9,6 +9,7 @@
 
 #include "client.hpp"
 #include "tls_pin.hpp"
+#include "tls_session_cache.hpp"
 
 namespace httplib {
 class SSLClient;
@@ -37,10 +38,13 @@ class KeptConnections {
   Lease take();
   // After a complete exchange only: a connection whose exchange failed is dropped.
   void give_back(Lease lease);
+  // New connections that resumed an earlier TLS session instead of a full handshake.
+  long resumed() const { return sessions_.resumed(); }
 
  private:
-  Lease open() const;
+  Lease open();
   Link link_;
+  TlsSessionCache sessions_;  // before idle_: the kept connections' contexts point to it
   std::mutex mutex_;
   std::vector<Lease> idle_;
 };

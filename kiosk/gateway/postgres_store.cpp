@@ -64,7 +64,7 @@ std::unique_ptr<PostgresStore> PostgresStore::open(const std::string& conninfo, 
                                                    std::string* error) {
   std::unique_ptr<PostgresStore> store(new PostgresStore(conninfo, options));
   try {
-    store->give_back(store->connect());  // fails here, clearly, when the database is not there
+    store->give_back(store->take());  // fails here, clearly, when the database is not there
     store->migrate();
   } catch (const std::exception& e) {
     if (error) *error = std::string("the PostgreSQL store cannot be used: ") + e.what();
@@ -98,8 +98,7 @@ std::unique_ptr<pg::Connection> PostgresStore::take() {
 
 void PostgresStore::give_back(std::unique_ptr<pg::Connection> c) {
   std::lock_guard lock(mutex_);
-  if (c) idle_.push_back(std::move(c));
-  else --open_;
+  idle_.push_back(std::move(c));  // a broken one too: it reconnects when next taken
   returned_.notify_one();
 }
 
@@ -111,10 +110,7 @@ void PostgresStore::abandon(std::unique_ptr<pg::Connection> c, bool transaction)
       // checked again (and reconnected) before its next use
     }
   }
-  if (c) give_back(std::move(c));
-  else {
-    // take() failed before a connection was lent: nothing to return
-  }
+  if (c) give_back(std::move(c));  // none when take() itself failed
 }
 
 void PostgresStore::attempt_failed(const pg::Error& e, int attempt, std::chrono::steady_clock::time_point deadline) {

@@ -605,6 +605,10 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, std::string*
     return nullptr;
   }
   httplib::SSLServer& http = *impl->http;
+  // Kiosks resume their TLS sessions on new connections; OpenSSL resumes a session of a server
+  // that verifies its clients only within a named context.
+  static const unsigned char session_context[] = "kiosk-gateway";
+  SSL_CTX_set_session_id_context(http.ssl_context(), session_context, sizeof session_context - 1);
   const int workers = std::max(2, options.workers), grace = options.stop_grace_ms;
   http.new_task_queue = [workers, grace] {
     return new ConnectionPool(static_cast<std::size_t>(workers), static_cast<std::size_t>(workers), grace);
@@ -647,6 +651,7 @@ int Server::port() const { return impl_->port; }
 int Server::callback_port() const { return impl_->callbacks ? impl_->callbacks->port() : -1; }
 Store& Server::store() { return *impl_->store; }
 const std::string& Server::cert_path() const { return impl_->cert_path; }
+long Server::tls_sessions_resumed() const { return SSL_CTX_sess_hits(impl_->http->ssl_context()); }
 
 void Server::set_days_ahead(int days) {
   impl_->clock_offset_days = days;

@@ -55,6 +55,7 @@ class Server {
   int port() const;
   const std::string& cert_path() const;
   int callback_port() const;  // -1 without the callback listener
+  long tls_sessions_resumed() const;  // connections that resumed a TLS session
   Store& store();
   // In-process fault injection (tests, the kiosk's scripts with the embedded gateway), for the
   // requests whose path starts with `scope` ("" = all but /v1/admin/).

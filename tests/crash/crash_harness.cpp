@@ -5,7 +5,10 @@
 // kiosk to the gateway with every reference it makes, and a kiosk with another kiosk's
 // certificate tries to start. At the end the terminal's and the wallet's ledgers, the gateway's
 // renewals and the journal must agree to the cent, and every delivery must be the customer's.
-//   kiosk-crashtest --bin DIR --work DIR [--runs N] [--seed S] [--scripts DIR]
+//   kiosk-crashtest --bin DIR --work DIR [--runs N] [--seed S] [--scripts DIR] [--central]
+// With --central the gateway is two kiosk-gateway processes on one PostgreSQL (a cluster of the
+// harness's own): the kiosk's connections go to either, one of them is killed now and then,
+// and the database restarts in the middle of sessions; the audit reads that database.
 // The last line reads: runs=N kills=K recovered=R mismatches=M
 #include <algorithm>
 #include <csignal>
@@ -21,11 +24,14 @@
 #include "core/journal_step.hpp"
 #include "gateway/client.hpp"
 #include "gateway/client_ca.hpp"
+#include "gateway/postgres_store.hpp"
+#include "gateway/sqlite_store.hpp"
 #include "gateway/tls_pin.hpp"
 #include "money_audit.hpp"
 #include "processes.hpp"
 #include "tcp_proxy.hpp"
 #include "journal/journal.hpp"
+#include "postgres/postgres.hpp"
 
 namespace fs = std::filesystem;
 using namespace kiosk;
@@ -37,6 +43,7 @@ struct Options {
   std::string bin, work, scripts = KIOSK_CRASH_SCRIPTS;
   int runs = 20;
   unsigned seed = 1;
+  bool central = false;  // two gateways on PostgreSQL
 };
 
 // What the terminal and the gateway do in one run, and where the kiosk dies.
@@ -45,14 +52,15 @@ struct Scenario {
   std::string gateway = "ok";         // the gateway's fault mode during the session
   std::optional<JournalStep> crash_after;  // else a kill at a random moment (or none)
   // The network between kiosk and gateway for a while during the session: pass, cut (reset),
-  // blackhole, slow, garble (TLS records damaged); or the gateway killed and restarted.
+  // blackhole, slow, garble (TLS records damaged); or the gateway killed and restarted; or
+  // (central) the database restarted.
   std::string link = "pass";
   std::string wallet;                 // kioskctl wallet-sim --script; set: the customer pays by wallet
 };
 
 // Every journaled step at least once, each in a scenario that reaches it; then each way of
 // breaking the link once.
-std::vector<Scenario> every_step() {
+std::vector<Scenario> every_step(bool central) {
   using S = JournalStep;
   std::vector<Scenario> out;
   for (S s : {S::intent, S::payment_started, S::payment_approved, S::delivery_requested, S::delivered,
@@ -64,6 +72,10 @@ std::vector<Scenario> every_step() {
   // The link once each way, with a kill at a random moment.
   for (const char* link : {"cut", "blackhole", "garble", "gateway_restart"})
     out.push_back({"approve", "ok", std::nullopt, link});
+  if (central) {
+    out.push_back({"approve", "ok", std::nullopt, "database_restart"});
+    out.push_back({"approve", "ok", std::nullopt, "database_restart", "approve"});
+  }
   // By Bancontact Pay: before the paymentId is journaled (found by reference), once the code
   // shows (the customer confirms while the kiosk is down), once paid, while giving back.
   for (S s : {S::payment_started, S::payment_created, S::payment_approved, S::delivery_requested})
@@ -72,7 +84,7 @@ std::vector<Scenario> every_step() {
   return out;
 }
 
-Scenario random_scenario(std::mt19937& rng) {
+Scenario random_scenario(std::mt19937& rng, bool central) {
   const auto pick = [&](const std::vector<std::pair<const char*, int>>& weighted) {
     int total = 0;
     for (const auto& w : weighted) total += w.second;
@@ -90,7 +102,8 @@ Scenario random_scenario(std::mt19937& rng) {
   if (std::uniform_int_distribution<int>(0, 2)(rng) == 0)
     s.wallet = pick({{"approve", 8}, {"decline", 2}, {"scan-never-confirm", 1}, {"garbage-status", 1}});
   s.gateway = pick({{"ok", 10}, {"refuse", 2}, {"lost_answer", 2}, {"timeout", 1}, {"error", 1}, {"latency", 1}});
-  s.link = pick({{"pass", 8}, {"cut", 2}, {"blackhole", 2}, {"slow", 1}, {"garble", 1}, {"gateway_restart", 2}});
+  s.link = pick({{"pass", 8}, {"cut", 2}, {"blackhole", 2}, {"slow", 1}, {"garble", 1}, {"gateway_restart", 2},
+                 {"database_restart", central ? 3 : 0}});
   return s;
 }
 
@@ -103,6 +116,7 @@ bool parse(int argc, char** argv, Options* o) {
     else if (a == "--scripts" && has) o->scripts = argv[++i];
     else if (a == "--runs" && has) o->runs = std::atoi(argv[++i]);
     else if (a == "--seed" && has) o->seed = static_cast<unsigned>(std::atoi(argv[++i]));
+    else if (a == "--central") o->central = true;
     else return false;
   }
   return !o->bin.empty() && !o->work.empty() && o->runs > 0;
@@ -120,7 +134,11 @@ class Harness {
   bool set_up() {
     fs::remove_all(o_.work);
     fs::create_directories(o_.work);
-    if (!start_gateway(0)) return false;
+    if (o_.central && !start_database()) return false;
+    const int gateways = o_.central ? 2 : 1;
+    for (int g = 0; g < gateways; ++g)
+      if (!start_gateway(g, 0)) return false;
+    link_.port = gateway_ports_[0];
     link_.ca_cert_path = o_.work + "/gateway/gateway.crt";
     link_.timeout_ms = 3000;
     std::string error;
@@ -138,7 +156,7 @@ class Harness {
       return fail(error);
     link_.client_cert_path = o_.work + "/ops/operator.crt";
     link_.client_key_path = o_.work + "/ops/operator.key";
-    if (!proxy_.start(link_.port, &error)) return fail(error);
+    if (!proxy_.start(gateway_ports_, &error)) return fail(error);
     gateway::Link attacker = link_;
     attacker.client_cert_path = o_.work + "/attacker/kiosk.crt";
     attacker.client_key_path = o_.work + "/attacker/kiosk.key";
@@ -162,14 +180,56 @@ class Harness {
     return true;
   }
 
-  // The gateway as its own process; after a kill it comes back on the same port and data.
-  bool start_gateway(int port) {
-    gateway_ = spawn({o_.bin + "/kiosk-gateway", "--data", o_.work + "/gateway", "--port", std::to_string(port),
-                      "--fault-timeout-ms", "2500", "--allow-faults"},
-                     o_.work + "/gateway-" + std::to_string(++gateway_starts_) + ".log");
-    const int got = port_after(wait_for_line(gateway_, "https://", 10000), "https://127.0.0.1:");
-    if (got <= 0) return fail("the gateway did not start (see gateway-" + std::to_string(gateway_starts_) + ".log)");
-    link_.port = got;
+  // A PostgreSQL cluster of the harness's own, and a database in it for the gateways.
+  bool start_database() {
+    if (!run_postgres_script("start")) return fail("PostgreSQL did not start (see " + o_.work + "/postgres-start.log)");
+    std::ifstream in(o_.work + "/postgres/url");
+    std::string url;
+    std::getline(in, url);
+    try {
+      pg::Connection::open(url)->run("CREATE DATABASE central");
+    } catch (const pg::Error& e) {
+      return fail(e.what());
+    }
+    store_url_ = url.replace(url.find("/postgres?"), 10, "/central?");
+    return true;
+  }
+
+  bool run_postgres_script(const std::string& verb) {
+    Child c = spawn({"/bin/sh", KIOSK_POSTGRES_SCRIPT, verb, o_.work + "/postgres"}, o_.work + "/postgres-" + verb + ".log");
+    const Ended e = wait_for(c, 60000);
+    return e.exited && e.status == 0;
+  }
+
+  // Gateway g as its own process; after a kill it comes back on the same port and data. With
+  // two, the second shares the first's certificate, key and client CA, and the database.
+  bool start_gateway(int g, int port) {
+    const std::string first = o_.work + "/gateway";
+    std::vector<std::string> args = {o_.bin + "/kiosk-gateway", "--data", g == 0 ? first : first + "-" + std::to_string(g + 1),
+                                     "--port", std::to_string(port), "--fault-timeout-ms", "2500", "--allow-faults"};
+    if (o_.central) args.insert(args.end(), {"--store", store_url_});
+    if (g > 0)
+      args.insert(args.end(), {"--cert", first + "/gateway.crt", "--key", first + "/gateway.key", "--client-ca",
+                               first + "/kiosk-ca.crt"});
+    const std::string log = o_.work + "/gateway-" + std::to_string(++gateway_starts_) + ".log";
+    Child child = spawn(args, log);
+    const int got = port_after(wait_for_line(child, "https://", 10000), "https://127.0.0.1:");
+    if (got <= 0) return fail("gateway " + std::to_string(g + 1) + " did not start (see " + log + ")");
+    if (static_cast<std::size_t>(g) >= gateways_.size()) gateways_.resize(static_cast<std::size_t>(g) + 1);
+    if (static_cast<std::size_t>(g) >= gateway_ports_.size()) gateway_ports_.resize(static_cast<std::size_t>(g) + 1);
+    gateways_[static_cast<std::size_t>(g)] = child;
+    gateway_ports_[static_cast<std::size_t>(g)] = got;
+    return true;
+  }
+
+  // The same fault on every gateway (each keeps its own).
+  bool set_fault(const std::string& mode) {
+    for (int port : gateway_ports_) {
+      gateway::Link to = link_;
+      to.port = port;
+      std::string detail;
+      if (!gateway::Client(to).set_fault(mode, &detail, "/v1/renewals")) return fail("gateway fault: " + detail);
+    }
     return true;
   }
 
@@ -188,10 +248,8 @@ class Harness {
     const int wallet_port = port_after(wait_for_line(wallet, "listening", 10000), "127.0.0.1:");
     if (wallet_port <= 0) return fail("the wallet simulator did not start");
     write_config(terminal_port, o_.work + "/kiosk.toml", kiosk_id, wallet_port);
-    gateway::Client admin(link_);
-    std::string detail;
     // Renewals only: a customer who cannot look their number up never reaches the money.
-    if (!admin.set_fault(sc.gateway, &detail, "/v1/renewals")) return fail("gateway fault: " + detail);
+    if (!set_fault(sc.gateway)) return false;
 
     std::map<std::string, std::string> env;
     if (sc.crash_after) env["KIOSK_CRASH_AFTER_STEP"] = std::string(journal_step_name(*sc.crash_after));
@@ -208,11 +266,14 @@ class Harness {
     if (sc.link != "pass") {
       const int from = at(300, 4000), to = from + at(1000, 4000);
       if (sc.link == "gateway_restart") {
-        events.push_back({from, [&] {
-                            kill_hard(gateway_);
-                            wait_for(gateway_, 10000);
+        const int g = at(0, static_cast<int>(gateways_.size()) - 1);
+        events.push_back({from, [this, g] {
+                            kill_hard(gateways_[static_cast<std::size_t>(g)]);
+                            wait_for(gateways_[static_cast<std::size_t>(g)], 10000);
                           }});
-        events.push_back({to, [&] { gateway_ok = start_gateway(link_.port); }});
+        events.push_back({to, [&, g] { gateway_ok = start_gateway(g, gateway_ports_[static_cast<std::size_t>(g)]); }});
+      } else if (sc.link == "database_restart") {
+        events.push_back({from, [&] { gateway_ok = run_postgres_script("restart") || fail("PostgreSQL did not restart"); }});
       } else {
         const TcpProxy::Mode mode = sc.link == "cut"         ? TcpProxy::Mode::drop
                                     : sc.link == "blackhole" ? TcpProxy::Mode::blackhole
@@ -230,7 +291,7 @@ class Harness {
     }
     if (!gateway_ok) return false;
     const Ended session = wait_for(kiosk, 120000);
-    admin.set_fault("ok", &detail);
+    set_fault("ok");
     if (session.killed_hard()) ++kills_;
 
     // Restart: recovery first. Sometimes the restart itself is killed, and the next one finishes.
@@ -262,9 +323,21 @@ class Harness {
   int finish(int runs) {
     attacker_->stop();
     proxy_.stop();
-    kill_hard(gateway_);
-    wait_for(gateway_, 10000);
-    const Audit a = audit(ledger(), wallet_ledger(), o_.work + "/kiosk/journal.sqlite", o_.work + "/gateway/gateway.sqlite");
+    for (Child& g : gateways_) {
+      kill_hard(g);
+      wait_for(g, 10000);
+    }
+    std::string error;
+    std::unique_ptr<gateway::Store> store;
+    if (o_.central) store = gateway::PostgresStore::open(store_url_, &error);
+    else store = gateway::SqliteStore::open(o_.work + "/gateway/gateway.sqlite", &error);
+    if (!store) {
+      std::cout << "MISMATCH the gateway's store cannot be read: " << error << "\n";
+      return 1;
+    }
+    const Audit a = audit(ledger(), wallet_ledger(), o_.work + "/kiosk/journal.sqlite", *store);
+    store.reset();
+    if (o_.central) run_postgres_script("stop");
     for (const std::string& m : a.mismatches) std::cout << "MISMATCH " << m << "\n";
     const int breaches = breaches_ + attacker_->breaches();
     std::cout << "attacks=" << attacker_->attempts() << " breaches=" << breaches << "\n";
@@ -309,8 +382,10 @@ class Harness {
 
   Options o_;
   std::mt19937 rng_;
-  gateway::Link link_;  // straight to the gateway (the harness's own calls)
-  Child gateway_;
+  gateway::Link link_;  // straight to the first gateway (the harness's own calls)
+  std::vector<Child> gateways_;
+  std::vector<int> gateway_ports_;
+  std::string store_url_;  // central: the gateways' database
   int gateway_starts_ = 0;
   TcpProxy proxy_;      // the kiosk's way to the gateway
   std::string pin_;     // the gateway's key, pinned in the kiosk's configuration
@@ -327,19 +402,20 @@ class Harness {
 int main(int argc, char** argv) {
   Options o;
   if (!parse(argc, argv, &o)) {
-    std::cerr << "usage: kiosk-crashtest --bin DIR --work DIR [--runs N] [--seed S] [--scripts DIR]\n";
+    std::cerr << "usage: kiosk-crashtest --bin DIR --work DIR [--runs N] [--seed S] [--scripts DIR] [--central]\n";
     return 2;
   }
-  std::cout << "kiosk-crashtest: " << o.runs << " runs, seed " << o.seed << ", work in " << o.work << std::endl;
+  std::cout << "kiosk-crashtest: " << o.runs << " runs, seed " << o.seed << ", work in " << o.work
+            << (o.central ? ", two gateways on PostgreSQL" : "") << std::endl;
   std::signal(SIGPIPE, SIG_IGN);  // a peer gone mid-write is an error to handle, not a death
   Harness h(o);
   if (!h.set_up()) return 2;
   h.start_attacker();
-  const std::vector<Scenario> forced = every_step();
+  const std::vector<Scenario> forced = every_step(o.central);
   std::mt19937 rng(o.seed);
   int done = 0;
   for (int n = 0; n < o.runs; ++n, ++done) {
-    const Scenario sc = n < static_cast<int>(forced.size()) ? forced[static_cast<std::size_t>(n)] : random_scenario(rng);
+    const Scenario sc = n < static_cast<int>(forced.size()) ? forced[static_cast<std::size_t>(n)] : random_scenario(rng, o.central);
     if (!h.run(n, sc)) return 2;
   }
   return h.finish(done);

@@ -7,7 +7,6 @@
 #include <set>
 
 #include "core/phone.hpp"
-#include "gateway/sqlite_store.hpp"
 #include "journal/journal.hpp"
 
 namespace kiosk::crash {
@@ -102,7 +101,7 @@ std::string wrong_delivery(const JournaledTransaction& t, const gateway::Renewal
 }  // namespace
 
 Audit audit(const std::string& ledger_path, const std::string& wallet_ledger_path, const std::string& journal_path,
-            const std::string& gateway_db_path) {
+            gateway::Store& store) {
   Audit a;
   const auto say = [&](std::string line) { a.mismatches.push_back(std::move(line)); };
   std::string error;
@@ -111,25 +110,20 @@ Audit audit(const std::string& ledger_path, const std::string& wallet_ledger_pat
     say("journal: " + error);
     return a;
   }
-  auto store = gateway::SqliteStore::open(gateway_db_path, &error);
-  if (!store) {
-    say("gateway store: " + error);
-    return a;
-  }
   const std::vector<LedgerLine> ledger = read_ledger(ledger_path);
   const WalletMoney wallet = read_wallet_ledger(wallet_ledger_path);
 
   std::map<std::string, long long> delivered_amount;  // reference → amount delivered
   std::map<std::string, gateway::RenewalRecord> delivered;
-  for (const gateway::RenewalRecord& r : store->renewals())
+  for (const gateway::RenewalRecord& r : store.renewals())
     if (r.status == "delivered") {
       delivered_amount[r.reference] += r.amount;
       delivered[r.reference] = r;
     }
 
   std::set<std::string> sms_sent, reported;
-  for (const gateway::SmsRecord& m : store->sms()) sms_sent.insert(m.reference);
-  for (const auto& [reference, json] : store->reports()) reported.insert(reference);
+  for (const gateway::SmsRecord& m : store.sms()) sms_sent.insert(m.reference);
+  for (const auto& [reference, json] : store.reports()) reported.insert(reference);
 
   std::set<std::uint32_t> journaled_receipts;
   std::set<std::string> journaled_references;

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "gateway/store.hpp"
+
 namespace kiosk::crash {
 
 struct Audit {
@@ -19,7 +21,8 @@ struct Audit {
 // and no money taken (or renewal delivered) without a journal record. `wallet_ledger_path`:
 // kioskctl wallet-sim's ledger (a payment's money is its SUCCEEDED amount, returned its
 // REFUNDED refunds).
+// `store`: the gateway's store (SQLite, or the PostgreSQL database the gateways share).
 Audit audit(const std::string& ledger_path, const std::string& wallet_ledger_path, const std::string& journal_path,
-            const std::string& gateway_db_path);
+            gateway::Store& store);
 
 }  // namespace kiosk::crash

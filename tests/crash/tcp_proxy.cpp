@@ -22,8 +22,8 @@ sockaddr_in loopback(int port) {
 
 TcpProxy::~TcpProxy() { stop(); }
 
-bool TcpProxy::start(int upstream_port, std::string* error) {
-  upstream_port_ = upstream_port;
+bool TcpProxy::start(std::vector<int> upstream_ports, std::string* error) {
+  upstream_ports_ = std::move(upstream_ports);
   listener_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   const int one = 1;
   ::setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -78,7 +78,7 @@ void TcpProxy::accept_loop() {
 
 void TcpProxy::pump(int client) {
   const int upstream = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in a = loopback(upstream_port_);
+  sockaddr_in a = loopback(upstream_ports_[next_upstream_++ % upstream_ports_.size()]);
   if (::connect(upstream, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
     ::close(upstream);
     ::close(client);  // the gateway is down: the kiosk sees the connection refused, or reset

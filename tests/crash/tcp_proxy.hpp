@@ -19,7 +19,9 @@ class TcpProxy {
     garble,     // the gateway's bytes arrive with one flipped: TLS must refuse the record
   };
   ~TcpProxy();
-  bool start(int upstream_port, std::string* error);
+  // Each new connection goes to the next of `upstream_ports` in turn (several gateways on one
+  // store, as a load balancer would share them out).
+  bool start(std::vector<int> upstream_ports, std::string* error);
   int port() const { return port_; }
   void set_mode(Mode mode) { mode_ = mode; }
   void stop();
@@ -29,7 +31,8 @@ class TcpProxy {
   void pump(int client);
   int listener_ = -1;
   int port_ = 0;
-  int upstream_port_ = 0;
+  std::vector<int> upstream_ports_;
+  std::atomic<unsigned> next_upstream_{0};
   std::atomic<Mode> mode_{Mode::pass};
   std::atomic<bool> stopping_{false};
   std::thread acceptor_;

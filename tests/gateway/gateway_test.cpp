@@ -324,6 +324,30 @@ TEST_CASE("A connection the gateway has closed while idle is not used again") {
   CHECK(r.kind == LookupResult::Kind::found);
 }
 
+TEST_CASE("A new connection resumes the kiosk's TLS session, and the gateway still knows which kiosk it is") {
+  Running g("resume");
+  Client c(g.link);
+  CHECK(c.lookup(Brand{"proximus"}, active).kind == LookupResult::Kind::found);
+  CHECK(c.tls_sessions_resumed() == 0);
+  // Idle past the kept connection's limit: the next call opens a new connection.
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  const RenewalRequest r{ref(1), Brand{"proximus"}, active, "px-smart-10", 1, 1000};
+  const RenewalResult done = c.renew(r);
+  INFO(done.detail);
+  REQUIRE(done.kind == RenewalResult::Kind::delivered);
+  CHECK(c.tls_sessions_resumed() == 1);
+  CHECK(g.server->tls_sessions_resumed() >= 1);
+  // The resumed session carries the kiosk's certificate: the renewal is K's.
+  const auto stored = g.server->store().find_renewal(ref(1));
+  REQUIRE(stored);
+  CHECK(stored->kiosk_id == "K");
+  // Another kiosk's client has no session of K's to offer: its first connection is a full
+  // handshake, and it is itself.
+  Client other(g.kiosk("L"));
+  CHECK(other.lookup(Brand{"proximus"}, active).kind == LookupResult::Kind::found);
+  CHECK(other.tls_sessions_resumed() == 0);
+}
+
 TEST_CASE("A gateway with another certificate is not trusted") {
   Running g("trust");
   Running other("trust-other");
