@@ -51,19 +51,7 @@ port_b=$gateway_port
 # The kiosks pin the gateways' key (both present the same certificate).
 pin=$("$bin/kioskctl" gateway pin "$work/gateway-a/gateway.crt" | sed 's/.*"pin_sha256":"\([^"]*\)".*/\1/')
 
-sale='expect screen attract
-tap lang_en
-tap svc_renew
-tap brand_proximus
-type 0470123456
-tap next
-tap next
-tap confirm
-tap pay_card
-device terminal approve
-expect screen done
-tap finish
-expect screen attract'
+sale=$(cat "$src/deploy/demo_sale.script")
 for k in BE-ANT-01:$port_a BE-GNT-01:$port_b BE-BXL-01:$port_a; do
   id=${k%%:*} port=${k#*:}
   [ -f "$work/$id/kiosk.crt" ] ||

@@ -27,19 +27,7 @@ pids="$broker"
 
 # What each kiosk does before it stays on: Antwerpen sells a renewal, Gent's paper runs low,
 # Brussels waits for customers.
-sale='expect screen attract
-tap lang_en
-tap svc_renew
-tap brand_proximus
-type 0470123456
-tap next
-tap next
-tap confirm
-tap pay_card
-device terminal approve
-expect screen done
-tap finish
-expect screen attract'
+sale=$(cat "$src/deploy/demo_sale.script")
 for k in $kiosks; do
   kiosk_config "$work" "$k"
   case $k in
