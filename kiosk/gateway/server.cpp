@@ -94,9 +94,13 @@ std::optional<Caller> caller_of(const httplib::Request& req) {
   return c;
 }
 
+// A string field of a request, or "" when it is missing, not a string, or holds a NUL byte (no
+// field has one, and PostgreSQL could not store it): the caller then refuses it as missing.
 std::string text_field(const json& body, const char* k) {
   const auto it = body.find(k);
-  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+  if (it == body.end() || !it->is_string()) return "";
+  std::string value = it->get<std::string>();
+  return value.find('\0') == std::string::npos ? value : std::string();
 }
 
 long long int_field(const json& body, const char* k) {

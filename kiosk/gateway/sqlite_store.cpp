@@ -111,7 +111,6 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, std::str
   return store;
 }
 
-
 void SqliteStore::add_missing_columns() {
   const auto has = [this](const char* table, const char* column) {
     Statement q(db_, (std::string("SELECT COUNT(*) FROM pragma_table_info('") + table + "') WHERE name = ?").c_str());

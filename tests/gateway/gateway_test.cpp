@@ -254,6 +254,10 @@ TEST_CASE("SMS messages are queued once per reference and kind") {
   CHECK(c.send_sms(ref(1), "confirmation", active, "hello", &detail));
   CHECK(c.send_sms(ref(1), "confirmation", active, "hello", &detail));
   CHECK(c.send_sms(ref(1), "refund", active, "money back", &detail));
+  // A NUL byte inside a field is refused as that field missing, whatever the store.
+  CHECK_FALSE(c.send_sms(ref(2), "confirmation", active, std::string("hel\0lo", 6), &detail));
+  CHECK(c.hand_over("sms", R"({"reference":")" + ref(3) + R"(","kind":"confirmation\u0000","msisdn":"+32470123456","text":"hi"})",
+                    &detail) == Service::Handover::refused);
   std::string error;
   auto store = SqliteStore::open(g.dir + "/gateway.sqlite", &error);
   REQUIRE(store);
